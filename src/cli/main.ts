@@ -1,0 +1,184 @@
+/**
+ * The command line over the core: `npm run -s cli -- <command> [options]`, or the
+ * `resolution-drafter` bin. JSON on stdout only with --json; a readable table without it; errors on
+ * stderr with exit status 2.
+ */
+import { buildLexicon } from '../core/lexicon/lexicon.ts';
+import { toPublicJson } from '../core/export/json.ts';
+import type { ResolutionDocument } from '../core/model/types.ts';
+import type { Diagnostic } from '../core/parse/diagnostics.ts';
+import { loadCorpus, UsageError } from './io.ts';
+import { readSource } from './sources.ts';
+import { referencesCommand } from './references.ts';
+import { table } from './table.ts';
+
+export const USAGE = `Resolution Drafter — command line
+
+usage: resolution-drafter <command> [arguments] [--json]
+
+commands:
+  corpus                  the resolutions and decisions of CTOC/COP/2012/15
+  parse <file>            read a plain-text resolution or a *.resolution.json file
+  lexicon                 every opener of the corpus with its count and where it is used
+  references              instruments, resolutions, decisions and documents the corpus cites
+  help                    this text
+
+options:
+  --json                  print JSON on stdout (otherwise a readable table)
+`;
+
+interface Args {
+  readonly command: string | undefined;
+  readonly positional: readonly string[];
+  readonly json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  let json = false;
+  for (const arg of argv) {
+    if (arg === '--json') json = true;
+    else if (arg === '-h' || arg === '--help') positional.unshift('help');
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const [command, ...rest] = positional;
+  return { command, positional: rest, json };
+}
+
+function documentRows(documents: readonly ResolutionDocument[]): string[][] {
+  return documents.map((d) => [
+    `${d.kind} ${d.number ?? ''}`.trim(),
+    String(d.preamble.length),
+    String(d.operative.length),
+    d.annex ? String(d.annex.items.length) : '-',
+    String(d.footnotes.length),
+    d.metadata.adoption?.draftSymbol ?? '',
+    d.title,
+  ]);
+}
+
+const DOC_HEADERS = ['document', 'PP', 'OP', 'annex', 'notes', 'draft', 'title'];
+
+function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => `  ${d.severity}: ${d.document ? `${d.document}: ` : ''}${d.message}`)
+    .join('\n');
+}
+
+function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function run(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  const expectArgs = (n: number, usage: string): void => {
+    if (args.positional.length !== n) throw new UsageError(`usage: resolution-drafter ${usage}`);
+  };
+  switch (args.command) {
+    case undefined:
+    case 'help':
+      out(USAGE);
+      return args.command === undefined ? 2 : 0;
+    case 'corpus': {
+      expectArgs(0, 'corpus [--json]');
+      const corpus = loadCorpus();
+      if (args.json)
+        out(
+          JSON.stringify(
+            {
+              source: corpus.symbol,
+              documents: corpus.documents.map(toPublicJson),
+              diagnostics: corpus.diagnostics,
+            },
+            null,
+            2,
+          ),
+        );
+      else
+        out(
+          `${corpus.symbol}\n\n${table(DOC_HEADERS, documentRows(corpus.documents))}\n\n${corpus.diagnostics.length} flaws of the converted text handled:\n${diagnosticLines(corpus.diagnostics)}`,
+        );
+      return 0;
+    }
+    case 'parse': {
+      expectArgs(1, 'parse <file> [--json]');
+      const { documents, diagnostics } = readSource(args.positional[0] ?? '');
+      if (args.json) out(JSON.stringify({ documents: documents.map(toPublicJson), diagnostics }, null, 2));
+      else {
+        const body = documents.length
+          ? table(DOC_HEADERS, documentRows(documents))
+          : 'no resolution or decision recognized';
+        const details = documents
+          .map((d) =>
+            [
+              `\n${d.kind} ${d.number ?? ''}: ${d.title}`,
+              ...d.preamble.map((p, k) => `  PP${k + 1}  ${p.opener || '(no opener)'}`),
+              ...d.operative.map(
+                (p, k) =>
+                  `  OP${k + 1}  ${p.opener || '(no opener)'}${p.subparagraphs.length ? `  [${p.subparagraphs.length} subparagraphs]` : ''}`,
+              ),
+            ].join('\n'),
+          )
+          .join('\n');
+        out(
+          `${body}\n${details}${diagnostics.length ? `\n\ndiagnostics:\n${diagnosticLines(diagnostics)}` : ''}`,
+        );
+      }
+      return 0;
+    }
+    case 'lexicon': {
+      expectArgs(0, 'lexicon [--json]');
+      const lexicon = buildLexicon(loadCorpus().documents);
+      const entries = lexicon.entries.map((e) => ({
+        phrase: e.phrase,
+        part: e.part,
+        count: e.count,
+        fromCorpus: e.fromCorpus,
+        sources: e.sources.map((s) => s.label),
+      }));
+      if (args.json) out(JSON.stringify({ entries }, null, 2));
+      else
+        out(
+          table(
+            ['opener', 'part', 'count', 'where'],
+            entries
+              .filter((e) => e.fromCorpus)
+              .map((e) => [e.phrase, e.part, String(e.count), e.sources.join(', ')]),
+            90,
+          ) +
+            `\n\n(${entries.filter((e) => !e.fromCorpus).length} further openers not from the corpus: see --json)`,
+        );
+      return 0;
+    }
+    case 'references':
+      expectArgs(0, 'references [--json]');
+      out(referencesCommand(loadCorpus(), args.json));
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${args.command}" (try: resolution-drafter help)`);
+  }
+}
+
+function main(): void {
+  // A reader that closes the pipe early (`| head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`resolution-drafter: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(
+        `resolution-drafter: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
+      process.exitCode = 70;
+    }
+  }
+}
+
+main();

@@ -1,0 +1,94 @@
+/**
+ * A resolution as plain text, laid out the way UN documents print it and the recognizer
+ * (src/core/parse/recognize.ts) reads it: heading, title, formula, preambular paragraphs,
+ * numbered operative paragraphs, (a)/(i) subparagraphs, annex, then the footnotes.
+ */
+import type { Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import { joinOpener } from '../model/inline.ts';
+import { subparagraphLabel } from './labels.ts';
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function superscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPTS[Number(d)] ?? d)
+    .join('');
+}
+
+export interface TextOptions {
+  /** Keep italics as `*asterisks*` (openers and titles of publications), so the text reads back exactly. */
+  readonly markup?: boolean;
+  /** Footnote numbers as printed in the source (the report numbers across documents) or 1, 2, 3 in order. */
+  readonly footnoteNumbers?: 'original' | 'sequential';
+}
+
+/** The number each footnote gets in this rendering, by id. */
+export function footnoteNumbering(
+  doc: ResolutionDocument,
+  mode: TextOptions['footnoteNumbers'] = 'original',
+): Map<string, number> {
+  const numbers = new Map<string, number>();
+  doc.footnotes.forEach((f, k) =>
+    numbers.set(f.id, mode === 'original' && f.number !== undefined ? f.number : k + 1),
+  );
+  return numbers;
+}
+
+export function renderInlines(
+  content: readonly Inline[],
+  numbers: ReadonlyMap<string, number>,
+  markup: boolean,
+): string {
+  return content
+    .map((part) => {
+      if (part.type === 'footnoteRef') return superscript(numbers.get(part.footnoteId) ?? 0);
+      return markup && part.italic ? `*${part.text}*` : part.text;
+    })
+    .join('');
+}
+
+export function renderPlainText(doc: ResolutionDocument, options: TextOptions = {}): string {
+  const markup = options.markup ?? false;
+  const numbers = footnoteNumbering(doc, options.footnoteNumbers);
+  const text = (content: readonly Inline[]): string => renderInlines(content, numbers, markup);
+  const opener = (o: string): string => (markup && o !== '' ? `*${o}*` : o);
+  const blocks: string[] = [];
+  if (doc.number) blocks.push(`${doc.kind === 'decision' ? 'Decision' : 'Resolution'} ${doc.number}`);
+  if (doc.title) blocks.push(doc.title);
+  if (doc.formula) blocks.push(doc.formula);
+  for (const p of doc.preamble) blocks.push(joinOpener(opener(p.opener), text(p.content)));
+
+  const subLines = (subs: readonly Subparagraph[], depth: number): string[] =>
+    subs.flatMap((s, k) => [
+      `${s.label ?? subparagraphLabel(depth, k + 1)} ${text(s.content)}`,
+      ...subLines(s.subparagraphs, depth + 1),
+    ]);
+  const lettered = doc.kind === 'decision';
+  const operative = doc.operative.map((p, k) => {
+    const label = p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
+    const head = /^\(/.test(label) ? `${label} ` : `${label}. `;
+    return [head + joinOpener(opener(p.opener), text(p.content)), ...subLines(p.subparagraphs, 1)].join('\n');
+  });
+  if (operative.length) blocks.push(operative.join('\n'));
+
+  if (doc.annex) {
+    // A decision's attachment (the provisional agenda of decision 6/1) is printed without the "Annex" line.
+    if (doc.kind === 'resolution') blocks.push('Annex');
+    if (doc.annex.title) blocks.push(doc.annex.title);
+    if (doc.annex.intro.length) blocks.push(text(doc.annex.intro));
+    const items = doc.annex.items.map((it, k) => {
+      const label = it.label ?? subparagraphLabel(1, k + 1);
+      const head = /^\(/.test(label) ? `${label} ` : `${label}. `;
+      const depth = /^\(/.test(label) ? 2 : 1;
+      return [head + text(it.content), ...subLines(it.subparagraphs, depth)].join('\n');
+    });
+    if (items.length) blocks.push(items.join('\n'));
+  }
+  if (doc.footnotes.length) {
+    blocks.push(
+      doc.footnotes.map((f) => `${superscript(numbers.get(f.id) ?? 0)} ${text(f.content)}`).join('\n\n'),
+    );
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

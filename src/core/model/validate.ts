@@ -1,0 +1,414 @@
+/**
+ * Runtime validation of the document model (ARCHITECTURE.md, convention 2): everything that reaches
+ * the app from outside (a saved file, a stored draft, an import) is checked field by field against
+ * `types.ts` before anything reads it.
+ *
+ * Two kinds of failure (convention 6): `validateDocument` returns every problem as a value with its
+ * path and never throws, whatever it is given; `assertDocument` is for code that should only ever hold
+ * a valid document, and throws.
+ *
+ * The validator is strict: unknown keys are errors at every level, so a typo such as `italics: true`
+ * is reported instead of silently dropped, and a file cannot smuggle `__proto__` or other extra keys
+ * through to code that copies objects.
+ */
+import type { ResolutionDocument } from './types.ts';
+import { DOCUMENT_KINDS, FOOTNOTE_RULES, SCHEMA_VERSION } from './types.ts';
+
+export interface ValidationError {
+  /** Where the problem is, e.g. "operative[3].subparagraphs[0].content[2].footnoteId"; "" for the whole value. */
+  readonly path: string;
+  /** What is wrong and what was expected, e.g. "expected a string, got number". */
+  readonly message: string;
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly document: ResolutionDocument }
+  | { readonly ok: false; readonly errors: readonly ValidationError[] };
+
+/**
+ * Caps that protect the app from hostile or corrupt input, set far above any real resolution: the
+ * longest paragraph of the corpus is under 2,000 characters and its longest resolution has 20
+ * operative paragraphs. Subparagraphs go (a) then (i) (DRAFTING-RULES.md section 1.5); depth 4
+ * leaves room for negotiation texts without letting a file nest without end.
+ */
+export const LIMITS = {
+  /** Paragraphs in the preamble, the operative part or the annex; subparagraphs under one paragraph. */
+  paragraphs: 2_000,
+  footnotes: 2_000,
+  /** Characters of one paragraph, subparagraph or footnote (all its runs together). */
+  paragraphChars: 100_000,
+  /** Runs in one paragraph's content. */
+  runs: 5_000,
+  /** Characters of a one-line field: title, opener, label, symbol, footnote id ... */
+  fieldChars: 2_000,
+  sponsors: 500,
+  subparagraphDepth: 4,
+  /** Problems reported before the validator stops looking: a broken file should not yield a million. */
+  errors: 100,
+} as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function validateDocument(value: unknown): ValidationResult {
+  const checker = new Checker();
+  try {
+    checker.document(value);
+  } catch (error) {
+    // Only reachable through exotic values built in code (a Proxy or a throwing getter); JSON cannot
+    // produce them. The promise is "never throws", so the failure becomes an error like any other.
+    checker.add('', `could not be read: ${error instanceof Error ? error.message : 'unknown failure'}`);
+  }
+  return checker.errors.length === 0
+    ? { ok: true, document: value as ResolutionDocument }
+    : { ok: false, errors: checker.errors };
+}
+
+/** For code that must hold a valid document: throws an Error listing the first problems. */
+export function assertDocument(value: unknown): ResolutionDocument {
+  const result = validateDocument(value);
+  if (result.ok) return result.document;
+  throw new Error(`Invalid resolution document: ${formatValidationErrors(result.errors)}`);
+}
+
+/** "operative[0].opener: expected a string, got number; title: ... (and 3 more)". */
+export function formatValidationErrors(errors: readonly ValidationError[], max = 5): string {
+  const shown = errors.slice(0, max).map((e) => `${e.path === '' ? 'document' : e.path}: ${e.message}`);
+  const more = errors.length > max ? ` (and ${errors.length - max} more)` : '';
+  return shown.join('; ') + more;
+}
+
+/** "number", "null", "an array", "a function" ...: what was found, for "expected X, got Y". */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads own properties only: a polluted Object.prototype must not supply a missing field. */
+function field(record: Fields, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+interface PendingRef {
+  readonly path: string;
+  readonly id: string;
+}
+
+class Checker {
+  readonly errors: ValidationError[] = [];
+  private readonly refs: PendingRef[] = [];
+
+  add(path: string, message: string): void {
+    if (this.errors.length < LIMITS.errors) this.errors.push({ path, message });
+    else if (this.errors.length === LIMITS.errors)
+      this.errors.push({ path: '', message: `too many problems; stopped after ${LIMITS.errors}` });
+  }
+
+  private get full(): boolean {
+    return this.errors.length > LIMITS.errors;
+  }
+
+  document(value: unknown): void {
+    const doc = this.record(value, '', 'a resolution document object', [
+      'schemaVersion',
+      'kind',
+      'number',
+      'organ',
+      'formula',
+      'title',
+      'metadata',
+      'preamble',
+      'operative',
+      'annex',
+      'footnotes',
+    ]);
+    if (!doc) return;
+    const version = field(doc, 'schemaVersion');
+    if (version !== SCHEMA_VERSION)
+      this.add('schemaVersion', `expected schema version ${SCHEMA_VERSION}, got ${describeOrShow(version)}`);
+    this.oneOf(field(doc, 'kind'), 'kind', DOCUMENT_KINDS);
+    this.optionalString(doc, 'number', '');
+    for (const key of ['organ', 'formula', 'title']) this.string(field(doc, key), key);
+    this.metadata(field(doc, 'metadata'));
+    this.list(field(doc, 'preamble'), 'preamble', LIMITS.paragraphs, (item, path) =>
+      this.preambular(item, path),
+    );
+    this.list(field(doc, 'operative'), 'operative', LIMITS.paragraphs, (item, path) =>
+      this.operative(item, path),
+    );
+    const annex = field(doc, 'annex');
+    if (annex !== null) this.annex(annex);
+    const ids = this.footnotes(field(doc, 'footnotes'));
+    // References are checked last, once every footnote id is known (a reference may precede its note's entry).
+    if (ids)
+      for (const ref of this.refs)
+        if (!ids.has(ref.id)) this.add(ref.path, `refers to footnote "${ref.id}", which does not exist`);
+  }
+
+  private metadata(value: unknown): void {
+    const meta = this.record(value, 'metadata', 'an object', [
+      'session',
+      'symbol',
+      'date',
+      'sponsors',
+      'agendaItem',
+      'agendaItemTitle',
+      'distribution',
+      'originalLanguage',
+      'base',
+      'adoption',
+      'footnoteRule',
+    ]);
+    if (!meta) return;
+    for (const key of ['session', 'symbol', 'agendaItem', 'agendaItemTitle', 'originalLanguage'])
+      this.optionalString(meta, key, 'metadata');
+    const date = field(meta, 'date');
+    if (date !== undefined) this.date(date, 'metadata.date');
+    const sponsors = field(meta, 'sponsors');
+    if (sponsors !== undefined) this.sponsors(sponsors, 'metadata.sponsors');
+    const distribution = field(meta, 'distribution');
+    if (distribution !== undefined) this.oneOf(distribution, 'metadata.distribution', ['limited', 'general']);
+    const rule = field(meta, 'footnoteRule');
+    if (rule !== undefined) this.oneOf(rule, 'metadata.footnoteRule', FOOTNOTE_RULES);
+    const base = field(meta, 'base');
+    if (base !== undefined) {
+      const record = this.record(base, 'metadata.base', 'an object', ['source', 'ref']);
+      if (record) {
+        this.oneOf(field(record, 'source'), 'metadata.base.source', ['corpus', 'revision', 'file']);
+        this.string(field(record, 'ref'), 'metadata.base.ref');
+      }
+    }
+    const adoption = field(meta, 'adoption');
+    if (adoption !== undefined) this.adoption(adoption, 'metadata.adoption');
+  }
+
+  private adoption(value: unknown, path: string): void {
+    const record = this.record(value, path, 'an object', [
+      'date',
+      'meeting',
+      'draftSymbol',
+      'sponsors',
+      'submittedBy',
+    ]);
+    if (!record) return;
+    this.date(field(record, 'date'), join(path, 'date'));
+    const meeting = field(record, 'meeting');
+    if (meeting !== undefined) this.positiveInteger(meeting, join(path, 'meeting'));
+    this.optionalString(record, 'draftSymbol', path);
+    this.optionalString(record, 'submittedBy', path);
+    this.sponsors(field(record, 'sponsors'), join(path, 'sponsors'));
+  }
+
+  private sponsors(value: unknown, path: string): void {
+    this.list(value, path, LIMITS.sponsors, (item, itemPath) => this.string(item, itemPath));
+  }
+
+  private preambular(value: unknown, path: string): void {
+    const record = this.record(value, path, 'a preambular paragraph object', ['opener', 'content']);
+    if (!record) return;
+    this.string(field(record, 'opener'), join(path, 'opener'));
+    this.inlines(field(record, 'content'), join(path, 'content'), true);
+  }
+
+  private operative(value: unknown, path: string): void {
+    const record = this.record(value, path, 'an operative paragraph object', [
+      'label',
+      'opener',
+      'content',
+      'subparagraphs',
+    ]);
+    if (!record) return;
+    this.optionalString(record, 'label', path);
+    this.string(field(record, 'opener'), join(path, 'opener'));
+    this.inlines(field(record, 'content'), join(path, 'content'), true);
+    this.subparagraphs(field(record, 'subparagraphs'), join(path, 'subparagraphs'), 1);
+  }
+
+  private annex(value: unknown): void {
+    const record = this.record(value, 'annex', 'an annex object or null', ['title', 'intro', 'items']);
+    if (!record) return;
+    this.string(field(record, 'title'), 'annex.title');
+    this.inlines(field(record, 'intro'), 'annex.intro', true);
+    this.subparagraphs(field(record, 'items'), 'annex.items', 1);
+  }
+
+  /** `depth` is the level of the items in this list: (a) is 1, (i) is 2. */
+  private subparagraphs(value: unknown, path: string, depth: number): void {
+    // Past the deepest level only the empty list that every deepest subparagraph carries is allowed.
+    if (depth > LIMITS.subparagraphDepth && Array.isArray(value)) {
+      if (value.length > 0)
+        this.add(
+          path,
+          `subparagraphs are nested ${depth} levels deep; at most ${LIMITS.subparagraphDepth} are allowed`,
+        );
+      return;
+    }
+    this.list(value, path, LIMITS.paragraphs, (item, itemPath) => {
+      const record = this.record(item, itemPath, 'a subparagraph object', [
+        'label',
+        'content',
+        'subparagraphs',
+      ]);
+      if (!record) return;
+      this.optionalString(record, 'label', itemPath);
+      this.inlines(field(record, 'content'), join(itemPath, 'content'), true);
+      this.subparagraphs(field(record, 'subparagraphs'), join(itemPath, 'subparagraphs'), depth + 1);
+    });
+  }
+
+  /** Returns the set of footnote ids, or undefined when the list itself is unusable. */
+  private footnotes(value: unknown): Set<string> | undefined {
+    const ids = new Set<string>();
+    const usable = this.list(value, 'footnotes', LIMITS.footnotes, (item, path) => {
+      const record = this.record(item, path, 'a footnote object', ['id', 'number', 'content', 'resolved']);
+      if (!record) return;
+      const id = field(record, 'id');
+      if (this.string(id, join(path, 'id'))) {
+        if (id === '') this.add(join(path, 'id'), 'expected a non-empty footnote id');
+        else if (ids.has(id)) this.add(join(path, 'id'), `duplicate footnote id "${id}"; ids must be unique`);
+        ids.add(id);
+      }
+      const number = field(record, 'number');
+      if (number !== undefined) this.positiveInteger(number, join(path, 'number'));
+      this.inlines(field(record, 'content'), join(path, 'content'), false);
+      const resolved = field(record, 'resolved');
+      if (resolved !== undefined) this.string(resolved, join(path, 'resolved'), LIMITS.paragraphChars);
+    });
+    return usable ? ids : undefined;
+  }
+
+  /** Inline runs; `refsAllowed` is false inside a footnote, which cannot carry a footnote of its own. */
+  private inlines(value: unknown, path: string, refsAllowed: boolean): void {
+    let chars = 0;
+    const usable = this.list(value, path, LIMITS.runs, (item, itemPath) => {
+      const type = isFields(item) ? field(item, 'type') : undefined;
+      if (type === 'text') {
+        const run = this.record(item, itemPath, 'a text run', ['type', 'text', 'italic']);
+        const text = run && field(run, 'text');
+        if (run && this.string(text, join(itemPath, 'text'), Infinity)) chars += text.length;
+        const italic = run && field(run, 'italic');
+        if (run && italic !== undefined && typeof italic !== 'boolean')
+          this.add(join(itemPath, 'italic'), `expected a boolean, got ${describeValue(italic)}`);
+      } else if (type === 'footnoteRef') {
+        const ref = this.record(item, itemPath, 'a footnote reference', ['type', 'footnoteId']);
+        const id = ref && field(ref, 'footnoteId');
+        if (!ref || !this.string(id, join(itemPath, 'footnoteId'))) return;
+        if (refsAllowed) this.refs.push({ path: join(itemPath, 'footnoteId'), id });
+        else this.add(itemPath, 'a footnote cannot contain a footnote reference');
+      } else if (isFields(item)) {
+        this.add(join(itemPath, 'type'), `expected "text" or "footnoteRef", got ${describeOrShow(type)}`);
+      } else {
+        this.add(itemPath, `expected an inline run object, got ${describeValue(item)}`);
+      }
+    });
+    if (usable && chars > LIMITS.paragraphChars)
+      this.add(
+        path,
+        `the text is ${count(chars)} characters long; the limit is ${count(LIMITS.paragraphChars)}`,
+      );
+  }
+
+  /** Checks an object and its keys; returns it when it is an object, so its fields can be checked. */
+  private record(
+    value: unknown,
+    path: string,
+    expected: string,
+    keys: readonly string[],
+  ): Fields | undefined {
+    if (!isFields(value)) {
+      this.add(path, `expected ${expected}, got ${describeValue(value)}`);
+      return undefined;
+    }
+    for (const key of Object.keys(value))
+      if (!keys.includes(key))
+        this.add(join(path, key), `unknown key "${key}" (expected one of: ${keys.join(', ')})`);
+    return value;
+  }
+
+  /** Checks an array and its length, then each item; returns false when the value is not a usable array. */
+  private list(
+    value: unknown,
+    path: string,
+    max: number,
+    item: (value: unknown, path: string) => void,
+  ): boolean {
+    if (!Array.isArray(value)) {
+      this.add(path, `expected an array, got ${describeValue(value)}`);
+      return false;
+    }
+    if (value.length > max) {
+      this.add(path, `has ${count(value.length)} entries; the limit is ${count(max)}`);
+      return false;
+    }
+    for (let i = 0; i < value.length && !this.full; i++) item(value[i], join(path, i));
+    return true;
+  }
+
+  private string(value: unknown, path: string, max: number = LIMITS.fieldChars): value is string {
+    if (typeof value !== 'string') {
+      this.add(path, `expected a string, got ${describeValue(value)}`);
+      return false;
+    }
+    if (value.length > max) {
+      this.add(path, `is ${count(value.length)} characters long; the limit is ${count(max)}`);
+      return false;
+    }
+    return true;
+  }
+
+  private optionalString(record: Fields, key: string, path: string): void {
+    const value = field(record, key);
+    if (value !== undefined) this.string(value, join(path, key));
+  }
+
+  private oneOf(value: unknown, path: string, allowed: readonly string[]): void {
+    if (typeof value === 'string' && allowed.includes(value)) return;
+    const expected = allowed.map((a) => `"${a}"`).join(' or ');
+    this.add(path, `expected ${expected}, got ${describeOrShow(value)}`);
+  }
+
+  private date(value: unknown, path: string): void {
+    if (!this.string(value, path)) return;
+    if (!isIsoDate(value))
+      this.add(path, `expected an ISO date such as "2012-10-19", got ${JSON.stringify(value.slice(0, 40))}`);
+  }
+
+  private positiveInteger(value: unknown, path: string): void {
+    if (typeof value !== 'number') this.add(path, `expected a whole number, got ${describeValue(value)}`);
+    else if (!Number.isSafeInteger(value) || value < 1)
+      this.add(path, `expected a whole number of 1 or more, got ${value}`);
+  }
+}
+
+/** A short string or number is shown as itself ("got \"motion\""); anything else by its type. */
+function describeOrShow(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return describeValue(value);
+}

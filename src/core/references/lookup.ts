@@ -1,0 +1,336 @@
+/**
+ * Completion over the references the corpus cites (ARCHITECTURE.md convention 5: the editor's typeahead
+ * asks here; no lists in plugins). DRAFTING-RULES.md section 3: an instrument's first mention is its full
+ * title with a footnote giving the source, later mentions its short title. Section 4: the organ's own
+ * acts are cited "its resolution 5/1 of 22 October 2010"; others "General Assembly resolution 64/293".
+ *
+ * Every suggestion's `insert` replaces the whole `typed` string. The article "the" (instruments) and
+ * "its" (acts) are added unless `typed` already starts with them or `context.before` ends with them.
+ */
+import type { Inline } from '../model/types.ts';
+import { CONVENTION_AND_PROTOCOLS } from './instruments.ts';
+import type { InstrumentGroupId, InstrumentId } from './instruments.ts';
+import { COP_ORGAN } from './types.ts';
+import type {
+  CitedAct,
+  CitedDocument,
+  InstrumentGroupReference,
+  InstrumentReference,
+  References,
+} from './types.ts';
+
+export interface SuggestionContext {
+  /** Instruments already mentioned earlier in the draft: their next mention takes the short title. */
+  readonly mentioned: ReadonlySet<InstrumentId>;
+  /** The text just before `typed`, so that "the " or "its " already written is not doubled. */
+  readonly before?: string;
+  /** At most this many suggestions (default 10). */
+  readonly limit?: number;
+}
+
+interface SuggestionBase {
+  /** What the list shows. */
+  readonly label: string;
+  /** A second line: the source, the date, the description. */
+  readonly detail?: string;
+  /** The text that replaces `typed`. */
+  readonly insert: string;
+}
+
+export interface InstrumentSuggestion extends SuggestionBase {
+  readonly kind: 'instrument';
+  readonly id: InstrumentId | InstrumentGroupId;
+  /** The instruments the inserted text mentions (the four, for "the Convention and the Protocols thereto"). */
+  readonly mentions: readonly InstrumentId[];
+  readonly firstMention: boolean;
+  /** The footnote to add after the inserted title, at a first mention whose source the corpus gives. */
+  readonly footnote?: readonly Inline[];
+}
+
+export interface ActSuggestion extends SuggestionBase {
+  readonly kind: 'act';
+  readonly act: CitedAct;
+  readonly withTitle: boolean;
+}
+
+export interface DocumentSuggestion extends SuggestionBase {
+  readonly kind: 'document';
+  readonly document: CitedDocument;
+}
+
+export type ReferenceSuggestion = InstrumentSuggestion | ActSuggestion | DocumentSuggestion;
+
+// ---------------------------------------------------------------------------------------------------
+// The index, built once per References value
+
+interface InstrumentEntry {
+  readonly ref: InstrumentReference | InstrumentGroupReference;
+  readonly members: readonly InstrumentId[];
+  /** Lowercased titles, short titles without "the", common names. */
+  readonly keys: readonly string[];
+}
+
+interface Index {
+  readonly instruments: readonly InstrumentEntry[];
+  readonly acts: readonly CitedAct[];
+  readonly documents: readonly { readonly doc: CitedDocument; readonly key: string }[];
+}
+
+const INDEXES = new WeakMap<References, Index>();
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function stripArticle(text: string): string {
+  return text.replace(/^the\s+/i, '');
+}
+
+function indexOf(refs: References): Index {
+  const cached = INDEXES.get(refs);
+  if (cached) return cached;
+  const instrumentKeys = (
+    r: InstrumentReference | InstrumentGroupReference,
+    common: readonly string[],
+  ): string[] => [...new Set([r.title, ...r.shortTitles.map(stripArticle), ...common].map(normalize))];
+  const index: Index = {
+    instruments: [
+      ...refs.instruments.map((r) => ({ ref: r, members: [r.id], keys: instrumentKeys(r, r.commonNames) })),
+      ...refs.groups.map((g) => ({
+        ref: g,
+        members: g.members,
+        keys: instrumentKeys(g, ['Protocols thereto']),
+      })),
+    ],
+    acts: refs.acts,
+    documents: refs.documents.map((doc) => ({ doc, key: doc.symbol.toLowerCase() })),
+  };
+  INDEXES.set(refs, index);
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scoring
+
+/** How well a typed fragment matches a name: whole name, its start, a word's start, every word's start, inside. */
+function score(query: string, key: string): number {
+  if (key === query) return 100;
+  if (key.startsWith(query)) return 80;
+  if (key.includes(` ${query}`)) return 60;
+  const qWords = query.split(' ');
+  if (qWords.length > 1) {
+    const kWords = key.split(/[\s,]+/);
+    if (qWords.every((q) => kWords.some((k) => k.startsWith(q)))) return 40;
+  }
+  if (query.length >= 3 && key.includes(query)) return 20;
+  return 0;
+}
+
+interface Scored {
+  readonly suggestion: ReferenceSuggestion;
+  readonly score: number;
+  readonly order: number;
+}
+
+const ARTICLE = /^(the)\s+/i;
+
+export function suggestReferences(
+  refs: References,
+  typed: string,
+  context: SuggestionContext,
+): ReferenceSuggestion[] {
+  const index = indexOf(refs);
+  const query = normalize(typed);
+  if (query.length < 2) return [];
+  const scored: Scored[] = [
+    ...suggestInstruments(index, typed, query, context),
+    ...suggestActs(index, typed, context),
+    ...suggestDocuments(index, query),
+  ];
+  return scored
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, context.limit ?? 10)
+    .map((s) => s.suggestion);
+}
+
+function suggestInstruments(
+  index: Index,
+  typed: string,
+  query: string,
+  context: SuggestionContext,
+): Scored[] {
+  const typedArticle = ARTICLE.exec(typed.trimStart())?.[1];
+  const bare = stripArticle(query);
+  if (bare.length < 2) return [];
+  // "the" already in the text before, typed, or to be added.
+  const article =
+    typedArticle !== undefined
+      ? `${typedArticle} `
+      : context.before !== undefined && /\bthe\s*$/i.test(context.before)
+        ? ''
+        : 'the ';
+  const out: Scored[] = [];
+  index.instruments.forEach((entry, i) => {
+    const best = Math.max(...entry.keys.map((k) => score(bare, k)));
+    if (best === 0) return;
+    const firstMention = entry.members.some((m) => !context.mentioned.has(m));
+    if (firstMention) {
+      const footnote = entry.ref.source === undefined ? undefined : footnoteContent(entry.ref.source);
+      out.push({
+        score: best,
+        order: i * 10,
+        suggestion: {
+          kind: 'instrument',
+          id: entry.ref.id,
+          mentions: entry.members,
+          firstMention,
+          label: entry.ref.title,
+          ...(entry.ref.source === undefined ? {} : { detail: entry.ref.source }),
+          insert: article + entry.ref.title,
+          ...(footnote === undefined ? {} : { footnote }),
+        },
+      });
+      return;
+    }
+    entry.ref.shortTitles.forEach((short, j) => {
+      out.push({
+        score: best,
+        order: i * 10 + j,
+        suggestion: {
+          kind: 'instrument',
+          id: entry.ref.id,
+          mentions: entry.members,
+          firstMention,
+          label: short,
+          detail: entry.ref.title,
+          insert: article + stripArticle(short),
+        },
+      });
+    });
+  });
+  return out;
+}
+
+/** "resolution 5/1", "its resolution 5/1", "Conference resolution 5/3", "decision 4/6", "5/1", "resolution 5". */
+const ACT_QUERY =
+  /^(?:(its|conference|general assembly)\s+)?(?:(resolution|decision|res\.?|dec\.?)s?\s*)?(\d+(?:\/\d*)?)$/i;
+
+function suggestActs(index: Index, typed: string, context: SuggestionContext): Scored[] {
+  const m = ACT_QUERY.exec(typed.trim().replace(/\s+/g, ' '));
+  if (!m) return [];
+  const prefix = m[1]?.toLowerCase();
+  const kindWord = m[2]?.toLowerCase();
+  const kind = kindWord === undefined ? undefined : kindWord.startsWith('d') ? 'decision' : 'resolution';
+  const number = m[3] ?? '';
+  const form: CiteForm =
+    prefix === 'conference'
+      ? 'Conference'
+      : prefix !== 'its' && context.before !== undefined && /\bits\s*$/i.test(context.before)
+        ? 'bare'
+        : 'its';
+  const out: Scored[] = [];
+  index.acts.forEach((act, i) => {
+    if (kind !== undefined && act.kind !== kind) return;
+    if (prefix === 'general assembly' && act.organ !== 'General Assembly') return;
+    if ((prefix === 'its' || prefix === 'conference') && act.organ !== COP_ORGAN) return;
+    const s =
+      act.number === number
+        ? 100
+        : number.includes('/')
+          ? act.number.startsWith(number)
+            ? 80
+            : 0
+          : act.number.split('/')[0] === number
+            ? 70
+            : 0;
+    if (s === 0) return;
+    const detail = [act.title, act.organ === COP_ORGAN ? undefined : act.organ].filter(Boolean).join(' — ');
+    const cite = (withTitle: boolean): ActSuggestion => {
+      const text = citation(act, withTitle, form);
+      return { kind: 'act', act, withTitle, label: text, insert: text, ...(detail === '' ? {} : { detail }) };
+    };
+    out.push({ score: s, order: 1000 + i * 2, suggestion: cite(false) });
+    if (act.title !== undefined) out.push({ score: s - 1, order: 1000 + i * 2 + 1, suggestion: cite(true) });
+  });
+  return out;
+}
+
+function suggestDocuments(index: Index, query: string): Scored[] {
+  const out: Scored[] = [];
+  index.documents.forEach(({ doc, key }, i) => {
+    // By prefix ("CTOC/COP/2012/L"), or from a part of the symbol ("CRP.6").
+    const s = key.startsWith(query) ? 80 : query.length >= 3 && key.includes(`/${query}`) ? 50 : 0;
+    if (s === 0) return;
+    out.push({
+      score: s,
+      order: 2000 + i,
+      suggestion: {
+        kind: 'document',
+        document: doc,
+        label: doc.symbol,
+        insert: doc.symbol,
+        ...(doc.description === undefined ? {} : { detail: doc.description }),
+      },
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Citing
+
+/** "its resolution 5/1 ..." (6/1 PP1), "Conference resolution 5/3 ..." (6/3 OP19), or bare "resolution 5/1 ...". */
+export type CiteForm = 'its' | 'Conference' | 'bare';
+
+function citation(act: CitedAct, withTitle: boolean, form: CiteForm): string {
+  const own = act.organ === COP_ORGAN;
+  const lead = !own ? `${act.organ} ` : form === 'its' ? 'its ' : form === 'Conference' ? 'Conference ' : '';
+  const date = act.dateText === undefined ? '' : ` of ${act.dateText}`;
+  const title = withTitle && act.title !== undefined ? `, entitled "${act.title}"` : '';
+  return `${lead}${act.kind} ${act.number}${date}${title}`;
+}
+
+export function findAct(
+  refs: References,
+  number: string,
+  kind: CitedAct['kind'] = 'resolution',
+  organ: string = COP_ORGAN,
+): CitedAct | undefined {
+  return indexOf(refs).acts.find((a) => a.number === number && a.kind === kind && a.organ === organ);
+}
+
+/**
+ * The citation of a resolution or decision the corpus knows: citeAct(refs, '5/1') →
+ * "its resolution 5/1 of 22 October 2010". Undefined for an act the corpus does not cite.
+ */
+export function citeAct(
+  refs: References,
+  number: string,
+  kind: CitedAct['kind'] = 'resolution',
+  options: { readonly withTitle?: boolean; readonly form?: CiteForm; readonly organ?: string } = {},
+): string | undefined {
+  const act = findAct(refs, number, kind, options.organ);
+  return act && citation(act, options.withTitle ?? false, options.form ?? 'its');
+}
+
+/** The source as footnote content, with *Treaty Series* in italics (DRAFTING-RULES.md sections 3 and 8). */
+export function footnoteContent(source: string): Inline[] {
+  return source
+    .split(/(Treaty Series)/)
+    .filter((part) => part !== '')
+    .map((part): Inline =>
+      part === 'Treaty Series' ? { type: 'text', text: part, italic: true } : { type: 'text', text: part },
+    );
+}
+
+/** The footnote for an instrument's first mention; undefined when the corpus gives it no source. */
+export function footnoteForInstrument(
+  refs: References,
+  id: InstrumentId | InstrumentGroupId,
+): Inline[] | undefined {
+  const ref =
+    id === CONVENTION_AND_PROTOCOLS.id
+      ? refs.groups.find((g) => g.id === id)
+      : refs.instruments.find((r) => r.id === id);
+  return ref?.source === undefined ? undefined : footnoteContent(ref.source);
+}

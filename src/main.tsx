@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App.tsx';
+import './ui/styles/app.css';
+import './ui/styles/page.css';
+
+const container = document.getElementById('root');
+if (container === null) {
+  // index.html ships the #root element; without it there is nothing sensible to render into.
+  throw new Error('Resolution Drafter: missing #root element in index.html');
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
