@@ -1,0 +1,399 @@
+/**
+ * Structure lives in node transforms, not in toolbar handlers (ARCHITECTURE.md convention 4): after
+ * every update (typing, paste, drag, undo, a collaborator's change) the document is repaired to the
+ * layout described in nodes/registry.ts, and every derived number is rewritten.
+ *
+ * The repairs, in the order they run:
+ *
+ * 1. Root order: title → formula → preamble → operative part → annex → footnotes
+ *    (DRAFTING-RULES.md section 1). A missing title or formula is recreated empty; a second one
+ *    becomes an ordinary paragraph where it stands.
+ *    - A preambular paragraph found after an operative paragraph is MOVED up to the end of the
+ *      preamble, keeping its kind. Converting it instead would change its meaning (its opener is a
+ *      participle, section 1.3) and, when an operative paragraph is dragged up into the preamble,
+ *      would turn every preambular paragraph below it into an operative one; moving leaves every
+ *      paragraph what it was and only puts the parts back in their order.
+ *    - A subparagraph with no operative paragraph before it becomes an operative paragraph (the
+ *      model has nowhere else to put it): this happens when paragraph 1 is deleted but its (a) kept.
+ *    - A plain paragraph (Lexical's default block, e.g. after select-all + delete or a paste) becomes
+ *      a preambular paragraph before the operative part and an operative paragraph inside it.
+ *    - Annex and footnote parts found outside their container are moved into it; a second annex or
+ *      footnotes container is merged into the first; an empty one is removed.
+ * 2. Annex: its title first (recreated if missing), then at most one introduction, then items; any
+ *    other block inside becomes a level-1 item.
+ * 3. Inline content: an opener is the first child of a preambular or operative paragraph and is not
+ *    empty; one anywhere else becomes an ordinary italic run (it looks the same and says the same in
+ *    the model). A reference that lost all its text is removed.
+ * 4. Footnotes: entries sorted in order of first reference (references in the footnote texts
+ *    themselves do not count); unreferenced ones keep their order at the end, since a reference cut
+ *    to be pasted elsewhere must find its text again. A duplicated id gets a fresh one.
+ * 5. Numbers: operative paragraphs 1..n in document order; subparagraph labels (a), (b) ... per
+ *    parent and (i), (ii) ... one level deeper (a level that skips one is raised: (i) right under a
+ *    paragraph becomes (a)); footnote markers by order of first reference.
+ *
+ * Everything is idempotent and writes a node only when a value changes, so the transform loop
+ * settles after one extra pass.
+ */
+import {
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  HISTORY_MERGE_TAG,
+  mergeRegister,
+  RootNode,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import { $createAnnexNode, $isAnnexNode, type AnnexNode } from '../nodes/AnnexNode.ts';
+import { $isAnnexIntroNode, type AnnexIntroNode } from '../nodes/AnnexIntroNode.ts';
+import { $createAnnexTitleNode, $isAnnexTitleNode, type AnnexTitleNode } from '../nodes/AnnexTitleNode.ts';
+import {
+  $createFootnoteNode,
+  $createUniqueFootnoteId,
+  $isFootnoteNode,
+  type FootnoteNode,
+} from '../nodes/FootnoteNode.ts';
+import { $isFootnoteRefNode, type FootnoteRefNode } from '../nodes/FootnoteRefNode.ts';
+import { $createFootnotesNode, $isFootnotesNode, type FootnotesNode } from '../nodes/FootnotesNode.ts';
+import { $createFormulaNode, $isFormulaNode, type FormulaNode } from '../nodes/FormulaNode.ts';
+import { $isOpenerNode, type OpenerNode } from '../nodes/OpenerNode.ts';
+import { $createOperativeParagraphNode, $isOperativeParagraphNode } from '../nodes/OperativeParagraphNode.ts';
+import {
+  $createPreambularParagraphNode,
+  $isPreambularParagraphNode,
+} from '../nodes/PreambularParagraphNode.ts';
+import { $isReferenceNode, type ReferenceNode } from '../nodes/ReferenceNode.ts';
+import { $createSubparagraphNode, $isSubparagraphNode } from '../nodes/SubparagraphNode.ts';
+import { $createTitleNode, $isTitleNode, type TitleNode } from '../nodes/TitleNode.ts';
+import { subparagraphLabel } from './labels.ts';
+
+/** Keeps the document's structure and numbering right after every update; returns the teardown. */
+export function registerStructureTransforms(editor: LexicalEditor): () => void {
+  // The root's transform runs after any change anywhere in the tree (Lexical treats the root as
+  // intentionally dirty whenever a node is), which is what document-wide numbering needs.
+  const teardown = mergeRegister(editor.registerNodeTransform(RootNode, $normalizeResolution));
+  // Registering a transform re-runs it on existing nodes of its type, but not on a never-edited
+  // empty root; marking the root dirty repairs whatever the editor holds now (an empty editor gets
+  // its title and formula). Merged into the previous history entry, as Lexical does for its own.
+  editor.update(() => $getRoot().markDirty(), { tag: HISTORY_MERGE_TAG });
+  return teardown;
+}
+
+/** Runs every repair once on the current editor state; the transform calls it, and so does the import. */
+export function $normalizeResolution(): void {
+  const root = $getRoot();
+  const { annex, footnotes } = $normalizeRootOrder(root);
+  if (annex !== null) $normalizeAnnex(annex);
+  const { openers, references, footnoteRefs } = $collectInlines(root);
+  for (const opener of openers) $normalizeOpener(opener);
+  for (const reference of references) if (reference.isEmpty()) reference.remove();
+  const order = $footnoteReferenceOrder();
+  if (footnotes !== null) $normalizeFootnotes(footnotes, order);
+  $numberBody(root.getChildren());
+  if (annex !== null) $numberBody(annex.getChildren());
+  $numberFootnotes(footnoteRefs, footnotes, order);
+}
+
+/**
+ * The ids of the footnotes in order of first reference in the text (title to annex); references
+ * inside the footnote texts do not count. Used for markers, for the order of the footnote texts and
+ * by the bridge for the order of `ResolutionDocument.footnotes`.
+ */
+export function $footnoteReferenceOrder(): string[] {
+  const seen = new Set<string>();
+  const visit = (node: LexicalNode): void => {
+    if ($isFootnoteRefNode(node)) seen.add(node.getFootnoteId());
+    else if ($isElementNode(node) && !$isFootnotesNode(node))
+      for (const child of node.getChildren()) visit(child);
+  };
+  visit($getRoot());
+  return [...seen];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Root order
+
+function $normalizeRootOrder(root: RootNode): { annex: AnnexNode | null; footnotes: FootnotesNode | null } {
+  let title: TitleNode | null = null;
+  let formula: FormulaNode | null = null;
+  let annex: AnnexNode | null = null;
+  let footnotes: FootnotesNode | null = null;
+  const preamble: LexicalNode[] = [];
+  const body: LexicalNode[] = [];
+  const strayAnnexParts: (AnnexTitleNode | AnnexIntroNode)[] = [];
+  const strayFootnotes: FootnoteNode[] = [];
+  let inlineWrapper: ElementNode | null = null;
+
+  // The paragraph kind of the place a node stands: the operative part starts at its first paragraph.
+  const $paragraphHere = (): ElementNode =>
+    body.length > 0 ? $createOperativeParagraphNode() : $createPreambularParagraphNode();
+  const keep = (node: LexicalNode): void => {
+    if ($isOperativeParagraphNode(node) || body.length > 0) body.push(node);
+    else preamble.push(node);
+  };
+
+  for (const child of root.getChildren()) {
+    const inline = !$isElementNode(child) || child.isInline();
+    if (!inline) inlineWrapper = null;
+    if ($isTitleNode(child)) {
+      if (title === null) title = child;
+      else keep($convert(child, $paragraphHere()));
+    } else if ($isFormulaNode(child)) {
+      if (formula === null) formula = child;
+      else keep($convert(child, $paragraphHere()));
+    } else if ($isPreambularParagraphNode(child)) {
+      preamble.push(child);
+    } else if ($isOperativeParagraphNode(child)) {
+      body.push(child);
+    } else if ($isSubparagraphNode(child)) {
+      body.push(body.length > 0 ? child : $convert(child, $createOperativeParagraphNode()));
+    } else if ($isAnnexNode(child)) {
+      if (annex === null) annex = child;
+      else $mergeInto(annex, child);
+    } else if ($isFootnotesNode(child)) {
+      if (footnotes === null) footnotes = child;
+      else $mergeInto(footnotes, child);
+    } else if ($isAnnexTitleNode(child) || $isAnnexIntroNode(child)) {
+      strayAnnexParts.push(child);
+    } else if ($isFootnoteNode(child)) {
+      strayFootnotes.push(child);
+    } else if (!inline && $isElementNode(child)) {
+      keep($convert(child, $paragraphHere()));
+    } else {
+      // Text or an inline node directly under the root (Lexical forbids it, a paste may try):
+      // wrap each run of them in one paragraph.
+      if (inlineWrapper === null) {
+        inlineWrapper = $paragraphHere();
+        child.insertBefore(inlineWrapper);
+        keep(inlineWrapper);
+      }
+      inlineWrapper.append(child);
+    }
+  }
+
+  if (strayAnnexParts.length > 0) (annex ??= $createAnnexNode()).append(...strayAnnexParts);
+  if (strayFootnotes.length > 0) (footnotes ??= $createFootnotesNode()).append(...strayFootnotes);
+  if (annex !== null && annex.isEmpty()) {
+    annex.remove();
+    annex = null;
+  }
+  if (footnotes !== null && footnotes.isEmpty()) {
+    footnotes.remove();
+    footnotes = null;
+  }
+
+  const desired: LexicalNode[] = [
+    title ?? $createTitleNode(),
+    formula ?? $createFormulaNode(),
+    ...preamble,
+    ...body,
+  ];
+  if (annex !== null) desired.push(annex);
+  if (footnotes !== null) desired.push(footnotes);
+  $arrangeChildren(root, desired);
+  return { annex, footnotes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Annex
+
+function $normalizeAnnex(annex: AnnexNode): void {
+  let title: AnnexTitleNode | null = null;
+  let intro: AnnexIntroNode | null = null;
+  const items: LexicalNode[] = [];
+  let inlineWrapper: ElementNode | null = null;
+  const queue = annex.getChildren();
+  for (let child = queue.shift(); child !== undefined; child = queue.shift()) {
+    const inline = !$isElementNode(child) || child.isInline();
+    if (!inline) inlineWrapper = null;
+    if ($isAnnexNode(child) || $isFootnotesNode(child)) {
+      // A container pasted inside the annex: its blocks take its place.
+      const inner = child.getChildren();
+      for (const node of inner) child.insertBefore(node);
+      child.remove();
+      queue.unshift(...inner);
+    } else if ($isAnnexTitleNode(child) && title === null) {
+      title = child;
+    } else if ($isAnnexIntroNode(child) && intro === null) {
+      intro = child;
+    } else if ($isSubparagraphNode(child)) {
+      items.push(child);
+    } else if (!inline && $isElementNode(child)) {
+      items.push($convert(child, $createSubparagraphNode(1)));
+    } else {
+      if (inlineWrapper === null) {
+        inlineWrapper = $createSubparagraphNode(1);
+        child.insertBefore(inlineWrapper);
+        items.push(inlineWrapper);
+      }
+      inlineWrapper.append(child);
+    }
+  }
+  const desired: LexicalNode[] = [title ?? $createAnnexTitleNode()];
+  if (intro !== null) desired.push(intro);
+  desired.push(...items);
+  $arrangeChildren(annex, desired);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Inline content
+
+function $collectInlines(root: RootNode): {
+  openers: OpenerNode[];
+  references: ReferenceNode[];
+  footnoteRefs: FootnoteRefNode[];
+} {
+  const openers: OpenerNode[] = [];
+  const references: ReferenceNode[] = [];
+  const footnoteRefs: FootnoteRefNode[] = [];
+  const visit = (node: LexicalNode): void => {
+    if ($isOpenerNode(node)) openers.push(node);
+    else if ($isFootnoteRefNode(node)) footnoteRefs.push(node);
+    else if ($isElementNode(node)) {
+      if ($isReferenceNode(node)) references.push(node);
+      for (const child of node.getChildren()) visit(child);
+    }
+  };
+  visit(root);
+  return { openers, references, footnoteRefs };
+}
+
+function $normalizeOpener(opener: OpenerNode): void {
+  if (opener.getTextContent() === '') {
+    opener.remove();
+    return;
+  }
+  const parent = opener.getParent();
+  const inPlace =
+    ($isPreambularParagraphNode(parent) || $isOperativeParagraphNode(parent)) &&
+    opener.getPreviousSibling() === null;
+  if (!inPlace) {
+    // Keep how it looks (italic) and what it says; only the structural role is dropped.
+    const run = $createTextNode(opener.getTextContent())
+      .setFormat(opener.getFormat())
+      .setStyle(opener.getStyle());
+    opener.replace(run);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Footnote texts
+
+function $normalizeFootnotes(footnotes: FootnotesNode, order: readonly string[]): void {
+  const entries: FootnoteNode[] = [];
+  const ids = new Set<string>();
+  let inlineWrapper: ElementNode | null = null;
+  const queue = footnotes.getChildren();
+  for (let child = queue.shift(); child !== undefined; child = queue.shift()) {
+    const inline = !$isElementNode(child) || child.isInline();
+    if (!inline) inlineWrapper = null;
+    if ($isAnnexNode(child) || $isFootnotesNode(child)) {
+      const inner = child.getChildren();
+      for (const node of inner) child.insertBefore(node);
+      child.remove();
+      queue.unshift(...inner);
+    } else if ($isFootnoteNode(child)) {
+      // Two texts with one id (a copied footnote): the later one is a new, unreferenced footnote.
+      if (ids.has(child.getFootnoteId())) child.setFootnoteId($createUniqueFootnoteId());
+      ids.add(child.getFootnoteId());
+      entries.push(child);
+    } else if (!inline && $isElementNode(child)) {
+      const entry = $convert(child, $createFootnoteNode($createUniqueFootnoteId()));
+      ids.add(entry.getFootnoteId());
+      entries.push(entry);
+    } else {
+      if (inlineWrapper === null) {
+        const entry = $createFootnoteNode($createUniqueFootnoteId());
+        ids.add(entry.getFootnoteId());
+        child.insertBefore(entry);
+        entries.push(entry);
+        inlineWrapper = entry;
+      }
+      inlineWrapper.append(child);
+    }
+  }
+  const rank = new Map(order.map((id, index) => [id, index]));
+  const sorted = entries
+    .map((entry, index) => ({ entry, index, rank: rank.get(entry.getFootnoteId()) ?? order.length }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ entry }) => entry);
+  $arrangeChildren(footnotes, sorted);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Numbers
+
+/** Numbers the operative paragraphs and labels the subparagraphs of one run of siblings. */
+function $numberBody(children: readonly LexicalNode[]): void {
+  let operative = 0;
+  let previousLevel = 0;
+  const counters: number[] = [];
+  for (const child of children) {
+    if ($isOperativeParagraphNode(child)) {
+      operative++;
+      if (child.getNumber() !== operative) child.setNumber(operative);
+      previousLevel = 0;
+      counters.length = 0;
+    } else if ($isSubparagraphNode(child)) {
+      const level = Math.min(child.getLevel(), previousLevel + 1);
+      if (level !== child.getLevel()) child.setLevel(level);
+      counters.length = level;
+      const n = (counters[level - 1] ?? 0) + 1;
+      counters[level - 1] = n;
+      const label = subparagraphLabel(level, n);
+      if (child.getLabel() !== label) child.setLabel(label);
+      previousLevel = level;
+    }
+  }
+}
+
+function $numberFootnotes(
+  refs: readonly FootnoteRefNode[],
+  footnotes: FootnotesNode | null,
+  order: readonly string[],
+): void {
+  const numbers = new Map(order.map((id, index) => [id, index + 1]));
+  for (const ref of refs) {
+    const number = numbers.get(ref.getFootnoteId()) ?? 0;
+    if (ref.getNumber() !== number) ref.setNumber(number);
+  }
+  if (footnotes === null) return;
+  for (const entry of footnotes.getChildren()) {
+    if (!$isFootnoteNode(entry)) continue;
+    const number = numbers.get(entry.getFootnoteId()) ?? 0;
+    if (entry.getNumber() !== number) entry.setNumber(number);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tree surgery
+
+/** Replaces a block by another kind of block, keeping its children (and the selection in them). */
+function $convert<T extends ElementNode>(node: ElementNode, replacement: T): T {
+  node.replace(replacement, true);
+  return replacement;
+}
+
+function $mergeInto(target: ElementNode, source: ElementNode): void {
+  target.append(...source.getChildren());
+  source.remove();
+}
+
+/**
+ * Puts `desired` as the children of `parent`, in that order, moving only the nodes that are out of
+ * place; `desired` must hold every child `parent` is to keep (new nodes are inserted).
+ */
+function $arrangeChildren(parent: ElementNode, desired: readonly LexicalNode[]): void {
+  let previous: LexicalNode | null = null;
+  for (const node of desired) {
+    if (previous === null) {
+      const first = parent.getFirstChild();
+      if (first === null) parent.append(node);
+      else if (!first.is(node)) first.insertBefore(node);
+    } else if (!node.is(previous.getNextSibling())) {
+      previous.insertAfter(node);
+    }
+    previous = node;
+  }
+}
