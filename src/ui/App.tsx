@@ -1,28 +1,62 @@
-import { SampleDraft } from './SampleDraft.tsx';
-
 /**
- * The application shell: top bar, drafts sidebar and the page. A placeholder until the editor lands;
- * the page shows a static sample so the printed layout (DRAFTING-RULES.md section 8) can be judged.
+ * The application: opens the drafts store (IndexedDB) and shows the workspace. When the browser
+ * refuses storage, it says so plainly and explains what still works.
  */
+import { useEffect, useState } from 'react';
+import { openDraftStore, type DraftStore } from '../storage/drafts.ts';
+import { createTabChannel, type TabChannel } from '../storage/tabs.ts';
+import { Workspace } from './Workspace.tsx';
+
+type State =
+  | { readonly kind: 'opening' }
+  | { readonly kind: 'ready'; readonly store: DraftStore; readonly channel: TabChannel }
+  | { readonly kind: 'failed'; readonly message: string };
+
 export function App() {
+  const [state, setState] = useState<State>({ kind: 'opening' });
+  useEffect(() => {
+    let closed = false;
+    const channel = createTabChannel();
+    let store: DraftStore | undefined;
+    openDraftStore({
+      channel,
+      onVersionChange: () => setState({ kind: 'failed', message: 'A newer version of Resolution Drafter was opened in another tab. Reload this tab to continue; your drafts are safe.' }),
+    }).then(
+      (s) => {
+        store = s;
+        if (closed) s.close();
+        else setState({ kind: 'ready', store: s, channel });
+      },
+      (e: unknown) => {
+        if (!closed) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      closed = true;
+      store?.close();
+      channel.close();
+    };
+  }, []);
+
+  if (state.kind === 'ready') return <Workspace store={state.store} channel={state.channel} />;
   return (
     <div className="shell">
       <header className="topbar">
         <span className="topbar__brand">Resolution Drafter</span>
-        <span className="topbar__status">Preview</span>
       </header>
-      <div className="workspace">
-        <nav className="sidebar" aria-label="Drafts">
-          <h2 className="sidebar__heading">Drafts</h2>
-          <p className="sidebar__empty">No drafts yet. Drafts you create are kept in this browser only.</p>
-        </nav>
-        <main className="desk" aria-label="Draft workspace">
-          <p className="desk__note" role="note">
-            The editor comes next. Below is a static sample of the printed layout.
+      <main className="desk desk--empty" aria-label="Draft workspace">
+        {state.kind === 'opening' ? (
+          <p className="welcome" role="status">
+            Opening your drafts…
           </p>
-          <SampleDraft />
-        </main>
-      </div>
+        ) : (
+          <div className="welcome" role="alert">
+            <h1>Drafts cannot be stored in this browser</h1>
+            <p>{state.message}</p>
+            <p>Resolution Drafter keeps drafts in the browser’s own storage (IndexedDB). Allow site storage, or leave private browsing, and reload.</p>
+          </div>
+        )}
+      </main>
     </div>
   );
 }

@@ -18,7 +18,7 @@
  *   └─ FootnotesNode?                     shadow root, last, only when there are footnotes
  *      └─ FootnoteNode*                   footnoteId + inline content, in order of first reference
  *
- *   inline: TextNode (italic kept), OpenerNode (first child of a preambular or operative paragraph
+ *   inline: TextNode (italic kept), PlaceholderNode (‹…› of a template), OpenerNode (first child of a preambular or operative paragraph
  *   only), FootnoteRefNode (footnoteId), ReferenceNode (refKind + refId, wraps text), LineBreakNode.
  *
  * Why subparagraphs are flat siblings and not children of their paragraph: a block that mixed its
@@ -47,6 +47,7 @@ import { FootnotesNode } from './FootnotesNode.ts';
 import { FormulaNode } from './FormulaNode.ts';
 import { OpenerNode } from './OpenerNode.ts';
 import { OperativeParagraphNode } from './OperativeParagraphNode.ts';
+import { PlaceholderNode } from './PlaceholderNode.ts';
 import { PreambularParagraphNode } from './PreambularParagraphNode.ts';
 import { ReferenceNode } from './ReferenceNode.ts';
 import { SubparagraphNode } from './SubparagraphNode.ts';
@@ -66,4 +67,5 @@ export const ResolutionNodes: readonly Klass<LexicalNode>[] = [
   OpenerNode,
   FootnoteRefNode,
   ReferenceNode,
+  PlaceholderNode,
 ];

@@ -1,0 +1,140 @@
+/**
+ * The paragraphs of a document as the comparison and the finder read them: one `Unit` per preambular
+ * or operative paragraph, subparagraph and annex item, with its words, bigrams and footnotes computed
+ * once (comparing two resolutions then never tokenizes a paragraph twice).
+ */
+import { inlineText, joinOpener } from '../model/inline.ts';
+import type { Footnote, Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import { subparagraphLabel } from '../export/labels.ts';
+import { bigrams, normalizeSpace, union, words } from './similarity.ts';
+import type { Shingles } from './similarity.ts';
+import type { ComparePart } from './types.ts';
+
+export interface Unit {
+  readonly part: ComparePart;
+  /** 1-based positions from the part down: [9, 1] is OP9 (a). */
+  readonly path: readonly number[];
+  /** "PP3", "OP9 (a)", "annex (b)(iii)", "(a)" for a decision's operative paragraph. */
+  readonly label: string;
+  /** The italic opener; empty for subparagraphs and annex items, which the model gives none. */
+  readonly opener: string;
+  readonly content: readonly Inline[];
+  /** The paragraph as printed, opener included, whitespace collapsed, footnote markers left out. */
+  readonly text: string;
+  readonly tokens: readonly string[];
+  /** Bigrams of this paragraph's own text. */
+  readonly shingles: Shingles;
+  /** Bigrams of the paragraph with all its subparagraphs: what alignment compares. */
+  readonly treeShingles: Shingles;
+  /** The footnotes its references point at, in the order of the references. */
+  readonly footnotes: readonly Footnote[];
+  readonly children: readonly Unit[];
+}
+
+function makeUnit(
+  part: ComparePart,
+  path: readonly number[],
+  label: string,
+  opener: string,
+  content: readonly Inline[],
+  children: readonly Unit[],
+  footnotesById: ReadonlyMap<string, Footnote>,
+): Unit {
+  const text = normalizeSpace(joinOpener(opener, inlineText(content)));
+  const tokens = words(text);
+  const shingles = bigrams(tokens);
+  const footnotes = content.flatMap((p) => {
+    if (p.type !== 'footnoteRef') return [];
+    const f = footnotesById.get(p.footnoteId);
+    return f ? [f] : [];
+  });
+  return {
+    part,
+    path,
+    label,
+    opener,
+    content,
+    text,
+    tokens,
+    shingles,
+    treeShingles: children.length ? union([shingles, ...children.map((c) => c.treeShingles)]) : shingles,
+    footnotes,
+    children,
+  };
+}
+
+/**
+ * How units are labelled: `positional` (the comparison: the number a paragraph has where it now
+ * stands, so a renumbered paragraph reads "OP5→OP6") or `printed` (the finder: the label as printed in
+ * the corpus, "5 bis" included, falling back on the position).
+ */
+export type LabelStyle = 'positional' | 'printed';
+
+function subLabel(s: Subparagraph, depth: number, position: number, style: LabelStyle): string {
+  return (style === 'printed' ? s.label : undefined) ?? subparagraphLabel(depth, position);
+}
+
+function subUnits(
+  part: ComparePart,
+  parentPath: readonly number[],
+  parentLabel: string,
+  subs: readonly Subparagraph[],
+  depth: number,
+  footnotesById: ReadonlyMap<string, Footnote>,
+  glue: string,
+  style: LabelStyle,
+): Unit[] {
+  return subs.map((s, k) => {
+    const path = [...parentPath, k + 1];
+    const label = `${parentLabel}${glue}${subLabel(s, depth, k + 1, style)}`;
+    const children = subUnits(part, path, label, s.subparagraphs, depth + 1, footnotesById, '', style);
+    return makeUnit(part, path, label, '', s.content, children, footnotesById);
+  });
+}
+
+export interface DocumentUnits {
+  readonly preamble: readonly Unit[];
+  readonly operative: readonly Unit[];
+  readonly annex: readonly Unit[];
+}
+
+/**
+ * Units of every part. Labels follow how delegates cite paragraphs (DRAFTING-RULES.md section 6: PP3,
+ * OP5); a decision's operative paragraphs are lettered ("(a)", decision 6/2); annex items are lettered
+ * or numbered as printed ("(b)" in the annex of resolution 6/4, "2" in decision 6/1's agenda). `style`
+ * decides between the place a paragraph now has and the label printed on it.
+ */
+export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'positional'): DocumentUnits {
+  const byId = new Map(doc.footnotes.map((f) => [f.id, f]));
+  const lettered = doc.kind === 'decision';
+  const preamble = doc.preamble.map((p, k) =>
+    makeUnit('preamble', [k + 1], `PP${k + 1}`, p.opener, p.content, [], byId),
+  );
+  const operative = doc.operative.map((p, k) => {
+    const printed =
+      (style === 'printed' ? p.label : undefined) ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
+    const label = /^\(/.test(printed) ? printed : `OP${printed}`;
+    const children = subUnits('operative', [k + 1], label, p.subparagraphs, 1, byId, ' ', style);
+    return makeUnit('operative', [k + 1], label, p.opener, p.content, children, byId);
+  });
+  const annex = (doc.annex?.items ?? []).map((it, k) => {
+    // Lettered items (a) have (i) below them; numbered agenda items 1, 2 (decision 6/1) have (a).
+    const numbered = it.label !== undefined && !/^\(/.test(it.label);
+    const depth = numbered ? 1 : 2;
+    const positional = numbered ? String(k + 1) : subparagraphLabel(1, k + 1);
+    const printed = (style === 'printed' ? it.label : undefined) ?? positional;
+    const label = `annex ${printed}`;
+    const children = subUnits(
+      'annex',
+      [k + 1],
+      label,
+      it.subparagraphs,
+      depth,
+      byId,
+      depth === 1 ? ' ' : '',
+      style,
+    );
+    return makeUnit('annex', [k + 1], label, '', it.content, children, byId);
+  });
+  return { preamble, operative, annex };
+}

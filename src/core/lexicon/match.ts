@@ -1,0 +1,98 @@
+/**
+ * Recognizing an opener as it is typed: the editor turns the opening words of a paragraph into an
+ * italic opener once they form a phrase the lexicon knows (DRAFTING-RULES.md section 1, items 3-4),
+ * and converts an opener when a paragraph moves between the preamble and the operative part.
+ */
+import type { Lexicon } from './lexicon.ts';
+import { openerKey } from './lexicon.ts';
+import { composeOpener, decomposeOpener, type OpenerPart } from './sequence.ts';
+
+/** Every form the lexicon accepts for a part, longest first: the phrases and their also/further forms. */
+const formsCache = new WeakMap<Lexicon, Record<OpenerPart, readonly string[]>>();
+
+function formsOf(lexicon: Lexicon, part: OpenerPart): readonly string[] {
+  let cached = formsCache.get(lexicon);
+  if (!cached) {
+    const build = (p: OpenerPart): string[] => {
+      const out = new Set<string>();
+      for (const row of lexicon.index[p].rows) {
+        const { base } = row.entry;
+        out.add(row.entry.phrase);
+        out.add(composeOpener(base, 'plain', p));
+        out.add(composeOpener(base, 'also', p));
+        out.add(composeOpener(base, 'further', p));
+      }
+      return [...out].sort((a, b) => b.length - a.length);
+    };
+    cached = { preamble: build('preamble'), operative: build('operative') };
+    formsCache.set(lexicon, cached);
+  }
+  return cached[part];
+}
+
+/**
+ * The longest opener the lexicon knows at the start of `text`, followed by a space or punctuation
+ * (so "Noting w" gives "Noting", and "Noting with appreciation " gives the whole phrase). The first
+ * letter must be upper case, as printed; undefined when none.
+ */
+export function matchOpenerPrefix(lexicon: Lexicon, text: string, part: OpenerPart): string | undefined {
+  if (!/^[A-Z]/.test(text)) return undefined;
+  for (const form of formsOf(lexicon, part)) {
+    if (text.length > form.length && text.startsWith(form) && /[\s,;:]/.test(text.charAt(form.length))) return form;
+  }
+  return undefined;
+}
+
+/** Whether `opener` is a form the lexicon knows for the part (case-insensitive). */
+export function isKnownOpener(lexicon: Lexicon, opener: string, part: OpenerPart): boolean {
+  const key = openerKey(opener);
+  return formsOf(lexicon, part).some((f) => openerKey(f) === key);
+}
+
+/**
+ * Irregular participles and verbs; the regular ones follow the spelling rules below
+ * ("Noting" ↔ "Notes", "Urging" ↔ "Urges", "Recognizing" ↔ "Recognizes", "Stressing" ↔ "Stresses").
+ */
+const IRREGULAR: readonly (readonly [participle: string, verb: string])[] = [
+  ['Having', 'Has'],
+  ['Being', 'Is'],
+];
+
+function participleToVerb(word: string): string | undefined {
+  for (const [p, v] of IRREGULAR) if (word === p) return v;
+  const m = /^(.*?)ing$/.exec(word);
+  if (!m || !m[1]) return undefined;
+  const stem = m[1];
+  // Stems that lost a final e: "Noting" ← note, "Urging" ← urge, "Recognizing" ← recognize, "Encouraging".
+  const restoredE = /(?:[^aeiou][aeiou][tgvcszk]|iz|ur?g|dg|nc|rc|at|ut|ot|iv|uc|ud)$/i.test(stem) && !/(?:ss|sh|ch|x)$/.test(stem);
+  const base = restoredE ? `${stem}e` : stem;
+  if (/(?:s|sh|ch|x|z)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+function verbToParticiple(word: string): string | undefined {
+  for (const [p, v] of IRREGULAR) if (word === v) return p;
+  let base: string;
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) base = word.slice(0, -2);
+  else if (/ies$/.test(word)) base = `${word.slice(0, -3)}y`;
+  else if (/s$/.test(word)) base = word.slice(0, -1);
+  else return undefined;
+  if (/[^aeiou]e$/.test(base) && !/ee$/.test(base)) return `${base.slice(0, -1)}ing`;
+  return `${base}ing`;
+}
+
+/**
+ * The opener a paragraph takes when it moves to the other part: "Noting with appreciation" ↔ "Notes
+ * with appreciation", "Recalling also" ↔ "Also recalls", "Expressing its appreciation" ↔ "Expresses
+ * its appreciation". An adjective ("Mindful", "Deeply concerned") has no operative form and is kept.
+ */
+export function convertOpener(opener: string, to: OpenerPart): string {
+  if (opener.trim() === '') return opener;
+  const { base, step } = decomposeOpener(opener);
+  const [head, ...rest] = base.split(' ');
+  if (!head) return opener;
+  const converted = to === 'operative' ? participleToVerb(head) : verbToParticiple(head);
+  if (!converted) return opener;
+  return composeOpener([converted, ...rest].join(' '), step, to);
+}

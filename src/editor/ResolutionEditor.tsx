@@ -1,0 +1,98 @@
+/**
+ * The drafting editor: a Lexical editor that knows what a resolution is.
+ *
+ * `ResolutionComposer` holds one document (loaded once — remount with a new `key` to load another)
+ * and may wrap more than the page, so side panels (the footnote pane) share the editor;
+ * `ResolutionSurface` is the editable page with the resolution's plugins. Callers read the model
+ * with `readDocument`.
+ */
+import type { ReactNode } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import type { EditorState, LexicalEditor } from 'lexical';
+import type { Lexicon } from '../core/lexicon/lexicon.ts';
+import type { ResolutionDocument } from '../core/model/types.ts';
+import { $exportResolution } from './bridge/export.ts';
+import { $importResolution } from './bridge/import.ts';
+import { ResolutionNodes } from './nodes/registry.ts';
+import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
+import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
+import { PlaceholderPlugin } from './plugins/placeholders/PlaceholderPlugin.tsx';
+import { StructurePlugin } from './plugins/structure/StructurePlugin.tsx';
+import { editorTheme } from './theme.ts';
+
+/** The model of what the editor shows; `base` gives what the editor does not hold (kind, organ, metadata). */
+export function readDocument(editorState: EditorState, base: ResolutionDocument): ResolutionDocument {
+  return editorState.read(() =>
+    $exportResolution({
+      kind: base.kind,
+      organ: base.organ,
+      metadata: base.metadata,
+      ...(base.number ? { number: base.number } : {}),
+    }),
+  );
+}
+
+export interface ResolutionComposerProps {
+  readonly document: ResolutionDocument;
+  readonly readOnly?: boolean;
+  readonly children: ReactNode;
+}
+
+export function ResolutionComposer({ document, readOnly = false, children }: ResolutionComposerProps) {
+  const initialConfig = {
+    namespace: 'resolution-drafter',
+    nodes: [...ResolutionNodes],
+    theme: editorTheme,
+    editable: !readOnly,
+    editorState: () => $importResolution(document),
+    onError: (error: Error) => {
+      // A broken update must not take the draft down: report it; the last good state stays.
+      console.error('Resolution Drafter editor error:', error);
+    },
+  };
+  return <LexicalComposer initialConfig={initialConfig}>{children}</LexicalComposer>;
+}
+
+export interface ResolutionSurfaceProps {
+  readonly lexicon: Lexicon;
+  readonly readOnly?: boolean;
+  readonly label?: string;
+  readonly onChange?: (editorState: EditorState, editor: LexicalEditor) => void;
+  /** Further plugins (completion, footnotes, paste, checks). */
+  readonly children?: ReactNode;
+}
+
+export function ResolutionSurface({ lexicon, readOnly = false, label = 'Resolution text', onChange, children }: ResolutionSurfaceProps) {
+  return (
+    <>
+      <RichTextPlugin
+        contentEditable={
+          <ContentEditable
+            className="page__body"
+            aria-label={label}
+            aria-multiline="true"
+            aria-readonly={readOnly ? 'true' : undefined}
+            spellCheck
+          />
+        }
+        ErrorBoundary={LexicalErrorBoundary}
+      />
+      <HistoryPlugin />
+      <StructurePlugin />
+      <PlaceholderPlugin />
+      {readOnly ? null : (
+        <>
+          <ParagraphKeysPlugin />
+          <OpenerPlugin lexicon={lexicon} />
+          {children}
+        </>
+      )}
+      {onChange ? <OnChangePlugin onChange={onChange} ignoreSelectionChange /> : null}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { useEffect } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import { registerOpeners } from './registerOpeners.ts';
+
+export function OpenerPlugin({ lexicon }: { readonly lexicon: Lexicon }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerOpeners(editor, lexicon), [editor, lexicon]);
+  return null;
+}

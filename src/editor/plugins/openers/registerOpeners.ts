@@ -1,0 +1,64 @@
+/**
+ * Typed openers become structure: once the opening words of a preambular or operative paragraph form
+ * a phrase the lexicon knows and a space follows, they turn into the italic opener ("Noting " →
+ * *Noting*, then "with appreciation " extends it to *Noting with appreciation*). An opener edited
+ * into something unknown goes back to plain text.
+ */
+import { $createTextNode, $isTextNode, TextNode, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import { isKnownOpener, matchOpenerPrefix } from '../../../core/lexicon/match.ts';
+import { findOpener } from '../../../core/parse/opener.ts';
+import { $createOpenerNode, $isOpenerNode, OpenerNode } from '../../nodes/OpenerNode.ts';
+import { OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
+import { PreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
+import { $isPlaceholderNode } from '../../nodes/PlaceholderNode.ts';
+
+function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'operative'): void {
+  const first = paragraph.getFirstChild();
+  if ($isOpenerNode(first)) {
+    // Extend: "Noting" + " with appreciation the" → "Noting with appreciation".
+    const next = first.getNextSibling();
+    if (!$isTextNode(next) || $isOpenerNode(next) || $isPlaceholderNode(next) || next.hasFormat('italic')) return;
+    const combined = first.getTextContent() + next.getTextContent();
+    const match = matchOpenerPrefix(lexicon, combined, part);
+    if (!match || match.length <= first.getTextContent().length) return;
+    const take = match.length - first.getTextContent().length;
+    if (take >= next.getTextContentSize()) return;
+    const [head] = next.splitText(take);
+    first.setTextContent(match);
+    head?.remove();
+    return;
+  }
+  if (!$isTextNode(first) || $isPlaceholderNode(first)) return;
+  const match = matchOpenerPrefix(lexicon, first.getTextContent(), part);
+  if (!match) return;
+  const [head] = first.splitText(match.length);
+  head?.replace($createOpenerNode(match));
+}
+
+function $detectAround(node: LexicalNode, lexicon: Lexicon): void {
+  const parent = node.getParent();
+  // Only the first words of a paragraph can be its opener: the first child, or the one after the opener.
+  const previous = node.getPreviousSibling();
+  if (previous !== null && !$isOpenerNode(previous)) return;
+  if (parent instanceof PreambularParagraphNode) $detect(parent, lexicon, 'preamble');
+  else if (parent instanceof OperativeParagraphNode) $detect(parent, lexicon, 'operative');
+}
+
+export function registerOpeners(editor: LexicalEditor, lexicon: Lexicon): () => void {
+  return mergeRegister(
+    // Typing changes a text node; its paragraph is not marked dirty on purpose, so element transforms
+    // would miss it. The text node's transform looks at its paragraph.
+    editor.registerNodeTransform(TextNode, (node) => $detectAround(node, lexicon)),
+    editor.registerNodeTransform(PreambularParagraphNode, (node) => $detect(node, lexicon, 'preamble')),
+    editor.registerNodeTransform(OperativeParagraphNode, (node) => $detect(node, lexicon, 'operative')),
+    editor.registerNodeTransform(OpenerNode, (node) => {
+      const parent = node.getParent();
+      const part = parent instanceof OperativeParagraphNode ? 'operative' : 'preamble';
+      const text = node.getTextContent();
+      if (text === '' || isKnownOpener(lexicon, text, part) || findOpener(`${text} `) === text) return;
+      node.replace($createTextNode(text));
+    }),
+  );
+}

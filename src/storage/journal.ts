@@ -1,0 +1,88 @@
+/**
+ * The crash journal: the open draft's latest text, written synchronously to localStorage each time
+ * the editor's model is read (a fraction of a second after typing). IndexedDB writes are
+ * asynchronous and a killed browser or a closing tab may never finish them; a localStorage write
+ * has finished when the call returns. On the next start, a journal whose text differs from the
+ * stored draft is what the autosave had not stored yet, and is recovered.
+ */
+import type { ResolutionDocument } from '../core/model/types.ts';
+import { validateDocument } from '../core/model/validate.ts';
+
+const PREFIX = 'resolution-drafter:journal:';
+const VERSION = 1;
+
+export interface JournalEntry {
+  readonly draftId: string;
+  /** The save count of the stored version this text was typed on. */
+  readonly basedOn: number;
+  /** When it was written, in milliseconds since the epoch. */
+  readonly at: number;
+  readonly document: ResolutionDocument;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // storage disabled by the browser's settings
+  }
+}
+
+/** Writes the journal; false when the browser refuses (full or disabled) — the autosave still runs. */
+export function writeJournal(entry: JournalEntry): boolean {
+  const s = storage();
+  if (!s) return false;
+  try {
+    s.setItem(PREFIX + entry.draftId, JSON.stringify({ v: VERSION, ...entry }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The journal of a draft, or undefined; a damaged journal is dropped, never trusted. */
+export function readJournal(draftId: string): JournalEntry | undefined {
+  const s = storage();
+  const raw = s?.getItem(PREFIX + draftId);
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Record<string, unknown>;
+    const checked = validateDocument(value.document);
+    if (value.v !== VERSION || value.draftId !== draftId || typeof value.basedOn !== 'number' || typeof value.at !== 'number' || !checked.ok) {
+      clearJournal(draftId);
+      return undefined;
+    }
+    return { draftId, basedOn: value.basedOn, at: value.at, document: checked.document };
+  } catch {
+    clearJournal(draftId);
+    return undefined;
+  }
+}
+
+export function clearJournal(draftId: string): void {
+  try {
+    storage()?.removeItem(PREFIX + draftId);
+  } catch {
+    // nothing to do: a journal that cannot be removed is compared with the stored text next time
+  }
+}
+
+export type Recovery = { readonly kind: 'none' } | { readonly kind: 'in-place'; readonly document: ResolutionDocument } | { readonly kind: 'copy'; readonly document: ResolutionDocument };
+
+/**
+ * What to do with a journal when its draft opens. Same text as stored: nothing. Otherwise the journal
+ * holds unsaved typing: back into the draft when nothing else was stored since (or only this tab's own
+ * save in flight, older than the journal); as a separate copy when another tab may have saved since,
+ * so neither text is lost.
+ */
+export function recoveryFor(
+  journal: JournalEntry | undefined,
+  stored: { readonly saveCount: number; readonly updatedAt: string; readonly document: ResolutionDocument },
+): Recovery {
+  if (!journal) return { kind: 'none' };
+  if (JSON.stringify(journal.document) === JSON.stringify(stored.document)) return { kind: 'none' };
+  const storedAt = Date.parse(stored.updatedAt);
+  const ownSaveInFlight = stored.saveCount === journal.basedOn + 1 && Number.isFinite(storedAt) && storedAt <= journal.at;
+  if (stored.saveCount <= journal.basedOn || ownSaveInFlight) return { kind: 'in-place', document: journal.document };
+  return { kind: 'copy', document: journal.document };
+}

@@ -1,0 +1,46 @@
+/**
+ * The first-page masthead of an L document (DRAFTING-RULES.md sections 6 and 8): "United Nations"
+ * and the symbol over a rule, the distribution block, the session, the agenda item and the sponsors
+ * line. Shown above the text when the draft has a symbol; edited in the Details panel.
+ */
+import type { ResolutionDocument } from '../core/model/types.ts';
+import { sponsorsLine } from '../core/drafts/masthead.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11-26" → "26 November 2026" (dates are written day month year, DRAFTING-RULES.md section 4). */
+export function printedDate(iso: string | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m) return iso ?? '';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}
+
+export function Masthead({ document: doc }: { readonly document: ResolutionDocument }) {
+  const meta = doc.metadata;
+  if (!meta.symbol) return null;
+  const sponsors = sponsorsLine(doc);
+  return (
+    <section className="masthead" aria-label="Masthead">
+      <div className="masthead__top">
+        <span className="masthead__un">United Nations</span>
+        <span className="masthead__symbol">{meta.symbol}</span>
+      </div>
+      <div className="masthead__organ-row">
+        <span className="masthead__organ">{doc.organ}</span>
+        <span className="masthead__distr">
+          <span>Distr.: {meta.distribution === 'general' ? 'General' : 'Limited'}</span>
+          <span>{printedDate(meta.date)}</span>
+          <span>Original: {meta.originalLanguage ?? 'English'}</span>
+        </span>
+      </div>
+      {meta.session ? <p className="masthead__session">{meta.session}</p> : null}
+      {meta.agendaItem ? (
+        <p className="masthead__agenda">
+          Agenda item {meta.agendaItem}
+          {meta.agendaItemTitle ? <strong className="masthead__agenda-title">{meta.agendaItemTitle}</strong> : null}
+        </p>
+      ) : null}
+      {sponsors ? <p className="masthead__sponsors">{sponsors}</p> : null}
+    </section>
+  );
+}

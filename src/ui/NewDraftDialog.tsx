@@ -1,0 +1,60 @@
+/** Starting a draft: from a template, from the text of a past resolution or decision, or as its follow-up. */
+import type { ResolutionDocument } from '../core/model/types.ts';
+import { draftFromCorpus, draftFromTemplate, followUpDraft } from '../core/drafts/start.ts';
+import { corpus, references, templateErrors, templates } from './data.ts';
+import { Dialog } from './Dialog.tsx';
+
+export interface NewDraftDialogProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly onCreate: (document: ResolutionDocument, name: string) => void;
+}
+
+export function NewDraftDialog({ open, onClose, onCreate }: NewDraftDialogProps) {
+  return (
+    <Dialog title="New draft" open={open} onClose={onClose} wide>
+      <section aria-labelledby="new-from-template">
+        <h3 id="new-from-template" className="dialog__section">
+          From a template
+        </h3>
+        <ul className="choices">
+          {templates.map((t) => (
+            <li key={t.id}>
+              <button type="button" className="choice" data-template={t.id} onClick={() => onCreate(draftFromTemplate(t), t.name)}>
+                <span className="choice__name">{t.name}</span>
+                <span className="choice__description">{t.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {templateErrors.length ? <p role="alert">Some templates could not be read: {templateErrors.join('; ')}</p> : null}
+      </section>
+      <section aria-labelledby="new-from-corpus">
+        <h3 id="new-from-corpus" className="dialog__section">
+          From a past resolution or decision (CTOC/COP/2012/15)
+        </h3>
+        <ul className="choices">
+          {corpus.documents.map((d) => {
+            const ref = `${d.kind} ${d.number ?? ''}`;
+            return (
+              <li key={ref} className="choice choice--row">
+                <span className="choice__text">
+                  <span className="choice__name">{ref.charAt(0).toUpperCase() + ref.slice(1)}</span>
+                  <span className="choice__description">{d.title}</span>
+                </span>
+                <span className="choice__actions">
+                  <button type="button" className="button" aria-label={`Start from the text of ${ref}`} onClick={() => onCreate(draftFromCorpus(d), `Revision of ${ref}`)}>
+                    Start from its text
+                  </button>
+                  <button type="button" className="button" aria-label={`Follow-up draft to ${ref}`} onClick={() => onCreate(followUpDraft(d, references), `Follow-up to ${ref}`)}>
+                    Follow-up draft
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </Dialog>
+  );
+}

@@ -1,0 +1,633 @@
+/**
+ * The workspace: drafts on the left, the page in the middle, panels on the right. It owns the open
+ * draft's session (autosave, other tabs) and every action on drafts; the text itself lives in the
+ * editor, and the model is read from it on change (debounced) for the autosave.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditorState, LexicalEditor } from 'lexical';
+import type { Metadata, ResolutionDocument } from '../core/model/types.ts';
+import { serializeDocumentFile } from '../core/model/file.ts';
+import { ResolutionComposer, ResolutionSurface, readDocument } from '../editor/ResolutionEditor.tsx';
+import type { AutosaveStatus } from '../storage/autosave.ts';
+import { rawText, type DraftEntry, type StoredDraft } from '../storage/db.ts';
+import { draftFileName, type DraftStore, type DraftSummary, type RevisionSummary } from '../storage/drafts.ts';
+import { clearJournal, readJournal, recoveryFor, writeJournal } from '../storage/journal.ts';
+import { createDraftSession, type DraftSession } from '../storage/session.ts';
+import type { TabChannel } from '../storage/tabs.ts';
+import { lexicon } from './data.ts';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { Dialog } from './Dialog.tsx';
+import { DraftsSidebar } from './DraftsSidebar.tsx';
+import { downloadText, readFileText } from './files.ts';
+import { HelpDialog } from './HelpDialog.tsx';
+import { Masthead } from './Masthead.tsx';
+import { NewDraftDialog } from './NewDraftDialog.tsx';
+import { RevisionsPanel } from './RevisionsPanel.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { EditorExtras, PanelExtras } from './extensions.tsx';
+
+interface Current {
+  readonly draft: StoredDraft;
+  /** The latest model (metadata edits included); the editor holds the text. */
+  readonly document: ResolutionDocument;
+  /** Bumped to load a document into a fresh editor. */
+  readonly key: number;
+  readonly view?: { readonly revisionId: string; readonly name: string; readonly document: ResolutionDocument };
+}
+
+interface Notice {
+  readonly text: string;
+  readonly tone: 'info' | 'warning' | 'error';
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
+
+type PanelName = 'details' | 'footnotes' | 'revisions';
+
+/** How long after the last change the model is read from the editor for the autosave. */
+const EXPORT_DELAY_MS = 120;
+
+export function Workspace({ store, channel }: { readonly store: DraftStore; readonly channel: TabChannel }) {
+  const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const [conflict, setConflict] = useState<DraftEntry | null>(null);
+  const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
+  const [dialog, setDialog] = useState<null | 'new' | 'help' | { rename: string } | { remove: string }>(null);
+  const [renameValue, setRenameValue] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [panel, setPanel] = useState<PanelName>('details');
+  const [loaded, setLoaded] = useState(false);
+
+  const session = useRef<DraftSession | null>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const docRef = useRef<ResolutionDocument | null>(null);
+  const exportTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keyRef = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => setDrafts(await store.list()), [store]);
+
+  /** Reads the editor now and hands the model to the autosave (skipping the debounce). */
+  const pushNow = useCallback(() => {
+    if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
+    exportTimer.current = undefined;
+    const editor = editorRef.current;
+    const base = docRef.current;
+    if (!editor || !base || !session.current) return;
+    const doc = readDocument(editor.getEditorState(), base);
+    docRef.current = doc;
+    // Synchronous first, so a killed browser keeps it; then the autosave's IndexedDB write.
+    writeJournal({ draftId: session.current.draftId, basedOn: session.current.saveCount, at: Date.now(), document: doc });
+    session.current.edit(doc);
+  }, []);
+
+  const flush = useCallback(async () => {
+    pushNow();
+    await session.current?.flush();
+  }, [pushNow]);
+
+  const load = useCallback((draft: StoredDraft) => {
+    docRef.current = draft.document;
+    keyRef.current += 1;
+    setCurrent({ draft, document: draft.document, key: keyRef.current });
+  }, []);
+
+  const downloadAll = useCallback(async () => {
+    try {
+      const text = await store.exportAll();
+      downloadText(`resolution-drafter-drafts-${new Date().toISOString().slice(0, 10)}.json`, text);
+    } catch {
+      // The store itself failed: at least the open draft leaves the browser.
+      if (docRef.current) downloadText(draftFileName(docRef.current.title || 'draft'), serializeDocumentFile(docRef.current));
+    }
+  }, [store]);
+
+  /** Autosave news: the list shows titles and times, and a full storage needs saying at once. */
+  const handleStatus = useCallback(
+    (next: AutosaveStatus) => {
+      setStatus(next);
+      if (next.state === 'saved') {
+        void refresh();
+        // Everything typed is stored: the crash journal has nothing left to recover.
+        const open = session.current;
+        if (open && !open.hasUnsaved && exportTimer.current === undefined) clearJournal(open.draftId);
+      }
+      if (next.state === 'failed' && next.reason === 'quota')
+        setNotice({
+          text: 'The browser’s storage for this site is full, so the latest changes are not stored yet. Nothing is lost while this tab stays open: download your drafts now.',
+          tone: 'error',
+          action: { label: 'Download all drafts', run: () => void downloadAll() },
+        });
+    },
+    [refresh, downloadAll],
+  );
+
+  const openRef = useRef<((id: string) => Promise<void>) | null>(null);
+  const open = useCallback(
+    async (id: string) => {
+      await flush();
+      await session.current?.dispose();
+      session.current = null;
+      editorRef.current = null;
+      const entry = await store.get(id);
+      if (!entry) {
+        setNotice({ text: 'That draft no longer exists.', tone: 'warning' });
+        await refresh();
+        return;
+      }
+      if (entry.damaged) {
+        setNotice({ text: `That draft is damaged and cannot be opened: ${entry.error}. Its raw data can be downloaded from the list.`, tone: 'error' });
+        return;
+      }
+      setConflict(null);
+      session.current = createDraftSession({
+        store,
+        draft: entry,
+        channel,
+        delayMs: 250,
+        maxWaitMs: 800,
+        onStatus: handleStatus,
+        onFollow: (draft) => {
+          clearJournal(draft.id);
+          load(draft);
+          setNotice({ text: 'This draft was changed in another tab; showing that version.', tone: 'info' });
+        },
+        onConflict: (currentEntry) => setConflict(currentEntry),
+      });
+      setStatus({ state: 'idle' });
+      // Text typed just before a crash or a closed tab, which the autosave had not stored yet.
+      const recovery = recoveryFor(readJournal(id), entry);
+      if (recovery.kind === 'in-place') {
+        load({ ...entry, document: recovery.document });
+        session.current.edit(recovery.document);
+        setNotice({ text: 'Recovered the last changes typed before this page closed.', tone: 'info' });
+      } else {
+        load(entry);
+        if (recovery.kind === 'copy') {
+          const copy = await store.create(recovery.document, `${entry.name} (recovered)`);
+          if (copy.ok) {
+            clearJournal(id);
+            setNotice({
+              text: `Changes typed before this page closed were kept as “${copy.draft.name}”, because the draft was changed elsewhere since.`,
+              tone: 'warning',
+              action: { label: 'Open it', run: () => void openRef.current?.(copy.draft.id) },
+            });
+          }
+        }
+      }
+      await store.setLastOpened(id);
+      setRevisions(await store.listRevisions(id));
+      await refresh();
+    },
+    [store, channel, flush, load, refresh, handleStatus],
+  );
+
+  useEffect(() => {
+    openRef.current = open;
+  }, [open]);
+
+  const create = useCallback(
+    async (document: ResolutionDocument, name: string) => {
+      setDialog(null);
+      const result = await store.create(document, name);
+      if (!result.ok) {
+        setNotice({ text: `The draft could not be created: ${result.message}`, tone: 'error' });
+        return;
+      }
+      await open(result.draft.id);
+    },
+    [store, open],
+  );
+
+  // Start: reopen the draft opened last (after a reload or a crash), or the most recent one.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const list = await store.list();
+      if (cancelled) return;
+      setDrafts(list);
+      const last = await store.getLastOpened();
+      const target = list.find((d) => d.id === last && !d.damaged) ?? list.find((d) => !d.damaged);
+      if (target && !cancelled) await open(target.id);
+      if (!cancelled) setLoaded(true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Runs once per store.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
+  // Leaving the page: read the editor at once so the autosave's own pagehide flush has the last keystrokes.
+  useEffect(() => {
+    const onHide = () => pushNow();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') pushNow();
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [pushNow]);
+
+  const onEditorChange = useCallback(
+    (_state: EditorState, editor: LexicalEditor) => {
+      editorRef.current = editor;
+      if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
+      exportTimer.current = setTimeout(pushNow, EXPORT_DELAY_MS);
+    },
+    [pushNow],
+  );
+
+  const onMetadata = useCallback(
+    (metadata: Metadata) => {
+      const base = docRef.current;
+      if (!base) return;
+      const next = { ...base, metadata };
+      docRef.current = next;
+      setCurrent((c) => (c ? { ...c, document: next } : c));
+      pushNow();
+    },
+    [pushNow],
+  );
+
+  const saveFile = useCallback(async () => {
+    if (!current || !docRef.current) return;
+    await flush();
+    const exported = await store.exportDraft(current.draft.id);
+    // If the store cannot answer, the text in memory still goes out.
+    downloadText(exported?.fileName ?? draftFileName(current.draft.name), exported?.text ?? serializeDocumentFile(docRef.current));
+  }, [current, flush, store]);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      const read = await readFileText(file);
+      if (!read.ok) {
+        setNotice({ text: read.error, tone: 'error' });
+        return;
+      }
+      const result = await store.importFile(read.text, { fileName: file.name });
+      if (!result.ok) {
+        setNotice({ text: `${file.name} was not opened: ${result.message}`, tone: 'error' });
+        return;
+      }
+      const [first] = result.drafts;
+      if (result.problems.length) setNotice({ text: `Some of ${file.name} could not be imported: ${result.problems.join('; ')}`, tone: 'warning' });
+      if (first) await open(first.id);
+      else await refresh();
+    },
+    [store, open, refresh],
+  );
+
+  const createRevision = useCallback(
+    async (name: string | undefined) => {
+      if (!current) return;
+      await flush();
+      const result = await store.createRevision(current.draft.id, name);
+      if (!result.ok) setNotice({ text: `The revision was not saved: ${result.message}`, tone: 'error' });
+      else setNotice({ text: `Saved revision ${result.revision.name}.`, tone: 'info' });
+      setRevisions(await store.listRevisions(current.draft.id));
+      setPanel('revisions');
+    },
+    [current, flush, store],
+  );
+
+  const viewRevision = useCallback(
+    async (id: string) => {
+      if (!current) return;
+      await flush();
+      const entry = await store.getRevision(id);
+      if (!entry || entry.damaged) {
+        setNotice({ text: 'That revision cannot be opened (it is damaged or gone).', tone: 'error' });
+        return;
+      }
+      keyRef.current += 1;
+      setCurrent({ ...current, key: keyRef.current, view: { revisionId: id, name: entry.name, document: entry.document } });
+    },
+    [current, flush, store],
+  );
+
+  const backToDraft = useCallback(() => {
+    if (!current || !docRef.current) return;
+    keyRef.current += 1;
+    setCurrent({ draft: current.draft, document: docRef.current, key: keyRef.current });
+  }, [current]);
+
+  const restoreRevision = useCallback(
+    async (id: string) => {
+      if (!current || !session.current) return;
+      await flush();
+      // The editor's text is stored; let go of it so reopening cannot write it over the restored one.
+      const expectedSaveCount = session.current.saveCount;
+      await session.current.dispose();
+      session.current = null;
+      editorRef.current = null;
+      clearJournal(current.draft.id);
+      const result = await store.restoreRevision(current.draft.id, id, { expectedSaveCount });
+      await open(current.draft.id);
+      if (!result.ok) {
+        setNotice({ text: `The revision was not restored: ${result.message}`, tone: 'error' });
+        return;
+      }
+      setNotice({ text: `Restored. The text it replaced is kept as the revision “${result.backup.name}”.`, tone: 'info' });
+    },
+    [current, flush, store, open],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      setDialog(null);
+      const name = drafts.find((d) => d.id === id)?.name ?? 'the draft';
+      if (current?.draft.id === id) {
+        await flush();
+        await session.current?.dispose();
+        session.current = null;
+        editorRef.current = null;
+        docRef.current = null;
+        setCurrent(null);
+      }
+      const result = await store.remove(id);
+      await refresh();
+      if (!result.ok) {
+        setNotice({ text: `Not deleted: ${result.message}`, tone: 'error' });
+        return;
+      }
+      setNotice({
+        text: `Deleted “${name}”. It can be brought back for ten minutes.`,
+        tone: 'info',
+        action: {
+          label: 'Undo',
+          run: () =>
+            void (async () => {
+              const undone = await store.undoRemove(id);
+              setNotice(undone.ok ? { text: `“${name}” is back.`, tone: 'info' } : { text: `It could not be brought back: ${undone.message}`, tone: 'error' });
+              await refresh();
+              if (undone.ok) await open(id);
+            })(),
+        },
+      });
+    },
+    [drafts, current, flush, store, refresh, open],
+  );
+
+  const rename = useCallback(
+    async (id: string, name: string) => {
+      setDialog(null);
+      const result = await store.rename(id, name);
+      if (!result.ok) setNotice({ text: `Not renamed: ${result.message}`, tone: 'error' });
+      if (current?.draft.id === id && result.ok) setCurrent({ ...current, draft: { ...current.draft, name: result.name } });
+      await refresh();
+    },
+    [store, current, refresh],
+  );
+
+  const duplicate = useCallback(
+    async (id: string) => {
+      if (current?.draft.id === id) await flush();
+      const result = await store.duplicate(id);
+      if (!result.ok) setNotice({ text: `Not duplicated: ${result.message}`, tone: 'error' });
+      await refresh();
+    },
+    [current, flush, store, refresh],
+  );
+
+  const downloadDamaged = useCallback(
+    async (id: string) => {
+      const entry = await store.get(id);
+      if (entry && entry.damaged) downloadText(`damaged-draft-${id}.json`, rawText(entry.raw));
+    },
+    [store],
+  );
+
+  // Shortcuts that work anywhere (SHORTCUTS in shortcuts.ts lists them).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const key = e.key.toLowerCase();
+      if (e.altKey && (key === 'n' || e.code === 'KeyN')) {
+        e.preventDefault();
+        setDialog('new');
+      } else if (e.altKey && (key === 'r' || e.code === 'KeyR')) {
+        e.preventDefault();
+        void createRevision(undefined);
+      } else if (e.altKey && (key === 'e' || e.code === 'KeyE')) {
+        e.preventDefault();
+        void saveFile();
+      } else if (!e.altKey && key === 's') {
+        e.preventDefault();
+        void flush();
+      } else if (!e.altKey && (key === '/' || key === '?')) {
+        e.preventDefault();
+        setDialog('help');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [createRevision, saveFile, flush]);
+
+  const viewing = current?.view;
+  const shown = viewing ? viewing.document : current?.document;
+  const readOnly = Boolean(viewing);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="topbar__brand">Resolution Drafter</span>
+        <span className="topbar__draft" aria-live="polite">
+          {current ? current.draft.name : ''}
+          {viewing ? ` — ${viewing.name} (read-only)` : ''}
+        </span>
+        {current && !viewing ? <SaveStatus status={status} /> : <span />}
+        <span className="topbar__actions">
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            Open file…
+          </button>
+          <button type="button" className="button" onClick={() => void saveFile()} disabled={!current} title="Save as .resolution.json (Ctrl+Alt+E)">
+            Save file
+          </button>
+          <button type="button" className="button" onClick={() => void downloadAll()} title="Every draft and revision in one file">
+            Download all
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('help')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (Ctrl+/)">
+            ?
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Open a .resolution.json file"
+            data-testid="open-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void openFile(file);
+            }}
+          />
+        </span>
+      </header>
+
+      {notice ? (
+        <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.action ? (
+            <button type="button" className="button button--small" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          ) : null}
+          <button type="button" className="button button--quiet" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {conflict ? (
+        <div className="notice notice--warning" role="alert">
+          <span>This draft was changed in another tab while you had unsaved changes here. Nothing has been overwritten.</span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              void (async () => {
+                const theirs = await session.current?.takeTheirs();
+                if (theirs) clearJournal(theirs.id);
+                setConflict(null);
+                if (theirs && !theirs.damaged) load(theirs);
+              })()
+            }
+          >
+            Load the other tab’s version
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              void (async () => {
+                const copy = await session.current?.keepMineAsCopy();
+                setConflict(null);
+                await refresh();
+                if (copy?.ok) setNotice({ text: `Your text was kept as the new draft “${copy.draft.name}”.`, tone: 'info', action: { label: 'Open it', run: () => void open(copy.draft.id) } });
+              })()
+            }
+          >
+            Keep mine as a copy
+          </button>
+        </div>
+      ) : null}
+
+      <div className="workspace">
+        <DraftsSidebar
+          drafts={drafts}
+          currentId={current?.draft.id}
+          onOpen={(id) => void open(id)}
+          onNew={() => setDialog('new')}
+          onRename={(id) => {
+            setRenameValue(drafts.find((d) => d.id === id && !d.damaged)?.name ?? '');
+            setDialog({ rename: id });
+          }}
+          onDuplicate={(id) => void duplicate(id)}
+          onDelete={(id) => setDialog({ remove: id })}
+          onDownloadDamaged={(id) => void downloadDamaged(id)}
+        />
+        {current && shown ? (
+          <ResolutionComposer key={current.key} document={shown} readOnly={readOnly}>
+            <main className="desk" aria-label="Draft workspace">
+              <article className="page" aria-label="Draft">
+                <Masthead document={shown} />
+                <ResolutionSurface lexicon={lexicon} readOnly={readOnly} onChange={readOnly ? undefined : onEditorChange}>
+                  <EditorExtras onMessage={(text) => setNotice({ text, tone: 'warning' })} />
+                </ResolutionSurface>
+              </article>
+            </main>
+            <aside className="panel" aria-label="Panels">
+              <div className="tabs" role="tablist" aria-label="Panels">
+                {(['details', 'footnotes', 'revisions'] as const).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    id={`tab-${name}`}
+                    aria-selected={panel === name}
+                    aria-controls={`panel-${name}`}
+                    className="tabs__tab"
+                    onClick={() => setPanel(name)}
+                  >
+                    {name.charAt(0).toUpperCase() + name.slice(1)}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="panel__body">
+                {panel === 'details' ? <DetailsPanel document={shown} readOnly={readOnly} onChange={onMetadata} /> : null}
+                {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
+                {panel === 'revisions' ? (
+                  <RevisionsPanel
+                    revisions={revisions}
+                    viewing={viewing?.revisionId}
+                    onCreate={(name) => void createRevision(name)}
+                    onView={(id) => void viewRevision(id)}
+                    onRestore={(id) => void restoreRevision(id)}
+                    onBackToDraft={backToDraft}
+                  />
+                ) : null}
+              </div>
+            </aside>
+          </ResolutionComposer>
+        ) : (
+          <main className="desk desk--empty" aria-label="Draft workspace">
+            {loaded ? (
+              <div className="welcome">
+                <h1>Start a draft</h1>
+                <p>Begin from a UN template, or from the text of a resolution or decision of the sixth session (CTOC/COP/2012/15).</p>
+                <button type="button" className="button button--primary" onClick={() => setDialog('new')}>
+                  New draft
+                </button>
+              </div>
+            ) : (
+              <p className="welcome" role="status">
+                Opening your drafts…
+              </p>
+            )}
+          </main>
+        )}
+      </div>
+
+      <NewDraftDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreate={(doc, name) => void create(doc, name)} />
+      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      <Dialog title="Rename draft" open={typeof dialog === 'object' && dialog !== null && 'rename' in dialog} onClose={() => setDialog(null)}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (dialog && typeof dialog === 'object' && 'rename' in dialog && renameValue.trim() !== '') void rename(dialog.rename, renameValue.trim());
+          }}
+        >
+          <label htmlFor="rename-input">Name</label>
+          <input id="rename-input" value={renameValue} autoFocus onChange={(e) => setRenameValue(e.target.value)} />
+          <div className="dialog__actions">
+            <button type="submit" className="button button--primary">
+              Rename
+            </button>
+          </div>
+        </form>
+      </Dialog>
+      <Dialog title="Delete draft?" open={typeof dialog === 'object' && dialog !== null && 'remove' in dialog} onClose={() => setDialog(null)}>
+        <p>The draft and its revisions go to the bin; you can bring them back for ten minutes.</p>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={() => setDialog(null)} autoFocus>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              if (dialog && typeof dialog === 'object' && 'remove' in dialog) void remove(dialog.remove);
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

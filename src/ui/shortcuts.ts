@@ -1,0 +1,21 @@
+/** Every keyboard shortcut, listed in the help dialog; the handlers live where the action does. */
+export interface Shortcut {
+  readonly keys: string;
+  readonly action: string;
+  readonly where: 'anywhere' | 'in the text';
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Ctrl+Alt+N', action: 'New draft (template or past resolution)', where: 'anywhere' },
+  { keys: 'Ctrl+S', action: 'Save now (drafts also save themselves within a second)', where: 'anywhere' },
+  { keys: 'Ctrl+Alt+R', action: 'Save a named revision (Rev.1, Rev.2 ...)', where: 'anywhere' },
+  { keys: 'Ctrl+Alt+E', action: 'Save the draft as a .resolution.json file', where: 'anywhere' },
+  { keys: 'Ctrl+/', action: 'This list of shortcuts', where: 'anywhere' },
+  { keys: 'Enter', action: 'New paragraph of the same kind', where: 'in the text' },
+  { keys: 'Tab / Shift+Tab', action: 'Next / previous placeholder while a template has some; otherwise into / out of subparagraphs', where: 'in the text' },
+  { keys: 'Ctrl+Alt+P', action: 'Make the paragraph preambular (its opener becomes a participle)', where: 'in the text' },
+  { keys: 'Ctrl+Alt+O', action: 'Make the paragraph operative (its opener becomes a verb)', where: 'in the text' },
+  { keys: 'Ctrl+Alt+F', action: 'Insert a footnote', where: 'in the text' },
+  { keys: 'Up / Down, Enter or Tab, Escape', action: 'Move in the completion menu, choose, close it', where: 'in the text' },
+  { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo', where: 'in the text' },
+];

@@ -1,0 +1,69 @@
+/**
+ * Every journey runs in a fresh browser context (its own IndexedDB) and fails if the page logs an
+ * error or sends a request beyond the preview server: the app runs offline and quietly.
+ */
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+        if (url.hostname !== '127.0.0.1') problems.push(`request left the machine: ${request.url()}`);
+      });
+      await use();
+      expect(problems, 'console errors and foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The editable page. */
+export function textbox(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Resolution text' });
+}
+
+/** Lexical reads the caret from the browser's selectionchange, which arrives after a click. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(60);
+}
+
+/** Clicks the end of a block and waits for the editor to take the caret there. */
+export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
+  // End moves to the end of the visual line: click on the paragraph's last line first.
+  const box = await block.boundingBox();
+  if (!box) throw new Error('the paragraph is not visible');
+  await block.click({ position: { x: Math.max(1, box.width - 3), y: Math.max(1, box.height - 4) } });
+  await settle(page);
+  await page.keyboard.press('End');
+  await settle(page);
+}
+
+export async function newDraftFromTemplate(page: Page, templateId: string): Promise<void> {
+  await page.getByRole('button', { name: 'New draft' }).first().click();
+  await page.locator(`[data-template="${templateId}"]`).click();
+  await expect(textbox(page)).toBeVisible();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', /^(saved|idle)$/, { timeout: 5000 });
+}
+
+/** The printed text of the page's paragraphs, in order: "1. Requests …", "(a) …", "Recalling …". */
+export async function paragraphs(page: Page): Promise<string[]> {
+  return textbox(page).evaluate((root) =>
+    [...root.querySelectorAll('.res-title, .res-formula, .res-preambular, .res-operative, .res-sub')].map((el) => {
+      const e = el as HTMLElement;
+      const prefix = e.classList.contains('res-operative') ? `${e.dataset.number}. ` : e.classList.contains('res-sub') ? `${e.dataset.label} ` : '';
+      return prefix + (e.textContent ?? '');
+    }),
+  );
+}
