@@ -21,7 +21,7 @@ export default defineConfig({
   plugins: [react(), devCspForFastRefresh()],
   // The app runs offline from whatever path it is served at.
   base: './',
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1000 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

@@ -15,6 +15,8 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          // Command-line tests start real processes and LibreOffice converts real files: generous on 2 cores.
+          testTimeout: 20_000,
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', 'node_modules/**', 'tests/**/*.browser.test.ts'],
           environment: 'node',

@@ -11,6 +11,9 @@ import { readReport } from '../src/core/corpus/report.ts';
 import { buildLexicon } from '../src/core/lexicon/lexicon.ts';
 import { suggestOpeners } from '../src/core/lexicon/query.ts';
 import { median, percentile, sample } from './measure.ts';
+import { measureCompare } from './compare.ts';
+import { measureLint } from './lint.ts';
+import { measureDocx } from './docx.ts';
 
 const REPORT = readFileSync(
   fileURLToPath(new URL('../corpus/CTOC-COP-2012-15.txt', import.meta.url)),
@@ -67,9 +70,9 @@ export function measureCore(): Figure[] {
   return figures;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const figures = measureCore();
+  const figures = [...measureCore(), ...measureCompare(), ...measureLint(), ...(await measureDocx())];
   if (json) {
     const out: Record<string, number> = {};
     for (const f of figures) out[f.key] = f.value;
@@ -85,4 +88,4 @@ function main(): void {
   );
 }
 
-main();
+void main();

@@ -8,8 +8,10 @@ import { toPublicJson } from '../core/export/json.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
 import { loadCorpus, UsageError } from './io.ts';
-import { readSource } from './sources.ts';
+import { readSourceAsync, type SourceResult } from './sources.ts';
 import { referencesCommand } from './references.ts';
+import { lintCommand } from './lint.ts';
+import { compareCommand } from './compare.ts';
 import { table } from './table.ts';
 
 export const USAGE = `Resolution Drafter — command line
@@ -18,9 +20,15 @@ usage: resolution-drafter <command> [arguments] [--json]
 
 commands:
   corpus                  the resolutions and decisions of CTOC/COP/2012/15
-  parse <file>            read a plain-text resolution or a *.resolution.json file
+  parse <file>            read a plain-text resolution, a *.resolution.json file or a .docx
   lexicon                 every opener of the corpus with its count and where it is used
   references              instruments, resolutions, decisions and documents the corpus cites
+  lint <source>           editorial checks of a document (corpus reference or file);
+                          exit status 1 when there are errors
+  compare <base> <draft>  paragraph-aware diff of two documents (corpus reference or file);
+                          --ignore-punctuation, --ignore-footnotes
+  export <source> --out <file.docx> [--base <source>] [--author <name>]
+                          the UN-layout Word document; with --base, tracked changes against it
   help                    this text
 
 options:
@@ -70,7 +78,45 @@ function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export function run(argv: readonly string[]): number {
+/** Prints what `parse` read (a .docx, plain text or *.resolution.json). */
+function printParsed({ documents, diagnostics }: SourceResult, json: boolean): number {
+  if (json) out(JSON.stringify({ documents: documents.map(toPublicJson), diagnostics }, null, 2));
+  else {
+    const body = documents.length
+      ? table(DOC_HEADERS, documentRows(documents))
+      : 'no resolution or decision recognized';
+    const details = documents
+      .map((d) =>
+        [
+          `\n${d.kind} ${d.number ?? ''}: ${d.title}`,
+          ...d.preamble.map((p, k) => `  PP${k + 1}  ${p.opener || '(no opener)'}`),
+          ...d.operative.map(
+            (p, k) =>
+              `  OP${k + 1}  ${p.opener || '(no opener)'}${p.subparagraphs.length ? `  [${p.subparagraphs.length} subparagraphs]` : ''}`,
+          ),
+        ].join('\n'),
+      )
+      .join('\n');
+    out(
+      `${body}\n${details}${diagnostics.length ? `\n\ndiagnostics:\n${diagnosticLines(diagnostics)}` : ''}`,
+    );
+  }
+  return 0;
+}
+
+export function run(argv: readonly string[]): number | Promise<number> {
+  // compare reads options of its own (--ignore-punctuation, --ignore-footnotes): src/cli/compare.ts.
+  if (argv[0] === 'compare') {
+    out(compareCommand(argv.slice(1)));
+    return 0;
+  }
+  // export reads options of its own (--out, --base, --author): src/cli/export.ts, loaded only here
+  // (the Word writer and the zip reader are large; other commands start without them).
+  if (argv[0] === 'export')
+    return import('./export.ts').then(async ({ exportCommand }) => {
+      out(await exportCommand(argv.slice(1)));
+      return 0;
+    });
   const args = parseArgs(argv);
   const expectArgs = (n: number, usage: string): void => {
     if (args.positional.length !== n) throw new UsageError(`usage: resolution-drafter ${usage}`);
@@ -103,29 +149,8 @@ export function run(argv: readonly string[]): number {
     }
     case 'parse': {
       expectArgs(1, 'parse <file> [--json]');
-      const { documents, diagnostics } = readSource(args.positional[0] ?? '');
-      if (args.json) out(JSON.stringify({ documents: documents.map(toPublicJson), diagnostics }, null, 2));
-      else {
-        const body = documents.length
-          ? table(DOC_HEADERS, documentRows(documents))
-          : 'no resolution or decision recognized';
-        const details = documents
-          .map((d) =>
-            [
-              `\n${d.kind} ${d.number ?? ''}: ${d.title}`,
-              ...d.preamble.map((p, k) => `  PP${k + 1}  ${p.opener || '(no opener)'}`),
-              ...d.operative.map(
-                (p, k) =>
-                  `  OP${k + 1}  ${p.opener || '(no opener)'}${p.subparagraphs.length ? `  [${p.subparagraphs.length} subparagraphs]` : ''}`,
-              ),
-            ].join('\n'),
-          )
-          .join('\n');
-        out(
-          `${body}\n${details}${diagnostics.length ? `\n\ndiagnostics:\n${diagnosticLines(diagnostics)}` : ''}`,
-        );
-      }
-      return 0;
+      // A .docx is read asynchronously (src/core/import/docx.ts); text and JSON as before.
+      return readSourceAsync(args.positional[0] ?? '').then((result) => printParsed(result, args.json));
     }
     case 'lexicon': {
       expectArgs(0, 'lexicon [--json]');
@@ -155,19 +180,25 @@ export function run(argv: readonly string[]): number {
       expectArgs(0, 'references [--json]');
       out(referencesCommand(loadCorpus(), args.json));
       return 0;
+    case 'lint': {
+      expectArgs(1, 'lint <source> [--json]');
+      const result = lintCommand(args.positional[0] ?? '', args.json);
+      out(result.output);
+      return result.status;
+    }
     default:
       throw new UsageError(`unknown command "${args.command}" (try: resolution-drafter help)`);
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // A reader that closes the pipe early (`| head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
   try {
-    process.exitCode = run(process.argv.slice(2));
+    process.exitCode = await run(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`resolution-drafter: ${e.message}\n`);
@@ -181,4 +212,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -28,12 +28,16 @@ export function corpusReference(ref: string): ResolutionDocument | undefined {
   return doc;
 }
 
+function isWordFile(path: string, bytes: Uint8Array): boolean {
+  return /\.docx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+}
+
 /** Reads a file: *.resolution.json (or any .json) through the model's file format, anything else as plain text. */
 export function readSource(path: string): SourceResult {
   const { text, bytes } = readInputFile(path);
-  if (/\.docx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+  if (isWordFile(path, bytes)) {
     throw new UsageError(
-      `${path} is a Word or zip file; .docx import is not available yet — save it as plain text`,
+      `${path} is a Word or zip file; this command reads plain text or *.resolution.json (parse and export read .docx)`,
     );
   }
   if (/\.json$/i.test(path)) {
@@ -57,6 +61,27 @@ export function readOneDocument(arg: string): ResolutionDocument {
   const fromCorpus = corpusReference(arg);
   if (fromCorpus) return fromCorpus;
   const { documents } = readSource(arg);
+  const [first] = documents;
+  if (!first) throw new UsageError(`${arg}: no resolution or decision was recognized`);
+  return first;
+}
+
+/** As `readSource`, and a .docx too (src/core/import/docx.ts): its failure is the user's message. */
+export async function readSourceAsync(path: string): Promise<SourceResult> {
+  const { bytes } = readInputFile(path);
+  if (!isWordFile(path, bytes)) return readSource(path);
+  // Loaded only for a .docx: the zip reader is large and other files do not need it.
+  const { importDocx } = await import('../core/import/docx.ts');
+  const imported = await importDocx(bytes);
+  if (!imported.ok) throw new UsageError(`${path}: ${imported.error}`);
+  return { documents: imported.documents, diagnostics: imported.diagnostics };
+}
+
+/** As `readOneDocument`, and a .docx too. */
+export async function readOneDocumentAsync(arg: string): Promise<ResolutionDocument> {
+  const fromCorpus = corpusReference(arg);
+  if (fromCorpus) return fromCorpus;
+  const { documents } = await readSourceAsync(arg);
   const [first] = documents;
   if (!first) throw new UsageError(`${arg}: no resolution or decision was recognized`);
   return first;

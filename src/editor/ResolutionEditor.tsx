@@ -67,7 +67,13 @@ export interface ResolutionSurfaceProps {
   readonly children?: ReactNode;
 }
 
-export function ResolutionSurface({ lexicon, readOnly = false, label = 'Resolution text', onChange, children }: ResolutionSurfaceProps) {
+export function ResolutionSurface({
+  lexicon,
+  readOnly = false,
+  label = 'Resolution text',
+  onChange,
+  children,
+}: ResolutionSurfaceProps) {
   return (
     <>
       <RichTextPlugin

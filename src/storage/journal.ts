@@ -48,7 +48,13 @@ export function readJournal(draftId: string): JournalEntry | undefined {
   try {
     const value = JSON.parse(raw) as Record<string, unknown>;
     const checked = validateDocument(value.document);
-    if (value.v !== VERSION || value.draftId !== draftId || typeof value.basedOn !== 'number' || typeof value.at !== 'number' || !checked.ok) {
+    if (
+      value.v !== VERSION ||
+      value.draftId !== draftId ||
+      typeof value.basedOn !== 'number' ||
+      typeof value.at !== 'number' ||
+      !checked.ok
+    ) {
       clearJournal(draftId);
       return undefined;
     }
@@ -67,7 +73,10 @@ export function clearJournal(draftId: string): void {
   }
 }
 
-export type Recovery = { readonly kind: 'none' } | { readonly kind: 'in-place'; readonly document: ResolutionDocument } | { readonly kind: 'copy'; readonly document: ResolutionDocument };
+export type Recovery =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'in-place'; readonly document: ResolutionDocument }
+  | { readonly kind: 'copy'; readonly document: ResolutionDocument };
 
 /**
  * What to do with a journal when its draft opens. Same text as stored: nothing. Otherwise the journal
@@ -82,7 +91,9 @@ export function recoveryFor(
   if (!journal) return { kind: 'none' };
   if (JSON.stringify(journal.document) === JSON.stringify(stored.document)) return { kind: 'none' };
   const storedAt = Date.parse(stored.updatedAt);
-  const ownSaveInFlight = stored.saveCount === journal.basedOn + 1 && Number.isFinite(storedAt) && storedAt <= journal.at;
-  if (stored.saveCount <= journal.basedOn || ownSaveInFlight) return { kind: 'in-place', document: journal.document };
+  const ownSaveInFlight =
+    stored.saveCount === journal.basedOn + 1 && Number.isFinite(storedAt) && storedAt <= journal.at;
+  if (stored.saveCount <= journal.basedOn || ownSaveInFlight)
+    return { kind: 'in-place', document: journal.document };
   return { kind: 'copy', document: journal.document };
 }

@@ -20,7 +20,12 @@ export function App() {
     let store: DraftStore | undefined;
     openDraftStore({
       channel,
-      onVersionChange: () => setState({ kind: 'failed', message: 'A newer version of Resolution Drafter was opened in another tab. Reload this tab to continue; your drafts are safe.' }),
+      onVersionChange: () =>
+        setState({
+          kind: 'failed',
+          message:
+            'A newer version of Resolution Drafter was opened in another tab. Reload this tab to continue; your drafts are safe.',
+        }),
     }).then(
       (s) => {
         store = s;
@@ -53,7 +58,10 @@ export function App() {
           <div className="welcome" role="alert">
             <h1>Drafts cannot be stored in this browser</h1>
             <p>{state.message}</p>
-            <p>Resolution Drafter keeps drafts in the browser’s own storage (IndexedDB). Allow site storage, or leave private browsing, and reload.</p>
+            <p>
+              Resolution Drafter keeps drafts in the browser’s own storage (IndexedDB). Allow site storage, or
+              leave private browsing, and reload.
+            </p>
           </div>
         )}
       </main>

@@ -8,7 +8,14 @@ export interface DetailsPanelProps {
   readonly onChange: (metadata: Metadata) => void;
 }
 
-function Field({ label, value, onChange, readOnly, placeholder, hint }: {
+function Field({
+  label,
+  value,
+  onChange,
+  readOnly,
+  placeholder,
+  hint,
+}: {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
@@ -20,7 +27,14 @@ function Field({ label, value, onChange, readOnly, placeholder, hint }: {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} readOnly={readOnly} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        value={value}
+        readOnly={readOnly}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       {hint ? (
         <small id={`${id}-hint`} className="field__hint">
           {hint}
@@ -43,11 +57,42 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
   const ruleId = useId();
   return (
     <form className="details" aria-label="Draft details" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Symbol" value={meta.symbol ?? ''} readOnly={readOnly} placeholder="CTOC/COP/2014/L.3" hint="An L symbol shows the masthead; /Rev.1 makes it a revised draft." onChange={(v) => onChange(set(meta, 'symbol', v.trim()))} />
-      <Field label="Date" value={meta.date ?? ''} readOnly={readOnly} placeholder="2014-10-06" hint="Year-month-day; printed as 6 October 2014." onChange={(v) => onChange(set(meta, 'date', v.trim()))} />
-      <Field label="Session" value={meta.session ?? ''} readOnly={readOnly} placeholder="Seventh session, Vienna, 6-10 October 2014" onChange={(v) => onChange(set(meta, 'session', v))} />
-      <Field label="Agenda item" value={meta.agendaItem ?? ''} readOnly={readOnly} placeholder="2 (c)" onChange={(v) => onChange(set(meta, 'agendaItem', v))} />
-      <Field label="Agenda item title" value={meta.agendaItemTitle ?? ''} readOnly={readOnly} onChange={(v) => onChange(set(meta, 'agendaItemTitle', v))} />
+      <Field
+        label="Symbol"
+        value={meta.symbol ?? ''}
+        readOnly={readOnly}
+        placeholder="CTOC/COP/2014/L.3"
+        hint="An L symbol shows the masthead; /Rev.1 makes it a revised draft."
+        onChange={(v) => onChange(set(meta, 'symbol', v.trim()))}
+      />
+      <Field
+        label="Date"
+        value={meta.date ?? ''}
+        readOnly={readOnly}
+        placeholder="2014-10-06"
+        hint="Year-month-day; printed as 6 October 2014."
+        onChange={(v) => onChange(set(meta, 'date', v.trim()))}
+      />
+      <Field
+        label="Session"
+        value={meta.session ?? ''}
+        readOnly={readOnly}
+        placeholder="Seventh session, Vienna, 6-10 October 2014"
+        onChange={(v) => onChange(set(meta, 'session', v))}
+      />
+      <Field
+        label="Agenda item"
+        value={meta.agendaItem ?? ''}
+        readOnly={readOnly}
+        placeholder="2 (c)"
+        onChange={(v) => onChange(set(meta, 'agendaItem', v))}
+      />
+      <Field
+        label="Agenda item title"
+        value={meta.agendaItemTitle ?? ''}
+        readOnly={readOnly}
+        onChange={(v) => onChange(set(meta, 'agendaItemTitle', v))}
+      />
       <Field
         label="Sponsors"
         value={(meta.sponsors ?? []).join('; ')}
@@ -59,7 +104,10 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
             set(
               meta,
               'sponsors',
-              v.split(';').map((s) => s.trim()).filter((s) => s !== ''),
+              v
+                .split(';')
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
             ),
           )
         }
@@ -78,7 +126,9 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
       </div>
       <div className="field">
         <span className="field__label">Base</span>
-        <span className="field__value">{meta.base ? `${meta.base.ref} (${meta.base.source})` : 'none — a new text'}</span>
+        <span className="field__value">
+          {meta.base ? `${meta.base.ref} (${meta.base.source})` : 'none — a new text'}
+        </span>
       </div>
     </form>
   );

@@ -21,17 +21,33 @@ function when(iso: string): string {
     : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 }
 
-export function DraftsSidebar({ drafts, currentId, onOpen, onNew, onRename, onDuplicate, onDelete, onDownloadDamaged }: DraftsSidebarProps) {
+export function DraftsSidebar({
+  drafts,
+  currentId,
+  onOpen,
+  onNew,
+  onRename,
+  onDuplicate,
+  onDelete,
+  onDownloadDamaged,
+}: DraftsSidebarProps) {
   return (
     <nav className="sidebar" aria-label="Drafts">
       <div className="sidebar__head">
         <h2 className="sidebar__heading">Drafts</h2>
-        <button type="button" className="button button--primary" onClick={onNew} title="New draft (Ctrl+Alt+N)">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onNew}
+          title="New draft (Ctrl+Alt+N)"
+        >
           New draft
         </button>
       </div>
       {drafts.length === 0 ? (
-        <p className="sidebar__empty">No drafts yet. Drafts are kept in this browser only; save a .resolution.json file to share one.</p>
+        <p className="sidebar__empty">
+          No drafts yet. Drafts are kept in this browser only; save a .resolution.json file to share one.
+        </p>
       ) : (
         <ul className="drafts" aria-label="Saved drafts">
           {drafts.map((d) =>
@@ -42,7 +58,11 @@ export function DraftsSidebar({ drafts, currentId, onOpen, onNew, onRename, onDu
                   Damaged: {d.error}
                 </span>
                 <span className="drafts__actions">
-                  <button type="button" className="button button--small" onClick={() => onDownloadDamaged(d.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => onDownloadDamaged(d.id)}
+                  >
                     Download raw data
                   </button>
                   <button type="button" className="button button--small" onClick={() => onDelete(d.id)}>
@@ -51,8 +71,16 @@ export function DraftsSidebar({ drafts, currentId, onOpen, onNew, onRename, onDu
                 </span>
               </li>
             ) : (
-              <li key={d.id} className={d.id === currentId ? 'drafts__item drafts__item--current' : 'drafts__item'}>
-                <button type="button" className="drafts__open" aria-current={d.id === currentId ? 'page' : undefined} onClick={() => onOpen(d.id)}>
+              <li
+                key={d.id}
+                className={d.id === currentId ? 'drafts__item drafts__item--current' : 'drafts__item'}
+              >
+                <button
+                  type="button"
+                  className="drafts__open"
+                  aria-current={d.id === currentId ? 'page' : undefined}
+                  onClick={() => onOpen(d.id)}
+                >
                   <span className="drafts__name">{d.name}</span>
                   <span className="drafts__meta">
                     {d.title && d.title !== d.name ? <span className="drafts__title">{d.title}</span> : null}
@@ -60,13 +88,28 @@ export function DraftsSidebar({ drafts, currentId, onOpen, onNew, onRename, onDu
                   </span>
                 </button>
                 <span className="drafts__actions">
-                  <button type="button" className="button button--small" aria-label={`Rename ${d.name}`} onClick={() => onRename(d.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Rename ${d.name}`}
+                    onClick={() => onRename(d.id)}
+                  >
                     Rename
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Duplicate ${d.name}`} onClick={() => onDuplicate(d.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Duplicate ${d.name}`}
+                    onClick={() => onDuplicate(d.id)}
+                  >
                     Duplicate
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Delete ${d.name}`} onClick={() => onDelete(d.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Delete ${d.name}`}
+                    onClick={() => onDelete(d.id)}
+                  >
                     Delete
                   </button>
                 </span>

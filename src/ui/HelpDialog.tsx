@@ -24,7 +24,9 @@ export function HelpDialog({ open, onClose }: { readonly open: boolean; readonly
           ))}
         </tbody>
       </table>
-      <p className="dialog__note">Drafts save themselves in this browser within a second of every change. Nothing leaves this computer.</p>
+      <p className="dialog__note">
+        Drafts save themselves in this browser within a second of every change. Nothing leaves this computer.
+      </p>
     </Dialog>
   );
 }

@@ -6,7 +6,20 @@
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { sponsorsLine } from '../core/drafts/masthead.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-11-26" → "26 November 2026" (dates are written day month year, DRAFTING-RULES.md section 4). */
 export function printedDate(iso: string | undefined): string {
@@ -37,7 +50,9 @@ export function Masthead({ document: doc }: { readonly document: ResolutionDocum
       {meta.agendaItem ? (
         <p className="masthead__agenda">
           Agenda item {meta.agendaItem}
-          {meta.agendaItemTitle ? <strong className="masthead__agenda-title">{meta.agendaItemTitle}</strong> : null}
+          {meta.agendaItemTitle ? (
+            <strong className="masthead__agenda-title">{meta.agendaItemTitle}</strong>
+          ) : null}
         </p>
       ) : null}
       {sponsors ? <p className="masthead__sponsors">{sponsors}</p> : null}

@@ -20,14 +20,21 @@ export function NewDraftDialog({ open, onClose, onCreate }: NewDraftDialogProps)
         <ul className="choices">
           {templates.map((t) => (
             <li key={t.id}>
-              <button type="button" className="choice" data-template={t.id} onClick={() => onCreate(draftFromTemplate(t), t.name)}>
+              <button
+                type="button"
+                className="choice"
+                data-template={t.id}
+                onClick={() => onCreate(draftFromTemplate(t), t.name)}
+              >
                 <span className="choice__name">{t.name}</span>
                 <span className="choice__description">{t.description}</span>
               </button>
             </li>
           ))}
         </ul>
-        {templateErrors.length ? <p role="alert">Some templates could not be read: {templateErrors.join('; ')}</p> : null}
+        {templateErrors.length ? (
+          <p role="alert">Some templates could not be read: {templateErrors.join('; ')}</p>
+        ) : null}
       </section>
       <section aria-labelledby="new-from-corpus">
         <h3 id="new-from-corpus" className="dialog__section">
@@ -43,10 +50,20 @@ export function NewDraftDialog({ open, onClose, onCreate }: NewDraftDialogProps)
                   <span className="choice__description">{d.title}</span>
                 </span>
                 <span className="choice__actions">
-                  <button type="button" className="button" aria-label={`Start from the text of ${ref}`} onClick={() => onCreate(draftFromCorpus(d), `Revision of ${ref}`)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Start from the text of ${ref}`}
+                    onClick={() => onCreate(draftFromCorpus(d), `Revision of ${ref}`)}
+                  >
                     Start from its text
                   </button>
-                  <button type="button" className="button" aria-label={`Follow-up draft to ${ref}`} onClick={() => onCreate(followUpDraft(d, references), `Follow-up to ${ref}`)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Follow-up draft to ${ref}`}
+                    onClick={() => onCreate(followUpDraft(d, references), `Follow-up to ${ref}`)}
+                  >
                     Follow-up draft
                   </button>
                 </span>

@@ -11,7 +11,14 @@ export interface RevisionsPanelProps {
   readonly onBackToDraft: () => void;
 }
 
-export function RevisionsPanel({ revisions, viewing, onCreate, onView, onRestore, onBackToDraft }: RevisionsPanelProps) {
+export function RevisionsPanel({
+  revisions,
+  viewing,
+  onCreate,
+  onView,
+  onRestore,
+  onBackToDraft,
+}: RevisionsPanelProps) {
   const [name, setName] = useState('');
   const nameId = useId();
   return (
@@ -25,7 +32,12 @@ export function RevisionsPanel({ revisions, viewing, onCreate, onView, onRestore
         }}
       >
         <label htmlFor={nameId}>Revision name</label>
-        <input id={nameId} value={name} placeholder="Rev.1 (automatic)" onChange={(e) => setName(e.target.value)} />
+        <input
+          id={nameId}
+          value={name}
+          placeholder="Rev.1 (automatic)"
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="button" title="Save a revision (Ctrl+Alt+R)">
           Save revision
         </button>
@@ -39,7 +51,9 @@ export function RevisionsPanel({ revisions, viewing, onCreate, onView, onRestore
         </p>
       ) : null}
       {revisions.length === 0 ? (
-        <p className="panel__empty">No revisions yet. A revision is a snapshot you can compare against or go back to.</p>
+        <p className="panel__empty">
+          No revisions yet. A revision is a snapshot you can compare against or go back to.
+        </p>
       ) : (
         <ul className="revisions__list" aria-label="Saved revisions">
           {[...revisions].reverse().map((r) =>
@@ -48,14 +62,29 @@ export function RevisionsPanel({ revisions, viewing, onCreate, onView, onRestore
                 {r.name ?? r.id}: damaged ({r.error})
               </li>
             ) : (
-              <li key={r.id} className={r.id === viewing ? 'revisions__item revisions__item--current' : 'revisions__item'}>
+              <li
+                key={r.id}
+                className={r.id === viewing ? 'revisions__item revisions__item--current' : 'revisions__item'}
+              >
                 <span className="revisions__name">{r.name}</span>
-                <span className="revisions__when">{new Date(r.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                <span className="revisions__when">
+                  {new Date(r.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                </span>
                 <span className="revisions__actions">
-                  <button type="button" className="button button--small" aria-label={`Open ${r.name} read-only`} onClick={() => onView(r.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Open ${r.name} read-only`}
+                    onClick={() => onView(r.id)}
+                  >
                     Open
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Restore ${r.name}`} onClick={() => onRestore(r.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Restore ${r.name}`}
+                    onClick={() => onRestore(r.id)}
+                  >
                     Restore
                   </button>
                 </span>

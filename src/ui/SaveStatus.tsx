@@ -15,11 +15,17 @@ export function SaveStatus({ status }: { readonly status: AutosaveStatus }) {
       text = `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
       break;
     case 'failed':
-      text = status.reason === 'conflict' ? 'Not saved: changed in another tab' : `Not saved: ${status.message}`;
+      text =
+        status.reason === 'conflict' ? 'Not saved: changed in another tab' : `Not saved: ${status.message}`;
       break;
   }
   return (
-    <span className={`save-status save-status--${status.state}`} role="status" aria-live="polite" data-state={status.state}>
+    <span
+      className={`save-status save-status--${status.state}`}
+      role="status"
+      aria-live="polite"
+      data-state={status.state}
+    >
       {text}
     </span>
   );

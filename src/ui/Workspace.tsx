@@ -10,7 +10,12 @@ import { serializeDocumentFile } from '../core/model/file.ts';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../editor/ResolutionEditor.tsx';
 import type { AutosaveStatus } from '../storage/autosave.ts';
 import { rawText, type DraftEntry, type StoredDraft } from '../storage/db.ts';
-import { draftFileName, type DraftStore, type DraftSummary, type RevisionSummary } from '../storage/drafts.ts';
+import {
+  draftFileName,
+  type DraftStore,
+  type DraftSummary,
+  type RevisionSummary,
+} from '../storage/drafts.ts';
 import { clearJournal, readJournal, recoveryFor, writeJournal } from '../storage/journal.ts';
 import { createDraftSession, type DraftSession } from '../storage/session.ts';
 import type { TabChannel } from '../storage/tabs.ts';
@@ -32,7 +37,11 @@ interface Current {
   readonly document: ResolutionDocument;
   /** Bumped to load a document into a fresh editor. */
   readonly key: number;
-  readonly view?: { readonly revisionId: string; readonly name: string; readonly document: ResolutionDocument };
+  readonly view?: {
+    readonly revisionId: string;
+    readonly name: string;
+    readonly document: ResolutionDocument;
+  };
 }
 
 interface Notice {
@@ -77,7 +86,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     const doc = readDocument(editor.getEditorState(), base);
     docRef.current = doc;
     // Synchronous first, so a killed browser keeps it; then the autosave's IndexedDB write.
-    writeJournal({ draftId: session.current.draftId, basedOn: session.current.saveCount, at: Date.now(), document: doc });
+    writeJournal({
+      draftId: session.current.draftId,
+      basedOn: session.current.saveCount,
+      at: Date.now(),
+      document: doc,
+    });
     session.current.edit(doc);
   }, []);
 
@@ -98,7 +112,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       downloadText(`resolution-drafter-drafts-${new Date().toISOString().slice(0, 10)}.json`, text);
     } catch {
       // The store itself failed: at least the open draft leaves the browser.
-      if (docRef.current) downloadText(draftFileName(docRef.current.title || 'draft'), serializeDocumentFile(docRef.current));
+      if (docRef.current)
+        downloadText(draftFileName(docRef.current.title || 'draft'), serializeDocumentFile(docRef.current));
     }
   }, [store]);
 
@@ -136,7 +151,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         return;
       }
       if (entry.damaged) {
-        setNotice({ text: `That draft is damaged and cannot be opened: ${entry.error}. Its raw data can be downloaded from the list.`, tone: 'error' });
+        setNotice({
+          text: `That draft is damaged and cannot be opened: ${entry.error}. Its raw data can be downloaded from the list.`,
+          tone: 'error',
+        });
         return;
       }
       setConflict(null);
@@ -258,7 +276,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     await flush();
     const exported = await store.exportDraft(current.draft.id);
     // If the store cannot answer, the text in memory still goes out.
-    downloadText(exported?.fileName ?? draftFileName(current.draft.name), exported?.text ?? serializeDocumentFile(docRef.current));
+    downloadText(
+      exported?.fileName ?? draftFileName(current.draft.name),
+      exported?.text ?? serializeDocumentFile(docRef.current),
+    );
   }, [current, flush, store]);
 
   const openFile = useCallback(
@@ -274,7 +295,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         return;
       }
       const [first] = result.drafts;
-      if (result.problems.length) setNotice({ text: `Some of ${file.name} could not be imported: ${result.problems.join('; ')}`, tone: 'warning' });
+      if (result.problems.length)
+        setNotice({
+          text: `Some of ${file.name} could not be imported: ${result.problems.join('; ')}`,
+          tone: 'warning',
+        });
       if (first) await open(first.id);
       else await refresh();
     },
@@ -304,7 +329,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         return;
       }
       keyRef.current += 1;
-      setCurrent({ ...current, key: keyRef.current, view: { revisionId: id, name: entry.name, document: entry.document } });
+      setCurrent({
+        ...current,
+        key: keyRef.current,
+        view: { revisionId: id, name: entry.name, document: entry.document },
+      });
     },
     [current, flush, store],
   );
@@ -331,7 +360,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         setNotice({ text: `The revision was not restored: ${result.message}`, tone: 'error' });
         return;
       }
-      setNotice({ text: `Restored. The text it replaced is kept as the revision “${result.backup.name}”.`, tone: 'info' });
+      setNotice({
+        text: `Restored. The text it replaced is kept as the revision “${result.backup.name}”.`,
+        tone: 'info',
+      });
     },
     [current, flush, store, open],
   );
@@ -362,7 +394,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           run: () =>
             void (async () => {
               const undone = await store.undoRemove(id);
-              setNotice(undone.ok ? { text: `“${name}” is back.`, tone: 'info' } : { text: `It could not be brought back: ${undone.message}`, tone: 'error' });
+              setNotice(
+                undone.ok
+                  ? { text: `“${name}” is back.`, tone: 'info' }
+                  : { text: `It could not be brought back: ${undone.message}`, tone: 'error' },
+              );
               await refresh();
               if (undone.ok) await open(id);
             })(),
@@ -377,7 +413,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       setDialog(null);
       const result = await store.rename(id, name);
       if (!result.ok) setNotice({ text: `Not renamed: ${result.message}`, tone: 'error' });
-      if (current?.draft.id === id && result.ok) setCurrent({ ...current, draft: { ...current.draft, name: result.name } });
+      if (current?.draft.id === id && result.ok)
+        setCurrent({ ...current, draft: { ...current.draft, name: result.name } });
       await refresh();
     },
     [store, current, refresh],
@@ -445,13 +482,30 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
             Open file…
           </button>
-          <button type="button" className="button" onClick={() => void saveFile()} disabled={!current} title="Save as .resolution.json (Ctrl+Alt+E)">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void saveFile()}
+            disabled={!current}
+            title="Save as .resolution.json (Ctrl+Alt+E)"
+          >
             Save file
           </button>
-          <button type="button" className="button" onClick={() => void downloadAll()} title="Every draft and revision in one file">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void downloadAll()}
+            title="Every draft and revision in one file"
+          >
             Download all
           </button>
-          <button type="button" className="button" onClick={() => setDialog('help')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (Ctrl+/)">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setDialog('help')}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (Ctrl+/)"
+          >
             ?
           </button>
           <input
@@ -478,14 +532,22 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
               {notice.action.label}
             </button>
           ) : null}
-          <button type="button" className="button button--quiet" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label="Dismiss"
+            onClick={() => setNotice(null)}
+          >
             ×
           </button>
         </div>
       ) : null}
       {conflict ? (
         <div className="notice notice--warning" role="alert">
-          <span>This draft was changed in another tab while you had unsaved changes here. Nothing has been overwritten.</span>
+          <span>
+            This draft was changed in another tab while you had unsaved changes here. Nothing has been
+            overwritten.
+          </span>
           <button
             type="button"
             className="button button--small"
@@ -508,7 +570,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                 const copy = await session.current?.keepMineAsCopy();
                 setConflict(null);
                 await refresh();
-                if (copy?.ok) setNotice({ text: `Your text was kept as the new draft “${copy.draft.name}”.`, tone: 'info', action: { label: 'Open it', run: () => void open(copy.draft.id) } });
+                if (copy?.ok)
+                  setNotice({
+                    text: `Your text was kept as the new draft “${copy.draft.name}”.`,
+                    tone: 'info',
+                    action: { label: 'Open it', run: () => void open(copy.draft.id) },
+                  });
               })()
             }
           >
@@ -536,7 +603,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             <main className="desk" aria-label="Draft workspace">
               <article className="page" aria-label="Draft">
                 <Masthead document={shown} />
-                <ResolutionSurface lexicon={lexicon} readOnly={readOnly} onChange={readOnly ? undefined : onEditorChange}>
+                <ResolutionSurface
+                  lexicon={lexicon}
+                  readOnly={readOnly}
+                  onChange={readOnly ? undefined : onEditorChange}
+                >
                   <EditorExtras onMessage={(text) => setNotice({ text, tone: 'warning' })} />
                 </ResolutionSurface>
               </article>
@@ -558,8 +629,15 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   </button>
                 ))}
               </div>
-              <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="panel__body">
-                {panel === 'details' ? <DetailsPanel document={shown} readOnly={readOnly} onChange={onMetadata} /> : null}
+              <div
+                role="tabpanel"
+                id={`panel-${panel}`}
+                aria-labelledby={`tab-${panel}`}
+                className="panel__body"
+              >
+                {panel === 'details' ? (
+                  <DetailsPanel document={shown} readOnly={readOnly} onChange={onMetadata} />
+                ) : null}
                 {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
                 {panel === 'revisions' ? (
                   <RevisionsPanel
@@ -579,7 +657,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             {loaded ? (
               <div className="welcome">
                 <h1>Start a draft</h1>
-                <p>Begin from a UN template, or from the text of a resolution or decision of the sixth session (CTOC/COP/2012/15).</p>
+                <p>
+                  Begin from a UN template, or from the text of a resolution or decision of the sixth session
+                  (CTOC/COP/2012/15).
+                </p>
                 <button type="button" className="button button--primary" onClick={() => setDialog('new')}>
                   New draft
                 </button>
@@ -593,17 +674,31 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         )}
       </div>
 
-      <NewDraftDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreate={(doc, name) => void create(doc, name)} />
+      <NewDraftDialog
+        open={dialog === 'new'}
+        onClose={() => setDialog(null)}
+        onCreate={(doc, name) => void create(doc, name)}
+      />
       <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
-      <Dialog title="Rename draft" open={typeof dialog === 'object' && dialog !== null && 'rename' in dialog} onClose={() => setDialog(null)}>
+      <Dialog
+        title="Rename draft"
+        open={typeof dialog === 'object' && dialog !== null && 'rename' in dialog}
+        onClose={() => setDialog(null)}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (dialog && typeof dialog === 'object' && 'rename' in dialog && renameValue.trim() !== '') void rename(dialog.rename, renameValue.trim());
+            if (dialog && typeof dialog === 'object' && 'rename' in dialog && renameValue.trim() !== '')
+              void rename(dialog.rename, renameValue.trim());
           }}
         >
           <label htmlFor="rename-input">Name</label>
-          <input id="rename-input" value={renameValue} autoFocus onChange={(e) => setRenameValue(e.target.value)} />
+          <input
+            id="rename-input"
+            value={renameValue}
+            autoFocus
+            onChange={(e) => setRenameValue(e.target.value)}
+          />
           <div className="dialog__actions">
             <button type="submit" className="button button--primary">
               Rename
@@ -611,7 +706,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           </div>
         </form>
       </Dialog>
-      <Dialog title="Delete draft?" open={typeof dialog === 'object' && dialog !== null && 'remove' in dialog} onClose={() => setDialog(null)}>
+      <Dialog
+        title="Delete draft?"
+        open={typeof dialog === 'object' && dialog !== null && 'remove' in dialog}
+        onClose={() => setDialog(null)}
+      >
         <p>The draft and its revisions go to the bin; you can bring them back for ten minutes.</p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={() => setDialog(null)} autoFocus>

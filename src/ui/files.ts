@@ -20,12 +20,20 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 /** Files larger than this are refused before reading: no draft comes near it. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
-export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+export async function readFileText(
+  file: File,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (file.size > MAX_OPEN_BYTES)
-    return { ok: false, error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files over 20 MB are refused.` };
+    return {
+      ok: false,
+      error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files over 20 MB are refused.`,
+    };
   try {
     return { ok: true, text: await file.text() };
   } catch (e) {
-    return { ok: false, error: `${file.name} could not be read (${e instanceof Error ? e.message : String(e)}).` };
+    return {
+      ok: false,
+      error: `${file.name} could not be read (${e instanceof Error ? e.message : String(e)}).`,
+    };
   }
 }

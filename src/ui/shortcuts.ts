@@ -12,10 +12,26 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+Alt+E', action: 'Save the draft as a .resolution.json file', where: 'anywhere' },
   { keys: 'Ctrl+/', action: 'This list of shortcuts', where: 'anywhere' },
   { keys: 'Enter', action: 'New paragraph of the same kind', where: 'in the text' },
-  { keys: 'Tab / Shift+Tab', action: 'Next / previous placeholder while a template has some; otherwise into / out of subparagraphs', where: 'in the text' },
-  { keys: 'Ctrl+Alt+P', action: 'Make the paragraph preambular (its opener becomes a participle)', where: 'in the text' },
-  { keys: 'Ctrl+Alt+O', action: 'Make the paragraph operative (its opener becomes a verb)', where: 'in the text' },
+  {
+    keys: 'Tab / Shift+Tab',
+    action: 'Next / previous placeholder while a template has some; otherwise into / out of subparagraphs',
+    where: 'in the text',
+  },
+  {
+    keys: 'Ctrl+Alt+P',
+    action: 'Make the paragraph preambular (its opener becomes a participle)',
+    where: 'in the text',
+  },
+  {
+    keys: 'Ctrl+Alt+O',
+    action: 'Make the paragraph operative (its opener becomes a verb)',
+    where: 'in the text',
+  },
   { keys: 'Ctrl+Alt+F', action: 'Insert a footnote', where: 'in the text' },
-  { keys: 'Up / Down, Enter or Tab, Escape', action: 'Move in the completion menu, choose, close it', where: 'in the text' },
+  {
+    keys: 'Up / Down, Enter or Tab, Escape',
+    action: 'Move in the completion menu, choose, close it',
+    where: 'in the text',
+  },
   { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo', where: 'in the text' },
 ];

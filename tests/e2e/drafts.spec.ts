@@ -9,7 +9,9 @@ test.describe('drafts that are never lost', () => {
     await page.keyboard.type('Decides to remain seized of the matter.');
     await waitSaved(page);
     await page.reload();
-    await expect(textbox(page).locator('.res-operative').last()).toHaveText('Decides to remain seized of the matter.');
+    await expect(textbox(page).locator('.res-operative').last()).toHaveText(
+      'Decides to remain seized of the matter.',
+    );
   });
 
   test('keeps the last keystrokes when the tab is reloaded right after typing', async ({ page }) => {
@@ -22,7 +24,9 @@ test.describe('drafts that are never lost', () => {
     // No wait for the autosave: the page's pagehide flush must carry the text.
     await page.waitForTimeout(150);
     await page.reload();
-    await expect(textbox(page).locator('.res-operative').last()).toHaveText('Requests the Secretary-General to report.');
+    await expect(textbox(page).locator('.res-operative').last()).toHaveText(
+      'Requests the Secretary-General to report.',
+    );
   });
 
   test('renames, duplicates, deletes with a confirmation, and undoes the deletion', async ({ page }) => {
@@ -69,7 +73,9 @@ test.describe('drafts that are never lost', () => {
     await page.getByRole('button', { name: 'New draft' }).first().click();
     await page.getByRole('button', { name: 'Start from the text of resolution 6/3' }).click();
     const body = textbox(page);
-    await expect(body.locator('.res-title')).toHaveText(/^Implementation of the Protocol against the Smuggling of Migrants/);
+    await expect(body.locator('.res-title')).toHaveText(
+      /^Implementation of the Protocol against the Smuggling of Migrants/,
+    );
     await expect(body.locator('.res-preambular')).toHaveCount(7);
     await expect(body.locator('.res-operative')).toHaveCount(22);
     await expect(body.locator('.res-operative').nth(8).locator('.opener')).toHaveText('Also urges');
@@ -85,7 +91,10 @@ test.describe('drafts that are never lost', () => {
     );
   });
 
-  test('follows another tab that edits the same draft, and never overwrites silently', async ({ page, context }) => {
+  test('follows another tab that edits the same draft, and never overwrites silently', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await waitSaved(page);
@@ -103,7 +112,9 @@ test.describe('drafts that are never lost', () => {
     await caretAtEnd(other, textbox(other).locator('.res-operative').last());
     await other.keyboard.type(' Theirs.');
     await settle(page);
-    const warned = async () => (await page.getByText('changed in another tab').count()) + (await other.getByText('changed in another tab').count());
+    const warned = async () =>
+      (await page.getByText('changed in another tab').count()) +
+      (await other.getByText('changed in another tab').count());
     await expect.poll(warned, { timeout: 5000 }).toBeGreaterThan(0);
   });
 });

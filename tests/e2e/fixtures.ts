@@ -54,16 +54,24 @@ export async function newDraftFromTemplate(page: Page, templateId: string): Prom
 }
 
 export async function waitSaved(page: Page): Promise<void> {
-  await expect(page.locator('.save-status')).toHaveAttribute('data-state', /^(saved|idle)$/, { timeout: 5000 });
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', /^(saved|idle)$/, {
+    timeout: 5000,
+  });
 }
 
 /** The printed text of the page's paragraphs, in order: "1. Requests …", "(a) …", "Recalling …". */
 export async function paragraphs(page: Page): Promise<string[]> {
   return textbox(page).evaluate((root) =>
-    [...root.querySelectorAll('.res-title, .res-formula, .res-preambular, .res-operative, .res-sub')].map((el) => {
-      const e = el as HTMLElement;
-      const prefix = e.classList.contains('res-operative') ? `${e.dataset.number}. ` : e.classList.contains('res-sub') ? `${e.dataset.label} ` : '';
-      return prefix + (e.textContent ?? '');
-    }),
+    [...root.querySelectorAll('.res-title, .res-formula, .res-preambular, .res-operative, .res-sub')].map(
+      (el) => {
+        const e = el as HTMLElement;
+        const prefix = e.classList.contains('res-operative')
+          ? `${e.dataset.number}. `
+          : e.classList.contains('res-sub')
+            ? `${e.dataset.label} `
+            : '';
+        return prefix + (e.textContent ?? '');
+      },
+    ),
   );
 }

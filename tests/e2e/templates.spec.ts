@@ -1,10 +1,14 @@
 import { caretAtEnd, expect, newDraftFromTemplate, paragraphs, settle, test, textbox } from './fixtures.ts';
 
 const FORMULAS: Record<string, string> = {
-  'cop-resolution': 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
-  'cop-decision': 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
-  'cop-draft-resolution': 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
-  'cop-revised-draft-resolution': 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
+  'cop-resolution':
+    'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
+  'cop-decision':
+    'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+  'cop-draft-resolution':
+    'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
+  'cop-revised-draft-resolution':
+    'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
   'ga-resolution': 'The General Assembly,',
   'ecosoc-resolution': 'The Economic and Social Council,',
   'ccpcj-resolution': 'The Commission on Crime Prevention and Criminal Justice,',
@@ -44,7 +48,9 @@ test.describe('a new draft from a template', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('5/3');
     await expect(textbox(page).locator('.res-title')).toHaveText('Strengthening international cooperation');
-    await expect(textbox(page).locator('.res-preambular').first()).toContainText('Recalling its resolution 5/3 of');
+    await expect(textbox(page).locator('.res-preambular').first()).toContainText(
+      'Recalling its resolution 5/3 of',
+    );
     // Shift+Tab goes back to the previous placeholder.
     const before = await textbox(page).locator('.placeholder').count();
     await caretAtEnd(page, textbox(page).locator('.res-operative').last());

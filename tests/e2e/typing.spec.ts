@@ -1,7 +1,9 @@
 import { caretAtEnd, expect, newDraftFromTemplate, paragraphs, settle, test, textbox } from './fixtures.ts';
 
 test.describe('typing a resolution', () => {
-  test('numbers operative paragraphs, letters subparagraphs and italicizes openers as they are typed', async ({ page }) => {
+  test('numbers operative paragraphs, letters subparagraphs and italicizes openers as they are typed', async ({
+    page,
+  }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'cop-resolution');
     const body = textbox(page);
@@ -33,14 +35,18 @@ test.describe('typing a resolution', () => {
     expect((await paragraphs(page)).slice(-1)).toEqual(['(c) in drafting legislation.']);
   });
 
-  test('extends an opener as its phrase grows: "Noting" then "Noting with appreciation"', async ({ page }) => {
+  test('extends an opener as its phrase grows: "Noting" then "Noting with appreciation"', async ({
+    page,
+  }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     const body = textbox(page);
     await caretAtEnd(page, body.locator('.res-preambular').last());
     await page.keyboard.press('Enter');
     await page.keyboard.type('Noting with appreciation the work of the Working Group,');
-    await expect(body.locator('.res-preambular').last().locator('.opener')).toHaveText('Noting with appreciation');
+    await expect(body.locator('.res-preambular').last().locator('.opener')).toHaveText(
+      'Noting with appreciation',
+    );
   });
 
   test('turns a paragraph from preambular to operative and back, converting its opener', async ({ page }) => {
@@ -70,9 +76,12 @@ test.describe('typing a resolution', () => {
     await expect(body.locator('.res-operative')).toHaveCount(4);
     await expect(body.locator('.res-operative').nth(2)).toHaveAttribute('data-number', '3');
     // Undo until the new paragraph is gone: the numbers close up again.
-    for (let i = 0; i < 12 && (await body.locator('.res-operative').count()) > 3; i++) await page.keyboard.press('Control+z');
+    for (let i = 0; i < 12 && (await body.locator('.res-operative').count()) > 3; i++)
+      await page.keyboard.press('Control+z');
     await expect(body.locator('.res-operative')).toHaveCount(3);
-    const numbers = await body.locator('.res-operative').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.number));
+    const numbers = await body
+      .locator('.res-operative')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.number));
     expect(numbers).toEqual(['1', '2', '3']);
     // Redo brings it back, numbered in its place.
     for (let i = 0; i < 12; i++) await page.keyboard.press('Control+y');

@@ -38,7 +38,8 @@ function formsOf(lexicon: Lexicon, part: OpenerPart): readonly string[] {
 export function matchOpenerPrefix(lexicon: Lexicon, text: string, part: OpenerPart): string | undefined {
   if (!/^[A-Z]/.test(text)) return undefined;
   for (const form of formsOf(lexicon, part)) {
-    if (text.length > form.length && text.startsWith(form) && /[\s,;:]/.test(text.charAt(form.length))) return form;
+    if (text.length > form.length && text.startsWith(form) && /[\s,;:]/.test(text.charAt(form.length)))
+      return form;
   }
   return undefined;
 }
@@ -64,7 +65,9 @@ function participleToVerb(word: string): string | undefined {
   if (!m || !m[1]) return undefined;
   const stem = m[1];
   // Stems that lost a final e: "Noting" ← note, "Urging" ← urge, "Recognizing" ← recognize, "Encouraging".
-  const restoredE = /(?:[^aeiou][aeiou][tgvcszk]|iz|ur?g|dg|nc|rc|at|ut|ot|iv|uc|ud)$/i.test(stem) && !/(?:ss|sh|ch|x)$/.test(stem);
+  const restoredE =
+    /(?:[^aeiou][aeiou][tgvcszk]|iz|ur?g|dg|nc|rc|at|ut|ot|iv|uc|ud)$/i.test(stem) &&
+    !/(?:ss|sh|ch|x)$/.test(stem);
   const base = restoredE ? `${stem}e` : stem;
   if (/(?:s|sh|ch|x|z)$/.test(base)) return `${base}es`;
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;

@@ -20,7 +20,7 @@ import { SCHEMA_VERSION } from '../model/types.ts';
 import { inlineText } from '../model/inline.ts';
 import { resolveIbidChain } from '../references/ibid.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { assembleParagraphs, type LogicalParagraph, type RawFootnote } from './lines.ts';
+import { assembleParagraphs, type AssembledText, type LogicalParagraph, type RawFootnote } from './lines.ts';
 import { markerNumbers, resolveMarkers, toInlines } from './markers.ts';
 import { findOpener } from './opener.ts';
 
@@ -438,7 +438,63 @@ export function recognize(input: string, options: RecognizeOptions = {}): Recogn
     text,
     Number.isFinite(firstKnown) ? { firstFootnote: firstKnown } : {},
   );
+  return recognizeAssembled(assembled, text, options, diagnostics);
+}
 
+/** A footnote handed over with paragraphs whose markers are superscript digits: "¹" for number 1. */
+export interface ParagraphFootnote {
+  readonly number: number;
+  /** With `*italic*` marks, as paragraph text. */
+  readonly text: string;
+}
+
+/**
+ * For sources whose paragraph boundaries are known — a .docx (src/core/import) — rather than found
+ * from line breaks: each string is one paragraph, classified as a line would be ("1. Requests",
+ * "(a) ...", "Annex", "Resolution 6/1") but never joined to its neighbours; the footnotes come apart,
+ * their markers superscript digits in the paragraphs. Diagnostics count paragraphs as lines (1-based).
+ */
+export function recognizeParagraphs(
+  paragraphs: readonly string[],
+  footnotes: readonly ParagraphFootnote[],
+  options: RecognizeOptions = {},
+): RecognizeResult {
+  const diagnostics: Diagnostic[] = [];
+  const logical: LogicalParagraph[] = [];
+  let total = 0;
+  for (const [k, raw] of paragraphs.entries()) {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    total += text.length;
+    if (total > MAX_INPUT_CHARS) {
+      diagnostics.push({
+        code: 'input-too-large',
+        severity: 'error',
+        message: `the text has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters; only the first ${k.toLocaleString('en')} paragraphs were read`,
+      });
+      break;
+    }
+    if (text === '') continue;
+    // One paragraph through the line reader: it says what kind of paragraph it is. No plain-digit
+    // footnote can be due (firstFootnote out of reach), and a line it takes for a footnote stays text.
+    const [one] = assembleParagraphs(text, { firstFootnote: Number.MAX_SAFE_INTEGER }).paragraphs;
+    logical.push(one ? { ...one, line: k + 1 } : { kind: 'text', text, line: k + 1 });
+  }
+  const raw: RawFootnote[] = footnotes.map((f, k) => ({
+    number: f.number,
+    text: f.text.replace(/\s+/g, ' ').trim(),
+    line: paragraphs.length + k + 1,
+    afterParagraph: logical.length - 1,
+  }));
+  const text = [...logical.map((p) => p.text), ...raw.map((f) => f.text)].join('\n');
+  return recognizeAssembled({ paragraphs: logical, footnotes: raw }, text, options, diagnostics);
+}
+
+function recognizeAssembled(
+  assembled: AssembledText,
+  text: string,
+  options: RecognizeOptions,
+  diagnostics: Diagnostic[],
+): RecognizeResult {
   // The footnote pool: the caller's, overridden by the input's own lines.
   const pool = new Map<number, RawFootnote>();
   for (const f of options.footnotes ?? []) pool.set(f.number, f);

@@ -3,7 +3,13 @@
  * as a chip so it cannot be missed, selected whole by Tab (plugins/placeholders). In the model it is
  * plain text, so a placeholder left in a draft is still visible to lint and export.
  */
-import { $applyNodeReplacement, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
+import {
+  $applyNodeReplacement,
+  TextNode,
+  type EditorConfig,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
 
 export class PlaceholderNode extends TextNode {
   override $config() {

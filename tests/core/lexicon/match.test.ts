@@ -8,7 +8,9 @@ const lexicon = buildLexicon(corpus().documents);
 describe('matchOpenerPrefix', () => {
   it('finds the longest known opener once a space follows it', () => {
     expect(matchOpenerPrefix(lexicon, 'Noting w', 'preamble')).toBe('Noting');
-    expect(matchOpenerPrefix(lexicon, 'Noting with appreciation t', 'preamble')).toBe('Noting with appreciation');
+    expect(matchOpenerPrefix(lexicon, 'Noting with appreciation t', 'preamble')).toBe(
+      'Noting with appreciation',
+    );
     expect(matchOpenerPrefix(lexicon, 'Also requests the', 'operative')).toBe('Also requests');
     expect(matchOpenerPrefix(lexicon, 'Recognizing further ', 'preamble')).toBe('Recognizing further');
   });

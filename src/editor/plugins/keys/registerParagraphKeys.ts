@@ -18,12 +18,27 @@ import {
 } from 'lexical';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import { convertOpener } from '../../../core/lexicon/match.ts';
-import { CHANGE_LEVEL_COMMAND, SELECT_PLACEHOLDER_COMMAND, SET_PARAGRAPH_KIND_COMMAND, type ParagraphKind } from '../../commands.ts';
+import {
+  CHANGE_LEVEL_COMMAND,
+  SELECT_PLACEHOLDER_COMMAND,
+  SET_PARAGRAPH_KIND_COMMAND,
+  type ParagraphKind,
+} from '../../commands.ts';
 import { $isAnnexNode } from '../../nodes/AnnexNode.ts';
 import { $isOpenerNode } from '../../nodes/OpenerNode.ts';
-import { $createOperativeParagraphNode, $isOperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
-import { $createPreambularParagraphNode, $isPreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
-import { $createSubparagraphNode, $isSubparagraphNode, MAX_SUBPARAGRAPH_LEVEL } from '../../nodes/SubparagraphNode.ts';
+import {
+  $createOperativeParagraphNode,
+  $isOperativeParagraphNode,
+} from '../../nodes/OperativeParagraphNode.ts';
+import {
+  $createPreambularParagraphNode,
+  $isPreambularParagraphNode,
+} from '../../nodes/PreambularParagraphNode.ts';
+import {
+  $createSubparagraphNode,
+  $isSubparagraphNode,
+  MAX_SUBPARAGRAPH_LEVEL,
+} from '../../nodes/SubparagraphNode.ts';
 
 type Block = ElementNode;
 
@@ -47,7 +62,9 @@ function $caretAtBlockStart(): boolean {
   if (block.getTextContentSize() === 0) return true;
   const first = block.getFirstDescendant();
   const anchor = selection.anchor;
-  return anchor.offset === 0 && (anchor.getNode().is(block) || (first !== null && anchor.getNode().is(first)));
+  return (
+    anchor.offset === 0 && (anchor.getNode().is(block) || (first !== null && anchor.getNode().is(first)))
+  );
 }
 
 /** An opener stays structure only in preambular and operative paragraphs; elsewhere it is plain text. */
@@ -81,7 +98,8 @@ export function $changeLevel(delta: 1 | -1): boolean {
     if ($isSubparagraphNode(block)) {
       const previous = block.getPreviousSibling();
       const level = block.getLevel();
-      if (!$isSubparagraphNode(previous) || previous.getLevel() < level || level >= MAX_SUBPARAGRAPH_LEVEL) return false;
+      if (!$isSubparagraphNode(previous) || previous.getLevel() < level || level >= MAX_SUBPARAGRAPH_LEVEL)
+        return false;
       block.setLevel(level + 1);
       return true;
     }
@@ -120,7 +138,11 @@ export function $setParagraphKind(kind: ParagraphKind): boolean {
 export function registerParagraphKeys(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerCommand(CHANGE_LEVEL_COMMAND, (delta) => $changeLevel(delta), COMMAND_PRIORITY_EDITOR),
-    editor.registerCommand(SET_PARAGRAPH_KIND_COMMAND, (kind) => $setParagraphKind(kind), COMMAND_PRIORITY_EDITOR),
+    editor.registerCommand(
+      SET_PARAGRAPH_KIND_COMMAND,
+      (kind) => $setParagraphKind(kind),
+      COMMAND_PRIORITY_EDITOR,
+    ),
     editor.registerCommand(
       KEY_TAB_COMMAND,
       (event) => {

@@ -4,7 +4,14 @@
  * *Noting*, then "with appreciation " extends it to *Noting with appreciation*). An opener edited
  * into something unknown goes back to plain text.
  */
-import { $createTextNode, $isTextNode, TextNode, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import {
+  $createTextNode,
+  $isTextNode,
+  TextNode,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
 import { mergeRegister } from '@lexical/utils';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
 import { isKnownOpener, matchOpenerPrefix } from '../../../core/lexicon/match.ts';
@@ -19,7 +26,8 @@ function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'o
   if ($isOpenerNode(first)) {
     // Extend: "Noting" + " with appreciation the" → "Noting with appreciation".
     const next = first.getNextSibling();
-    if (!$isTextNode(next) || $isOpenerNode(next) || $isPlaceholderNode(next) || next.hasFormat('italic')) return;
+    if (!$isTextNode(next) || $isOpenerNode(next) || $isPlaceholderNode(next) || next.hasFormat('italic'))
+      return;
     const combined = first.getTextContent() + next.getTextContent();
     const match = matchOpenerPrefix(lexicon, combined, part);
     if (!match || match.length <= first.getTextContent().length) return;

@@ -41,7 +41,11 @@ export function $selectPlaceholder(backwards: boolean): boolean {
   const selection = $getSelection();
   const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : undefined;
   // The caret inside a placeholder that is not yet selected whole: that placeholder is the one.
-  if ($isRangeSelection(selection) && $isPlaceholderNode(anchor) && selection.getTextContent() !== anchor.getTextContent()) {
+  if (
+    $isRangeSelection(selection) &&
+    $isPlaceholderNode(anchor) &&
+    selection.getTextContent() !== anchor.getTextContent()
+  ) {
     anchor.select(0, anchor.getTextContentSize());
     return true;
   }
@@ -62,6 +66,10 @@ export function registerPlaceholders(editor: LexicalEditor): () => void {
     ...registerLexicalTextEntity(editor, getMatch, PlaceholderNode, (node: TextNode) =>
       $createPlaceholderNode(node.getTextContent()),
     ),
-    editor.registerCommand(SELECT_PLACEHOLDER_COMMAND, (backwards) => $selectPlaceholder(backwards), COMMAND_PRIORITY_EDITOR),
+    editor.registerCommand(
+      SELECT_PLACEHOLDER_COMMAND,
+      (backwards) => $selectPlaceholder(backwards),
+      COMMAND_PRIORITY_EDITOR,
+    ),
   );
 }

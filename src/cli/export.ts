@@ -1,0 +1,76 @@
+/**
+ * `export <source> --out <file.docx> [--base <source>] [--author <name>] [--json]`: the UN-layout
+ * .docx of a document (src/core/export/docx). A source is a corpus reference ("6/1", "decision 6/2"),
+ * a plain-text resolution, a *.resolution.json file or a .docx. With --base, the output carries the
+ * differences from the base as Word tracked changes, attributed to --author (by default the draft's
+ * first sponsor) and dated now.
+ *
+ * With --json: `{"out": "<file>", "bytes": n, "base": "<source>" | null, "author": "<name>" | null}`.
+ */
+import { writeFileSync } from 'node:fs';
+import { exportDocx, DEFAULT_AUTHOR } from '../core/export/docx/docx.ts';
+import { UsageError } from './io.ts';
+import { readOneDocumentAsync } from './sources.ts';
+
+export const EXPORT_USAGE =
+  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--json]';
+
+interface ExportArgs {
+  readonly source: string;
+  readonly out: string;
+  readonly base?: string;
+  readonly author?: string;
+  readonly json: boolean;
+}
+
+function parseExportArgs(argv: readonly string[]): ExportArgs {
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') json = true;
+    else if (arg === '--out' || arg === '--base' || arg === '--author') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`${arg} needs a value\n${EXPORT_USAGE}`);
+      values[arg.slice(2)] = value;
+      i++;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}\n${EXPORT_USAGE}`);
+    else positional.push(arg);
+  }
+  const [source, ...extra] = positional;
+  if (source === undefined || extra.length > 0) throw new UsageError(EXPORT_USAGE);
+  const out = values.out;
+  if (out === undefined) throw new UsageError(`--out <file.docx> is required\n${EXPORT_USAGE}`);
+  if (!/\.docx$/i.test(out)) throw new UsageError(`${out}: the output file must end in .docx`);
+  return {
+    source,
+    out,
+    json,
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.author !== undefined ? { author: values.author } : {}),
+  };
+}
+
+export async function exportCommand(argv: readonly string[]): Promise<string> {
+  const args = parseExportArgs(argv);
+  const draft = await readOneDocumentAsync(args.source);
+  const base = args.base === undefined ? undefined : await readOneDocumentAsync(args.base);
+  const bytes = await exportDocx(draft, {
+    ...(base ? { base } : {}),
+    ...(args.author !== undefined ? { author: args.author } : {}),
+  });
+  try {
+    writeFileSync(args.out, bytes);
+  } catch (e) {
+    throw new UsageError(`cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const author = base ? (args.author ?? draft.metadata.sponsors?.[0] ?? DEFAULT_AUTHOR) : null;
+  if (args.json)
+    return JSON.stringify({ out: args.out, bytes: bytes.length, base: args.base ?? null, author }, null, 2);
+  const what = `${draft.kind}${draft.number ? ` ${draft.number}` : ''}`;
+  return base
+    ? `wrote ${args.out} (${what}, ${Math.round(bytes.length / 1024)} KB) with tracked changes against ${args.base ?? ''}, by ${author ?? ''}`
+    : `wrote ${args.out} (${what}, ${Math.round(bytes.length / 1024)} KB)`;
+}

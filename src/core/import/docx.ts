@@ -1,0 +1,133 @@
+/**
+ * A .docx — one this app exported, or a delegation's own draft written in Word — read into drafts
+ * (issue 5). The structure is recognized by the same recognizer as the corpus and paste
+ * (src/core/parse/recognize.ts, `recognizeParagraphs`): each Word paragraph is handed over as text,
+ * its italics as `*asterisks*` (the recognizer takes a leading italic run as the opener), its
+ * footnote references as superscript digits, its list numbering as the label Word prints, and the
+ * footnotes apart. The masthead, when there is one, fills the metadata.
+ *
+ * Why read the XML here rather than through mammoth's HTML: the recognizer wants text with italics
+ * and footnote markers, which the XML gives directly; mammoth would add an HTML step the core has no
+ * DOM to read, drops list labels Word computes, and reads only "accept all" (this import also reads a
+ * tracked document as its base, with `revisions: 'reject'`). mammoth stays in the tests, as an
+ * independent reader of what the export writes.
+ *
+ * Expected trouble is a value, never a throw (ARCHITECTURE.md convention 6): a damaged or hostile
+ * file gives `{ ok: false, error }` with a sentence a user can act on.
+ */
+import type { DocumentKind, ResolutionDocument } from '../model/types.ts';
+import type { Diagnostic } from '../parse/diagnostics.ts';
+import { recognizeParagraphs } from '../parse/recognize.ts';
+import { superscript } from '../export/text.ts';
+import { readMasthead } from './masthead.ts';
+import {
+  readBody,
+  readFootnotes,
+  readNumbering,
+  readStyleNumbering,
+  type RevisionView,
+  type WordRun,
+} from './wordml.ts';
+import { readParts } from './zip.ts';
+
+export interface ImportOptions {
+  /** Read tracked changes as accepted (the draft: the default) or rejected (the base). */
+  readonly revisions?: RevisionView;
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly documents: ResolutionDocument[]; readonly diagnostics: Diagnostic[] }
+  | { readonly ok: false; readonly error: string };
+
+const DOCUMENT = 'word/document.xml';
+const FOOTNOTES = 'word/footnotes.xml';
+const NUMBERING = 'word/numbering.xml';
+const STYLES = 'word/styles.xml';
+
+/** Runs → text with `*italic*` marks, spaces kept outside the marks; footnote references by `marker`. */
+export function runsText(runs: readonly WordRun[], marker: (id: string) => string): string {
+  let out = '';
+  for (const run of runs) {
+    if (run.kind === 'tab') out += '\t';
+    else if (run.kind === 'note') out += marker(run.id);
+    else if (run.italic && run.text.trim() !== '' && !run.text.includes('*')) {
+      const m = /^(\s*)(.*?)(\s*)$/s.exec(run.text);
+      out += `${m?.[1] ?? ''}*${m?.[2] ?? ''}*${m?.[3] ?? ''}`;
+    } else out += run.text;
+  }
+  // "*Recalling* *also*" from two italic runs split by a space reads as one opener.
+  return out.replace(/\*(\s+)\*/g, '$1');
+}
+
+function plainText(runs: readonly WordRun[]): string {
+  return runs.map((r) => (r.kind === 'text' ? r.text : r.kind === 'tab' ? ' ' : '')).join('');
+}
+
+/** Diagnostics speak of paragraphs of the Word document, counted from its first. */
+function inParagraphs(d: Diagnostic, offset: number): Diagnostic {
+  const message = d.message.replace(/\bline (\d+)/g, (_m, n: string) => `paragraph ${Number(n) + offset}`);
+  return { ...d, message, ...(d.line !== undefined ? { line: d.line + offset } : {}) };
+}
+
+async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const view = options.revisions ?? 'accept';
+  const parts = await readParts(bytes, [DOCUMENT, FOOTNOTES, NUMBERING, STYLES], [DOCUMENT]);
+  if (!parts.ok) return parts;
+  const xml = parts.value.get(DOCUMENT) ?? '';
+  const body = readBody(
+    xml,
+    view,
+    readNumbering(parts.value.get(NUMBERING)),
+    readStyleNumbering(parts.value.get(STYLES)),
+  );
+  const notes = readFootnotes(parts.value.get(FOOTNOTES), view);
+
+  const plain = body.map((p) => `${p.label ? `${p.label} ` : ''}${plainText(p.runs)}`.trim());
+  if (plain.every((t) => t === '')) return { ok: false, error: 'the document has no text' };
+
+  const masthead = readMasthead(plain);
+  const rest = body.slice(masthead.consumed);
+  // Footnotes numbered by first reference, as Word prints them.
+  const numbers = new Map<string, number>();
+  for (const p of rest)
+    for (const r of p.runs) if (r.kind === 'note' && !numbers.has(r.id)) numbers.set(r.id, numbers.size + 1);
+  const marker = (id: string): string => superscript(numbers.get(id) ?? 0);
+  const paragraphs = rest.map((p) => `${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`);
+  const footnotes = [...numbers].map(([id, number]) => ({
+    number,
+    text: runsText(notes.get(id) ?? [], marker).replace(/^\s+/, ''),
+  }));
+  const kind: DocumentKind | undefined = masthead.kind;
+  const result = recognizeParagraphs(paragraphs, footnotes, kind ? { kind } : {});
+  const diagnostics = result.diagnostics.map((d) => inParagraphs(d, masthead.consumed));
+  for (const [id] of numbers)
+    if (!notes.has(id))
+      diagnostics.push({
+        code: 'footnote-text-missing',
+        severity: 'warning',
+        message: `a footnote reference points to footnote ${id}, which the document does not contain`,
+      });
+  const documents = result.documents.map((doc, k) =>
+    k === 0 ? { ...doc, metadata: { ...doc.metadata, ...masthead.metadata } } : doc,
+  );
+  if (documents.length > 0 && documents.every((d) => d.formula === ''))
+    diagnostics.push({
+      code: 'not-a-resolution',
+      severity: 'warning',
+      message:
+        'no enacting formula ("The General Assembly,", "The Conference of the Parties ...,") was found: the text was imported as paragraphs, to be arranged by hand',
+    });
+  return { ok: true, documents, diagnostics };
+}
+
+/** Reads a .docx into documents and diagnostics; never throws. */
+export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  try {
+    return await read(bytes, options);
+  } catch (e) {
+    return {
+      ok: false,
+      error: `the file could not be read as a Word document (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+}

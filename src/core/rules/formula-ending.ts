@@ -1,0 +1,61 @@
+/**
+ * The enacting formula names the organ and ends with a comma: "The Conference of the Parties to the
+ * United Nations Convention against Transnational Organized Crime," (DRAFTING-RULES.md section 1 item
+ * 2). Decisions differ (section 1 item 7): a formula that introduces lettered paragraphs ends with a
+ * colon ("... decided that:", decision 6/3; "... rules of procedure for the Conference:", decision 6/2),
+ * and a decision that is one sentence ends with a full stop ("... approved the provisional agenda ...
+ * set out below.", decision 6/1).
+ */
+import type { ResolutionDocument } from '../model/types.ts';
+import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
+import type { EndingMark } from './endings.ts';
+import type { DocumentRule, LintContext, RuleDiagnostic } from './types.ts';
+import { paragraphUnits } from './units.ts';
+
+const ID = 'formula-ending';
+
+export const formulaEndingRule: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  severity: 'error',
+  title: 'Enacting formula',
+  description:
+    'The enacting formula is present and ends with a comma in a resolution; in a decision with a colon ' +
+    'before lettered paragraphs, or a full stop when the decision is one sentence (DRAFTING-RULES.md ' +
+    'section 1 items 2 and 7).',
+  appliesTo: ['formula'],
+  check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
+    const unit = paragraphUnits(doc).find((u) => u.address.part === 'formula');
+    if (!unit) return [];
+    const ending = endingOf(unit.text);
+    if (!ending) {
+      return [
+        {
+          rule: ID,
+          severity: 'error',
+          message:
+            'The enacting formula is missing: the text opens with the organ, "The General Assembly," or "The Conference of the Parties to ...," (DRAFTING-RULES.md section 1 item 2).',
+          location: { part: 'formula' },
+        },
+      ];
+    }
+    const wanted: EndingMark = doc.kind === 'resolution' ? ',' : doc.operative.length > 0 ? ':' : '.';
+    if (ending.mark === wanted) return [];
+    const why =
+      doc.kind === 'resolution'
+        ? 'the formula of a resolution ends with a comma'
+        : wanted === ':'
+          ? 'the formula of a decision ends with a colon before its lettered paragraphs'
+          : 'a decision made of its formula alone ends with a full stop';
+    const fix = endingFix(unit, ending, wanted);
+    return [
+      {
+        rule: ID,
+        severity: 'error',
+        message: `The enacting formula ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${why} (DRAFTING-RULES.md section 1 items 2 and 7).`,
+        location: { part: 'formula', range: ending.range },
+        ...(fix ? { fix } : {}),
+      },
+    ];
+  },
+};

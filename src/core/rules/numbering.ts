@@ -1,0 +1,118 @@
+/**
+ * Operative paragraphs are numbered 1, 2, 3 ... without gaps or repeats; a paragraph inserted in
+ * negotiation takes "5 bis", "5 ter" (DRAFTING-RULES.md section 1 item 4 and section 6). A decision's
+ * paragraphs are lettered (a), (b) ... (decisions 6/2 and 6/3). Only printed labels are checked (text
+ * pasted or imported from elsewhere, `label` in the model); where the label is absent the position
+ * decides and nothing can be wrong. A lone operative paragraph is not numbered (section 1 item 4).
+ */
+import type { ResolutionDocument } from '../model/types.ts';
+import { follows, formatLabel, readLabel, relabel } from './labels.ts';
+import type { LabelStyle, ReadLabel } from './labels.ts';
+import type { DocumentRule, Fix, LintContext, RuleDiagnostic } from './types.ts';
+
+const ID = 'operative-numbering';
+
+function describe(
+  previous: ReadLabel | undefined,
+  current: ReadLabel,
+  printed: string,
+  before?: string,
+): string {
+  if (previous === undefined || before === undefined)
+    return `The first paragraph is numbered "${printed}", not 1`;
+  if (current.insertion > 0) {
+    return `"${printed}" follows "${before}": an inserted paragraph takes "bis" after its paragraph, then "ter"`;
+  }
+  if (current.position === previous.position)
+    return `"${printed}" repeats the number of the paragraph before`;
+  if (current.position < previous.position)
+    return `"${printed}" comes after "${before}": the numbers go backwards`;
+  return `The numbers jump from "${before}" to "${printed}": a number is missing`;
+}
+
+export const numberingRule: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  severity: 'error',
+  title: 'Operative numbering',
+  description:
+    'Operative paragraphs run 1, 2, 3 ... without gaps or repeats, with "5 bis", "5 ter" for ' +
+    "paragraphs inserted in negotiation; a decision's paragraphs run (a), (b) ...; a lone operative " +
+    'paragraph is not numbered (DRAFTING-RULES.md section 1 item 4, section 6).',
+  appliesTo: ['operative'],
+  check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
+    const labels = doc.operative.map((p) => p.label);
+    const out: RuleDiagnostic[] = [];
+    const firstRead = labels.find((l) => l !== undefined);
+    if (firstRead === undefined) return out;
+    const firstStyle = readLabel(firstRead)?.style;
+    const style: LabelStyle =
+      doc.kind === 'resolution' ? 'number' : firstStyle === 'number' ? 'number' : 'letter';
+
+    if (doc.kind === 'resolution' && labels.length === 1 && readLabel(firstRead)?.style === 'number') {
+      return [
+        {
+          rule: ID,
+          severity: 'info',
+          message: `A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1 item 4); "${firstRead}" can go.`,
+          location: { part: 'operative', paragraph: 1 },
+          fix: {
+            description: 'Remove the number',
+            edits: [{ kind: 'setLabel', target: { part: 'operative', paragraph: 1 } }],
+          },
+        },
+      ];
+    }
+
+    let previous: ReadLabel | undefined;
+    let before: string | undefined;
+    labels.forEach((label, i) => {
+      const location = { part: 'operative' as const, paragraph: i + 1 };
+      if (label === undefined) {
+        previous = { style, position: (previous?.position ?? 0) + 1, insertion: 0 };
+        before = formatLabel(style, previous.position);
+        return;
+      }
+      const read = readLabel(label, style);
+      if (read === undefined || read.style !== style) {
+        out.push({
+          rule: ID,
+          severity: 'error',
+          message: `"${label}" is not ${style === 'number' ? 'a paragraph number' : 'a letter label'}: the operative paragraphs of a ${doc.kind} are ${style === 'number' ? 'numbered 1, 2, 3' : 'lettered (a), (b), (c)'} (DRAFTING-RULES.md section 1 items 4 and 7).`,
+          location,
+          fix: renumberFix(labels, style, i, previous),
+        });
+      } else if (!follows(previous, read)) {
+        out.push({
+          rule: ID,
+          severity: 'error',
+          message: `${describe(previous, read, label, before)}; operative paragraphs run without gaps or repeats (DRAFTING-RULES.md section 1 item 4).`,
+          location,
+          fix: renumberFix(labels, style, i, previous),
+        });
+      }
+      // Go on from the label as printed, so that one gap gives one diagnostic, not one per paragraph.
+      previous = read ?? { style, position: (previous?.position ?? 0) + 1, insertion: 0 };
+      before = label;
+    });
+    return out;
+  },
+};
+
+function renumberFix(
+  labels: readonly (string | undefined)[],
+  style: LabelStyle,
+  from: number,
+  previous: ReadLabel | undefined,
+): Fix {
+  const changes = relabel(labels, style, from, previous);
+  return {
+    description:
+      changes.length === 1 ? `Renumber as "${changes[0]?.label}"` : 'Renumber from here to the end',
+    edits: changes.map((c) => ({
+      kind: 'setLabel' as const,
+      target: { part: 'operative' as const, paragraph: c.index + 1 },
+      label: c.label,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * How operative paragraphs end (DRAFTING-RULES.md section 1 items 4-5): with a semicolon; the last with
+ * a full stop; one that introduces subparagraphs with a colon ("9. Also urges States parties:", 6/3).
+ * Decisions follow the same pattern ("(a) ...; (b) ....", decision 6/2). The corpus's slips: 6/3 OP2
+ * and 6/1 OP16 end with a colon though no subparagraphs follow.
+ */
+import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
+import type { EndingMark } from './endings.ts';
+import type { ParagraphRule, ParagraphUnit, RuleDiagnostic } from './types.ts';
+import { paragraphRule } from './units.ts';
+
+/** What a paragraph or subparagraph should end with, from its place (section 1 items 4-5). */
+export function wantedEnding(unit: ParagraphUnit): EndingMark {
+  if (unit.hasSubparagraphs) return ':';
+  return unit.final ? '.' : ';';
+}
+
+/** Why, in words, for the message; `noun` without its article ("operative paragraph"). */
+export function endingReason(unit: ParagraphUnit, noun: string): string {
+  const a = /^[aeiou]/.test(noun) ? 'an' : 'a';
+  if (unit.hasSubparagraphs) return `${a} ${noun} that introduces subparagraphs ends with a colon`;
+  if (unit.final) return `the last ${noun} ends with a full stop`;
+  return `${a} ${noun} ends with a semicolon`;
+}
+
+export const operativeEndingRule: ParagraphRule = paragraphRule({
+  id: 'operative-ending',
+  severity: 'error',
+  title: 'Operative paragraph ending',
+  description:
+    'An operative paragraph ends with a semicolon, the last one with a full stop, and one that ' +
+    'introduces subparagraphs with a colon (DRAFTING-RULES.md section 1 items 4-5).',
+  appliesTo: ['operative'],
+  checkUnit(unit): RuleDiagnostic[] {
+    if (unit.depth > 0) return [];
+    const ending = endingOf(unit.text);
+    const wanted = wantedEnding(unit);
+    if (!ending || ending.mark === wanted) return [];
+    const reason =
+      ending.mark === ':' && !unit.hasSubparagraphs
+        ? `it ends with a colon but no subparagraphs follow; ${endingReason(unit, 'operative paragraph')}`
+        : endingReason(unit, 'operative paragraph');
+    const fix = endingFix(unit, ending, wanted);
+    return [
+      {
+        rule: 'operative-ending',
+        severity: 'error',
+        message: `Ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${reason} (DRAFTING-RULES.md section 1 items 4-5).`,
+        location: { ...unit.address, range: ending.range },
+        ...(fix ? { fix } : {}),
+      },
+    ];
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Operative paragraphs of a resolution open with a verb in the present indicative, in italics:
+ * "Requests", "Urges", "Calls upon", "Takes note" (DRAFTING-RULES.md section 1 item 4). A participle
+ * belongs to the preamble ("Noting" in the operative part is an error); a bare verb ("Request") is the
+ * wrong form, and when the lexicon knows the indicative the fix writes it. Decisions are reported in the
+ * past tense ("decided that: (a) ...", section 1 item 7; decision 6/2 "Decided", "Requested"), so the
+ * rule leaves them alone.
+ */
+import { findEntry } from '../lexicon/lexicon.ts';
+import { composeOpener, decomposeOpener } from '../lexicon/sequence.ts';
+import type { ParagraphRule, RuleDiagnostic } from './types.ts';
+import { paragraphRule } from './units.ts';
+
+/** Words that may come before the verb: "Strongly urges", "Once again requests". */
+const LEADING_ADVERB = /^(?:[a-z]+ly|once|again|hereby)$/i;
+
+export const operativeOpenerRule: ParagraphRule = paragraphRule({
+  id: 'operative-opener',
+  severity: 'warning',
+  title: 'Operative verb',
+  description:
+    'An operative paragraph of a resolution opens with a verb in the present indicative ("Requests", ' +
+    '"Calls upon"), not a participle ("Noting") or a bare verb ("Request") (DRAFTING-RULES.md section 1 ' +
+    'item 4). Verbs the lexicon does not know are flagged for a second look. Decisions, reported in the ' +
+    'past tense (section 1 item 7), are not checked.',
+  appliesTo: ['operative'],
+  checkUnit(unit, { lexicon }): RuleDiagnostic[] {
+    if (unit.documentKind !== 'resolution' || unit.depth > 0 || unit.text.trim() === '') return [];
+    const range = { start: 0, end: Math.max(unit.opener.length, 1) };
+    const diagnostic = (
+      severity: RuleDiagnostic['severity'],
+      message: string,
+      opener?: string,
+    ): RuleDiagnostic[] => [
+      {
+        rule: 'operative-opener',
+        severity,
+        message,
+        location: { ...unit.address, range },
+        ...(opener === undefined
+          ? {}
+          : {
+              fix: {
+                description: `Write "${opener}"`,
+                edits: [{ kind: 'setOpener', target: unit.address, opener }],
+              },
+            }),
+      },
+    ];
+    const opener = unit.opener.trim();
+    if (opener === '') {
+      return diagnostic(
+        'warning',
+        'No operative verb recognized: an operative paragraph opens with a verb in the present indicative in italics, such as "Requests" or "Calls upon" (DRAFTING-RULES.md section 1 item 4).',
+      );
+    }
+    const { base, step } = decomposeOpener(opener);
+    if (findEntry(lexicon, opener, 'operative') || findEntry(lexicon, base, 'operative')) return [];
+    if (findEntry(lexicon, opener, 'preamble') || findEntry(lexicon, base, 'preamble')) {
+      return diagnostic(
+        'error',
+        `"${opener}" opens preambular paragraphs: an operative paragraph opens with a verb in the present indicative ("Notes", "Recalls", "Welcomes") (DRAFTING-RULES.md section 1 items 3-4).`,
+      );
+    }
+    const words = base.split(' ');
+    const at = words.findIndex((w) => !LEADING_ADVERB.test(w));
+    const verb = words[at] ?? '';
+    if (/(?:ing|ed)$/i.test(verb)) {
+      return diagnostic(
+        'error',
+        `"${opener}" is a participle, not a verb in the present indicative: an operative paragraph opens with a form such as "Requests" or "Decides" (DRAFTING-RULES.md section 1 item 4).`,
+      );
+    }
+    if (!/s$/i.test(verb)) {
+      // "Request" for "Requests", "Urge" for "Urges": the third person the lexicon knows, if it does.
+      for (const ending of ['s', 'es']) {
+        const indicative = [...words.slice(0, at), `${verb}${ending}`, ...words.slice(at + 1)].join(' ');
+        const known = findEntry(lexicon, indicative, 'operative');
+        if (known) {
+          const fixed = composeOpener(known.phrase, step, 'operative');
+          return diagnostic(
+            'error',
+            `"${opener}" is not in the present indicative: the operative verb takes the third person, "${fixed}" (DRAFTING-RULES.md section 1 item 4).`,
+            fixed,
+          );
+        }
+      }
+    }
+    return diagnostic(
+      'warning',
+      `"${opener}" is not an operative verb the corpus or the usual UN openers use; check that it is a verb in the present indicative (DRAFTING-RULES.md section 1 item 4).`,
+    );
+  },
+});

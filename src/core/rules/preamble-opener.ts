@@ -1,0 +1,53 @@
+/**
+ * Preambular paragraphs open with a participle, a participial phrase or an adjective, in italics:
+ * "Recalling", "Noting with appreciation", "Mindful", "Greatly concerned" (DRAFTING-RULES.md section 1
+ * item 3; UN Editorial Manual, resolutions). The lexicon holds every opener of the corpus and the common
+ * UN openers it lacks (lexicon/supplementary.ts); an opener it does not know may still be right, so that
+ * is a warning. An operative verb in the preamble ("Requests") is an error.
+ */
+import { findEntry } from '../lexicon/lexicon.ts';
+import { decomposeOpener } from '../lexicon/sequence.ts';
+import type { ParagraphRule, RuleDiagnostic } from './types.ts';
+import { paragraphRule } from './units.ts';
+
+export const preambleOpenerRule: ParagraphRule = paragraphRule({
+  id: 'preamble-opener',
+  severity: 'warning',
+  title: 'Preambular opener',
+  description:
+    'A preambular paragraph opens with a participle, participial phrase or adjective ("Recalling", ' +
+    '"Noting with appreciation", "Mindful"), never with an operative verb (DRAFTING-RULES.md section 1 ' +
+    'item 3). Openers the lexicon of the corpus and of common UN openers does not know are flagged for a ' +
+    'second look.',
+  appliesTo: ['preamble'],
+  checkUnit(unit, { lexicon }): RuleDiagnostic[] {
+    if (unit.text.trim() === '') return [];
+    const diagnostic = (severity: RuleDiagnostic['severity'], message: string): RuleDiagnostic[] => [
+      {
+        rule: 'preamble-opener',
+        severity,
+        message,
+        location: { ...unit.address, range: { start: 0, end: Math.max(unit.opener.length, 1) } },
+      },
+    ];
+    const opener = unit.opener.trim();
+    if (opener === '') {
+      return diagnostic(
+        'warning',
+        'No opener recognized: a preambular paragraph opens with a participle, participial phrase or adjective in italics, such as "Recalling" or "Mindful" (DRAFTING-RULES.md section 1 item 3).',
+      );
+    }
+    const { base } = decomposeOpener(opener);
+    if (findEntry(lexicon, opener, 'preamble') || findEntry(lexicon, base, 'preamble')) return [];
+    if (findEntry(lexicon, opener, 'operative') || findEntry(lexicon, base, 'operative')) {
+      return diagnostic(
+        'error',
+        `"${opener}" is an operative verb: a preambular paragraph opens with a participle, participial phrase or adjective ("Recalling", "Noting"); verbs in the present indicative belong to the operative part (DRAFTING-RULES.md section 1 items 3-4).`,
+      );
+    }
+    return diagnostic(
+      'warning',
+      `"${opener}" is not a preambular opener the corpus or the usual UN openers use; check that it is a participle, participial phrase or adjective (DRAFTING-RULES.md section 1 item 3).`,
+    );
+  },
+});

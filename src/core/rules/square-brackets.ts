@@ -1,0 +1,55 @@
+/**
+ * Square brackets are balanced. In negotiation, text not yet agreed stands in square brackets
+ * (DRAFTING-RULES.md section 6); a bracket left open or closed twice makes it unclear what is agreed.
+ * A bracket may open in one paragraph and close in a later one (a bracketed run of paragraphs), so the
+ * check reads the document as one text, in reading order.
+ */
+import type { ResolutionDocument } from '../model/types.ts';
+import type { DocumentRule, LintContext, ParagraphAddress, RuleDiagnostic } from './types.ts';
+import { addressLabel, paragraphUnits } from './units.ts';
+
+const ID = 'square-brackets';
+
+export const squareBracketsRule: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  severity: 'error',
+  title: 'Square brackets balanced',
+  description:
+    'Every "[" that marks text not yet agreed is closed by a "]" (DRAFTING-RULES.md section 6); brackets ' +
+    'may span paragraphs.',
+  appliesTo: ['title', 'formula', 'preamble', 'operative', 'annex'],
+  check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
+    const open: { address: ParagraphAddress; at: number }[] = [];
+    const out: RuleDiagnostic[] = [];
+    for (const unit of paragraphUnits(doc)) {
+      const text = unit.text;
+      for (let i = text.indexOf('['), j = text.indexOf(']'); i >= 0 || j >= 0;) {
+        if (i >= 0 && (j < 0 || i < j)) {
+          open.push({ address: unit.address, at: i });
+          i = text.indexOf('[', i + 1);
+        } else {
+          if (open.pop() === undefined) {
+            out.push({
+              rule: ID,
+              severity: 'error',
+              message:
+                'This "]" closes no "[": square brackets mark text not yet agreed and come in pairs (DRAFTING-RULES.md section 6).',
+              location: { ...unit.address, range: { start: j, end: j + 1 } },
+            });
+          }
+          j = text.indexOf(']', j + 1);
+        }
+      }
+    }
+    for (const { address, at } of open) {
+      out.push({
+        rule: ID,
+        severity: 'error',
+        message: `The "[" in ${addressLabel(address)} is never closed: square brackets mark text not yet agreed and come in pairs (DRAFTING-RULES.md section 6).`,
+        location: { ...address, range: { start: at, end: at + 1 } },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * Subparagraph labels run (a), (b), (c) ... and one level down (i), (ii), (iii) ... (DRAFTING-RULES.md
+ * section 1 item 5). Under a lettered paragraph (a decision's, or an annex item) the next level is
+ * roman, under a roman one it is lettered again. The items of an annex run (a), (b) ... or, for an
+ * agenda, 1, 2 ... (decision 6/1). Only printed labels are checked; where a label is absent the position
+ * decides.
+ */
+import type { ResolutionDocument, Subparagraph } from '../model/types.ts';
+import { follows, readLabel, relabel } from './labels.ts';
+import type { LabelStyle, ReadLabel } from './labels.ts';
+import type { DocumentRule, LintContext, LocationPart, RuleDiagnostic } from './types.ts';
+import { addressLabel } from './units.ts';
+
+const ID = 'subparagraph-labels';
+
+const STYLE_NAMES: Readonly<Record<LabelStyle, string>> = {
+  number: '1, 2, 3',
+  letter: '(a), (b), (c)',
+  roman: '(i), (ii), (iii)',
+};
+
+function childStyle(parent: LabelStyle): LabelStyle {
+  return parent === 'letter' ? 'roman' : 'letter';
+}
+
+function checkList(
+  list: readonly Subparagraph[],
+  style: LabelStyle,
+  part: LocationPart,
+  paragraph: number | undefined,
+  path: readonly number[],
+  out: RuleDiagnostic[],
+): void {
+  const labels = list.map((s) => s.label);
+  const address = (i: number): { part: LocationPart; paragraph?: number; subparagraph?: number[] } =>
+    paragraph === undefined
+      ? { part, paragraph: i + 1 }
+      : { part, paragraph, subparagraph: [...path, i + 1] };
+  let previous: ReadLabel | undefined;
+  let flagged = false;
+  list.forEach((s, i) => {
+    const label = s.label;
+    const read = label === undefined ? undefined : readLabel(label, style);
+    if (label !== undefined && !flagged && (read?.style !== style || !follows(previous, read))) {
+      // One diagnostic per list: the first label out of sequence, with a fix for the rest of the list.
+      flagged = true;
+      const changes = relabel(labels, style, i, previous);
+      out.push({
+        rule: ID,
+        severity: 'error',
+        message: `"${label}" is out of sequence at ${addressLabel(address(i))}: ${paragraph === undefined ? 'the items' : 'subparagraphs'} at this level run ${STYLE_NAMES[style]} (DRAFTING-RULES.md section 1 item 5).`,
+        location: address(i),
+        fix: {
+          description: 'Reletter the list from here',
+          edits: changes.map((c) => ({
+            kind: 'setLabel' as const,
+            target: address(c.index),
+            label: c.label,
+          })),
+        },
+      });
+    }
+    previous =
+      read !== undefined && read.style === style
+        ? read
+        : { style, position: (previous?.position ?? 0) + 1, insertion: 0 };
+    const here = address(i);
+    checkList(s.subparagraphs, childStyle(style), part, here.paragraph, here.subparagraph ?? [], out);
+  });
+}
+
+export const subparagraphLabelsRule: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  severity: 'error',
+  title: 'Subparagraph labels',
+  description:
+    'Subparagraphs are lettered (a), (b), (c) ... and one level down numbered (i), (ii), (iii) ..., ' +
+    'without gaps or repeats (DRAFTING-RULES.md section 1 item 5); annex items likewise, or 1, 2, 3 for ' +
+    'an agenda.',
+  appliesTo: ['operative', 'annex'],
+  check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
+    const out: RuleDiagnostic[] = [];
+    doc.operative.forEach((p, i) => {
+      // A decision's lettered paragraphs take (i) below them; a numbered paragraph takes (a).
+      const own = p.label === undefined ? undefined : readLabel(p.label)?.style;
+      const parent = own ?? (doc.kind === 'decision' ? 'letter' : 'number');
+      checkList(p.subparagraphs, childStyle(parent), 'operative', i + 1, [], out);
+    });
+    if (doc.annex) {
+      const first = doc.annex.items.find((item) => item.label !== undefined)?.label;
+      const style: LabelStyle =
+        first !== undefined && readLabel(first)?.style === 'number' ? 'number' : 'letter';
+      checkList(doc.annex.items, style, 'annex', undefined, [], out);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Which instruments a draft has already mentioned, so that the next mention takes the short title
+ * and no second source footnote (DRAFTING-RULES.md section 3: "First mention: the full title, with a
+ * footnote giving the source"; later, "the Smuggling of Migrants Protocol").
+ *
+ * A mention is the full title in the text, or a reference the editor marked (ReferenceNode). Titles
+ * are matched longest first and each match is blanked out before shorter titles are looked for: every
+ * Protocol's title ends "supplementing the United Nations Convention against Transnational Organized
+ * Crime", which names the Protocol, not a mention of the Convention. "The Convention and the
+ * Protocols thereto" mentions all four (6/1 PP2 footnotes them together).
+ */
+import type { InstrumentGroupId, InstrumentId } from '../../../core/references/instruments.ts';
+import type { References } from '../../../core/references/types.ts';
+
+interface Titled {
+  readonly title: string;
+  readonly members: readonly InstrumentId[];
+}
+
+const TITLES = new WeakMap<References, readonly Titled[]>();
+
+function titlesOf(refs: References): readonly Titled[] {
+  let titles = TITLES.get(refs);
+  if (titles === undefined) {
+    titles = [
+      ...refs.instruments.map((r) => ({ title: r.title, members: [r.id] })),
+      ...refs.groups.map((g) => ({ title: g.title, members: g.members })),
+    ].sort((a, b) => b.title.length - a.title.length);
+    TITLES.set(refs, titles);
+  }
+  return titles;
+}
+
+/** The members of an instrument or of the group ("convention-and-protocols" → the four). */
+export function membersOf(refs: References, id: string): readonly InstrumentId[] {
+  const group = refs.groups.find((g) => g.id === id);
+  if (group !== undefined) return group.members;
+  const instrument = refs.instruments.find((r) => r.id === id);
+  return instrument === undefined ? [] : [instrument.id];
+}
+
+/**
+ * The instruments mentioned in `text` (the draft's body, footnotes excluded) or by one of the
+ * `referenced` ids (instrument or group ids of the draft's ReferenceNodes).
+ */
+export function mentionedInstruments(
+  refs: References,
+  text: string,
+  referenced: Iterable<InstrumentId | InstrumentGroupId | string> = [],
+): Set<InstrumentId> {
+  const out = new Set<InstrumentId>();
+  for (const id of referenced) for (const member of membersOf(refs, id)) out.add(member);
+  let rest = text.replace(/\s+/g, ' ');
+  for (const { title, members } of titlesOf(refs)) {
+    if (!rest.includes(title)) continue;
+    for (const member of members) out.add(member);
+    rest = rest.split(title).join('\u0000');
+  }
+  return out;
+}

@@ -1,0 +1,357 @@
+/**
+ * The completion menu's behaviour, without its rendering (CompletionPlugin.tsx draws it): after every
+ * keystroke, what is being typed at the caret and what to offer; arrows, Enter, Tab and Escape while
+ * it is open; what choosing writes (insert.ts).
+ *
+ * - At the start of a preambular or operative paragraph: openers, ranked by the corpus, the
+ *   also/further form first where the sequence rule asks for it (core/lexicon/query.ts,
+ *   DRAFTING-RULES.md section 2).
+ * - Elsewhere: instruments, acts and documents (core/references/lookup.ts, sections 3-4), with the
+ *   instruments the draft already mentions taking their short title.
+ *
+ * The menu opens only when text changes (typing, not moving the caret with the arrows, which would
+ * then be taken by the menu), closes when the caret leaves what was typed, and stays closed after
+ * Escape until a new word is started.
+ */
+import {
+  $addUpdateTag,
+  $getRoot,
+  $isElementNode,
+  BLUR_COMMAND,
+  COMMAND_PRIORITY_HIGH,
+  KEY_ARROW_DOWN_COMMAND,
+  KEY_ARROW_UP_COMMAND,
+  KEY_ENTER_COMMAND,
+  KEY_ESCAPE_COMMAND,
+  KEY_TAB_COMMAND,
+  mergeRegister,
+  type EditorState,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical';
+import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import { suggestOpeners } from '../../../core/lexicon/query.ts';
+import type { OpenerPart } from '../../../core/lexicon/sequence.ts';
+import type { InstrumentId } from '../../../core/references/instruments.ts';
+import type { References } from '../../../core/references/types.ts';
+import { $isFootnotesNode } from '../../nodes/FootnotesNode.ts';
+import { $isReferenceNode } from '../../nodes/ReferenceNode.ts';
+import { $caretTargets, type OpenerTarget } from './caret.ts';
+import { CHOOSE_COMPLETION_COMMAND, HIGHLIGHT_COMPLETION_COMMAND } from './commands.ts';
+import { $insertOpener, $insertReference, type ReferencePlace } from './insert.ts';
+import { mentionedInstruments } from './mentions.ts';
+import { openerOptions, referenceOptions, type CompletionOption } from './options.ts';
+import { matchReference, openerQuery } from './trigger.ts';
+
+/** The tag of the update that writes a chosen option: the menu does not reopen on it. */
+export const COMPLETION_INSERT_TAG = 'completion-insert';
+
+export type CompletionMode = 'opener' | 'reference';
+
+export type CompletionState =
+  | { readonly open: false }
+  | {
+      readonly open: true;
+      readonly mode: CompletionMode;
+      /** The part whose openers are offered; null for references. */
+      readonly part: OpenerPart | null;
+      readonly typed: string;
+      /** Never empty. */
+      readonly options: readonly CompletionOption[];
+      readonly selected: number;
+      /** Where the typed words start, to place the menu: a text node and an offset in it. */
+      readonly anchorKey: NodeKey;
+      readonly start: number;
+    };
+
+export const CLOSED_COMPLETION: CompletionState = Object.freeze({ open: false });
+
+export interface CompletionDependencies {
+  readonly lexicon: Lexicon;
+  readonly references: References;
+  /** Called with every new state (never twice with the same object). */
+  readonly onChange?: (state: CompletionState) => void;
+  /** How long after the last edit the draft is scanned again for mentioned instruments; 0 scans at once. */
+  readonly mentionsDelayMs?: number;
+  /** At most this many options (default 10). */
+  readonly limit?: number;
+}
+
+export const DEFAULT_MENTIONS_DELAY_MS = 300;
+
+type Active =
+  | { readonly mode: 'opener'; readonly target: OpenerTarget }
+  | { readonly mode: 'reference'; readonly place: ReferencePlace };
+
+interface Found {
+  readonly active: Active;
+  readonly state: Extract<CompletionState, { open: true }>;
+  /** Same place, same words typed: the menu keeps its highlighted option. */
+  readonly identity: string;
+  /** Same place where the typed words start: what Escape dismisses. */
+  readonly place: string;
+}
+
+/** The instruments the draft mentions: the body's text (footnotes aside) and its marked references. */
+export function $mentionedInDraft(references: References): Set<InstrumentId> {
+  const texts: string[] = [];
+  const ids: string[] = [];
+  const visit = (node: LexicalNode): void => {
+    if ($isReferenceNode(node) && node.getRefKind() === 'instrument') ids.push(node.getRefId());
+    if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
+  };
+  for (const block of $getRoot().getChildren()) {
+    if ($isFootnotesNode(block)) continue;
+    texts.push(block.getTextContent());
+    visit(block);
+  }
+  return mentionedInstruments(references, texts.join('\n'), ids);
+}
+
+export function registerCompletion(editor: LexicalEditor, deps: CompletionDependencies): () => void {
+  const { lexicon, references, limit } = deps;
+  const delay = deps.mentionsDelayMs ?? DEFAULT_MENTIONS_DELAY_MS;
+  let state: CompletionState = CLOSED_COMPLETION;
+  let current: Found | null = null;
+  let dismissed: string | null = null;
+  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references));
+  let mentionsVersion = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const publish = (next: CompletionState): void => {
+    if (next === state) return;
+    state = next;
+    deps.onChange?.(next);
+  };
+  const close = (): void => {
+    current = null;
+    publish(CLOSED_COMPLETION);
+  };
+  const setMentioned = (next: Set<InstrumentId>): void => {
+    mentioned = next;
+    mentionsVersion++;
+  };
+  const rescanMentions = (): void => {
+    setMentioned(editor.getEditorState().read(() => $mentionedInDraft(references)));
+  };
+  const scheduleMentions = (): void => {
+    if (delay <= 0) {
+      rescanMentions();
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(rescanMentions, delay);
+  };
+
+  const $find = (): Found | null => {
+    const targets = $caretTargets();
+    if (targets === null) return null;
+    const { opener, reference } = targets;
+    if (opener !== null) {
+      const typed = openerQuery(opener.leading);
+      if (typed !== null) {
+        const suggestions = suggestOpeners(lexicon, {
+          part: opener.part,
+          typed,
+          previousOpeners: opener.previousOpeners,
+          ...(limit === undefined ? {} : { limit }),
+        });
+        if (suggestions.length > 0) {
+          const place = `opener:${opener.paragraphKey}`;
+          return {
+            active: { mode: 'opener', target: opener },
+            place,
+            identity: `${place}:${opener.startKey}:${typed}:${opener.previousOpeners.join('|')}`,
+            state: {
+              open: true,
+              mode: 'opener',
+              part: opener.part,
+              typed,
+              options: openerOptions(suggestions),
+              selected: 0,
+              anchorKey: opener.startKey,
+              start: 0,
+            },
+          };
+        }
+      }
+    }
+    if (reference !== null) {
+      const match = matchReference(references, reference.text, {
+        mentioned,
+        preceding: reference.preceding,
+        ...(limit === undefined ? {} : { limit }),
+      });
+      if (match !== null) {
+        const place = `reference:${reference.anchorKey}:${match.start}`;
+        return {
+          active: {
+            mode: 'reference',
+            place: {
+              anchorKey: reference.anchorKey,
+              start: match.start,
+              end: reference.end,
+              typed: match.typed,
+              inFootnote: reference.inFootnote,
+            },
+          },
+          place,
+          identity: `${place}:${match.typed}:${mentionsVersion}`,
+          state: {
+            open: true,
+            mode: 'reference',
+            part: null,
+            typed: match.typed,
+            options: referenceOptions(match.suggestions),
+            selected: 0,
+            anchorKey: reference.anchorKey,
+            start: match.start,
+          },
+        };
+      }
+    }
+    return null;
+  };
+
+  const refresh = (editorState: EditorState, typing: boolean): void => {
+    if (!editor.isEditable()) {
+      close();
+      return;
+    }
+    const found = editorState.read($find);
+    if (found === null) {
+      close();
+      return;
+    }
+    if (current !== null && found.identity === current.identity) return; // nothing changed
+    // Moving the caret never opens the menu, and closes it once the caret leaves what was typed.
+    if (!typing || found.place === dismissed) {
+      close();
+      return;
+    }
+    dismissed = null;
+    current = found;
+    publish(found.state);
+  };
+
+  const move = (delta: 1 | -1): void => {
+    if (!state.open) return;
+    const count = state.options.length;
+    publish({ ...state, selected: (state.selected + delta + count) % count });
+  };
+
+  /** Writes the option; runs inside the update of the command that chose it. */
+  const $choose = (index: number): boolean => {
+    if (!state.open || current === null) return false;
+    const option = state.options[index];
+    const { active } = current;
+    close();
+    if (option === undefined) return false;
+    $addUpdateTag(COMPLETION_INSERT_TAG);
+    const { action } = option;
+    if (action.kind === 'opener' && active.mode === 'opener')
+      return $insertOpener(active.target, action.phrase);
+    if (action.kind === 'reference' && active.mode === 'reference') {
+      const written = $insertReference(active.place, action.suggestion);
+      // Known at once, not at the next scan: the next "Smuggling" already offers the short title.
+      if (written && action.suggestion.kind === 'instrument') {
+        setMentioned(new Set([...mentioned, ...action.suggestion.mentions]));
+      }
+      return written;
+    }
+    return false;
+  };
+
+  const consume = (event: KeyboardEvent | null): true => {
+    event?.preventDefault();
+    event?.stopImmediatePropagation();
+    return true;
+  };
+
+  return mergeRegister(
+    editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
+      const edited = dirtyLeaves.size > 0 || dirtyElements.size > 0;
+      if (edited) scheduleMentions();
+      if (tags.has(COMPLETION_INSERT_TAG)) {
+        close();
+        return;
+      }
+      refresh(editorState, edited);
+    }),
+    editor.registerEditableListener((editable) => {
+      if (!editable) close();
+    }),
+    editor.registerCommand(
+      KEY_ARROW_DOWN_COMMAND,
+      (event) => {
+        if (!state.open) return false;
+        move(1);
+        return consume(event);
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_UP_COMMAND,
+      (event) => {
+        if (!state.open) return false;
+        move(-1);
+        return consume(event);
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(
+      KEY_ENTER_COMMAND,
+      (event) => {
+        // Shift+Enter stays a line break.
+        if (!state.open || event?.shiftKey === true) return false;
+        $choose(state.selected);
+        return consume(event);
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(
+      KEY_TAB_COMMAND,
+      (event) => {
+        // Shift+Tab keeps moving the paragraph out a level (plugins/keys).
+        if (!state.open || event.shiftKey) return false;
+        $choose(state.selected);
+        return consume(event);
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(
+      KEY_ESCAPE_COMMAND,
+      (event) => {
+        if (!state.open || current === null) return false;
+        dismissed = current.place;
+        close();
+        return consume(event);
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(CHOOSE_COMPLETION_COMMAND, (index) => $choose(index), COMMAND_PRIORITY_HIGH),
+    editor.registerCommand(
+      HIGHLIGHT_COMPLETION_COMMAND,
+      (index) => {
+        if (!state.open || index < 0 || index >= state.options.length || index === state.selected)
+          return false;
+        publish({ ...state, selected: index });
+        return true;
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    editor.registerCommand(
+      BLUR_COMMAND,
+      () => {
+        close();
+        return false;
+      },
+      COMMAND_PRIORITY_HIGH,
+    ),
+    () => {
+      clearTimeout(timer);
+      close();
+    },
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Pasted HTML read as text, for a clipboard that offers no plain text, and as the safe form of any
+ * pasted HTML: only text and italics survive (*Treaty Series* is printed in italics,
+ * DRAFTING-RULES.md section 3; openers are italic too). The HTML is parsed with DOMParser into a
+ * separate, inert document (no script runs, nothing loads, nothing is put into the page), and only
+ * its text is read: no attribute (href, on*, style beyond font-style) ever reaches the editor.
+ *
+ * The result is text as the recognizer reads it (core/parse): one line per block, `*...*` around
+ * italic runs, footnote markers as superscript digits ("Convention³") and Word's footnote marks
+ * "[3]" too.
+ */
+
+/** Elements whose content is not text of the document. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'input',
+  'button',
+  'select',
+  'textarea',
+]);
+
+/** Elements that end a line (a paragraph of the pasted text). */
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'main',
+  'address',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'hr',
+  'body',
+]);
+
+const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'dfn', 'var']);
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** A run of pasted text: its words and whether they were italic. */
+export interface HtmlRun {
+  text: string;
+  italic: boolean;
+}
+
+/** The text of `html` with italics marked, one line per block; '' when it holds no text. */
+export function htmlToMarkedText(html: string, parser?: DOMParser): string {
+  return htmlToLines(html, parser).map(markLine).join('\n');
+}
+
+/**
+ * The text of `html` as lines of runs, one line per block, white space folded as a browser shows
+ * it (a line keeps its outer spaces: pasted inside a sentence, " and " must stay " and ").
+ */
+export function htmlToLines(html: string, parser: DOMParser = new DOMParser()): HtmlRun[][] {
+  // The parsed document is inert, so no handler can run; Chromium still reports each inline handler
+  // it meets to the page's Content-Security-Policy. Renaming the attributes first keeps that quiet.
+  const doc = parser.parseFromString(
+    html.replace(/(\s)on([a-z]+\s*=)/gi, '$1data-dropped-on$2'),
+    'text/html',
+  );
+  const lines: HtmlRun[][] = [];
+  let line: HtmlRun[] = [];
+  const endLine = (): void => {
+    if (line.some((run) => run.text.trim() !== '')) lines.push(line);
+    line = [];
+  };
+  const visit = (node: Node, italic: boolean, superscript: boolean): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+      line.push({ text: superscript ? asSuperscript(text) : text, italic });
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return; // comments, processing instructions
+    const element = node as Element;
+    // The tag as written ("o:p" of Word's HTML), not the local name some parsers shorten to "p".
+    const tag = element.tagName.toLowerCase();
+    if (SKIPPED.has(tag)) return;
+    if (tag === 'br') {
+      endLine();
+      return;
+    }
+    const block = BLOCKS.has(tag);
+    if (block) endLine();
+    const style = (element.getAttribute('style') ?? '').toLowerCase();
+    const styleItalic = /font-style\s*:\s*(italic|oblique)/.test(style);
+    const styleNormal = /font-style\s*:\s*normal/.test(style);
+    const childItalic = styleNormal ? false : italic || styleItalic || ITALIC_TAGS.has(tag);
+    // Word marks footnote references with a class and a link to the note, not with <sup>.
+    const wordFootnote =
+      /footnote/i.test(element.getAttribute('class') ?? '') ||
+      (tag === 'a' && /^#_ftn/.test(element.getAttribute('href') ?? ''));
+    const childSuper =
+      superscript || tag === 'sup' || wordFootnote || /vertical-align\s*:\s*super/.test(style);
+    for (const child of Array.from(element.childNodes)) visit(child, childItalic, childSuper);
+    if (block) endLine();
+  };
+  visit(doc.body ?? doc.documentElement, false, false);
+  endLine();
+  return lines;
+}
+
+/** "3" → "³", "[3]" → "³" (Word's footnote marks); anything else in a superscript stays as it is. */
+function asSuperscript(text: string): string {
+  const digits = /^\s*\[?(\d{1,3})\]?\s*$/.exec(text)?.[1];
+  if (digits === undefined) return text;
+  return [...digits].map((d) => SUPERSCRIPT_DIGITS.charAt(Number(d))).join('');
+}
+
+/** Joins a line's runs, italic ones as `*run*` with their outer spaces left outside the marks. */
+function markLine(runs: readonly HtmlRun[]): string {
+  const merged: HtmlRun[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.italic === run.italic) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  return merged
+    .map((run) => {
+      if (!run.italic || run.text.trim() === '') return run.text;
+      const [, before = '', core = '', after = ''] = /^(\s*)(.*?)(\s*)$/s.exec(run.text) ?? [];
+      return `${before}*${core}*${after}`;
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
+
+/** Pastes through a real ClipboardEvent, as the browser does for Ctrl+V. */
+async function paste(page: Page, data: Record<string, string>): Promise<void> {
+  await textbox(page).evaluate((root, items) => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
+    root.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, data);
+}
+
+test.describe('paste', () => {
+  test('turns a resolution in plain text into structure', async ({ page }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    const operatives = await body.locator('.res-operative').count();
+    await caretAtEnd(page, body.locator('.res-operative').last());
+    await paste(page, {
+      'text/plain':
+        '1. Urges States parties to adopt measures:\n(a) To protect smuggled migrants;\n(b) To prosecute smugglers;\n2. Invites donors to contribute.¹\n\n¹ CTOC/COP/2012/7.',
+    });
+    await expect(body.locator('.res-operative')).toHaveCount(operatives + 2);
+    await expect(body.locator('.res-sub')).toHaveCount(2);
+    await expect(body.locator('.res-sub').first()).toHaveAttribute('data-label', '(a)');
+    await expect(body.locator('.res-operative').nth(operatives).locator('.opener')).toHaveText('Urges');
+    await expect(body.locator('.res-footnote').filter({ hasText: 'CTOC/COP/2012/7.' })).toHaveCount(1);
+  });
+
+  test('runs no script from pasted HTML and keeps only text and italics', async ({ page }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    await caretAtEnd(page, body.locator('.res-preambular').last());
+    await page.evaluate(() => ((window as unknown as { pwned: number }).pwned = 0));
+    await paste(page, {
+      'text/html':
+        '<p style="color:red"><i>Noting</i> the report<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> <a href="javascript:window.pwned=3">link</a>,</p>',
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
+    await expect(body.locator('script, img, a, [style*="color"]')).toHaveCount(0);
+    await expect(body).toContainText('the report');
+  });
+
+  test('refuses a paste over 5 MB with a message and changes nothing', async ({ page }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    const before = await body.textContent();
+    await caretAtEnd(page, body.locator('.res-preambular').last());
+    await page.evaluate(() => {
+      const root = document.querySelector('[aria-label="Resolution text"]');
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', 'Recalling the Convention, '.repeat(220_000));
+      root?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect(page.getByText(/Nothing was pasted/)).toBeVisible();
+    expect(await body.textContent()).toBe(before);
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The completion menu in real Chromium (vitest browser mode): real key presses through Lexical's
+ * event handling, the listbox in the DOM, the ARIA wiring of the editable root, and the time from the
+ * keystroke to the menu. Nothing is faked; the lexicon and references come from the shipped corpus.
+ */
+import { createElement, StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { $getRoot, type LexicalEditor } from 'lexical';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import REPORT from '../../corpus/CTOC-COP-2012-15.txt?raw';
+import { readReport } from '../../src/core/corpus/report.ts';
+import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
+import { deriveReferences } from '../../src/core/references/derive.ts';
+import { $importResolution } from '../../src/editor/bridge/import.ts';
+import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
+import { CompletionPlugin } from '../../src/editor/plugins/completion/CompletionPlugin.tsx';
+import { ParagraphKeysPlugin } from '../../src/editor/plugins/keys/ParagraphKeysPlugin.tsx';
+import { OpenerPlugin } from '../../src/editor/plugins/openers/OpenerPlugin.tsx';
+import { StructurePlugin } from '../../src/editor/plugins/structure/StructurePlugin.tsx';
+import { op, pre, res } from '../helpers/builders.ts';
+
+const corpus = readReport(REPORT);
+const lexicon = buildLexicon(corpus.documents);
+const references = deriveReferences(corpus);
+
+const DOC = res({
+  title: 'Implementation of the Protocol',
+  formula: 'The Conference,',
+  preamble: [pre('Recalling', 'its resolution 5/1,')],
+  operative: [op('Requests', 'the Secretariat to report;')],
+});
+
+function EditorHandle({ onEditor }: { onEditor: (editor: LexicalEditor) => void }): null {
+  const [editor] = useLexicalComposerContext();
+  onEditor(editor);
+  return null;
+}
+
+let host: HTMLDivElement;
+let root: Root;
+let editor: LexicalEditor;
+
+async function until<T>(read: () => T | null | undefined, what: string, ms = 2000): Promise<T> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value !== null && value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const text = (): HTMLElement => {
+  const element = editor.getRootElement();
+  if (element === null) throw new Error('no editor root');
+  return element;
+};
+const listbox = (): HTMLElement | null => document.querySelector('[role="listbox"]');
+const options = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('[role="option"]')];
+
+/** Puts the caret at the end of root child `index` and focuses the text. */
+async function caretAtEnd(index: number): Promise<void> {
+  editor.update(() => $getRoot().getChildAtIndex(index)?.selectEnd());
+  text().focus();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+beforeEach(async () => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  let found: LexicalEditor | null = null;
+  // The editor as the app composes it (src/editor/ResolutionEditor.tsx), with the menu as a further plugin.
+  const initialConfig = {
+    namespace: 'completion-test',
+    nodes: [...ResolutionNodes],
+    editorState: () => $importResolution(DOC),
+    onError: (error: Error) => {
+      throw error;
+    },
+  };
+  root.render(
+    createElement(
+      StrictMode,
+      null,
+      createElement(
+        LexicalComposer,
+        { initialConfig },
+        createElement(RichTextPlugin, {
+          contentEditable: createElement(ContentEditable, { 'aria-label': 'Resolution text' }),
+          ErrorBoundary: LexicalErrorBoundary,
+        }),
+        createElement(StructurePlugin),
+        createElement(ParagraphKeysPlugin),
+        createElement(OpenerPlugin, { lexicon }),
+        createElement(CompletionPlugin, { lexicon, references }),
+        createElement(EditorHandle, { onEditor: (e: LexicalEditor) => (found = e) }),
+      ),
+    ),
+  );
+  editor = await until(
+    () => (found !== null && found.getRootElement() !== null ? found : null),
+    'the editor',
+  );
+});
+
+afterEach(() => {
+  root.unmount();
+  host.remove();
+});
+
+describe('the completion menu in the browser', () => {
+  it('opens within 50 ms of the keystroke, as a listbox the text points at, and writes the opener', async () => {
+    await caretAtEnd(3);
+    await userEvent.keyboard('{Enter}');
+    expect(listbox()).toBeNull();
+    // Measured in the page: from the keydown of the first letter to the listbox in the DOM.
+    let keydownAt = 0;
+    let shownAt = 0;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'R') keydownAt = performance.now();
+    };
+    text().addEventListener('keydown', onKey, true);
+    const observer = new MutationObserver(() => {
+      if (shownAt === 0 && listbox() !== null) shownAt = performance.now();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    await userEvent.keyboard('R');
+    const box = await until(listbox, 'the listbox');
+    observer.disconnect();
+    text().removeEventListener('keydown', onKey, true);
+    expect(keydownAt).toBeGreaterThan(0);
+    expect(shownAt).toBeGreaterThanOrEqual(keydownAt);
+    expect(shownAt - keydownAt).toBeLessThan(50);
+    await userEvent.keyboard('eq');
+    await until(
+      () => (options()[0]?.textContent?.includes('Also requests') ? true : null),
+      'the options for "Req"',
+    );
+
+    expect(box.getAttribute('aria-label')).toBe('Operative openers');
+    expect(text().getAttribute('aria-expanded')).toBe('true');
+    expect(text().getAttribute('aria-controls')).toBe(box.id);
+    const [first, second] = options();
+    expect(first?.textContent).toContain('Also requests');
+    expect(first?.textContent).toContain('3×');
+    expect(second?.textContent).toContain('6/1 OP4, 6/1 OP7, 6/1 OP13 …');
+    expect(first?.getAttribute('aria-selected')).toBe('true');
+    expect(text().getAttribute('aria-activedescendant')).toBe(first?.id);
+
+    await userEvent.keyboard('{ArrowDown}');
+    await until(
+      () => (options()[1]?.getAttribute('aria-selected') === 'true' ? true : null),
+      'the second option',
+    );
+    expect(text().getAttribute('aria-activedescendant')).toBe(options()[1]?.id);
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('false');
+    await userEvent.keyboard('{ArrowUp}{Enter}the Office;');
+
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+    expect(text().hasAttribute('aria-expanded')).toBe(false);
+    expect(text().hasAttribute('aria-activedescendant')).toBe(false);
+    expect(text().hasAttribute('aria-controls')).toBe(false);
+    const paragraphs = text().querySelectorAll('.res-operative');
+    const last = paragraphs[paragraphs.length - 1];
+    expect(last?.querySelector('.opener')?.textContent).toBe('Also requests');
+    expect(last?.textContent).toContain('Also requests the Office;');
+  });
+
+  it('closes on Escape, and Enter then starts a new paragraph', async () => {
+    await caretAtEnd(3);
+    await userEvent.keyboard('{Enter}Req');
+    await until(listbox, 'the listbox');
+    await userEvent.keyboard('{Escape}');
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+    await userEvent.keyboard('{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(text().querySelectorAll('.res-operative')).toHaveLength(3);
+  });
+
+  it('writes an instrument with its footnote at the first mention, chosen with Tab', async () => {
+    await caretAtEnd(2);
+    await userEvent.keyboard(' and the Smuggling');
+    const box = await until(listbox, 'the listbox');
+    expect(box.getAttribute('aria-label')).toBe('References');
+    expect(options()[0]?.textContent).toContain(
+      'Footnote: United Nations, Treaty Series, vol. 2241, No. 39574.',
+    );
+    await userEvent.keyboard('{Tab}');
+    await until(() => text().querySelector('.res-fnref'), 'the footnote marker');
+    expect(text().querySelector('.res-ref')?.textContent).toMatch(
+      /^Protocol against the Smuggling of Migrants/,
+    );
+    expect(text().querySelector('.res-footnotes')?.textContent).toBe(
+      'United Nations, Treaty Series, vol. 2241, No. 39574.',
+    );
+    expect(text().querySelector('.res-footnotes em, .res-footnotes .res-italic')?.textContent).toBe(
+      'Treaty Series',
+    );
+  });
+});

@@ -1,0 +1,442 @@
+/**
+ * Paste of a resolution's plain text turning into structure (issue 3), headless: what the
+ * recognizer makes of a pasted text (planPaste) and where its blocks go in the draft. HTML pastes,
+ * which need DOMParser, are in paste.html.test.ts.
+ */
+import { $insertGeneratedNodes } from '@lexical/clipboard';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import {
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  PASTE_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
+import { $createOpenerNode } from '../../src/editor/nodes/OpenerNode.ts';
+import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
+import { planPaste } from '../../src/editor/plugins/paste/pastePlan.ts';
+import {
+  PASTE_LIMIT_BYTES,
+  exceedsBytes,
+  registerPaste,
+} from '../../src/editor/plugins/paste/registerPaste.ts';
+import { fn, op, pre, res } from '../helpers/builders.ts';
+import { corpus } from '../helpers/corpus.ts';
+import { createTestEditor, load, outline, update } from './testEditor.ts';
+
+const lexicon = buildLexicon(corpus().documents);
+
+describe('planPaste', () => {
+  it('reads preambular paragraphs with their openers', () => {
+    const plan = planPaste(
+      'Recalling its resolution 5/1 of 22 October 2010,\n\nNoting with appreciation the work of the Office,',
+      { lexicon },
+    );
+    expect(plan?.preamble).toEqual([
+      pre('Recalling', 'its resolution 5/1 of 22 October 2010,'),
+      pre('Noting with appreciation', 'the work of the Office,'),
+    ]);
+    expect(plan?.body).toEqual([]);
+  });
+
+  it('reads numbered paragraphs and their subparagraphs at their levels', () => {
+    const plan = planPaste(
+      '1. Requests the Office to report;\n2. Invites States:\n(a) To act;\n(i) Yearly;\n(b) To report.',
+      {
+        lexicon,
+      },
+    );
+    expect(plan?.body.map((b) => (b.kind === 'operative' ? `OP ${b.opener}` : `sub ${b.level}`))).toEqual([
+      'OP Requests',
+      'OP Invites',
+      'sub 1',
+      'sub 2',
+      'sub 1',
+    ]);
+  });
+
+  it('takes lettered paragraphs copied out of a list as subparagraphs, not operative paragraphs', () => {
+    const plan = planPaste('(a) To report yearly;\n(b) To act.', { lexicon });
+    expect(plan?.body).toEqual([
+      { kind: 'subparagraph', level: 1, content: [{ type: 'text', text: 'To report yearly;' }] },
+      { kind: 'subparagraph', level: 1, content: [{ type: 'text', text: 'To act.' }] },
+    ]);
+  });
+
+  it('takes one paragraph opening with a known operative opener as an operative paragraph', () => {
+    const plan = planPaste('Urges States parties to ratify the Convention;', { lexicon });
+    expect(plan?.preamble).toEqual([]);
+    expect(plan?.body).toEqual([
+      {
+        kind: 'operative',
+        opener: 'Urges',
+        content: [{ type: 'text', text: 'States parties to ratify the Convention;' }],
+      },
+    ]);
+  });
+
+  it.each([
+    ['a phrase', 'the United Nations Convention against Transnational Organized Crime'],
+    ['a sentence with no opener', 'The meeting was long.'],
+    ['an opener without the end of a paragraph', 'Requests the Secretariat'],
+    ['words that only look like an opener', 'Sometimes things go wrong.'],
+    ['the rest of a sentence', 'and to report thereon to the Conference at its seventh session;'],
+    ['nothing', '   '],
+  ])('returns null for %s, which pastes as ordinary text', (_what, text) => {
+    expect(planPaste(text, { lexicon })).toBeNull();
+  });
+
+  it('turns footnote lines into footnotes and their markers into references', () => {
+    const plan = planPaste(
+      'Recalling the United Nations Convention against Transnational Organized Crime,¹\n\n¹ United Nations, *Treaty Series*, vol. 2225, No. 39574.',
+      { lexicon },
+    );
+    expect(plan?.preamble[0]?.content).toEqual([
+      { type: 'text', text: 'the United Nations Convention against Transnational Organized Crime,' },
+      { type: 'footnoteRef', footnoteId: 'fn1' },
+    ]);
+    expect(plan?.footnotes.map((f) => f.content)).toEqual([
+      [
+        { type: 'text', text: 'United Nations, ' },
+        { type: 'text', text: 'Treaty Series', italic: true },
+        { type: 'text', text: ', vol. 2225, No. 39574.' },
+      ],
+    ]);
+  });
+
+  it('keeps the title and enacting formula of a whole resolution', () => {
+    const plan = planPaste(
+      'Strengthening cooperation\n\nThe Conference of the Parties to the Convention,\n\nRecalling its resolution 5/1,\n\n1. Decides to act.',
+      { lexicon },
+    );
+    expect(plan?.title).toBe('Strengthening cooperation');
+    expect(plan?.formula).toBe('The Conference of the Parties to the Convention,');
+    expect(plan?.preamble).toHaveLength(1);
+    expect(plan?.body).toHaveLength(1);
+  });
+});
+
+describe('exceedsBytes', () => {
+  it('counts UTF-8 bytes, not characters, near the limit', () => {
+    expect(exceedsBytes('a'.repeat(10), 10)).toBe(false);
+    expect(exceedsBytes('é'.repeat(6), 10)).toBe(true); // 12 bytes
+    expect(exceedsBytes('x'.repeat(PASTE_LIMIT_BYTES + 1))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const DRAFT = res({
+  title: 'T',
+  formula: 'The Conference,',
+  preamble: [pre('Recalling', 'its resolution 5/1,{fn:fn1}'), pre('Noting', 'the report,')],
+  operative: [op('Requests', 'the Office to report;'), op('Decides', 'to remain seized of the matter.')],
+  footnotes: [fn('fn1', 'See CTOC/COP/2010/17.')],
+});
+
+function pasteEditor(doc = DRAFT): { editor: LexicalEditor; messages: string[] } {
+  const editor = createTestEditor();
+  load(editor, doc);
+  const messages: string[] = [];
+  registerPaste(editor, { lexicon, onMessage: (text) => messages.push(text) });
+  return { editor, messages };
+}
+
+interface FakePaste {
+  readonly event: ClipboardEvent;
+  readonly prevented: () => boolean;
+}
+
+function clipboard(data: Record<string, string>): FakePaste {
+  let prevented = false;
+  const event = {
+    clipboardData: { getData: (type: string) => data[type] ?? '' },
+    preventDefault: () => {
+      prevented = true;
+    },
+  } as unknown as ClipboardEvent;
+  return { event, prevented: () => prevented };
+}
+
+function paste(
+  editor: LexicalEditor,
+  data: Record<string, string>,
+): { handled: boolean; prevented: boolean } {
+  const { event, prevented } = clipboard(data);
+  const handled = editor.dispatchCommand(PASTE_COMMAND, event);
+  return { handled, prevented: prevented() };
+}
+
+function $text(needle: string): TextNode {
+  const visit = (node: LexicalNode): TextNode | null => {
+    if ($isTextNode(node) && node.getTextContent().includes(needle)) return node;
+    if ($isElementNode(node))
+      for (const child of node.getChildren()) {
+        const found = visit(child);
+        if (found) return found;
+      }
+    return null;
+  };
+  const found = visit($getRoot());
+  if (found === null) throw new Error(`no text "${needle}"`);
+  return found;
+}
+
+/** Puts the caret before (or after) `needle`. */
+function $caret(needle: string, side: 'before' | 'after' = 'before'): void {
+  const node = $text(needle);
+  const at = node.getTextContent().indexOf(needle) + (side === 'after' ? needle.length : 0);
+  node.select(at, at);
+}
+
+/** The block the caret ends in, as the outline prints its text. */
+function caretBlock(editor: LexicalEditor): string {
+  return editor.read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return 'none';
+    let node: LexicalNode = selection.anchor.getNode();
+    while (node.getParent() !== null && !node.getParent()?.is($getRoot())) node = node.getParentOrThrow();
+    return node.getTextContent();
+  });
+}
+
+describe('pasting resolution text', () => {
+  it('puts preambular text pasted at the start of an operative paragraph at the end of the preamble, leaving the operative paragraph whole', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    expect(
+      paste(editor, {
+        'text/plain': 'Mindful of the needs of developing countries,\n\nBearing in mind the Convention,',
+      }),
+    ).toEqual({
+      handled: true,
+      prevented: true,
+    });
+    expect(outline(editor)).toBe(
+      [
+        'title: T',
+        'formula: The Conference,',
+        'PP <Recalling> its resolution 5/1,^1',
+        'PP <Noting> the report,',
+        'PP <Mindful> of the needs of developing countries,',
+        'PP <Bearing in mind> the Convention,',
+        'OP 1. <Requests> the Office to report;',
+        'OP 2. <Decides> to remain seized of the matter.',
+        'FOOTNOTES',
+        '  1 [fn1] See CTOC/COP/2010/17.',
+      ].join('\n'),
+    );
+  });
+
+  it('splits the paragraph at the caret, as Enter would, and puts the pasted paragraphs between its halves', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('to report;'));
+    paste(editor, {
+      'text/plain': '1. Urges States to act;\n2. Invites donors:\n(a) To give;\n(b) To give more;',
+    });
+    expect(outline(editor)).toContain(
+      [
+        'OP 1. <Requests> the Office ',
+        'OP 2. <Urges> States to act;',
+        'OP 3. <Invites> donors:',
+        '  (a) To give;',
+        '  (b) To give more;',
+        'OP 4. to report;',
+        'OP 5. <Decides> to remain seized of the matter.',
+      ].join('\n'),
+    );
+    expect(caretBlock(editor)).toBe('To give more;');
+  });
+
+  it('puts pasted operative paragraphs at the start of the operative part when the caret is in the preamble', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('the report,', 'after'));
+    paste(editor, { 'text/plain': 'Welcoming the report,\n\n1. Urges States to act;' });
+    expect(outline(editor)).toContain(
+      [
+        'PP <Noting> the report,',
+        'PP <Welcoming> the report,',
+        'OP 1. <Urges> States to act;',
+        'OP 2. <Requests> the Office to report;',
+      ].join('\n'),
+    );
+  });
+
+  it('puts subparagraphs after the paragraph the caret ends', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('to report;', 'after'));
+    paste(editor, { 'text/plain': '(a) To report yearly;\n(i) In writing;\n(b) To act.' });
+    expect(outline(editor)).toContain(
+      [
+        'OP 1. <Requests> the Office to report;',
+        '  (a) To report yearly;',
+        '    (i) In writing;',
+        '  (b) To act.',
+        'OP 2.',
+      ].join('\n'),
+    );
+  });
+
+  it('puts paragraphs pasted in the title at the start of the preamble, the title untouched', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $getRoot().getFirstChildOrThrow().selectEnd());
+    paste(editor, { 'text/plain': 'Mindful of the needs,\n\nBearing in mind the Convention,' });
+    expect(outline(editor)).toContain(
+      [
+        'title: T',
+        'formula: The Conference,',
+        'PP <Mindful> of the needs,',
+        'PP <Bearing in mind> the Convention,',
+        'PP <Recalling> its resolution 5/1,^1',
+      ].join('\n'),
+    );
+  });
+
+  it('takes the place of an empty paragraph at the caret', () => {
+    const { editor } = pasteEditor(
+      res({ title: 'T', formula: 'F,', preamble: [pre('', '')], operative: [op('Decides', 'to act.')] }),
+    );
+    update(editor, () => $getRoot().getChildAtIndex(2)?.selectStart());
+    paste(editor, { 'text/plain': 'Recalling its resolution 5/1,\n\nNoting the report,' });
+    expect(outline(editor)).toBe(
+      [
+        'title: T',
+        'formula: F,',
+        'PP <Recalling> its resolution 5/1,',
+        'PP <Noting> the report,',
+        'OP 1. <Decides> to act.',
+      ].join('\n'),
+    );
+  });
+
+  it('gives pasted footnotes ids of their own, numbered in order of appearance', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('Recalling'));
+    paste(editor, {
+      'text/plain': 'Mindful of the Convention,¹\n\n¹ United Nations, *Treaty Series*, vol. 2225, No. 39574.',
+    });
+    expect(outline(editor)).toContain(
+      'PP <Mindful> of the Convention,^1\nPP <Recalling> its resolution 5/1,^2',
+    );
+    expect(outline(editor).split('FOOTNOTES\n')[1]).toBe(
+      [
+        '  1 [fn2] United Nations, *Treaty Series*, vol. 2225, No. 39574.',
+        '  2 [fn1] See CTOC/COP/2010/17.',
+      ].join('\n'),
+    );
+  });
+
+  it('fills the empty title and formula from a whole resolution, and says when the draft has its own', () => {
+    const whole =
+      'Strengthening cooperation\n\nThe Conference of the Parties to the Convention,\n\nRecalling its resolution 5/1,\n\n1. Decides to act.';
+    const empty = pasteEditor(res({ title: '', formula: '', preamble: [pre('', '')] }));
+    update(empty.editor, () => $getRoot().getChildAtIndex(2)?.selectStart());
+    paste(empty.editor, { 'text/plain': whole });
+    expect(outline(empty.editor)).toBe(
+      [
+        'title: Strengthening cooperation',
+        'formula: The Conference of the Parties to the Convention,',
+        'PP <Recalling> its resolution 5/1,',
+        'OP 1. <Decides> to act.',
+      ].join('\n'),
+    );
+    expect(empty.messages).toEqual([]);
+    const full = pasteEditor();
+    update(full.editor, () => $caret('Requests'));
+    paste(full.editor, { 'text/plain': whole });
+    expect(outline(full.editor)).toContain('title: T\nformula: The Conference,');
+    expect(full.messages).toEqual([
+      'The pasted title and enacting formula were left out: the draft has its own.',
+    ]);
+  });
+
+  it('is undone in one step', () => {
+    const { editor } = pasteEditor();
+    registerHistory(editor, createEmptyHistoryState(), 0);
+    update(editor, () => $caret('Requests'));
+    const before = outline(editor);
+    paste(editor, { 'text/plain': 'Mindful of the needs,\n\n1. Urges States to act;' });
+    expect(outline(editor)).not.toBe(before);
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    expect(outline(editor)).toBe(before);
+  });
+
+  it('leaves a phrase to the ordinary paste', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    const before = outline(editor);
+    expect(paste(editor, { 'text/plain': 'the Convention against Transnational Organized Crime' })).toEqual({
+      handled: false,
+      prevented: false,
+    });
+    expect(outline(editor)).toBe(before);
+  });
+
+  it('leaves a copy made inside the editor to Lexical, whose clipboard keeps every node', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    const result = paste(editor, {
+      'application/x-lexical-editor': '{"namespace":"test","nodes":[]}',
+      'text/plain': 'Recalling its resolution 5/1,\n\nNoting the report,',
+    });
+    expect(result.handled).toBe(false);
+  });
+
+  it('refuses a paste over 5 MB, saying so and changing nothing', () => {
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    const before = outline(editor);
+    const huge = `Recalling its resolution 5/1,\n\n${'1. Requests the Office to report;\n'.repeat(160_000)}`;
+    expect(huge.length).toBeGreaterThan(PASTE_LIMIT_BYTES);
+    const started = performance.now();
+    expect(paste(editor, { 'text/plain': huge })).toEqual({ handled: true, prevented: true });
+    // Refused before the recognizer reads it: reading 5 MB would take far longer than this.
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(outline(editor)).toBe(before);
+    expect(messages).toEqual([
+      'Nothing was pasted: the clipboard holds 5.2 MB, more than the 5 MB a paste may hold.',
+    ]);
+  });
+});
+
+describe("pasting blocks from Lexical's clipboard", () => {
+  it('puts a copied preambular paragraph pasted at the start of an operative paragraph in the preamble, leaving the operative paragraph whole', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => {
+      $caret('Requests');
+      const copied = $createPreambularParagraphNode().append(
+        $createOpenerNode('Mindful'),
+        $createTextNode(' of the needs,'),
+      );
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) throw new Error('no caret');
+      $insertGeneratedNodes(editor, [copied], selection);
+    });
+    expect(outline(editor)).toContain(
+      [
+        'PP <Noting> the report,',
+        'PP <Mindful> of the needs,',
+        'OP 1. <Requests> the Office to report;',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves copied words (inline content) to Lexical, which inserts them in the paragraph', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => {
+      $caret('to report;');
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) throw new Error('no caret');
+      $insertGeneratedNodes(editor, [$createTextNode('urgently ')], selection);
+    });
+    expect(outline(editor)).toContain('OP 1. <Requests> the Office urgently to report;');
+  });
+});
