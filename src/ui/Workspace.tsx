@@ -30,6 +30,13 @@ import { NewDraftDialog } from './NewDraftDialog.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
+import { ChecksPanel } from './ChecksPanel.tsx';
+import { PrecedentsPanel } from './PrecedentsPanel.tsx';
+import { CompareView } from './CompareView.tsx';
+import { WordMenu } from './WordMenu.tsx';
+import { corpusDocumentByRef } from './data.ts';
+import type { Diagnostic } from '../core/parse/diagnostics.ts';
+import type { BaseDocument } from '../core/model/types.ts';
 
 interface Current {
   readonly draft: StoredDraft;
@@ -50,7 +57,15 @@ interface Notice {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
-type PanelName = 'details' | 'footnotes' | 'revisions';
+type PanelName = 'details' | 'footnotes' | 'checks' | 'precedents' | 'revisions';
+
+const PANELS: readonly { readonly name: PanelName; readonly label: string }[] = [
+  { name: 'details', label: 'Details' },
+  { name: 'footnotes', label: 'Footnotes' },
+  { name: 'checks', label: 'Checks' },
+  { name: 'precedents', label: 'Precedents' },
+  { name: 'revisions', label: 'Revisions' },
+];
 
 /** How long after the last change the model is read from the editor for the autosave. */
 const EXPORT_DELAY_MS = 120;
@@ -66,6 +81,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<PanelName>('details');
   const [loaded, setLoaded] = useState(false);
+  const [comparing, setComparing] = useState<ResolutionDocument | null>(null);
 
   const session = useRef<DraftSession | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -438,6 +454,91 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [store],
   );
 
+  /** The draft's latest text, stored: what compare and the Word export read. */
+  const getLatest = useCallback(async (): Promise<ResolutionDocument | undefined> => {
+    await flush();
+    return docRef.current ?? undefined;
+  }, [flush]);
+
+  const loadRevision = useCallback(
+    async (id: string) => {
+      const entry = await store.getRevision(id);
+      return entry && !entry.damaged ? entry.document : undefined;
+    },
+    [store],
+  );
+
+  const loadDraft = useCallback(
+    async (id: string) => {
+      const entry = await store.get(id);
+      return entry && !entry.damaged ? entry.document : undefined;
+    },
+    [store],
+  );
+
+  /** The document `metadata.base` names: a corpus document, or a revision of this draft (by name or id). */
+  const resolveBase = useCallback(
+    async (doc: ResolutionDocument): Promise<ResolutionDocument | undefined> => {
+      const base = doc.metadata.base;
+      if (!base) return undefined;
+      if (base.source === 'corpus') return corpusDocumentByRef(base.ref);
+      if (base.source === 'revision') {
+        const match = revisions.find((r) => !r.damaged && (r.name === base.ref || r.id === base.ref));
+        return match ? loadRevision(match.id) : undefined;
+      }
+      return undefined;
+    },
+    [revisions, loadRevision],
+  );
+
+  const setBase = useCallback(
+    (base: BaseDocument) => {
+      const latest = docRef.current;
+      if (latest) onMetadata({ ...latest.metadata, base });
+    },
+    [onMetadata],
+  );
+
+  const openCompare = useCallback(async () => {
+    const latest = await getLatest();
+    if (latest) setComparing(latest);
+  }, [getLatest]);
+
+  /** A Word file read into documents: each becomes a new draft; the first opens. */
+  const importDocuments = useCallback(
+    async (
+      documents: readonly ResolutionDocument[],
+      diagnostics: readonly Diagnostic[],
+      fileName: string,
+    ) => {
+      let first: string | undefined;
+      for (const doc of documents) {
+        const base = fileName.replace(/\.docx$/i, '');
+        const name = documents.length > 1 ? `${base} (${doc.title || 'untitled'})` : base;
+        const result = await store.create(doc, name);
+        if (!result.ok) {
+          setNotice({ text: `${fileName} could not be stored: ${result.message}`, tone: 'error' });
+          return;
+        }
+        first ??= result.draft.id;
+      }
+      if (first) await open(first);
+      const notes = diagnostics.filter((d) => d.severity !== 'info');
+      setNotice(
+        notes.length
+          ? {
+              text: `Imported ${fileName}; ${notes.length} thing(s) were not recognized: ${notes
+                .slice(0, 3)
+                .map((d) => d.message)
+                .join('; ')}${notes.length > 3 ? '…' : ''}`,
+              tone: 'warning',
+            }
+          : { text: `Imported ${fileName}.`, tone: 'info' },
+      );
+    },
+    [store, open],
+  );
+
   // Shortcuts that work anywhere (SHORTCUTS in shortcuts.ts lists them).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -450,6 +551,9 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       } else if (e.altKey && (key === 'r' || e.code === 'KeyR')) {
         e.preventDefault();
         void createRevision(undefined);
+      } else if (e.altKey && (key === 'c' || e.code === 'KeyC')) {
+        e.preventDefault();
+        void openCompare();
       } else if (e.altKey && (key === 'e' || e.code === 'KeyE')) {
         e.preventDefault();
         void saveFile();
@@ -463,7 +567,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [createRevision, saveFile, flush]);
+  }, [createRevision, saveFile, flush, openCompare]);
 
   const viewing = current?.view;
   const shown = viewing ? viewing.document : current?.document;
@@ -479,6 +583,22 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         </span>
         {current && !viewing ? <SaveStatus status={status} /> : <span />}
         <span className="topbar__actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void openCompare()}
+            disabled={!current}
+            title="Compare with a base (Ctrl+Alt+C)"
+          >
+            Compare
+          </button>
+          <WordMenu
+            getDocument={getLatest}
+            resolveBase={resolveBase}
+            draftName={current?.draft.name}
+            onImported={importDocuments}
+            onMessage={(text, tone) => setNotice({ text, tone })}
+          />
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
             Open file…
           </button>
@@ -614,7 +734,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             </main>
             <aside className="panel" aria-label="Panels">
               <div className="tabs" role="tablist" aria-label="Panels">
-                {(['details', 'footnotes', 'revisions'] as const).map((name) => (
+                {PANELS.map(({ name, label }) => (
                   <button
                     key={name}
                     type="button"
@@ -625,7 +745,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                     className="tabs__tab"
                     onClick={() => setPanel(name)}
                   >
-                    {name.charAt(0).toUpperCase() + name.slice(1)}
+                    {label}
                   </button>
                 ))}
               </div>
@@ -639,6 +759,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   <DetailsPanel document={shown} readOnly={readOnly} onChange={onMetadata} />
                 ) : null}
                 {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
+                {panel === 'checks' ? <ChecksPanel /> : null}
+                {panel === 'precedents' ? <PrecedentsPanel /> : null}
                 {panel === 'revisions' ? (
                   <RevisionsPanel
                     revisions={revisions}
@@ -673,6 +795,20 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           </main>
         )}
       </div>
+
+      {comparing && current ? (
+        <CompareView
+          draft={comparing}
+          draftName={current.draft.name}
+          draftId={current.draft.id}
+          revisions={revisions}
+          drafts={drafts}
+          loadRevision={loadRevision}
+          loadDraft={loadDraft}
+          onSetBase={setBase}
+          onClose={() => setComparing(null)}
+        />
+      ) : null}
 
       <NewDraftDialog
         open={dialog === 'new'}

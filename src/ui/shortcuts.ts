@@ -9,6 +9,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+Alt+N', action: 'New draft (template or past resolution)', where: 'anywhere' },
   { keys: 'Ctrl+S', action: 'Save now (drafts also save themselves within a second)', where: 'anywhere' },
   { keys: 'Ctrl+Alt+R', action: 'Save a named revision (Rev.1, Rev.2 ...)', where: 'anywhere' },
+  {
+    keys: 'Ctrl+Alt+C',
+    action: 'Compare the draft with a past resolution, a revision or another draft',
+    where: 'anywhere',
+  },
   { keys: 'Ctrl+Alt+E', action: 'Save the draft as a .resolution.json file', where: 'anywhere' },
   { keys: 'Ctrl+/', action: 'This list of shortcuts', where: 'anywhere' },
   { keys: 'Enter', action: 'New paragraph of the same kind', where: 'in the text' },
