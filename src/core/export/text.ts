@@ -65,9 +65,11 @@ export function renderPlainText(doc: ResolutionDocument, options: TextOptions = 
       ...subLines(s.subparagraphs, depth + 1),
     ]);
   const lettered = doc.kind === 'decision';
+  // A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1, item 4).
+  const lone = !lettered && doc.operative.length === 1 && doc.operative[0]?.label === undefined;
   const operative = doc.operative.map((p, k) => {
     const label = p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
-    const head = /^\(/.test(label) ? `${label} ` : `${label}. `;
+    const head = lone ? '' : /^\(/.test(label) ? `${label} ` : `${label}. `;
     return [head + joinOpener(opener(p.opener), text(p.content)), ...subLines(p.subparagraphs, 1)].join('\n');
   });
   if (operative.length) blocks.push(operative.join('\n'));
