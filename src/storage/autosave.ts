@@ -66,6 +66,8 @@ export function createAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let disposed = false;
+  /** Bumped by `discard`: a save already running for a discarded document is not retried when it fails. */
+  let generation = 0;
   let status: AutosaveStatus = { state: 'idle' };
 
   const setStatus = (next: AutosaveStatus): void => {
@@ -85,6 +87,7 @@ export function createAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
     running ??= (async () => {
       while (pending) {
         const { document } = pending;
+        const saving = generation;
         pending = undefined;
         firstChangeAt = undefined;
         clearTimer();
@@ -98,6 +101,11 @@ export function createAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
             reason: 'error',
             message: error instanceof Error ? error.message : String(error),
           };
+        }
+        if (!outcome.ok && saving !== generation) {
+          // Discarded while it was being saved (the person chose another tab's version): not kept.
+          if (!pending) setStatus({ state: 'idle' });
+          continue;
         }
         if (!outcome.ok) {
           // Kept unless a newer document came in meanwhile (a document is whole, so the newer one holds these changes).
@@ -153,6 +161,7 @@ export function createAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
     },
     flush,
     discard() {
+      generation += 1;
       pending = undefined;
       firstChangeAt = undefined;
       clearTimer();

@@ -142,8 +142,12 @@ export interface DraftStore {
   ): Promise<RestoreResult>;
   /** One draft as a *.resolution.json file. */
   exportDraft(id: string): Promise<{ fileName: string; text: string } | undefined>;
-  /** Every draft (not deleted) with its revisions, and the raw data of every damaged record, as JSON. */
-  exportAll(): Promise<string>;
+  /**
+   * Every draft (not deleted) with its revisions, and the raw data of every damaged record, as JSON.
+   * `unsaved` is the open draft's text that could not be stored (a full disk): it goes into the bundle
+   * as that draft's document, and the stored text it supersedes as its revision "Last stored version".
+   */
+  exportAll(options?: { readonly unsaved?: UnsavedDraft }): Promise<string>;
   /** A *.resolution.json file (one new draft) or a bundle from exportAll (new drafts, new ids). */
   importFile(text: string, options?: { fileName?: string }): Promise<Result<ImportResult>>;
   /** The draft opened last, to reopen after a reload or a crash. */
@@ -153,6 +157,17 @@ export interface DraftStore {
 }
 
 export type StoredRevisionSummary = Extract<RevisionSummary, { damaged: false }>;
+
+/** The open draft's latest text, held by the editor, which the store may not have (see exportAll). */
+export interface UnsavedDraft {
+  readonly draftId: string;
+  readonly document: ResolutionDocument;
+  /** Its name, for when the store no longer has it; the document's title otherwise. */
+  readonly name?: string;
+}
+
+/** The name of the revision a bundle gives the stored text that the unsaved text supersedes. */
+export const LAST_STORED_REVISION = 'Last stored version';
 
 export interface DraftStoreOptions {
   /** The database name; tests use their own. */
@@ -596,7 +611,8 @@ class IdbDraftStore implements DraftStore {
     return { fileName: draftFileName(entry.name), text: serializeDocumentFile(entry.document) };
   }
 
-  async exportAll(): Promise<string> {
+  async exportAll(options: { readonly unsaved?: UnsavedDraft } = {}): Promise<string> {
+    const { unsaved } = options;
     const [draftRows, revisionRows] = await inTransaction(
       this.db,
       [STORES.drafts, STORES.revisions],
@@ -631,21 +647,38 @@ class IdbDraftStore implements DraftStore {
         keep(entry);
         continue;
       }
+      const revisions = (revisionsByDraft.get(entry.id) ?? []).map(
+        ({ id, name, createdAt, automatic, document }) => ({ id, name, createdAt, automatic, document }),
+      );
+      const newer = unsaved?.draftId === entry.id ? unsaved.document : undefined;
+      // The text on screen wins; the stored text it was typed over stays, as a revision.
+      if (newer && JSON.stringify(newer) !== JSON.stringify(entry.document))
+        revisions.push({
+          id: `${entry.id}-stored`,
+          name: LAST_STORED_REVISION,
+          createdAt: entry.updatedAt,
+          automatic: true,
+          document: entry.document,
+        });
       drafts.push({
         id: entry.id,
         name: entry.name,
         createdAt: entry.createdAt,
-        updatedAt: entry.updatedAt,
-        document: entry.document,
-        revisions: (revisionsByDraft.get(entry.id) ?? []).map(
-          ({ id, name, createdAt, automatic, document }) => ({
-            id,
-            name,
-            createdAt,
-            automatic,
-            document,
-          }),
-        ),
+        updatedAt: newer ? this.timestamp() : entry.updatedAt,
+        document: newer ?? entry.document,
+        revisions,
+      });
+    }
+    // The open draft is no longer stored (deleted in another tab, or damaged since): its text still goes.
+    if (unsaved && !drafts.some((d) => d.id === unsaved.draftId)) {
+      const now = this.timestamp();
+      drafts.push({
+        id: unsaved.draftId,
+        name: unsaved.name ?? defaultName(unsaved.document),
+        createdAt: now,
+        updatedAt: now,
+        document: unsaved.document,
+        revisions: [],
       });
     }
     const bundle = {

@@ -24,6 +24,12 @@ export interface DraftSessionOptions {
   readonly delayMs?: number;
   readonly maxWaitMs?: number;
   onStatus?(status: AutosaveStatus): void;
+  /**
+   * Whether the UI holds a change it has not passed to `edit` yet (its own debounce before reading the
+   * editor): such a tab has unsaved changes and must not follow another tab's save, or that change
+   * would then be saved over the other tab's text.
+   */
+  readonly hasPendingEdit?: () => boolean;
   /** Another tab saved and this tab had nothing unsaved: load `draft`. */
   onFollow?(draft: StoredDraft): void;
   /** Another tab saved while this tab has unsaved changes (or a save found the draft changed). */
@@ -49,22 +55,25 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
   const { store, draft } = options;
   let saveCount = draft.saveCount;
   let latest: ResolutionDocument = draft.document;
+  /** Bumped when this tab's unsaved text is let go: a save of it still running is no conflict to report. */
+  let discards = 0;
 
   const autosave = createAutosave<ResolutionDocument>({
     ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
     ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
     ...(options.onStatus === undefined ? {} : { onStatus: options.onStatus }),
     async save(document): Promise<SaveResult> {
+      const round = discards;
       const result = await store.save(draft.id, document, { expectedSaveCount: saveCount });
       if (result.ok) saveCount = result.saveCount;
-      else if (result.reason === 'conflict') options.onConflict?.(result.current);
+      else if (result.reason === 'conflict' && round === discards) options.onConflict?.(result.current);
       return result;
     },
   });
 
   const onOtherTab = async (count: number): Promise<void> => {
     if (count <= saveCount) return; // an echo of a write this tab already knows
-    if (autosave.hasUnsaved) {
+    if (autosave.hasUnsaved || options.hasPendingEdit?.() === true) {
       const current = await store.get(draft.id);
       if (current) options.onConflict?.(current);
       return;
@@ -94,6 +103,7 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
     },
     flush: () => autosave.flush(),
     async takeTheirs() {
+      discards += 1;
       autosave.discard();
       const current = await store.get(draft.id);
       if (current && !current.damaged) {
@@ -106,6 +116,7 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
       const result = await store.create(latest, name ?? `${draft.name} (my copy)`);
       // Only once the copy is stored is this tab's text let go: a failed copy (a full disk) keeps it.
       if (!result.ok) return result;
+      discards += 1;
       autosave.discard();
       const current = await store.get(draft.id);
       if (current && !current.damaged) {

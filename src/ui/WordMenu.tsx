@@ -1,6 +1,20 @@
-/** Word in and out: export the draft as a UN-layout .docx (with tracked changes against its base), import a .docx. */
+/**
+ * Word in and out (issue 5): export the draft as a UN-layout .docx (with tracked changes against its
+ * base), import a .docx from the menu or by dropping it on the window. The writer is loaded on first
+ * use (./word/writer.ts) and the reader runs in a worker under a deadline (./word/importer.ts).
+ */
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
+import { DropOverlay } from './word/DropOverlay.tsx';
+import type { ExportRequest } from './word/ExportDialog.tsx';
+import { MenuButton } from './word/MenuButton.tsx';
+import { DOCX_MIME, docxFileName, loadWriter } from './word/writer.ts';
+import './styles/word.css';
+
+// Only the menu and the drop target are in the initial script; the rest loads on first use.
+const ExportDialog = lazy(() => import('./word/ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
 export interface WordMenuProps {
   /** The draft's latest text after flushing the autosave; undefined when no draft is open. */
@@ -17,6 +31,104 @@ export interface WordMenuProps {
   readonly onMessage: (text: string, tone: 'info' | 'warning' | 'error') => void;
 }
 
-export function WordMenu(_props: WordMenuProps) {
-  return null;
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMessage }: WordMenuProps) {
+  const [request, setRequest] = useState<ExportRequest | null>(null);
+  const importing = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const startExport = useCallback(async () => {
+    const doc = await getDocument();
+    if (!doc) {
+      onMessage('Open a draft to export it.', 'warning');
+      return;
+    }
+    let base: ResolutionDocument | undefined;
+    try {
+      base = await resolveBase(doc);
+    } catch {
+      base = undefined;
+    }
+    // Fetch the writer while the user chooses; a failure is reported when they press Export.
+    loadWriter().catch(() => undefined);
+    setRequest({ document: doc, base, fileName: docxFileName(draftName) });
+  }, [getDocument, resolveBase, draftName, onMessage]);
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      const file = files[0];
+      if (!file) return;
+      if (importing.current) {
+        onMessage(`Still reading the previous file; ${file.name} was not imported.`, 'warning');
+        return;
+      }
+      if (files.length > 1) onMessage(`Only one file at a time: reading ${file.name}.`, 'info');
+      importing.current = true;
+      try {
+        const { importWordFile } = await import('./word/importer.ts');
+        const result = await importWordFile(file);
+        // On failure nothing reaches the drafts: onImported is the only way in.
+        if (!result.ok) onMessage(result.message, 'error');
+        else await onImported(result.documents, result.diagnostics, file.name);
+      } catch (e) {
+        onMessage(`${file.name} was not imported (${reason(e)}). Your drafts are unchanged.`, 'error');
+      } finally {
+        importing.current = false;
+      }
+    },
+    [onImported, onMessage],
+  );
+
+  return (
+    <>
+      <MenuButton
+        label="Word"
+        title="Export the draft as a Word document, or import one"
+        items={[
+          {
+            label: 'Export .docx…',
+            disabled: draftName === undefined,
+            hint: draftName === undefined ? 'Open a draft to export it' : 'Save the draft as a Word document',
+            onSelect: () => void startExport(),
+          },
+          {
+            label: 'Import .docx…',
+            hint: 'Make a new draft of a Word document (or drop one on the window)',
+            onSelect: () => fileInput.current?.click(),
+          },
+        ]}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept={`.docx,${DOCX_MIME}`}
+        hidden
+        aria-label="Import a .docx file"
+        data-testid="import-docx"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void importFiles(files);
+        }}
+      />
+      {request
+        ? // In the body, not the top bar, whose colours the dialog would inherit.
+          createPortal(
+            <Suspense fallback={null}>
+              <ExportDialog
+                request={request}
+                getDocument={getDocument}
+                onMessage={onMessage}
+                onClose={() => setRequest(null)}
+              />
+            </Suspense>,
+            document.body,
+          )
+        : null}
+      <DropOverlay onDrop={(files) => void importFiles(files)} />
+    </>
+  );
 }

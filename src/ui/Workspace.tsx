@@ -3,7 +3,7 @@
  * draft's session (autosave, other tabs) and every action on drafts; the text itself lives in the
  * editor, and the model is read from it on change (debounced) for the autosave.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import type { Metadata, ResolutionDocument } from '../core/model/types.ts';
 import { serializeDocumentFile } from '../core/model/file.ts';
@@ -31,12 +31,16 @@ import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
-import { PrecedentsPanel } from './PrecedentsPanel.tsx';
-import { CompareView } from './CompareView.tsx';
 import { WordMenu } from './WordMenu.tsx';
 import { corpusDocumentByRef } from './data.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
 import type { BaseDocument } from '../core/model/types.ts';
+
+// The compare engine and the agreed-language finder load when first used, keeping the first screen light.
+const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ default: m.CompareView })));
+const PrecedentsPanel = lazy(() =>
+  import('./PrecedentsPanel.tsx').then((m) => ({ default: m.PrecedentsPanel })),
+);
 
 interface Current {
   readonly draft: StoredDraft;
@@ -123,15 +127,20 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   }, []);
 
   const downloadAll = useCallback(async () => {
+    // The text on screen, which a full disk may have kept out of the store, goes into the bundle
+    // (read from the editor first when a change is still waiting for it).
+    if (exportTimer.current !== undefined) pushNow();
+    const held = session.current;
+    const unsaved = held && docRef.current ? { draftId: held.draftId, document: docRef.current } : undefined;
     try {
-      const text = await store.exportAll();
+      const text = await store.exportAll(unsaved ? { unsaved } : {});
       downloadText(`resolution-drafter-drafts-${new Date().toISOString().slice(0, 10)}.json`, text);
     } catch {
       // The store itself failed: at least the open draft leaves the browser.
       if (docRef.current)
         downloadText(draftFileName(docRef.current.title || 'draft'), serializeDocumentFile(docRef.current));
     }
-  }, [store]);
+  }, [store, pushNow]);
 
   /** Autosave news: the list shows titles and times, and a full storage needs saying at once. */
   const handleStatus = useCallback(
@@ -181,6 +190,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         delayMs: 250,
         maxWaitMs: 800,
         onStatus: handleStatus,
+        hasPendingEdit: () => exportTimer.current !== undefined,
         onFollow: (draft) => {
           clearJournal(draft.id);
           load(draft);
@@ -197,6 +207,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         setNotice({ text: 'Recovered the last changes typed before this page closed.', tone: 'info' });
       } else {
         load(entry);
+        // A draft of an older schema is stored back in the current format at once (core/model/migrations.ts).
+        if (entry.migratedFrom !== undefined) session.current.edit(entry.document);
         if (recovery.kind === 'copy') {
           const copy = await store.create(recovery.document, `${entry.name} (recovered)`);
           if (copy.ok) {
@@ -290,7 +302,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const saveFile = useCallback(async () => {
     if (!current || !docRef.current) return;
     await flush();
-    const exported = await store.exportDraft(current.draft.id);
+    // A save that failed (a full disk) leaves the text on screen newer than the stored one: that goes out.
+    const exported = session.current?.hasUnsaved
+      ? undefined
+      : await store.exportDraft(current.draft.id).catch(() => undefined);
     // If the store cannot answer, the text in memory still goes out.
     downloadText(
       exported?.fileName ?? draftFileName(current.draft.name),
@@ -687,8 +702,19 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             className="button button--small"
             onClick={() =>
               void (async () => {
-                const copy = await session.current?.keepMineAsCopy();
+                const held = session.current;
+                const copy = await held?.keepMineAsCopy();
                 setConflict(null);
+                // This tab now follows the other tab's version: show it, or this tab's next save (or the
+                // crash journal) would put the text just copied over the other tab's.
+                if (held && copy?.ok) {
+                  if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
+                  exportTimer.current = undefined;
+                  editorRef.current = null;
+                  clearJournal(held.draftId);
+                  const theirs = await store.get(held.draftId);
+                  if (theirs && !theirs.damaged) load(theirs);
+                }
                 await refresh();
                 if (copy?.ok)
                   setNotice({
@@ -728,7 +754,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   readOnly={readOnly}
                   onChange={readOnly ? undefined : onEditorChange}
                 >
-                  <EditorExtras onMessage={(text) => setNotice({ text, tone: 'warning' })} />
+                  <EditorExtras
+                    onMessage={(text) => setNotice({ text, tone: 'warning' })}
+                    draft={{ id: current.draft.id, document: shown }}
+                  />
                 </ResolutionSurface>
               </article>
             </main>
@@ -760,7 +789,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                 ) : null}
                 {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
                 {panel === 'checks' ? <ChecksPanel /> : null}
-                {panel === 'precedents' ? <PrecedentsPanel /> : null}
+                {panel === 'precedents' ? (
+                  <Suspense fallback={<p className="panel__empty">Loading the finder…</p>}>
+                    <PrecedentsPanel />
+                  </Suspense>
+                ) : null}
                 {panel === 'revisions' ? (
                   <RevisionsPanel
                     revisions={revisions}
@@ -797,17 +830,27 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       </div>
 
       {comparing && current ? (
-        <CompareView
-          draft={comparing}
-          draftName={current.draft.name}
-          draftId={current.draft.id}
-          revisions={revisions}
-          drafts={drafts}
-          loadRevision={loadRevision}
-          loadDraft={loadDraft}
-          onSetBase={setBase}
-          onClose={() => setComparing(null)}
-        />
+        <Suspense
+          fallback={
+            <section className="overlay" aria-label="Compare">
+              <p className="welcome" role="status">
+                Loading compare…
+              </p>
+            </section>
+          }
+        >
+          <CompareView
+            draft={comparing}
+            draftName={current.draft.name}
+            draftId={current.draft.id}
+            revisions={revisions}
+            drafts={drafts}
+            loadRevision={loadRevision}
+            loadDraft={loadDraft}
+            onSetBase={setBase}
+            onClose={() => setComparing(null)}
+          />
+        </Suspense>
       ) : null}
 
       <NewDraftDialog

@@ -2,18 +2,31 @@
  * The editor's further plugins and panels, mounted inside the open draft's composer: completion,
  * footnotes and paste in the page, the footnote pane beside it.
  */
+import { ChecksPlugin } from '../editor/plugins/checks/ChecksPlugin.tsx';
 import { CompletionPlugin } from '../editor/plugins/completion/CompletionPlugin.tsx';
 import { FootnotePane } from '../editor/plugins/footnotes/FootnotePane.tsx';
 import { FootnotesPlugin } from '../editor/plugins/footnotes/FootnotesPlugin.tsx';
 import { PastePlugin } from '../editor/plugins/paste/PastePlugin.tsx';
+import type { ResolutionDocument } from '../core/model/types.ts';
 import { lexicon, references } from './data.ts';
 
-export function EditorExtras({ onMessage }: { readonly onMessage: (text: string) => void }) {
+export interface EditorExtrasProps {
+  readonly onMessage: (text: string) => void;
+  /** The open draft: the checks read its kind and footnote rule, and keep its rule switches. */
+  readonly draft?: { readonly id: string; readonly document: ResolutionDocument };
+}
+
+export function EditorExtras({ onMessage, draft }: EditorExtrasProps) {
   return (
     <>
       <CompletionPlugin lexicon={lexicon} references={references} />
       <FootnotesPlugin />
       <PastePlugin lexicon={lexicon} onMessage={onMessage} />
+      <ChecksPlugin
+        lexicon={lexicon}
+        references={references}
+        {...(draft ? { document: draft.document, draftId: draft.id } : {})}
+      />
     </>
   );
 }

@@ -33,6 +33,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
     where: 'in the text',
   },
   { keys: 'Ctrl+Alt+F', action: 'Insert a footnote', where: 'in the text' },
+  { keys: 'F8 / Shift+F8', action: 'Next / previous problem found by the checks', where: 'in the text' },
+  { keys: 'Ctrl+.', action: 'Fix the problem at the caret, where a quick fix exists', where: 'in the text' },
   {
     keys: 'Up / Down, Enter or Tab, Escape',
     action: 'Move in the completion menu, choose, close it',

@@ -118,7 +118,8 @@ export interface LintContext {
   readonly settings: LintSettings;
 }
 
-export const DEFAULT_LINT_SETTINGS: LintSettings = { footnoteRule: '2012', disabled: [] };
+// A draft that does not say follows the current Editorial Manual, as the Details form shows (DRAFTING-RULES.md section 3).
+export const DEFAULT_LINT_SETTINGS: LintSettings = { footnoteRule: 'current', disabled: [] };
 
 /**
  * One stretch of text the paragraph rules look at: the title, the formula, a preambular or operative

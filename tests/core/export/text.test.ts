@@ -60,7 +60,11 @@ describe('renderPlainText', () => {
 
 describe('renderPlainText of a lone operative paragraph', () => {
   it('prints it without a number, and the recognizer reads it back as the operative part', () => {
-    const doc = res({ title: 'T', preamble: [pre('Recalling', 'its resolution 6/3,'), pre('Noting', 'the report,')], operative: [op('Decides', 'to continue its work.')] });
+    const doc = res({
+      title: 'T',
+      preamble: [pre('Recalling', 'its resolution 6/3,'), pre('Noting', 'the report,')],
+      operative: [op('Decides', 'to continue its work.')],
+    });
     const text = renderPlainText(doc);
     expect(text).toContain('\n\nDecides to continue its work.\n');
     const back = recognize(text).documents[0]!;

@@ -75,6 +75,8 @@ describe('instrument-citation', () => {
 
   it('warns about a short title before any full title, with a fix that writes the title and footnote', () => {
     const doc = res({
+      // 2012 practice, where the operative part may footnote the source again.
+      metadata: { footnoteRule: '2012' },
       preamble: [pre('Noting', 'accessions to the Firearms Protocol,')],
       operative: [op('Invites', `States to ratify the ${FIREARMS}.{fn:f2}`)],
       footnotes: [VOL_2326],

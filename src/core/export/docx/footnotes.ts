@@ -72,7 +72,8 @@ export function footnoteSource(doc: ResolutionDocument, footnoteId: string): str
  * referred to twice is written twice: Word gives every reference its own note).
  */
 export function exportFootnotes(doc: ResolutionDocument, rule?: FootnoteRule): ExportFootnote[] {
-  const effective: FootnoteRule = rule ?? doc.metadata.footnoteRule ?? '2012';
+  // A draft that does not say follows the current Editorial Manual, as the Details form shows.
+  const effective: FootnoteRule = rule ?? doc.metadata.footnoteRule ?? 'current';
   const out: ExportFootnote[] = [];
   let previous: string | undefined;
   for (const inline of noteReferences(documentBlocks(doc))) {

@@ -1,0 +1,315 @@
+/**
+ * Editorial checks as you type (issue 6). After each change — debounced, never in the keystroke's own
+ * frame — the model is read from the editor (the bridge) and handed to the incremental linter
+ * (core/rules/lint.ts `createLinter`: only paragraphs whose text or place changed are re-checked), and
+ * the diagnostics are published to the panel (checksHub.ts) and drawn as underlines (highlights.ts).
+ *
+ * In the page: Ctrl+. applies the quick fix of the problem at the caret; F8 / Shift+F8 move the caret
+ * to the next / previous problem.
+ */
+import {
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_LOW,
+  HISTORY_PUSH_TAG,
+  KEY_DOWN_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  type LexicalEditor,
+} from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import type { ResolutionDocument } from '../../../core/model/types.ts';
+import type { References } from '../../../core/references/types.ts';
+import { createLintContext, createLinter, type Linter } from '../../../core/rules/lint.ts';
+import type { RuleDiagnostic } from '../../../core/rules/types.ts';
+import { sameAddress } from '../../../core/rules/units.ts';
+import { $exportResolution } from '../../bridge/export.ts';
+import { checksHubOf, diagnosticKey } from './checksHub.ts';
+import { $domRangeFor } from './domRange.ts';
+import { $applyEditorFix, StaleFixError } from './editorFix.ts';
+import { createPainter, type Underline } from './highlights.ts';
+import {
+  $addressOf,
+  $paragraphEntries,
+  $paragraphText,
+  $printedOffsetOf,
+  $selectionFor,
+  addressKey,
+  type ParagraphText,
+} from './locate.ts';
+import {
+  browserSwitchStorage,
+  readDisabledRules,
+  writeDisabledRules,
+  type SwitchStorage,
+} from './ruleSwitches.ts';
+
+/** How long after the last change the draft is checked. */
+export const CHECK_DELAY_MS = 150;
+/** During a long burst of typing, check at least this often. */
+const CHECK_MAX_WAIT_MS = 1000;
+
+export interface ChecksOptions {
+  readonly lexicon: Lexicon;
+  readonly references: References;
+  /** What the editor does not hold: the kind (decisions are not checked for operative verbs) and metadata. */
+  readonly document?: Pick<ResolutionDocument, 'kind' | 'metadata'> &
+    Partial<Pick<ResolutionDocument, 'organ' | 'number'>>;
+  /** The draft's id: the key of its rule switches (ruleSwitches.ts). */
+  readonly draftId?: string;
+  readonly storage?: SwitchStorage | null;
+  readonly delayMs?: number;
+}
+
+/** The editor's page, or null for a headless editor (tests, a worker), which has none to draw on. */
+function rootOf(editor: LexicalEditor): HTMLElement | null {
+  try {
+    return editor.getRootElement();
+  } catch {
+    return null;
+  }
+}
+
+export function registerChecks(editor: LexicalEditor, options: ChecksOptions): () => void {
+  const { lexicon, references, document: base, draftId } = options;
+  const storage = options.storage === undefined ? browserSwitchStorage() : options.storage;
+  const delay = options.delayMs ?? CHECK_DELAY_MS;
+  const hub = checksHubOf(editor);
+  const painter = createPainter();
+  // The Details tab shows "current" for a draft without a footnote rule: the checks agree with it.
+  const footnoteRule = base?.metadata.footnoteRule ?? 'current';
+  let disabled = readDisabledRules(storage, draftId);
+  let linter: Linter = makeLinter();
+  let diagnostics: readonly RuleDiagnostic[] = [];
+  let current: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstPending: number | undefined;
+
+  function makeLinter(): Linter {
+    return createLinter(createLintContext(lexicon, references, { footnoteRule, disabled }));
+  }
+
+  const exportBase = {
+    kind: base?.kind ?? 'resolution',
+    metadata: base?.metadata ?? {},
+    ...(base?.organ === undefined ? {} : { organ: base.organ }),
+    ...(base?.number === undefined ? {} : { number: base.number }),
+  } as const;
+
+  function check(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    firstPending = undefined;
+    const started = performance.now();
+    const doc = editor.getEditorState().read(() => $exportResolution(exportBase), { editor });
+    diagnostics = linter.lint(doc);
+    const linted = performance.now();
+    paint();
+    hub.publish({
+      running: true,
+      diagnostics,
+      disabled,
+      footnoteRule,
+      last: {
+        ms: linted - started,
+        drawMs: performance.now() - linted,
+        checked: linter.stats.checked,
+        reused: linter.stats.reused,
+      },
+    });
+  }
+
+  function schedule(): void {
+    const now = performance.now();
+    firstPending ??= now;
+    if (timer !== undefined) clearTimeout(timer);
+    const wait = Math.min(delay, Math.max(0, firstPending + CHECK_MAX_WAIT_MS - now));
+    timer = setTimeout(check, wait);
+  }
+
+  function paint(): void {
+    if (rootOf(editor) === null) return;
+    editor.getEditorState().read(
+      () => {
+        const nodes = new Map($paragraphEntries().map((e) => [addressKey(e.address), e.node]));
+        // Several problems in one paragraph read its text once.
+        const texts = new Map<string, ParagraphText>();
+        const underlines: Underline[] = [];
+        let currentRange: Range | null = null;
+        for (const d of diagnostics) {
+          const key = addressKey(d.location);
+          const node = nodes.get(key);
+          const element = node ? editor.getElementByKey(node.getKey()) : null;
+          if (!node || !element) continue;
+          let text = texts.get(key);
+          if (!text) {
+            text = $paragraphText(node);
+            texts.set(key, text);
+          }
+          const range = $domRangeFor(editor, text, d.location.range);
+          if (!range) continue;
+          underlines.push({ severity: d.severity, range, element });
+          if (current !== null && diagnosticKey(d) === current) currentRange = range.cloneRange();
+        }
+        painter.paint(underlines, currentRange);
+      },
+      { editor },
+    );
+  }
+
+  /** The diagnostic as the current text has it (checked now), or undefined when it is gone. */
+  function fresh(diagnostic: RuleDiagnostic): RuleDiagnostic | undefined {
+    check();
+    const key = diagnosticKey(diagnostic);
+    return diagnostics.find((d) => diagnosticKey(d) === key);
+  }
+
+  function applyFix(diagnostic: RuleDiagnostic): boolean {
+    const found = fresh(diagnostic);
+    const fix = found?.fix;
+    if (!fix) return false;
+    const root = rootOf(editor);
+    const inPage = root !== null && root.contains(root.ownerDocument.activeElement);
+    let applied = false;
+    editor.update(
+      () => {
+        try {
+          const caret = $applyEditorFix(fix);
+          applied = true;
+          if (caret)
+            $setSelection($selectionFor(caret.paragraph, { start: caret.offset, end: caret.offset }));
+        } catch (error) {
+          // The draft changed under the fix: nothing was applied (the edits are checked first).
+          if (!(error instanceof StaleFixError)) throw error;
+        }
+      },
+      // Its own undo step; from the panel, the focus stays in the panel.
+      { discrete: true, tag: inPage ? HISTORY_PUSH_TAG : [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG] },
+    );
+    if (applied) check();
+    return applied;
+  }
+
+  function reveal(diagnostic: RuleDiagnostic): void {
+    current = diagnosticKey(diagnostic);
+    editor.update(
+      () => {
+        const node = $paragraphEntries().find((e) => sameAddress(e.address, diagnostic.location))?.node;
+        if (node) $setSelection($selectionFor(node, diagnostic.location.range));
+      },
+      { discrete: true },
+    );
+    rootOf(editor)?.focus({ preventScroll: true });
+    paint();
+  }
+
+  function preview(diagnostic: RuleDiagnostic | null): void {
+    current = diagnostic ? diagnosticKey(diagnostic) : null;
+    paint();
+    if (!diagnostic) return;
+    const element = editor.getEditorState().read(() => {
+      const node = $paragraphEntries().find((e) => sameAddress(e.address, diagnostic.location))?.node;
+      return node ? editor.getElementByKey(node.getKey()) : null;
+    });
+    element?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function setRuleEnabled(ruleId: string, enabled: boolean): void {
+    const next = enabled ? disabled.filter((id) => id !== ruleId) : [...new Set([...disabled, ruleId])];
+    if (next.length === disabled.length && next.every((id) => disabled.includes(id))) return;
+    disabled = next;
+    writeDisabledRules(storage, draftId, disabled);
+    linter = makeLinter();
+    check();
+  }
+
+  /** The diagnostics at the caret, in the paragraph it is in, whose range holds it. */
+  function $atCaret(): RuleDiagnostic[] {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return [];
+    const address = $addressOf(selection.anchor.getNode());
+    if (!address) return [];
+    const node = $paragraphEntries().find((e) => sameAddress(e.address, address))?.node;
+    const offset = node ? $printedOffsetOf(node, selection.anchor) : null;
+    if (offset === null) return [];
+    return diagnostics.filter(
+      (d) =>
+        sameAddress(d.location, address) &&
+        (!d.location.range || (d.location.range.start <= offset && offset <= d.location.range.end)),
+    );
+  }
+
+  /** The diagnostics after (or before) the caret in reading order, wrapping around. */
+  function $nextFromCaret(step: 1 | -1): RuleDiagnostic | undefined {
+    if (diagnostics.length === 0) return undefined;
+    const selection = $getSelection();
+    const entries = $paragraphEntries();
+    let index = -1;
+    let offset = 0;
+    if ($isRangeSelection(selection)) {
+      const address = $addressOf(selection.anchor.getNode());
+      index = address ? entries.findIndex((e) => sameAddress(e.address, address)) : -1;
+      const node = entries[index]?.node;
+      offset = node ? ($printedOffsetOf(node, selection.anchor) ?? 0) : 0;
+    }
+    const order = (d: RuleDiagnostic): [number, number] => [
+      entries.findIndex((e) => sameAddress(e.address, d.location)),
+      d.location.range?.start ?? 0,
+    ];
+    const after = (d: RuleDiagnostic): boolean => {
+      const [i, o] = order(d);
+      return i > index || (i === index && o > offset);
+    };
+    const before = (d: RuleDiagnostic): boolean => {
+      const [i, o] = order(d);
+      return i < index || (i === index && o < offset);
+    };
+    return step === 1
+      ? (diagnostics.find(after) ?? diagnostics[0])
+      : ([...diagnostics].reverse().find(before) ?? diagnostics[diagnostics.length - 1]);
+  }
+
+  const detach = hub.attach({ fix: applyFix, reveal, preview, setRuleEnabled });
+  hub.publish({ running: true, disabled, footnoteRule });
+
+  const teardown = mergeRegister(
+    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      // A move of the caret changes no text: nothing to check.
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      schedule();
+    }),
+    editor.registerCommand(
+      KEY_DOWN_COMMAND,
+      (event) => {
+        const fixKey = (event.ctrlKey || event.metaKey) && !event.altKey && event.key === '.';
+        const nextKey = event.key === 'F8' && !event.ctrlKey && !event.metaKey && !event.altKey;
+        if (!fixKey && !nextKey) return false;
+        event.preventDefault();
+        // Commands run inside an update: act once it is committed, on a fresh check of the text.
+        const step = event.shiftKey ? -1 : 1;
+        setTimeout(() => {
+          check();
+          const state = editor.getEditorState();
+          if (fixKey) {
+            const target = state.read(() => $atCaret().find((d) => d.fix), { editor });
+            if (target) applyFix(target);
+          } else {
+            const target = state.read(() => $nextFromCaret(step), { editor });
+            if (target) reveal(target);
+          }
+        }, 0);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+  );
+  schedule();
+
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    teardown();
+    painter.clear();
+    detach();
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The offline cache (public/sw.js, issue 7): opened once online, the app reloads with the network cut,
+ * reopens the draft, and a feature first used offline (the Word writer, a lazy chunk) still loads.
+ */
+import type { Page } from '@playwright/test';
+import { caretAtEnd, expect, newDraftFromTemplate, test, textbox, waitSaved } from './fixtures.ts';
+import { downloadOf } from './quality-support.ts';
+
+/** Registers the service worker (as src/main.tsx would) and waits until it controls the page. */
+async function installOfflineCache(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register('./sw.js');
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+test('reloads offline from the cache, with the draft and a lazy feature first used offline', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await installOfflineCache(page);
+  await newDraftFromTemplate(page, 'ga-resolution');
+  const body = textbox(page);
+  await caretAtEnd(page, body.locator('.res-operative').last());
+  await page.keyboard.type(' Typed before going offline.');
+  await waitSaved(page);
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(body.locator('.res-operative').last()).toContainText('Typed before going offline.');
+    await caretAtEnd(page, body.locator('.res-operative').last());
+    await page.keyboard.type(' And offline.');
+    await waitSaved(page);
+    // The Word writer has never been loaded in this page: it comes from the cache.
+    await page.getByRole('button', { name: 'Word' }).click();
+    await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
+    const docx = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export' }).click());
+    expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  } finally {
+    await context.setOffline(false);
+  }
+});

@@ -1,0 +1,155 @@
+/**
+ * The checks in real Chromium (vitest browser mode): underlines drawn as CSS Custom Highlights over the
+ * editor's own text nodes, and — printed, not asserted — how long checking a 40-paragraph draft takes
+ * in the browser: from scratch (`lintDocument`), and the plugin's whole pass (read the model from the
+ * editor, incremental lint) after a keystroke's worth of change. The draft is the bench's
+ * (bench/lint.ts): 6/1's preamble and three of 6/3's, then 6/3's first 20 operative paragraphs.
+ */
+import { $getRoot, createEditor, type LexicalEditor } from 'lexical';
+import { afterEach, describe, expect, it } from 'vitest';
+import REPORT from '../../corpus/CTOC-COP-2012-15.txt?raw';
+import { readReport } from '../../src/core/corpus/report.ts';
+import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
+import type { ResolutionDocument } from '../../src/core/model/types.ts';
+import { deriveReferences } from '../../src/core/references/derive.ts';
+import { createLintContext, createLinter, lintDocument } from '../../src/core/rules/lint.ts';
+import { $importResolution } from '../../src/editor/bridge/import.ts';
+import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
+import { $isOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
+import { checksHubOf } from '../../src/editor/plugins/checks/checksHub.ts';
+import { HIGHLIGHT_NAMES } from '../../src/editor/plugins/checks/highlights.ts';
+import { registerChecks } from '../../src/editor/plugins/checks/registerChecks.ts';
+import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
+import { op, res } from '../helpers/builders.ts';
+
+const corpus = readReport(REPORT);
+const lexicon = buildLexicon(corpus.documents);
+const references = deriveReferences(corpus);
+
+function resolution(number: string): ResolutionDocument {
+  const doc = corpus.documents.find((d) => d.kind === 'resolution' && d.number === number);
+  if (!doc) throw new Error(`no resolution ${number}`);
+  return doc;
+}
+
+const r1 = resolution('6/1');
+const r3 = resolution('6/3');
+const DRAFT_40: ResolutionDocument = {
+  ...r3,
+  preamble: [...r1.preamble, ...r3.preamble.slice(0, 3)],
+  operative: r3.operative.slice(0, 20),
+  footnotes: [...r1.footnotes, ...r3.footnotes],
+};
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function mount(doc: ResolutionDocument): LexicalEditor {
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  document.body.append(root);
+  const editor = createEditor({
+    namespace: 'checks-test',
+    nodes: [...ResolutionNodes],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  editor.setRootElement(root);
+  const stop = registerStructureTransforms(editor);
+  editor.update(() => $importResolution(doc), { discrete: true });
+  cleanups.push(() => {
+    stop();
+    editor.setRootElement(null);
+    root.remove();
+  });
+  return editor;
+}
+
+const until = async (ok: () => boolean, ms = 2000): Promise<void> => {
+  const deadline = performance.now() + ms;
+  while (!ok()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+const texts = (name: string): string[] => {
+  const h = CSS.highlights.get(name);
+  return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : [];
+};
+
+describe('checks in the browser', () => {
+  it('underlines problems over the editor’s text with the Highlight API, and clears them on teardown', async () => {
+    const editor = mount(
+      res({
+        title: 'Strengthening the organisation',
+        operative: [op('Requests', 'the *Organisation* to act,'), op('Decides', 'to remain seized.')],
+      }),
+    );
+    const stop = registerChecks(editor, { lexicon, references, storage: null, delayMs: 0 });
+    await until(() => texts(HIGHLIGHT_NAMES.warning).length > 0);
+    expect(texts(HIGHLIGHT_NAMES.warning)).toEqual(['organisation', 'Organisation']);
+    expect(texts(HIGHLIGHT_NAMES.error)).toEqual([',']);
+    stop();
+    expect(CSS.highlights.has(HIGHLIGHT_NAMES.warning)).toBe(false);
+  });
+
+  it('times the check of a 40-paragraph draft (printed, not asserted)', async () => {
+    expect(DRAFT_40.preamble.length + DRAFT_40.operative.length).toBe(40);
+    const context = createLintContext(lexicon, references, { footnoteRule: 'current' });
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    // From scratch, as the bench measures it in Node: a fresh copy, so no per-document memo helps.
+    for (let i = 0; i < 30; i++) lintDocument({ ...DRAFT_40 }, context);
+    const scratch: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      lintDocument({ ...DRAFT_40 }, context);
+      scratch.push(performance.now() - t);
+    }
+    const fresh: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      createLinter(context).lint({ ...DRAFT_40 });
+      fresh.push(performance.now() - t);
+    }
+
+    // The plugin's pass in a live editor: read the model from the editor, lint incrementally, draw.
+    const editor = mount(DRAFT_40);
+    const hub = checksHubOf(editor);
+    cleanups.push(registerChecks(editor, { lexicon, references, storage: null, delayMs: 0 }));
+    await until(() => hub.getState().last !== null);
+    const first = hub.getState().last?.ms ?? NaN;
+    const passes: number[] = [];
+    const draws: number[] = [];
+    const checked: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const before = hub.getState();
+      editor.update(
+        () => {
+          const paragraph = $getRoot().getChildren().filter($isOperativeParagraphNode)[i % 20];
+          const last = paragraph?.getAllTextNodes().at(-1);
+          if (last) last.setTextContent(`${last.getTextContent()}x`);
+        },
+        { discrete: true },
+      );
+      await until(() => hub.getState() !== before && hub.getState().last !== before.last);
+      passes.push(hub.getState().last?.ms ?? NaN);
+      draws.push(hub.getState().last?.drawMs ?? NaN);
+      checked.push(hub.getState().last?.checked ?? NaN);
+    }
+    const figures = {
+      lintDocumentFromScratchMedianMs: Number(median(scratch).toFixed(3)),
+      createLinterFirstLintMedianMs: Number(median(fresh).toFixed(3)),
+      pluginFirstPassMs: Number(first.toFixed(3)),
+      pluginPassAfterKeystrokeMedianMs: Number(median(passes).toFixed(3)),
+      underlinesDrawnMedianMs: Number(median(draws).toFixed(3)),
+      paragraphsRecheckedPerKeystroke: median(checked),
+      diagnostics: hub.getState().diagnostics.length,
+    };
+    console.log(`checks timing in Chromium: ${JSON.stringify(figures)}`);
+    expect(figures.paragraphsRecheckedPerKeystroke).toBeLessThanOrEqual(2);
+  });
+});
