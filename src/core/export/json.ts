@@ -82,7 +82,7 @@ export function toPublicJson(doc: ResolutionDocument): PublicDocument {
       opener: p.opener,
       text: joinOpener(p.opener, inlineText(p.content)),
       footnotes: refs(p.content),
-      subparagraphs: subs(p.subparagraphs, 1),
+      subparagraphs: subs(p.subparagraphs, doc.kind === 'decision' ? 2 : 1),
     })),
     annex: doc.annex
       ? {

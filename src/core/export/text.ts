@@ -70,7 +70,11 @@ export function renderPlainText(doc: ResolutionDocument, options: TextOptions = 
   const operative = doc.operative.map((p, k) => {
     const label = p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
     const head = lone ? '' : /^\(/.test(label) ? `${label} ` : `${label}. `;
-    return [head + joinOpener(opener(p.opener), text(p.content)), ...subLines(p.subparagraphs, 1)].join('\n');
+    // A decision's paragraphs are lettered themselves, so their subparagraphs take (i), (ii).
+    return [
+      head + joinOpener(opener(p.opener), text(p.content)),
+      ...subLines(p.subparagraphs, lettered ? 2 : 1),
+    ].join('\n');
   });
   if (operative.length) blocks.push(operative.join('\n'));
 

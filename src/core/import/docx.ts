@@ -18,7 +18,7 @@
 import type { DocumentKind, ResolutionDocument } from '../model/types.ts';
 import type { Diagnostic } from '../parse/diagnostics.ts';
 import { recognizeParagraphs } from '../parse/recognize.ts';
-import { superscript } from '../export/text.ts';
+import { LITERAL_ASTERISK, sentinel } from '../parse/markers.ts';
 import { readMasthead } from './masthead.ts';
 import {
   readBody,
@@ -50,10 +50,14 @@ export function runsText(runs: readonly WordRun[], marker: (id: string) => strin
   for (const run of runs) {
     if (run.kind === 'tab') out += '\t';
     else if (run.kind === 'note') out += marker(run.id);
-    else if (run.italic && run.text.trim() !== '' && !run.text.includes('*')) {
-      const m = /^(\s*)(.*?)(\s*)$/s.exec(run.text);
-      out += `${m?.[1] ?? ''}*${m?.[2] ?? ''}*${m?.[3] ?? ''}`;
-    } else out += run.text;
+    else {
+      // An asterisk the document really contains is not an italics mark.
+      const text = run.text.split('*').join(LITERAL_ASTERISK);
+      if (run.italic && text.trim() !== '') {
+        const m = /^(\s*)(.*?)(\s*)$/s.exec(text);
+        out += `${m?.[1] ?? ''}*${m?.[2] ?? ''}*${m?.[3] ?? ''}`;
+      } else out += text;
+    }
   }
   // "*Recalling* *also*" from two italic runs split by a space reads as one opener.
   return out.replace(/\*(\s+)\*/g, '$1');
@@ -91,14 +95,18 @@ async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportRe
   const numbers = new Map<string, number>();
   for (const p of rest)
     for (const r of p.runs) if (r.kind === 'note' && !numbers.has(r.id)) numbers.set(r.id, numbers.size + 1);
-  const marker = (id: string): string => superscript(numbers.get(id) ?? 0);
+  // References as exact sentinels: two in a row stay two, and a superscript "²" stays text.
+  const marker = (id: string): string => sentinel(numbers.get(id) ?? 0);
   const paragraphs = rest.map((p) => `${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`);
   const footnotes = [...numbers].map(([id, number]) => ({
     number,
     text: runsText(notes.get(id) ?? [], marker).replace(/^\s+/, ''),
   }));
   const kind: DocumentKind | undefined = masthead.kind;
-  const result = recognizeParagraphs(paragraphs, footnotes, kind ? { kind } : {});
+  const result = recognizeParagraphs(paragraphs, footnotes, {
+    exactMarkers: true,
+    ...(kind ? { kind } : {}),
+  });
   const diagnostics = result.diagnostics.map((d) => inParagraphs(d, masthead.consumed));
   for (const [id] of numbers)
     if (!notes.has(id))

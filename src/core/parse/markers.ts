@@ -13,6 +13,12 @@ const CLOSE = '\uE001';
 const SENTINEL = /\uE000(\d+)\uE001/g;
 const SUPERSCRIPT_RUN = /\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
+/**
+ * A literal asterisk in text whose `*asterisks*` mark italics (a .docx import writes one for each
+ * asterisk the document really contains); toInlines turns it back into "*".
+ */
+export const LITERAL_ASTERISK = '\uE002';
+
 export function sentinel(n: number): string {
   return `${OPEN}${n}${CLOSE}`;
 }
@@ -144,8 +150,12 @@ function insertAt(text: string, offset: number, n: number): string {
 export function resolveMarkers(
   paragraphs: readonly MarkerParagraph[],
   footnotes: readonly MarkerFootnote[],
+  options: { readonly exact?: boolean } = {},
 ): { texts: string[]; issues: MarkerIssue[] } {
   const issues: MarkerIssue[] = [];
+  // Exact: the text already carries every reference as a sentinel (a .docx knows its references), so
+  // superscript digits are text ("km²") and no marker is looked for.
+  if (options.exact) return { texts: paragraphs.map((p) => p.text), issues };
   const texts = paragraphs.map((p) =>
     p.text.replace(SUPERSCRIPT_RUN, (_m, digits: string) => sentinel(superscriptToNumber(digits))),
   );
@@ -247,7 +257,8 @@ export function toInlines(text: string, idFor: (n: number) => string): Inline[] 
     const pieces = part.split(/\*([^*\n]+)\*/);
     pieces.forEach((piece, i) => {
       if (piece === '') return;
-      out.push(i % 2 === 1 ? { type: 'text', text: piece, italic: true } : { type: 'text', text: piece });
+      const text = piece.split(LITERAL_ASTERISK).join('*');
+      out.push(i % 2 === 1 ? { type: 'text', text, italic: true } : { type: 'text', text });
     });
   });
   // Trim the whole paragraph's outer spaces.

@@ -35,6 +35,11 @@ export interface RecognizeOptions {
   readonly resolved?: ReadonlyMap<number, string>;
   /** Kind to assume when the text does not say. */
   readonly kind?: DocumentKind;
+  /**
+   * The text carries every footnote reference as a sentinel (markers.ts `sentinel`), as a .docx
+   * import knows them: superscript digits are then literal text ("km²") and no marker is guessed.
+   */
+  readonly exactMarkers?: boolean;
 }
 
 export interface RecognizeResult {
@@ -327,10 +332,12 @@ function placeParagraphs(
   // with no numbered paragraph whose last paragraph ends with a full stop.
   if (kind === 'resolution' && !placed.some((x) => x.role === 'operative')) {
     const lastPre = [...placed].reverse().find((x) => x.role === 'preamble');
+    // With one paragraph only, its verb decides: "Decides ..." (present indicative), not "Noting ...".
+    const verbFirst = /^\*?[A-Z][a-z]+s\b/.test(lastPre?.paragraph.text.trim() ?? '');
     if (
       lastPre &&
       /\.$/.test(lastPre.paragraph.text.trim()) &&
-      placed.filter((x) => x.role === 'preamble').length > 1
+      (placed.filter((x) => x.role === 'preamble').length > 1 || verbFirst)
     ) {
       const idx = placed.lastIndexOf(lastPre);
       placed[idx] = { role: 'operative', paragraph: lastPre.paragraph };
@@ -390,14 +397,16 @@ function footnoteId(n: number): string {
 
 /** Builds the nested subparagraphs of one top-level paragraph. */
 function buildSubs(items: readonly { level: 1 | 2; label: string; content: Inline[] }[]): Subparagraph[] {
-  const out: { label: string; content: Inline[]; subparagraphs: Subparagraph[] }[] = [];
+  const out: { label: string; content: Inline[]; subparagraphs: Subparagraph[]; level: 1 | 2 }[] = [];
   for (const it of items) {
-    if (it.level === 2 && out.length > 0) {
-      const parent = out[out.length - 1];
-      parent?.subparagraphs.push({ label: `(${it.label})`, content: it.content, subparagraphs: [] });
-    } else out.push({ label: `(${it.label})`, content: it.content, subparagraphs: [] });
+    // (i) nests under the (a) before it; with no (a) at all (a decision's lettered paragraph), it is
+    // the first level itself.
+    const parent = it.level === 2 ? [...out].reverse().find((o) => o.level === 1) : undefined;
+    const entry = { label: `(${it.label})`, content: it.content, subparagraphs: [] };
+    if (parent) parent.subparagraphs.push(entry);
+    else out.push({ ...entry, level: it.level });
   }
-  return out;
+  return out.map(({ level: _level, ...s }) => s);
 }
 
 function segmentsOf(paragraphs: readonly LogicalParagraph[], diagnostics: Diagnostic[]): Segment[] {
@@ -549,6 +558,7 @@ function recognizeAssembled(
         resolved: resolvedOf.get(f.number) ?? f.text,
         afterParagraph: lineToFlat(f.line),
       })),
+    { exact: options.exactMarkers === true },
   );
   for (const issue of markerResult.issues) {
     const at = flat[issue.paragraph];

@@ -114,7 +114,7 @@ export function documentBlocks(doc: ResolutionDocument): Block[] {
       const label = p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
       blocks.push({ part: 'operative', style: 'operative', pieces: labelled(label, text) });
     }
-    blocks.push(...subBlocks(p.subparagraphs, 1, notes));
+    blocks.push(...subBlocks(p.subparagraphs, lettered ? 2 : 1, notes));
   });
 
   if (doc.annex) {
