@@ -1,6 +1,23 @@
 /** Timing helpers for the benchmark: medians and percentiles of repeated runs after a warm-up. */
 import { performance } from 'node:perf_hooks';
 
+/**
+ * One figure of the benchmark. `key` is what people read in the table ("browser.coldLoadMs");
+ * `path` is where it goes in the JSON object (["browser", "coldLoadMs"]), by default the key split
+ * at its dots. `value` is null when the figure could not be measured on this run (the table says
+ * "n/a" and why, on stderr). `budget` is null for figures without one.
+ */
+export interface Figure {
+  readonly key: string;
+  readonly path?: readonly string[];
+  readonly value: number | null;
+  readonly unit: 'ms' | 'µs' | 'KB' | '×';
+  readonly budget: number | null;
+  readonly what: string;
+  /** The fastest and slowest of the repeated runs the value summarizes, for the table. */
+  readonly spread?: readonly [number, number];
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -21,4 +38,13 @@ export function sample(fn: () => unknown, runs: number, warmup = Math.ceil(runs 
 
 export function median(sorted: readonly number[]): number {
   return percentile(sorted, 50);
+}
+
+/** Ascending copy: the helpers above expect sorted samples. */
+export function sorted(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}
+
+export function round(n: number, digits = 3): number {
+  return Number(n.toFixed(digits));
 }

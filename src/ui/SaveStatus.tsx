@@ -1,7 +1,9 @@
-import type { AutosaveStatus } from '../storage/autosave.ts';
+import { useSyncExternalStore } from 'react';
+import type { StatusStore } from './statusStore.ts';
 
 /** "Saved at 10:42", "Saving…", or why the last save failed; announced politely to screen readers. */
-export function SaveStatus({ status }: { readonly status: AutosaveStatus }) {
+export function SaveStatus({ store }: { readonly store: StatusStore }) {
+  const status = useSyncExternalStore(store.subscribe, store.get);
   let text: string;
   switch (status.state) {
     case 'idle':

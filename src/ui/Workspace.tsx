@@ -29,6 +29,7 @@ import { Masthead } from './Masthead.tsx';
 import { NewDraftDialog } from './NewDraftDialog.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { createStatusStore } from './statusStore.ts';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
@@ -77,7 +78,9 @@ const EXPORT_DELAY_MS = 120;
 export function Workspace({ store, channel }: { readonly store: DraftStore; readonly channel: TabChannel }) {
   const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
   const [current, setCurrent] = useState<Current | null>(null);
-  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const [statusStore] = useState(() => createStatusStore());
+  /** The drafts list shows titles and times: refreshed after saves, at most every few seconds. */
+  const lastListRefresh = useRef(0);
   const [conflict, setConflict] = useState<DraftEntry | null>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
   const [dialog, setDialog] = useState<null | 'new' | 'help' | { rename: string } | { remove: string }>(null);
@@ -145,9 +148,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   /** Autosave news: the list shows titles and times, and a full storage needs saying at once. */
   const handleStatus = useCallback(
     (next: AutosaveStatus) => {
-      setStatus(next);
+      statusStore.set(next);
       if (next.state === 'saved') {
-        void refresh();
+        if (Date.now() - lastListRefresh.current > 3000) {
+          lastListRefresh.current = Date.now();
+          void refresh();
+        }
         // Everything typed is stored: the crash journal has nothing left to recover.
         const open = session.current;
         if (open && !open.hasUnsaved && exportTimer.current === undefined) clearJournal(open.draftId);
@@ -159,7 +165,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           action: { label: 'Download all drafts', run: () => void downloadAll() },
         });
     },
-    [refresh, downloadAll],
+    [refresh, downloadAll, statusStore],
   );
 
   const openRef = useRef<((id: string) => Promise<void>) | null>(null);
@@ -198,7 +204,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         },
         onConflict: (currentEntry) => setConflict(currentEntry),
       });
-      setStatus({ state: 'idle' });
+      statusStore.set({ state: 'idle' });
       // Text typed just before a crash or a closed tab, which the autosave had not stored yet.
       const recovery = recoveryFor(readJournal(id), entry);
       if (recovery.kind === 'in-place') {
@@ -225,7 +231,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       setRevisions(await store.listRevisions(id));
       await refresh();
     },
-    [store, channel, flush, load, refresh, handleStatus],
+    [store, channel, flush, load, refresh, handleStatus, statusStore],
   );
 
   useEffect(() => {
@@ -596,7 +602,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           {current ? current.draft.name : ''}
           {viewing ? ` — ${viewing.name} (read-only)` : ''}
         </span>
-        {current && !viewing ? <SaveStatus status={status} /> : <span />}
+        {current && !viewing ? <SaveStatus store={statusStore} /> : <span />}
         <span className="topbar__actions">
           <button
             type="button"

@@ -10,7 +10,15 @@ import { caretAtEnd, expect, newDraftFromTemplate, paragraphs, settle, test, tex
 async function highlighted(page: Page, name: string): Promise<string[]> {
   return page.evaluate((n) => {
     const h = CSS.highlights.get(n);
-    return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : [];
+    return h
+      ? [...h].map((r) => {
+          // Underlines are static ranges (they stay put while typing): read their text through a live one.
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        })
+      : [];
   }, name);
 }
 

@@ -78,7 +78,15 @@ const until = async (ok: () => boolean, ms = 2000): Promise<void> => {
 
 const texts = (name: string): string[] => {
   const h = CSS.highlights.get(name);
-  return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : [];
+  return h
+    ? [...h].map((r) => {
+        // Underlines are static ranges (they stay put while typing): read their text through a live one.
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      })
+    : [];
 };
 
 describe('checks in the browser', () => {

@@ -140,7 +140,28 @@ function tokens(text: string): Token[] {
 }
 
 /** Every mention of an instrument in a text, longest first where they overlap, in text order. */
-export function findMentions(text: string, refs: References): Mention[] {
+/**
+ * The mentions of one paragraph's text depend on the text alone: remembered per text, so a keystroke
+ * in a long draft re-reads one paragraph instead of all of them (the editor lints as you type).
+ */
+const mentionCache = new WeakMap<References, Map<string, readonly Mention[]>>();
+const MENTION_CACHE_LIMIT = 4000;
+
+export function findMentions(text: string, refs: References): readonly Mention[] {
+  let cache = mentionCache.get(refs);
+  if (!cache) {
+    cache = new Map();
+    mentionCache.set(refs, cache);
+  }
+  const known = cache.get(text);
+  if (known) return known;
+  const found = scanMentions(text, refs);
+  if (cache.size >= MENTION_CACHE_LIMIT) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+function scanMentions(text: string, refs: References): Mention[] {
   const index = indexOf(refs);
   const candidates: Mention[] = [];
   const words = tokens(text);

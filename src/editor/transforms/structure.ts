@@ -38,6 +38,8 @@ import {
   $createTextNode,
   $getRoot,
   $isElementNode,
+  $isTextNode,
+  HISTORIC_TAG,
   HISTORY_MERGE_TAG,
   mergeRegister,
   RootNode,
@@ -72,12 +74,58 @@ import { subparagraphLabel } from './labels.ts';
 export function registerStructureTransforms(editor: LexicalEditor): () => void {
   // The root's transform runs after any change anywhere in the tree (Lexical treats the root as
   // intentionally dirty whenever a node is), which is what document-wide numbering needs.
-  const teardown = mergeRegister(editor.registerNodeTransform(RootNode, $normalizeResolution));
+  // The structure the repairs look at, as of their last run: see $structureSignature.
+  let last = '';
+  const teardown = mergeRegister(
+    editor.registerNodeTransform(RootNode, () => {
+      const now = $structureSignature();
+      if (now === last) return;
+      $normalizeResolution();
+      last = $structureSignature();
+    }),
+    // A state put in place whole (undo, redo, a loaded state) or a selection move changes no node:
+    // the signature on record no longer describes what the next update starts from.
+    editor.registerUpdateListener(({ tags, dirtyElements, dirtyLeaves }) => {
+      if (tags.has(HISTORIC_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) last = '';
+    }),
+  );
   // Registering a transform re-runs it on existing nodes of its type, but not on a never-edited
   // empty root; marking the root dirty repairs whatever the editor holds now (an empty editor gets
   // its title and formula). Merged into the previous history entry, as Lexical does for its own.
   editor.update(() => $getRoot().markDirty(), { tag: HISTORY_MERGE_TAG });
   return teardown;
+}
+
+/**
+ * What the repairs depend on, cheaply: every block's key, kind and level, and the keys of its inline
+ * children (a footnote reference, an opener or a reference added, removed or moved changes them). Plain
+ * typing changes text inside existing text nodes and leaves this alone, so the whole-document repair is
+ * skipped for it: a keystroke stays within a frame in a long draft (issue 3, "Speed"). Any insertion,
+ * removal, move, split or change of level changes the signature, so the repair still runs on every
+ * structural change and numbering can never be left wrong. (The root's transform runs on every update;
+ * Lexical does not tell a transform which nodes changed.)
+ */
+function $structureSignature(): string {
+  const parts: string[] = [];
+  const visit = (node: LexicalNode): void => {
+    parts.push(node.getKey(), node.getType());
+    if ($isSubparagraphNode(node)) parts.push(String(node.getLevel()));
+    if ($isElementNode(node)) {
+      parts.push('[');
+      for (const child of node.getChildren()) {
+        if ($isElementNode(child) && !child.isInline()) visit(child);
+        else if ($isElementNode(child)) {
+          parts.push(child.getKey(), '(', ...child.getChildrenKeys(), ')');
+        } else
+          parts.push(
+            $isTextNode(child) && child.getTextContentSize() === 0 ? `${child.getKey()}∅` : child.getKey(),
+          );
+      }
+      parts.push(']');
+    }
+  };
+  visit($getRoot());
+  return parts.join(' ');
 }
 
 /** Runs every repair once on the current editor state; the transform calls it, and so does the import. */

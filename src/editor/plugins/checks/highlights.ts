@@ -39,6 +39,21 @@ export function highlightsSupported(): boolean {
 const RANK: Readonly<Record<RuleSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
 /**
+ * A live Range follows every change to the text it covers, and Chromium repaints every highlight that
+ * holds live ranges on each keystroke — in a long draft with many notes that repaint alone costs more
+ * than the keystroke. A StaticRange stays put until the next check redraws (a fraction of a second).
+ */
+function frozen(range: Range): AbstractRange {
+  if (typeof StaticRange !== 'function') return range;
+  return new StaticRange({
+    startContainer: range.startContainer,
+    startOffset: range.startOffset,
+    endContainer: range.endContainer,
+    endOffset: range.endOffset,
+  });
+}
+
+/**
  * Draws one painter's underlines. Each painter remembers the paragraphs it marked in the fallback, so
  * it can clear them; with the API it owns the highlight names (one checked editor per page).
  */
@@ -47,23 +62,63 @@ export function createPainter(): {
   clear(): void;
 } {
   let marked: HTMLElement[] = [];
+  // The last underlines asked for, painted again (for what is then on screen) when the page scrolls.
+  let last: { underlines: readonly Underline[]; current: Range | null } | null = null;
+  let frame: number | undefined;
+  const onScroll = (): void => {
+    if (frame !== undefined || last === null) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      if (last) paintVisible(last.underlines, last.current);
+    });
+  };
+  let listening = false;
   const clearFallback = (): void => {
     for (const element of marked) element.removeAttribute(FALLBACK_ATTRIBUTE);
     marked = [];
   };
+  /**
+   * Chromium repaints every highlighted paragraph on every frame, so a long draft full of notes would
+   * spend more on underlines than on the keystroke (issue 3, "Speed"): only the paragraphs on screen,
+   * and a screen's height around them, are underlined; scrolling brings the others in.
+   */
+  const paintVisible = (underlines: readonly Underline[], current: Range | null): void => {
+    const margin = typeof window === 'undefined' ? 0 : window.innerHeight;
+    const bottom = (typeof window === 'undefined' ? 0 : window.innerHeight) + margin;
+    const seen = new Map<HTMLElement, boolean>();
+    const onScreen = (element: HTMLElement): boolean => {
+      let known = seen.get(element);
+      if (known === undefined) {
+        const box = element.getBoundingClientRect();
+        known = box.bottom >= -margin && box.top <= bottom;
+        seen.set(element, known);
+      }
+      return known;
+    };
+    for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
+      const ranges = underlines
+        .filter((u) => u.severity === severity && onScreen(u.element))
+        .map((u) => frozen(u.range));
+      const name = HIGHLIGHT_NAMES[severity];
+      if (ranges.length === 0) CSS.highlights.delete(name);
+      else CSS.highlights.set(name, new Highlight(...ranges));
+    }
+    if (current) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(current));
+    else CSS.highlights.delete(CURRENT_HIGHLIGHT);
+  };
+
   return {
     paint(underlines, current) {
       if (highlightsSupported()) {
-        for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
-          const ranges = underlines.filter((u) => u.severity === severity).map((u) => u.range);
-          const name = HIGHLIGHT_NAMES[severity];
-          if (ranges.length === 0) CSS.highlights.delete(name);
-          else CSS.highlights.set(name, new Highlight(...ranges));
+        last = { underlines, current };
+        if (!listening && typeof document !== 'undefined') {
+          document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+          listening = true;
         }
-        if (current) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(current));
-        else CSS.highlights.delete(CURRENT_HIGHLIGHT);
+        paintVisible(underlines, current);
         return;
       }
+
       clearFallback();
       const worst = new Map<HTMLElement, RuleSeverity>();
       for (const { element, severity } of underlines) {
@@ -76,6 +131,11 @@ export function createPainter(): {
       }
     },
     clear() {
+      last = null;
+      if (listening) document.removeEventListener('scroll', onScroll, { capture: true });
+      listening = false;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
       if (highlightsSupported()) {
         for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT])
           CSS.highlights.delete(name);

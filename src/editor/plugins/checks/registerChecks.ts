@@ -84,6 +84,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   let diagnostics: readonly RuleDiagnostic[] = [];
   let current: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   let firstPending: number | undefined;
 
   function makeLinter(): Linter {
@@ -100,6 +101,8 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   function check(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
     firstPending = undefined;
     const started = performance.now();
     const doc = editor.getEditorState().read(() => $exportResolution(exportBase), { editor });
@@ -125,7 +128,20 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
     firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
     const wait = Math.min(delay, Math.max(0, firstPending + CHECK_MAX_WAIT_MS - now));
-    timer = setTimeout(check, wait);
+    // When due, wait for an idle moment (at most a quarter second more) so a check never sits between
+    // a keystroke and its frame while the person types on.
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (typeof requestIdleCallback === 'function') {
+        idle = requestIdleCallback(
+          () => {
+            idle = undefined;
+            check();
+          },
+          { timeout: 250 },
+        );
+      } else check();
+    }, wait);
   }
 
   function paint(): void {
@@ -308,6 +324,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
 
   return () => {
     if (timer !== undefined) clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
     teardown();
     painter.clear();
     detach();

@@ -1,10 +1,31 @@
 import { useEffect } from 'react';
+import { $getRoot } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isOperativeParagraphNode, OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { registerStructureTransforms } from '../../transforms/structure.ts';
 
-/** Numbering, labels and the order of the parts, kept by node transforms (ARCHITECTURE.md convention 4). */
+/**
+ * Numbering, labels and the order of the parts, kept by node transforms (ARCHITECTURE.md convention 4);
+ * and the page told when it holds a lone operative paragraph, which is printed without a number
+ * (DRAFTING-RULES.md section 1, item 4). Counted only when an operative paragraph is created or removed.
+ */
 export function StructurePlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerStructureTransforms(editor), [editor]);
+  useEffect(() => {
+    const markLone = (): void => {
+      const root = editor.getRootElement();
+      if (!root) return;
+      const count = editor
+        .getEditorState()
+        .read(() => $getRoot().getChildren().filter($isOperativeParagraphNode).length);
+      root.toggleAttribute('data-lone-operative', count === 1);
+    };
+    return mergeRegister(
+      registerStructureTransforms(editor),
+      editor.registerMutationListener(OperativeParagraphNode, markLone),
+      editor.registerRootListener(() => markLone()),
+    );
+  }, [editor]);
   return null;
 }

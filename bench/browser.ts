@@ -1,0 +1,845 @@
+/**
+ * Benchmark figures measured in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core) against the production build (issue 3 "Speed", issue 7 "The benchmark").
+ *
+ * The run builds the app with `vite build` (the repository's vite.config.ts) and the bare Lexical
+ * editor of the comparison with bench/bare/vite.config.ts, each into a temporary directory; serves
+ * each with a small static file server on a free port of 127.0.0.1 (what `vite preview` does, minus
+ * its dev niceties); and always stops the servers and the browser and removes the directories, on
+ * failure and on Ctrl+C too (`stopBrowserBench`).
+ *
+ * The draft: 150 paragraphs of real text, the 38 preambular paragraphs of resolutions 6/1-6/4 and 112
+ * operative paragraphs cycling through theirs (subparagraphs and footnotes kept; repeated copies lose
+ * their footnote references, so every footnote is cited once). It enters the app the way a user's
+ * file does, through "Open file…", as a *.resolution.json written with serializeDocumentFile.
+ *
+ * How each figure is timed (in the page, on its own clock, by the script `INSTRUMENT` installs before
+ * the page's own scripts run):
+ *
+ * - A keystroke lasts from its `keydown` event's timeStamp (when the browser received the key, so
+ *   input delay counts) to the end of the first frame drawn after the key's edit: the `beforeinput`
+ *   listener schedules a requestAnimationFrame callback, which runs just before that frame's style,
+ *   layout and paint, and posts a message, which is handled once the frame is done. The span thus
+ *   holds the input delay, every keydown/beforeinput/input handler, Lexical's update and
+ *   reconciliation, and the frame's rendering: what the Event Timing API's duration holds. Event
+ *   Timing itself is recorded as a cross-check (`browser.keystrokeEventTimingP95Ms`), but it reports
+ *   only entries of 16 ms or more, in steps of 8 ms, so it can neither place a 95th percentile under
+ *   a frame nor give a ratio to the bare editor.
+ * - Keys are typed one at a time at a typist's pace (50-149 ms apart, 100 ms on average), so the
+ *   app's debounced work (the model read for the autosave, 120 ms after the last change) lands
+ *   between keystrokes as it does for a person, and no key waits only because the benchmark typed
+ *   faster than anyone does.
+ * - The app (`browser.keystrokeP95Ms`) and the bare editor (`browser.keystrokeBareP95Ms`) are typed in
+ *   turn, in 5 rounds of 40 characters after 20 of warm-up, at the end of the same paragraph near the
+ *   middle of the draft, with the same characters; which goes first alternates, so a busy machine
+ *   weighs on both alike. Each figure is the median of the rounds' 95th percentiles.
+ * - The typeahead menu (`browser.typeaheadOpenP95Ms`): in the same page, a new paragraph (Enter at the
+ *   end of one), then an opener's first letters; from the keydown of the key after which the listbox
+ *   is first visible to the end of the first frame that shows it (a MutationObserver sees it added,
+ *   then the same requestAnimationFrame-and-message pair). 95th percentile of 30 openings, operative
+ *   and preambular in turn, after 3 of warm-up.
+ * - Cold load (`browser.coldLoadMs`): a new browser context each time (no HTTP cache, no compiled
+ *   code, a fresh renderer) whose storage holds the saved 150-paragraph draft, as after restarting the
+ *   browser; from the navigation's start (the document's time origin) to the end of the first frame
+ *   in which the page is editable and holds the draft (the app reopens the draft opened last).
+ *   Median of 7 after 1 of warm-up.
+ * - Word export (`browser.docxExportMs`): a draft started from resolution 6/1's text ("Start from its
+ *   text"), Word → Export .docx… with the dialog's default options (tracked changes against 6/1);
+ *   from the click on Export to the browser's download event. Median of 5 after 1 of warm-up (which
+ *   loads the writer).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readReport } from '../src/core/corpus/report.ts';
+import { draftFromCorpus } from '../src/core/drafts/start.ts';
+import { parseDocumentFile, serializeDocumentFile } from '../src/core/model/file.ts';
+import { inlineText, joinOpener } from '../src/core/model/inline.ts';
+import type {
+  Footnote,
+  Inline,
+  OperativeParagraph,
+  ResolutionDocument,
+  Subparagraph,
+} from '../src/core/model/types.ts';
+import { bundleFigures } from './bundle.ts';
+import { median, percentile, round, sorted, type Figure } from './measure.ts';
+
+const show = (n: number): string => n.toFixed(1);
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Two pages are typed in turn: neither may be throttled as a background page.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const APP_OPERATIVE = '.page__body .res-operative';
+const APP_PREAMBULAR = '.page__body .res-preambular';
+const BARE_PARAGRAPH = '.page__body p';
+
+const DRAFT_PARAGRAPHS = 150;
+const PREAMBLE_COUNT = 38;
+/** The middle of the draft, operative paragraph 37; typing goes into the nearest plain one (see BenchDraft). */
+const MIDDLE_OPERATIVE = DRAFT_PARAGRAPHS / 2 - PREAMBLE_COUNT - 1;
+
+/** 20 characters of warm-up, then 200 measured in each editor, in 5 rounds of 40 (an odd number: a true median). */
+const WARMUP_TEXT = ' and further noting ';
+const TYPED_TEXT =
+  ' and requests the secretariat to continue to provide technical assistance to States parties, upon ' +
+  'request, within existing resources, and in close cooperation with other relevant international bodies;';
+const TYPING_ROUNDS = 5;
+const COLD_LOADS = 7;
+const TYPEAHEAD_TRIALS = 30;
+const DOCX_EXPORTS = 5;
+
+export type Log = (message: string) => void;
+
+// ---------------------------------------------------------------------------------------------------
+// The draft
+
+export interface BenchDraft {
+  readonly document: ResolutionDocument;
+  /** The text of every block the app shows, in order, for the bare editor. */
+  readonly blocks: readonly string[];
+  /**
+   * The operative paragraph typed in (its index among them): the one nearest the middle of the draft
+   * whose text ends the paragraph (no footnote reference after it, no subparagraphs), so both editors
+   * append to the same text node.
+   */
+  readonly targetOperative: number;
+  /** Index in `blocks` of that paragraph. */
+  readonly targetBlock: number;
+  /** Operative paragraphs of plain text: Enter at their end makes a new operative paragraph. */
+  readonly plainOperatives: readonly number[];
+}
+
+const withoutRefs = (content: readonly Inline[]): Inline[] => content.filter((c) => c.type === 'text');
+
+function subsWithoutRefs(subs: readonly Subparagraph[]): Subparagraph[] {
+  return subs.map((s) => ({
+    ...s,
+    content: withoutRefs(s.content),
+    subparagraphs: subsWithoutRefs(s.subparagraphs),
+  }));
+}
+
+export function benchDraft(report: string): BenchDraft {
+  const resolutions = readReport(report)
+    .documents.filter((d) => d.kind === 'resolution')
+    .map(draftFromCorpus);
+  const first = resolutions[0];
+  if (first === undefined) throw new Error('the corpus has no resolution');
+  const preamble = resolutions.flatMap((r) => r.preamble);
+  if (preamble.length !== PREAMBLE_COUNT)
+    throw new Error(
+      `the corpus resolutions have ${preamble.length} preambular paragraphs, not ${PREAMBLE_COUNT}`,
+    );
+  const pool = resolutions.flatMap((r) => r.operative);
+  const operative: OperativeParagraph[] = [];
+  for (let i = 0; operative.length < DRAFT_PARAGRAPHS - PREAMBLE_COUNT; i++) {
+    const p = pool[i % pool.length] as OperativeParagraph;
+    operative.push(
+      i < pool.length
+        ? p
+        : { ...p, content: withoutRefs(p.content), subparagraphs: subsWithoutRefs(p.subparagraphs) },
+    );
+  }
+  const footnotes: Footnote[] = resolutions.flatMap((r) => r.footnotes);
+  const document: ResolutionDocument = {
+    ...first,
+    title: 'Benchmark draft: 150 paragraphs of the resolutions of the sixth session',
+    metadata: {},
+    preamble,
+    operative,
+    annex: null,
+    footnotes,
+  };
+  const checked = parseDocumentFile(serializeDocumentFile(document));
+  if (!checked.ok) throw new Error(`the benchmark draft is not a valid document: ${checked.error}`);
+
+  const blocks: string[] = [document.title, document.formula];
+  for (const p of preamble) blocks.push(joinOpener(p.opener, inlineText(p.content)));
+  const plain = (p: OperativeParagraph) =>
+    p.subparagraphs.length === 0 && p.content.every((c) => c.type === 'text') && p.content.length > 0;
+  const plainOperatives = operative.flatMap((p, i) => (plain(p) ? [i] : []));
+  const targetOperative = [...plainOperatives].sort(
+    (a, b) => Math.abs(a - MIDDLE_OPERATIVE) - Math.abs(b - MIDDLE_OPERATIVE),
+  )[0];
+  if (targetOperative === undefined) throw new Error('the benchmark draft has no plain operative paragraph');
+  let targetBlock = -1;
+  const addSubs = (subs: readonly Subparagraph[]): void => {
+    for (const s of subs) {
+      blocks.push(inlineText(s.content));
+      addSubs(s.subparagraphs);
+    }
+  };
+  operative.forEach((p, i) => {
+    if (i === targetOperative) targetBlock = blocks.length;
+    blocks.push(joinOpener(p.opener, inlineText(p.content)));
+    addSubs(p.subparagraphs);
+  });
+  for (const f of footnotes) blocks.push(inlineText(f.content));
+  return { document: checked.document, blocks, targetOperative, targetBlock, plainOperatives };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Building and serving
+
+let activeChild: ChildProcess | undefined;
+
+function viteBuild(args: readonly string[], log: Log): Promise<void> {
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    // stdout goes to stderr: with --json, stdout carries the JSON object and nothing else.
+    const child = spawn(process.execPath, [vite, 'build', ...args, '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    activeChild = child;
+    child.stdout.on('data', (d: Buffer) => process.stderr.write(d));
+    child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      activeChild = undefined;
+      if (code === 0) resolve();
+      else reject(new Error(`vite build ${args.join(' ')} failed (${signal ?? `exit status ${code}`})`));
+    });
+    log(`vite build ${args.join(' ')}`);
+  });
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A static file server for a build directory on a free port of 127.0.0.1. */
+async function serveDir(dir: string): Promise<Served> {
+  const root = normalize(dir + sep);
+  const server: Server = createServer((req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root) && file !== normalize(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the static server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cleanup: always, on failure and on a signal too
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop();
+    try {
+      await step?.();
+    } catch {
+      // Keep cleaning: a server that is already closed must not keep a directory on disk.
+    }
+  }
+}
+
+/** Stops whatever the browser benchmark started (build, servers, browser, temporary files). */
+export async function stopBrowserBench(): Promise<void> {
+  activeChild?.kill('SIGTERM');
+  await runCleanups();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// In the page
+
+/**
+ * Installed in every page before its own scripts (plain JavaScript: it is sent to the browser as
+ * text). Records keystrokes, menu openings, the draft's first editable frame and Event Timing
+ * entries on `window.__bench`.
+ */
+const INSTRUMENT = String.raw`(() => {
+  const bench = { keys: [], menus: [], events: [], ready: NaN, minBlocks: 100 };
+  Object.defineProperty(window, '__bench', { value: bench });
+  let last = null;
+  let menuShown = false;
+  const readyWaiters = [];
+  // rAF runs just before the next frame's style, layout and paint; the message is handled after it.
+  const afterNextFrame = (done) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(null);
+    });
+  addEventListener('keydown', (e) => {
+    last = { key: e.key, start: e.timeStamp, end: NaN, scheduled: false, waiters: [] };
+    bench.keys.push(last);
+  }, true);
+  addEventListener('beforeinput', () => {
+    const rec = last;
+    if (rec === null || rec.scheduled) return;
+    rec.scheduled = true;
+    afterNextFrame((t) => {
+      rec.end = t;
+      for (const w of rec.waiters.splice(0)) w();
+    });
+  }, true);
+  /** Resolves once the latest key's frame is drawn (or after a second, for a key that edits nothing). */
+  bench.settled = () => new Promise((resolve) => {
+    const rec = last;
+    if (rec === null || !Number.isNaN(rec.end)) return resolve();
+    rec.waiters.push(resolve);
+    setTimeout(resolve, 1000);
+  });
+  bench.whenReady = () => new Promise((resolve) => {
+    if (!Number.isNaN(bench.ready)) return resolve(bench.ready);
+    readyWaiters.push(resolve);
+  });
+  const check = () => {
+    const listbox = document.querySelector('[role="listbox"]');
+    const shown = listbox !== null && listbox.checkVisibility();
+    if (shown && !menuShown && last !== null) {
+      const entry = { key: last.key, start: last.start, end: NaN, name: listbox.getAttribute('aria-label') };
+      bench.menus.push(entry);
+      afterNextFrame((t) => { entry.end = t; });
+    }
+    menuShown = shown;
+    if (Number.isNaN(bench.ready) && !bench.readyScheduled) {
+      const root = document.querySelector('[contenteditable="true"]');
+      if (root !== null && root.childElementCount >= bench.minBlocks) {
+        bench.readyScheduled = true;
+        afterNextFrame((t) => {
+          bench.ready = t;
+          for (const w of readyWaiters.splice(0)) w(t);
+        });
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['contenteditable'],
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        bench.events.push({ name: e.name, start: e.startTime, duration: e.duration, interaction: e.interactionId });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {}
+})();`;
+
+interface KeyRecord {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+interface MenuRecord {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly name: string | null;
+}
+interface EventRecord {
+  readonly name: string;
+  readonly start: number;
+  readonly duration: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function newContext(browser: Browser, storageState?: StorageState) {
+  const context = await browser.newContext({ viewport: VIEWPORT, ...(storageState ? { storageState } : {}) });
+  await context.addInitScript({ content: INSTRUMENT });
+  return context;
+}
+
+/** A fresh page must not report errors: a broken build must not produce quick, meaningless figures. */
+function guard(page: Page, problems: string[]): void {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+}
+
+async function caretAtEnd(page: Page, selector: string, index: number): Promise<void> {
+  const block = page.locator(selector).nth(index);
+  await block.scrollIntoViewIfNeeded();
+  const box = await block.boundingBox();
+  if (!box) throw new Error(`${selector} #${index} is not visible`);
+  await block.click({ position: { x: Math.max(1, box.width - 3), y: Math.max(1, box.height - 4) } });
+  await sleep(80);
+  await page.keyboard.press('End');
+  await sleep(80);
+}
+
+/** The typist's pace: 50-149 ms from one key to the next, 100 ms on average, the same every run. */
+const pace = (i: number): number => 50 + ((i * 37) % 100);
+
+/** Types `text` one key at a time, each after the previous key's frame; returns the keys' timings. */
+async function typeMeasured(page: Page, text: string): Promise<KeyRecord[]> {
+  const from: number = await page.evaluate('window.__bench.keys.length');
+  let i = 0;
+  for (const ch of text) {
+    const t0 = Date.now();
+    await page.keyboard.type(ch);
+    await page.evaluate('window.__bench.settled()');
+    const rest = pace(i++) - (Date.now() - t0);
+    if (rest > 0) await sleep(rest);
+  }
+  const keys: KeyRecord[] = await page.evaluate(
+    `window.__bench.keys.slice(${from}).map(({ key, start, end }) => ({ key, start, end }))`,
+  );
+  const missing = keys.filter((k) => Number.isNaN(k.end)).length;
+  if (missing > 0) throw new Error(`${missing} of ${keys.length} keystrokes drew no frame`);
+  return keys;
+}
+
+async function textOf(page: Page, selector: string, index: number): Promise<string> {
+  return (await page.locator(selector).nth(index).textContent()) ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The figures
+
+interface Urls {
+  readonly app: string;
+  readonly bare: string;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** Opens the draft the way a user's file arrives (Open file…) and keeps the browser storage it leaves. */
+async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
+  const context = await newContext(bench.browser);
+  try {
+    const page = await context.newPage();
+    guard(page, bench.problems);
+    await page.goto(bench.urls.app);
+    await page.getByRole('heading', { name: 'Start a draft' }).waitFor();
+    await page.locator('[data-testid="open-file"]').setInputFiles({
+      name: 'benchmark.resolution.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(serializeDocumentFile(bench.draft.document)),
+    });
+    await page.evaluate('window.__bench.whenReady()');
+    // Stored: the next start reopens it from IndexedDB, with nothing left in the crash journal.
+    await page
+      .locator('.save-status[data-state="saved"], .save-status[data-state="idle"]')
+      .waitFor({ timeout: 10_000 });
+    await sleep(300);
+    const pageWidth = await page.locator('.page').evaluate((el) => (el as HTMLElement).offsetWidth);
+    return { state: await context.storageState({ indexedDB: true }), pageWidth };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One part of the browser benchmark; a failing part leaves its figures out and the others run. */
+interface Bench {
+  readonly browser: Browser;
+  readonly urls: Urls;
+  readonly draft: BenchDraft;
+  readonly log: Log;
+  readonly sink: Figure[];
+  /** Console errors and page errors of the part running: a broken build must not yield quick figures. */
+  readonly problems: string[];
+}
+
+async function part(bench: Bench, name: string, run: () => Promise<void>): Promise<boolean> {
+  bench.problems.length = 0;
+  try {
+    await run();
+    if (bench.problems.length > 0) throw new Error(bench.problems.join('; '));
+    return true;
+  } catch (error) {
+    bench.log(`${name} could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+const spreadOf = (s: readonly number[]): readonly [number, number] => [s[0] ?? NaN, s[s.length - 1] ?? NaN];
+
+/** Cold loads: a new context each time, its storage holding the draft; the in-page clock starts at navigation. */
+async function measureColdLoad(bench: Bench, state: StorageState): Promise<void> {
+  const { browser, urls, draft, log, problems } = bench;
+  log(`cold loads (1 warm-up + ${COLD_LOADS})`);
+  const targetText = draft.blocks[draft.targetBlock] ?? '';
+  const loads: number[] = [];
+  const outside: number[] = [];
+  for (let run = 0; run <= COLD_LOADS; run++) {
+    const context = await newContext(browser, state);
+    try {
+      const page = await context.newPage();
+      guard(page, problems);
+      const t0 = performance.now();
+      await page.goto(urls.app, { waitUntil: 'commit' });
+      const ready: number = await page.evaluate('window.__bench.whenReady()');
+      const t1 = performance.now();
+      const shown = await textOf(page, APP_OPERATIVE, draft.targetOperative);
+      if (shown !== targetText) throw new Error('the cold load did not show the benchmark draft');
+      if (run > 0) {
+        loads.push(ready);
+        outside.push(t1 - t0);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  const s = sorted(loads);
+  // The same span seen from Node (with the protocol's round trips): a check on the page's own clock.
+  log(
+    `cold load, page clock: ${s.map(show).join(', ')}; seen from Node: ${sorted(outside).map(show).join(', ')}`,
+  );
+  bench.sink.push({
+    key: 'browser.coldLoadMs',
+    value: round(median(s), 1),
+    unit: 'ms',
+    budget: 1500,
+    what: 'navigation in a new browser context → the stored 150-paragraph draft editable on screen (median)',
+    spread: spreadOf(s),
+  });
+}
+
+/** Keystrokes in the app and the bare editor in turn, then the typeahead menu in the app's page. */
+async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
+  const { browser, urls, draft, log, problems } = bench;
+  log(
+    `keystrokes: ${TYPED_TEXT.length} characters in the app and in the bare editor, in ${TYPING_ROUNDS} rounds`,
+  );
+  const appContext = await newContext(browser, state);
+  const bareContext = await newContext(browser);
+  try {
+    const app = await appContext.newPage();
+    guard(app, problems);
+    await app.goto(urls.app);
+    await app.evaluate('window.__bench.whenReady()');
+    const bare = await bareContext.newPage();
+    guard(bare, problems);
+    await bare.goto(`${urls.bare}?width=${pageWidth}`);
+    await bare.evaluate('window.__bench.whenReady()');
+    const targetText = draft.blocks[draft.targetBlock] ?? '';
+    if ((await textOf(app, APP_OPERATIVE, draft.targetOperative)) !== targetText)
+      throw new Error('the app does not show the benchmark draft');
+    if ((await textOf(bare, BARE_PARAGRAPH, draft.targetBlock)) !== targetText)
+      throw new Error('the bare editor does not hold the same text as the app');
+
+    interface Editor {
+      readonly page: Page;
+      readonly selector: string;
+      readonly index: number;
+      /** Each round's keystroke latencies. */
+      readonly rounds: number[][];
+      readonly keys: KeyRecord[];
+    }
+    const appEditor: Editor = {
+      page: app,
+      selector: APP_OPERATIVE,
+      index: draft.targetOperative,
+      rounds: [],
+      keys: [],
+    };
+    const bareEditor: Editor = {
+      page: bare,
+      selector: BARE_PARAGRAPH,
+      index: draft.targetBlock,
+      rounds: [],
+      keys: [],
+    };
+    const size = Math.ceil(TYPED_TEXT.length / TYPING_ROUNDS);
+    for (let r = 0; r < TYPING_ROUNDS; r++) {
+      const text = TYPED_TEXT.slice(r * size, (r + 1) * size);
+      // Alternating which goes first, so a trend in the machine's load weighs on both alike.
+      for (const e of r % 2 === 0 ? [appEditor, bareEditor] : [bareEditor, appEditor]) {
+        await e.page.bringToFront();
+        await caretAtEnd(e.page, e.selector, e.index);
+        if (r === 0) await typeMeasured(e.page, WARMUP_TEXT);
+        const keys = await typeMeasured(e.page, text);
+        e.keys.push(...keys);
+        e.rounds.push(keys.map((k) => k.end - k.start));
+      }
+    }
+    // Every key landed: the paragraph ends with what was typed, in both editors.
+    await sleep(300);
+    for (const e of [appEditor, bareEditor]) {
+      const text = await textOf(e.page, e.selector, e.index);
+      if (text !== targetText + WARMUP_TEXT + TYPED_TEXT)
+        throw new Error(`the typed text did not arrive intact: …${JSON.stringify(text.slice(-80))}`);
+    }
+    /** Each round's 95th percentile; the figure is their median, the spread their range. */
+    const p95s = (e: Editor) => sorted(e.rounds.map((times) => percentile(sorted(times), 95)));
+    /**
+     * The cross-check: Event Timing's duration of each measured key (the longest of its keydown,
+     * keypress and input entries). It reports entries of 16 ms and more only, in steps of 8 ms: a key
+     * without one counts as 8.
+     */
+    const eventTimingP95 = async (e: Editor): Promise<number> => {
+      const events: EventRecord[] = await e.page.evaluate('window.__bench.events');
+      const durations = e.keys.map((k) =>
+        Math.max(
+          8,
+          ...events
+            .filter((ev) => ev.name !== 'keyup' && Math.abs(ev.start - k.start) < 1)
+            .map((ev) => ev.duration),
+        ),
+      );
+      return percentile(sorted(durations), 95);
+    };
+    const appP95s = p95s(appEditor);
+    const bareP95s = p95s(bareEditor);
+    const appP95 = median(appP95s);
+    const bareP95 = median(bareP95s);
+    const list = (xs: readonly number[]) => xs.map(show).join(', ');
+    log(`keystroke 95th percentiles by round, app: ${list(appP95s)}; bare: ${list(bareP95s)}`);
+    const all = (e: Editor) => sorted(e.rounds.flat());
+    bench.sink.push(
+      {
+        key: 'browser.keystrokeP95Ms',
+        value: round(appP95, 1),
+        unit: 'ms',
+        budget: 16,
+        what: `keydown → next frame drawn, in the 150-paragraph draft, every plugin on: 95th percentile of each round of ${size} keys, median of ${TYPING_ROUNDS} rounds (median key ${show(median(all(appEditor)))})`,
+        spread: spreadOf(appP95s),
+      },
+      {
+        key: 'browser.keystrokeBareP95Ms',
+        value: round(bareP95, 1),
+        unit: 'ms',
+        budget: null,
+        what: `the same keys in a bare Lexical editor holding the same text, the same way (median key ${show(median(all(bareEditor)))})`,
+        spread: spreadOf(bareP95s),
+      },
+      {
+        key: 'browser.keystrokeVsBare',
+        value: round(appP95 / bareP95, 2),
+        unit: '×',
+        budget: 1.5,
+        what: 'keystrokeP95Ms / keystrokeBareP95Ms',
+      },
+      {
+        key: 'browser.keystrokeEventTimingP95Ms',
+        value: round(await eventTimingP95(appEditor), 1),
+        unit: 'ms',
+        budget: null,
+        what: `cross-check: the browser's Event Timing duration of the same keys in the app, 95th percentile of all (bare: ${show(await eventTimingP95(bareEditor))}); keys under 16 ms count as 8`,
+      },
+    );
+    if (bench.problems.length > 0) return;
+
+    // The typeahead menu: a new paragraph after one without subparagraphs, an opener's first letters, Escape.
+    log(`typeahead menu (3 openings of warm-up, then ${TYPEAHEAD_TRIALS})`);
+    await app.bringToFront();
+    const openings: number[] = [];
+    const words = ['Req', 'Rec', 'Enc', 'Not', 'Urg', 'Wel', 'Inv', 'Emp', 'Dec', 'Acknowl'];
+    const afterOperative = draft.plainOperatives.filter((i) => i > draft.targetOperative);
+    for (let trial = 0; trial < TYPEAHEAD_TRIALS + 3; trial++) {
+      // Each trial's new paragraph shifts the later ones by one: count from the end of each part.
+      const preambular = trial % 2 === 1;
+      if (preambular) await caretAtEnd(app, APP_PREAMBULAR, 4 + trial);
+      else {
+        const at = afterOperative[Math.floor(trial / 2) % afterOperative.length] ?? draft.targetOperative + 1;
+        await caretAtEnd(app, APP_OPERATIVE, at + Math.ceil(trial / 2));
+      }
+      await app.keyboard.press('Enter');
+      await sleep(80);
+      const before: number = await app.evaluate('window.__bench.menus.length');
+      const word = words[trial % words.length] ?? 'Req';
+      for (const ch of word) {
+        await app.keyboard.type(ch);
+        await app.evaluate('window.__bench.settled()');
+        const now: number = await app.evaluate('window.__bench.menus.length');
+        if (now > before) break;
+        await sleep(pace(trial));
+      }
+      await sleep(100);
+      const menus: MenuRecord[] = await app.evaluate(`window.__bench.menus.slice(${before})`);
+      const opened = menus[0];
+      if (opened === undefined || Number.isNaN(opened.end) || !/openers$/.test(opened.name ?? ''))
+        throw new Error(`typing "${word}" at the start of a new paragraph showed no opener menu`);
+      if (trial >= 3) openings.push(opened.end - opened.start);
+      await app.keyboard.press('Escape');
+      await sleep(60);
+    }
+    const s = sorted(openings);
+    bench.sink.push({
+      key: 'browser.typeaheadOpenP95Ms',
+      value: round(percentile(s, 95), 1),
+      unit: 'ms',
+      budget: 50,
+      what: `keydown → opener menu drawn, at the start of a new paragraph (95th percentile of ${s.length}; median ${show(median(s))})`,
+      spread: spreadOf(s),
+    });
+  } finally {
+    await appContext.close();
+    await bareContext.close();
+  }
+}
+
+/** Word → Export .docx… on a draft started from resolution 6/1, from the click to the download. */
+async function measureDocxExport(bench: Bench): Promise<void> {
+  const { browser, urls, log, problems } = bench;
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    guard(page, problems);
+    await page.goto(urls.app);
+    await page.getByRole('heading', { name: 'Start a draft' }).waitFor();
+    await page.getByRole('button', { name: 'New draft' }).first().click();
+    await page.getByRole('button', { name: 'Start from the text of resolution 6/1' }).click();
+    await page.getByRole('textbox', { name: 'Resolution text' }).waitFor();
+    const word = page.getByRole('button', { name: 'Word', exact: true });
+    if ((await word.count()) === 0) {
+      log('browser.docxExportMs: n/a, the app has no Word menu (a button "Word")');
+      bench.sink.push({
+        key: 'browser.docxExportMs',
+        value: null,
+        unit: 'ms',
+        budget: 500,
+        what: 'n/a: the app has no Word menu',
+      });
+      return;
+    }
+    log(`Word export (1 warm-up + ${DOCX_EXPORTS})`);
+    const times: number[] = [];
+    for (let run = 0; run <= DOCX_EXPORTS; run++) {
+      await word.click();
+      await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
+      const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+      await exportButton.waitFor();
+      await sleep(100);
+      const download = page.waitForEvent('download', { timeout: 15_000 });
+      const t0 = performance.now();
+      await exportButton.click();
+      const file = await download;
+      const elapsed = performance.now() - t0;
+      await file.cancel().catch(() => undefined);
+      await dialog.waitFor({ state: 'hidden' });
+      if (run > 0) times.push(elapsed);
+      await sleep(200);
+    }
+    const s = sorted(times);
+    bench.sink.push({
+      key: 'browser.docxExportMs',
+      value: round(median(s), 1),
+      unit: 'ms',
+      budget: 500,
+      what: 'Export in the Word dialog (default options) → download, a draft of resolution 6/1 (median)',
+      spread: spreadOf(s),
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Builds the app and the bare editor, serves them and measures in Chromium, adding the browser and
+ * bundle figures to `sink` as they come. Everything it starts is stopped before it returns or throws.
+ * Returns false when some figure could not be measured (the reason is logged).
+ */
+export async function measureBrowserFigures(log: Log, sink: Figure[]): Promise<boolean> {
+  try {
+    const work = mkdtempSync(join(tmpdir(), 'resolution-drafter-bench-'));
+    cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+    const appDir = join(work, 'app');
+    const bareDir = join(work, 'bare');
+    await viteBuild(['--outDir', appDir, '--emptyOutDir'], log);
+    await viteBuild(
+      ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
+      log,
+    );
+    const draft = benchDraft(readFileSync(join(ROOT, 'corpus', 'CTOC-COP-2012-15.txt'), 'utf8'));
+    writeFileSync(join(bareDir, 'paragraphs.json'), JSON.stringify(draft.blocks));
+    sink.push(...bundleFigures(appDir));
+
+    const app = await serveDir(appDir);
+    cleanups.push(() => app.close());
+    const bare = await serveDir(bareDir);
+    cleanups.push(() => bare.close());
+    log(`serving the build at ${app.url}, the bare editor at ${bare.url}`);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // The benchmark's own handlers close the browser, the servers and the files on a signal.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    cleanups.push(() => browser.close());
+
+    const bench: Bench = { browser, urls: { app: app.url, bare: bare.url }, draft, log, sink, problems: [] };
+    let seeded: { state: StorageState; pageWidth: number } | undefined;
+    let ok = await part(bench, 'the benchmark draft', async () => {
+      log('opening the 150-paragraph draft through Open file…');
+      seeded = await seedDraft(bench);
+    });
+    if (seeded !== undefined) {
+      const { state, pageWidth } = seeded;
+      ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
+      ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;
+    }
+    ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
+    return ok;
+  } finally {
+    await runCleanups();
+  }
+}
