@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 
 test.describe('completion from the corpus', () => {
@@ -76,6 +78,26 @@ test.describe('completion from the corpus', () => {
     await page.keyboard.press('Enter');
     await expect(paragraph).toContainText('the Smuggling of Migrants Protocol');
     await expect(paragraph.locator('sup.res-fnref')).toHaveCount(1);
+
+    // The model says the same as the page: the saved file holds the opener, the title and the footnote.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save file' }).click();
+    const saved = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as {
+      document: ResolutionDocument;
+    };
+    const last = saved.document.preamble[saved.document.preamble.length - 1]!;
+    expect(last.opener).toBe('Recalling');
+    const text = last.content.map((p) => (p.type === 'text' ? p.text : `[${p.footnoteId}]`)).join('');
+    expect(text).toMatch(
+      /^the Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United Nations Convention against Transnational Organized Crime,?\[[^\]]+\],? and the Smuggling of Migrants Protocol/,
+    );
+    const ref = last.content.find((p) => p.type === 'footnoteRef');
+    const note = saved.document.footnotes.find((f) => ref?.type === 'footnoteRef' && f.id === ref.footnoteId);
+    expect(note?.content).toEqual([
+      { type: 'text', text: 'United Nations, ' },
+      { type: 'text', text: 'Treaty Series', italic: true },
+      { type: 'text', text: ', vol. 2241, No. 39574.' },
+    ]);
   });
 
   test('completes "resolution 5/1" to its citation with the date from the corpus', async ({ page }) => {
