@@ -96,8 +96,10 @@ export function createPainter(): {
       return known;
     };
     for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
+      // Notes (info) are listed in the panel, not underlined: the page stays readable, and every
+      // underline costs a repaint of its paragraph on each frame.
       const ranges = underlines
-        .filter((u) => u.severity === severity && onScreen(u.element))
+        .filter((u) => u.severity === severity && severity !== 'info' && onScreen(u.element))
         .map((u) => frozen(u.range));
       const name = HIGHLIGHT_NAMES[severity];
       if (ranges.length === 0) CSS.highlights.delete(name);

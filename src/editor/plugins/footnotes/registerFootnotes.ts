@@ -106,7 +106,18 @@ export function registerFootnoteRepair(editor: LexicalEditor, cache: FootnoteCac
       // A draft is not changed by opening it: only references added or removed from now on count.
       { skipInitialization: true },
     ),
-    editor.registerUpdateListener(({ editorState }) => {
+    editor.registerUpdateListener(({ editorState, dirtyElements }) => {
+      // Typing in a paragraph leaves the footnotes alone: look only when a footnote's text or the list
+      // of footnotes changed (they are then among the dirty elements), or a state was put in place whole.
+      let touched = dirtyElements.size === 0;
+      for (const key of dirtyElements.keys()) {
+        const type = editorState._nodeMap.get(key)?.getType();
+        if (type === 'res-footnote' || type === 'res-footnotes') {
+          touched = true;
+          break;
+        }
+      }
+      if (!touched) return;
       editorState.read(
         () => {
           for (const text of $getFootnoteTexts()) {
