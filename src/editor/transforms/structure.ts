@@ -106,26 +106,43 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
  * Lexical does not tell a transform which nodes changed.)
  */
 function $structureSignature(): string {
-  const parts: string[] = [];
+  // Two independent 32-bit hashes (FNV-1a and a multiply-xorshift), walked with first-child /
+  // next-sibling links: no arrays, no long strings, so typing adds no garbage for the collector to
+  // pause on; 64 bits make a missed structural change vanishingly unlikely.
+  let hash = 0x811c9dc5;
+  let other = 0x9747b28c;
+  const step = (code: number): void => {
+    hash = Math.imul(hash ^ code, 0x01000193);
+    other = Math.imul(other ^ code, 0x5bd1e995);
+    other ^= other >>> 15;
+  };
+  const mix = (text: string): void => {
+    for (let i = 0; i < text.length; i++) step(text.charCodeAt(i));
+    step(0x2f); // a separator, so "1" + "23" differs from "12" + "3"
+  };
   const visit = (node: LexicalNode): void => {
-    parts.push(node.getKey(), node.getType());
-    if ($isSubparagraphNode(node)) parts.push(String(node.getLevel()));
-    if ($isElementNode(node)) {
-      parts.push('[');
-      for (const child of node.getChildren()) {
-        if ($isElementNode(child) && !child.isInline()) visit(child);
-        else if ($isElementNode(child)) {
-          parts.push(child.getKey(), '(', ...child.getChildrenKeys(), ')');
-        } else
-          parts.push(
-            $isTextNode(child) && child.getTextContentSize() === 0 ? `${child.getKey()}∅` : child.getKey(),
-          );
+    mix(node.getKey());
+    mix(node.getType());
+    if ($isSubparagraphNode(node)) mix(String(node.getLevel()));
+    if (!$isElementNode(node)) return;
+    mix('[');
+    for (let child = node.getFirstChild(); child !== null; child = child.getNextSibling()) {
+      if ($isElementNode(child) && !child.isInline()) visit(child);
+      else if ($isElementNode(child)) {
+        mix(child.getKey());
+        mix('(');
+        for (let leaf = child.getFirstChild(); leaf !== null; leaf = leaf.getNextSibling())
+          mix(leaf.getKey());
+        mix(')');
+      } else {
+        mix(child.getKey());
+        if ($isTextNode(child) && child.getTextContentSize() === 0) mix('∅');
       }
-      parts.push(']');
     }
+    mix(']');
   };
   visit($getRoot());
-  return parts.join(' ');
+  return `${hash >>> 0}:${other >>> 0}`;
 }
 
 /** Runs every repair once on the current editor state; the transform calls it, and so does the import. */
