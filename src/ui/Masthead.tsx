@@ -5,28 +5,7 @@
  */
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { sponsorsLine } from '../core/drafts/masthead.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2026-11-26" → "26 November 2026" (dates are written day month year, DRAFTING-RULES.md section 4). */
-export function printedDate(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return iso ?? '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
+import { printedFromIsoDate } from '../core/references/dates.ts';
 
 export function Masthead({ document: doc }: { readonly document: ResolutionDocument }) {
   const meta = doc.metadata;
@@ -42,7 +21,7 @@ export function Masthead({ document: doc }: { readonly document: ResolutionDocum
         <span className="masthead__organ">{doc.organ}</span>
         <span className="masthead__distr">
           <span>Distr.: {meta.distribution === 'general' ? 'General' : 'Limited'}</span>
-          <span>{printedDate(meta.date)}</span>
+          <span>{meta.date ? (printedFromIsoDate(meta.date) ?? meta.date) : ''}</span>
           <span>Original: {meta.originalLanguage ?? 'English'}</span>
         </span>
       </div>

@@ -35,7 +35,8 @@ import {
 import { $createReferenceNode } from '../../src/editor/nodes/ReferenceNode.ts';
 import { $createSubparagraphNode, $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $createTitleNode, $isTitleNode } from '../../src/editor/nodes/TitleNode.ts';
-import { alphabeticLabel, romanLabel, subparagraphLabel } from '../../src/editor/transforms/labels.ts';
+import { alphabeticLabel, romanLabel } from '../../src/core/export/labels.ts';
+import { subparagraphLabel } from '../../src/editor/transforms/labels.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { annex, fn, op, pre, res, sub } from '../helpers/builders.ts';
 import { createTestEditor, load, outline, update } from './testEditor.ts';

@@ -13,20 +13,10 @@ import { assembleParagraphs, type LogicalParagraph, type RawFootnote } from '../
 import { recognize } from '../parse/recognize.ts';
 import { resolveMarkers, toInlines } from '../parse/markers.ts';
 import { resolveIbidChain } from '../references/ibid.ts';
+import { isoFromPrintedDate } from '../references/dates.ts';
 import type { Corpus, NarrativeParagraph } from './types.ts';
 
 const CHAPTER = /^([IVX]+|ΧI)\.?\s+(\S.*)$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "19 October 2012" → "2012-10-19". */
-export function isoDate(text: string): string | undefined {
-  const m = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(text.trim());
-  if (!m) return undefined;
-  const month = MONTHS.indexOf(m[2] ?? '');
-  if (month < 0) return undefined;
-  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`;
-}
-
 /**
  * Splits a sponsors list as the report prints it: "Costa Rica, Croatia, ..., Peru and the United
  * States"; "El Salvador (on behalf of the Group of Latin American and Caribbean States) and the
@@ -109,7 +99,7 @@ function readActions(narrative: readonly { text: string }[], diagnostics: Diagno
   for (const { text } of narrative) {
     const meeting = /\b(\d+)(?:st|nd|rd|th) meeting, on (\d{1,2} [A-Z][a-z]+ \d{4})/.exec(text);
     if (meeting && meeting[1] && meeting[2]) {
-      const date = isoDate(meeting[2]);
+      const date = isoFromPrintedDate(meeting[2]);
       if (date) lastMeeting = { meeting: Number(meeting[1]), date };
     }
     const see = /\(For the text, see chapter I, section [AB], (resolution|decision) (\d+\/\d+)\.\)/.exec(text);

@@ -3,6 +3,7 @@
  * items) in reading order, each with its printed text and the facts about its place that the
  * paragraph rules need (types.ts, `ParagraphUnit`).
  */
+import { alphabeticLabel, romanLabel } from '../export/labels.ts';
 import { inlineText, joinOpener, plain } from '../model/inline.ts';
 import type { Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
 import type {
@@ -148,40 +149,13 @@ export function addressLabel(address: ParagraphAddress): string {
   }
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const ROMANS = [
-  'i',
-  'ii',
-  'iii',
-  'iv',
-  'v',
-  'vi',
-  'vii',
-  'viii',
-  'ix',
-  'x',
-  'xi',
-  'xii',
-  'xiii',
-  'xiv',
-  'xv',
-  'xvi',
-  'xvii',
-  'xviii',
-  'xix',
-  'xx',
-];
-
 /**
  * The label a subparagraph at a 1-based position and depth takes (DRAFTING-RULES.md section 1 item 5):
  * (a), (b) ... at depth 1, (i), (ii) ... at depth 2, then (a) again.
  */
 export function subLabel(position: number, depth: number): string {
-  if (depth % 2 === 0) return ROMANS[position - 1] ?? String(position);
-  if (position <= LETTERS.length) return LETTERS[position - 1] ?? '';
-  // (aa), (bb) after (z), as the Editorial Manual continues a long list.
-  const letter = LETTERS[(position - 1) % LETTERS.length] ?? '';
-  return letter.repeat(Math.ceil(position / LETTERS.length));
+  if (!Number.isInteger(position) || position < 1) return String(position);
+  return depth % 2 === 0 ? romanLabel(position) : alphabeticLabel(position);
 }
 
 /** Defines a paragraph rule's whole-document `check` from its `checkUnit`. */
