@@ -30,6 +30,7 @@ import { NewDraftDialog } from './NewDraftDialog.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { createStatusStore } from './statusStore.ts';
+import { afterTypingPause } from './typingPause.ts';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
@@ -81,6 +82,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const [statusStore] = useState(() => createStatusStore());
   /** The drafts list shows titles and times: refreshed after saves, at most every few seconds. */
   const lastListRefresh = useRef(0);
+  const listRefresh = useRef<(() => void) | undefined>(undefined);
   const [conflict, setConflict] = useState<DraftEntry | null>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
   const [dialog, setDialog] = useState<null | 'new' | 'help' | { rename: string } | { remove: string }>(null);
@@ -150,9 +152,14 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     (next: AutosaveStatus) => {
       statusStore.set(next);
       if (next.state === 'saved') {
-        if (Date.now() - lastListRefresh.current > 3000) {
-          lastListRefresh.current = Date.now();
-          void refresh();
+        // The list shows each draft's time: redrawn at most every 3 s, and only in a pause of typing
+        // (a redraw of the workspace between keystrokes costs the next key its frame; typingPause.ts).
+        if (Date.now() - lastListRefresh.current > 3000 && listRefresh.current === undefined) {
+          listRefresh.current = afterTypingPause(() => {
+            listRefresh.current = undefined;
+            lastListRefresh.current = Date.now();
+            void refresh();
+          });
         }
         // Everything typed is stored: the crash journal has nothing left to recover.
         const open = session.current;
@@ -204,7 +211,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         },
         onConflict: (currentEntry) => setConflict(currentEntry),
       });
-      statusStore.set({ state: 'idle' });
+      statusStore.reset({ state: 'idle' });
       // Text typed just before a crash or a closed tab, which the autosave had not stored yet.
       const recovery = recoveryFor(readJournal(id), entry);
       if (recovery.kind === 'in-place') {
@@ -265,6 +272,9 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     })();
     return () => {
       cancelled = true;
+      listRefresh.current?.();
+      listRefresh.current = undefined;
+      statusStore.dispose();
     };
     // Runs once per store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -287,10 +297,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const onEditorChange = useCallback(
     (_state: EditorState, editor: LexicalEditor) => {
       editorRef.current = editor;
+      statusStore.edited();
       if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
       exportTimer.current = setTimeout(pushNow, EXPORT_DELAY_MS);
     },
-    [pushNow],
+    [pushNow, statusStore],
   );
 
   const onMetadata = useCallback(
