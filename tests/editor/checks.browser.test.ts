@@ -5,7 +5,7 @@
  * editor, incremental lint) after a keystroke's worth of change. The draft is the bench's
  * (bench/lint.ts): 6/1's preamble and three of 6/3's, then 6/3's first 20 operative paragraphs.
  */
-import { $getRoot, createEditor, type LexicalEditor } from 'lexical';
+import { $createTextNode, $getRoot, createEditor, type LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import REPORT from '../../corpus/CTOC-COP-2012-15.txt?raw';
 import { readReport } from '../../src/core/corpus/report.ts';
@@ -103,6 +103,44 @@ describe('checks in the browser', () => {
     expect(texts(HIGHLIGHT_NAMES.error)).toEqual([',']);
     stop();
     expect(CSS.highlights.has(HIGHLIGHT_NAMES.warning)).toBe(false);
+  });
+
+  it('leaves the underlines alone when a check finds what the last one found (no repaint while typing)', async () => {
+    const editor = mount(
+      res({
+        title: 'Strengthening the organisation',
+        operative: [op('Requests', 'the *Organisation* to act,'), op('Decides', 'to remain seized')],
+      }),
+    );
+    const hub = checksHubOf(editor);
+    cleanups.push(registerChecks(editor, { lexicon, references, storage: null, delayMs: 0 }));
+    await until(() => texts(HIGHLIGHT_NAMES.warning).length > 0);
+    const drawn = CSS.highlights.get(HIGHLIGHT_NAMES.warning);
+    const checks = (): number => hub.getState().last?.checked ?? 0;
+    // Typing at the end of the last paragraph, away from every underline: checked again, not redrawn.
+    for (const word of [' and', ' to', ' act']) {
+      const before = hub.getState();
+      editor.update(
+        () => {
+          const last = $getRoot().getChildren().filter($isOperativeParagraphNode).at(-1);
+          last?.getLastDescendant()?.insertAfter($createTextNode(word));
+        },
+        { discrete: true },
+      );
+      await until(() => hub.getState() !== before);
+    }
+    expect(checks()).toBeGreaterThan(0);
+    expect(CSS.highlights.get(HIGHLIGHT_NAMES.warning)).toBe(drawn);
+    // A change that moves an underline is drawn.
+    editor.update(
+      () => {
+        const first = $getRoot().getChildren().filter($isOperativeParagraphNode)[0];
+        first?.getFirstDescendant()?.insertBefore($createTextNode('Also '));
+      },
+      { discrete: true },
+    );
+    await until(() => CSS.highlights.get(HIGHLIGHT_NAMES.warning) !== drawn);
+    expect(texts(HIGHLIGHT_NAMES.warning)).toEqual(expect.arrayContaining(['organisation', 'Organisation']));
   });
 
   it('times the check of a 40-paragraph draft (printed, not asserted)', async () => {

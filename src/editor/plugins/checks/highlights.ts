@@ -53,6 +53,21 @@ function frozen(range: Range): AbstractRange {
   });
 }
 
+/** Whether two lists of ranges cover the same text nodes and offsets, in the same order. */
+export function sameRanges(a: readonly AbstractRange[], b: readonly AbstractRange[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((r, i) => {
+    const o = b[i];
+    return (
+      o !== undefined &&
+      r.startContainer === o.startContainer &&
+      r.startOffset === o.startOffset &&
+      r.endContainer === o.endContainer &&
+      r.endOffset === o.endOffset
+    );
+  });
+}
+
 /**
  * Draws one painter's underlines. Each painter remembers the paragraphs it marked in the fallback, so
  * it can clear them; with the API it owns the highlight names (one checked editor per page).
@@ -101,12 +116,24 @@ export function createPainter(): {
       const ranges = underlines
         .filter((u) => u.severity === severity && severity !== 'info' && onScreen(u.element))
         .map((u) => frozen(u.range));
-      const name = HIGHLIGHT_NAMES[severity];
-      if (ranges.length === 0) CSS.highlights.delete(name);
-      else CSS.highlights.set(name, new Highlight(...ranges));
+      draw(HIGHLIGHT_NAMES[severity], ranges);
     }
-    if (current) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(current));
-    else CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    draw(CURRENT_HIGHLIGHT, current ? [current] : []);
+  };
+  /**
+   * What each highlight holds now. A highlight set again is repainted, and that repaint is a frame of
+   * its own: a check that finds what the last one found (most checks while typing) draws nothing.
+   */
+  const drawn = new Map<string, readonly AbstractRange[]>();
+  const draw = (name: string, ranges: readonly AbstractRange[]): void => {
+    if (sameRanges(drawn.get(name) ?? [], ranges)) return;
+    if (ranges.length === 0) {
+      CSS.highlights.delete(name);
+      drawn.delete(name);
+    } else {
+      CSS.highlights.set(name, new Highlight(...ranges));
+      drawn.set(name, ranges);
+    }
   };
 
   return {
@@ -142,6 +169,7 @@ export function createPainter(): {
         for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT])
           CSS.highlights.delete(name);
       }
+      drawn.clear();
       clearFallback();
     },
   };
