@@ -38,12 +38,13 @@ import {
   $createTextNode,
   $getRoot,
   $isElementNode,
+  ElementNode,
+  TextNode,
   $isTextNode,
   HISTORIC_TAG,
   HISTORY_MERGE_TAG,
   mergeRegister,
   RootNode,
-  type ElementNode,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
@@ -76,12 +77,42 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
   // intentionally dirty whenever a node is), which is what document-wide numbering needs.
   // The structure the repairs look at, as of their last run: see $structureSignature.
   let last = '';
+  // Whether this update wrote an element or emptied a text node: plain typing does neither, so its
+  // keystrokes skip even the signature's walk. Every element type gets a transform that notes it;
+  // Lexical runs an element's transform only when the element itself was written (its children,
+  // their order, its level...), and all of them before the root's in each pass.
+  let touched = false;
+  let rootShape = '';
+  const touch = (): void => {
+    touched = true;
+  };
+  const element = [...editor._nodes.values()].filter(
+    ({ klass }) => klass !== RootNode && klass.prototype instanceof ElementNode,
+  );
+  const text = [...editor._nodes.values()].filter(
+    ({ klass }) => klass.prototype instanceof TextNode || klass === TextNode,
+  );
   const teardown = mergeRegister(
-    editor.registerNodeTransform(RootNode, () => {
+    ...element.map(({ klass }) => editor.registerNodeTransform(klass, touch)),
+    ...text.map(({ klass }) =>
+      editor.registerNodeTransform(klass, (node: LexicalNode) => {
+        if ($isTextNode(node) && node.getTextContentSize() === 0) touched = true;
+      }),
+    ),
+    editor.registerNodeTransform(RootNode, (root) => {
+      // The root's own children: the one change no attached element's transform sees is the
+      // removal of every block, which leaves the root alone.
+      const shape = `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
+      const skip = last !== '' && !touched && shape === rootShape;
+      touched = false;
+      rootShape = shape;
+      if (skip) return;
       const now = $structureSignature();
       if (now === last) return;
       $normalizeResolution();
       last = $structureSignature();
+      touched = false;
+      rootShape = `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
     }),
     // A state put in place whole (undo, redo, a loaded state) or a selection move changes no node:
     // the signature on record no longer describes what the next update starts from.
