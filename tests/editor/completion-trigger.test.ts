@@ -8,11 +8,12 @@ import type { InstrumentId } from '../../src/core/references/instruments.ts';
 import { suggestReferences } from '../../src/core/references/lookup.ts';
 import {
   candidateStrength,
+  couldBeReference,
   MAX_OPENER_QUERY,
   matchReference,
   openerQuery,
 } from '../../src/editor/plugins/completion/trigger.ts';
-import { corpus } from '../helpers/corpus.ts';
+import { corpus, REPORT_TEXT } from '../helpers/corpus.ts';
 
 const references = deriveReferences(corpus());
 const none = new Set<InstrumentId>();
@@ -117,5 +118,31 @@ describe('candidateStrength', () => {
     expect(strength('Migrants')).toBe(1);
     expect(strength('migrants')).toBe(0);
     expect(strength('Crime and the Pro')).toBe(0);
+  });
+});
+
+describe('couldBeReference', () => {
+  it('lets through what could be a reference: a number, a slash, a capital', () => {
+    expect(couldBeReference('resolution 5/1')).toBe(true);
+    expect(couldBeReference('CTOC/COP')).toBe(true);
+    expect(couldBeReference('the Smuggling')).toBe(true);
+    expect(couldBeReference('Migrants')).toBe(true);
+    expect(couldBeReference('technical assistance to')).toBe(false);
+  });
+
+  it('never turns away words that would have opened the menu (every run of 1-6 words of the report)', () => {
+    const words = REPORT_TEXT.split(/\s+/).filter(Boolean).slice(0, 12_000);
+    let skipped = 0;
+    for (let i = 0; i < words.length; i += 1) {
+      for (let n = 1; n <= 6 && i + n <= words.length; n++) {
+        const typed = words.slice(i, i + n).join(' ');
+        if (couldBeReference(typed)) continue;
+        skipped++;
+        const suggestions = suggestReferences(references, typed, { mentioned: none });
+        expect(candidateStrength(references, typed, suggestions), typed).toBe(0);
+      }
+    }
+    // Most runs of prose are turned away before any lookup.
+    expect(skipped).toBeGreaterThan(10_000);
   });
 });

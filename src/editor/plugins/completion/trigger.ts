@@ -69,7 +69,7 @@ export function matchReference(refs: References, text: string, query: ReferenceQ
   let bestStrength = 0;
   for (const start of starts.slice(-MAX_REFERENCE_WORDS).reverse()) {
     const typed = text.slice(start);
-    if (!hasEnoughToGoOn(typed)) continue;
+    if (!hasEnoughToGoOn(typed) || !couldBeReference(typed)) continue;
     const before = (query.preceding ?? '') + text.slice(0, start);
     const suggestions = suggestReferences(refs, typed, {
       mentioned: query.mentioned,
@@ -102,6 +102,20 @@ function wordStarts(text: string, from: number): number[] {
     if (m[0].length === 0) re.lastIndex++; // the empty match at the very start
   }
   return out;
+}
+
+/**
+ * Whether `candidateStrength` could find anything in `typed`, before any lookup: it needs a number
+ * (an act), a slash or capitals (a document symbol) or a capitalized word (an instrument). Ordinary
+ * prose has none of these, so most keystrokes look nothing up (issue 3, "Speed").
+ */
+export function couldBeReference(typed: string): boolean {
+  return (
+    /\d/.test(typed) ||
+    typed.includes('/') ||
+    /^\p{Lu}/u.test(typed) ||
+    /^\p{Lu}/u.test(typed.replace(/^the\s+/i, ''))
+  );
 }
 
 /**
