@@ -73,7 +73,7 @@ const show = (n: number): string => n.toFixed(1);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -243,7 +243,7 @@ interface Served {
 }
 
 /** A static file server for a build directory on a free port of 127.0.0.1. */
-async function serveDir(dir: string): Promise<Served> {
+export async function serveDir(dir: string): Promise<Served> {
   const root = normalize(dir + sep);
   const server: Server = createServer((req, res) => {
     let path: string;
@@ -423,6 +423,9 @@ function guard(page: Page, problems: string[]): void {
 async function caretAtEnd(page: Page, selector: string, index: number): Promise<void> {
   const block = page.locator(selector).nth(index);
   await block.scrollIntoViewIfNeeded();
+  // A paragraph far from the screen is laid out (content-visibility: auto) in the frame after it
+  // comes into view; until then its box is a placeholder's.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   const box = await block.boundingBox();
   if (!box) throw new Error(`${selector} #${index} is not visible`);
   await block.click({ position: { x: Math.max(1, box.width - 3), y: Math.max(1, box.height - 4) } });
@@ -468,7 +471,7 @@ interface Urls {
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Opens the draft the way a user's file arrives (Open file…) and keeps the browser storage it leaves. */
-async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
+export async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
   const context = await newContext(bench.browser);
   try {
     const page = await context.newPage();
@@ -494,7 +497,7 @@ async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth
 }
 
 /** One part of the browser benchmark; a failing part leaves its figures out and the others run. */
-interface Bench {
+export interface Bench {
   readonly browser: Browser;
   readonly urls: Urls;
   readonly draft: BenchDraft;
@@ -560,7 +563,7 @@ async function measureColdLoad(bench: Bench, state: StorageState): Promise<void>
 }
 
 /** Keystrokes in the app and the bare editor in turn, then the typeahead menu in the app's page. */
-async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
+export async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
   const { browser, urls, draft, log, problems } = bench;
   log(
     `keystrokes: ${TYPED_TEXT.length} characters in the app and in the bare editor, in ${TYPING_ROUNDS} rounds`,
@@ -621,8 +624,14 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
     await sleep(300);
     for (const e of [appEditor, bareEditor]) {
       const text = await textOf(e.page, e.selector, e.index);
-      if (text !== targetText + WARMUP_TEXT + TYPED_TEXT)
-        throw new Error(`the typed text did not arrive intact: …${JSON.stringify(text.slice(-80))}`);
+      const expected = targetText + WARMUP_TEXT + TYPED_TEXT;
+      if (text !== expected) {
+        let at = 0;
+        while (at < text.length && text[at] === expected[at]) at++;
+        throw new Error(
+          `the typed text did not arrive intact: from character ${at}, ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 60))} where ${JSON.stringify(expected.slice(Math.max(0, at - 20), at + 60))} was expected`,
+        );
+      }
     }
     /** Each round's 95th percentile; the figure is their median, the spread their range. */
     const p95s = (e: Editor) => sorted(e.rounds.map((times) => percentile(sorted(times), 95)));

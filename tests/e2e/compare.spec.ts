@@ -5,7 +5,7 @@
  * the switches are checked as a delegate sees them.
  */
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, expect, settle, test, textbox, waitSaved } from './fixtures.ts';
+import { boxOnScreen, caretAtEnd, expect, settle, test, textbox, waitSaved } from './fixtures.ts';
 
 async function startFrom63(page: Page, load = true): Promise<void> {
   if (load) await page.goto('/');
@@ -25,8 +25,7 @@ function operative(page: Page, n: number): Locator {
 /** Selects from the end of one block to the end of another (Shift+click) and deletes: the second block goes. */
 async function deleteBlock(page: Page, previous: Locator, block: Locator): Promise<void> {
   await caretAtEnd(page, previous);
-  const box = await block.boundingBox();
-  if (!box) throw new Error('the paragraph is not visible');
+  const box = await boxOnScreen(page, block);
   await block.click({ modifiers: ['Shift'], position: { x: box.width - 3, y: box.height - 4 } });
   await settle(page);
   await page.keyboard.press('Shift+End');

@@ -36,11 +36,24 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(60);
 }
 
+/**
+ * A block's box once it is on screen and laid out: a paragraph far from the screen is not laid out
+ * (content-visibility: auto) and has a placeholder height until the frame after it scrolls into view.
+ */
+export async function boxOnScreen(page: Page, block: Locator): Promise<{ width: number; height: number }> {
+  await block.scrollIntoViewIfNeeded();
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  const box = await block.boundingBox();
+  if (!box) throw new Error('the paragraph is not visible');
+  return box;
+}
+
 /** Clicks the end of a block and waits for the editor to take the caret there. */
 export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
   // End moves to the end of the visual line: click on the paragraph's last line first.
-  const box = await block.boundingBox();
-  if (!box) throw new Error('the paragraph is not visible');
+  const box = await boxOnScreen(page, block);
   await block.click({ position: { x: Math.max(1, box.width - 3), y: Math.max(1, box.height - 4) } });
   await settle(page);
   await page.keyboard.press('End');

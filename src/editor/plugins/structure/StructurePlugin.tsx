@@ -4,11 +4,13 @@ import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isOperativeParagraphNode, OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { registerStructureTransforms } from '../../transforms/structure.ts';
+import { registerLayoutMark } from './layout.ts';
 
 /**
  * Numbering, labels and the order of the parts, kept by node transforms (ARCHITECTURE.md convention 4);
  * and the page told when it holds a lone operative paragraph, which is printed without a number
  * (DRAFTING-RULES.md section 1, item 4). Counted only when an operative paragraph is created or removed.
+ * Also lets paragraphs far from the screen skip layout once the page has been laid out (layout.ts).
  */
 export function StructurePlugin(): null {
   const [editor] = useLexicalComposerContext();
@@ -23,6 +25,7 @@ export function StructurePlugin(): null {
     };
     return mergeRegister(
       registerStructureTransforms(editor),
+      registerLayoutMark(editor),
       editor.registerMutationListener(OperativeParagraphNode, markLone),
       editor.registerRootListener(() => markLone()),
     );
