@@ -79,6 +79,11 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
       return;
     }
     const current = await store.get(draft.id);
+    // Typed meanwhile (the read is asynchronous): that text must not be replaced.
+    if (autosave.hasUnsaved || options.hasPendingEdit?.() === true) {
+      if (current) options.onConflict?.(current);
+      return;
+    }
     if (current && !current.damaged && current.saveCount > saveCount) {
       saveCount = current.saveCount;
       latest = current.document;

@@ -114,6 +114,28 @@ describe('createDraftSession', () => {
     expect(session.saveCount).toBe(3);
   });
 
+  it('does not follow the other tab when typing starts while its version is being read', async () => {
+    const { a, b, channelB, draft } = await twoTabs();
+    const followed: StoredDraft[] = [];
+    const conflicts: DraftEntry[] = [];
+    // Nothing waits when the other tab's news arrives; a keystroke lands during the read that follows.
+    let asked = 0;
+    const session = createDraftSession({
+      store: b,
+      draft,
+      channel: channelB,
+      hasPendingEdit: () => ++asked > 1,
+      onFollow: (d) => followed.push(d),
+      onConflict: (c) => conflicts.push(c),
+    });
+    onCleanup(() => session.dispose());
+
+    await a.save(draft.id, doc('saved in tab A;'), { expectedSaveCount: 1 });
+    await until(() => conflicts.length > 0);
+    expect(followed).toEqual([]);
+    expect(textOf(conflicts[0])).toBe('saved in tab A;');
+  });
+
   it('warns instead of overwriting when both tabs have changes; "keep mine as a copy" keeps both', async () => {
     const { a, b, channelB, draft } = await twoTabs();
     const conflicts: DraftEntry[] = [];
