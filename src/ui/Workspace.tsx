@@ -31,6 +31,7 @@ import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { createStatusStore } from './statusStore.ts';
 import { afterTypingPause } from './typingPause.ts';
+import { createExportSchedule, type ExportSchedule } from './exportSchedule.ts';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
@@ -73,8 +74,12 @@ const PANELS: readonly { readonly name: PanelName; readonly label: string }[] = 
   { name: 'revisions', label: 'Revisions' },
 ];
 
-/** How long after the last change the model is read from the editor for the autosave. */
-const EXPORT_DELAY_MS = 120;
+/**
+ * When the model is read from the editor for the crash journal and the autosave (exportSchedule.ts):
+ * in a pause of typing, or at least this often while the person types on.
+ */
+const EXPORT_PAUSE_MS = 250;
+const EXPORT_MAX_WAIT_MS = 600;
 
 export function Workspace({ store, channel }: { readonly store: DraftStore; readonly channel: TabChannel }) {
   const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
@@ -95,7 +100,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const session = useRef<DraftSession | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const docRef = useRef<ResolutionDocument | null>(null);
-  const exportTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const exportSchedule = useRef<ExportSchedule | null>(null);
   const keyRef = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -103,8 +108,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
 
   /** Reads the editor now and hands the model to the autosave (skipping the debounce). */
   const pushNow = useCallback(() => {
-    if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
-    exportTimer.current = undefined;
+    exportSchedule.current?.cancel();
     const editor = editorRef.current;
     const base = docRef.current;
     if (!editor || !base || !session.current) return;
@@ -134,7 +138,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const downloadAll = useCallback(async () => {
     // The text on screen, which a full disk may have kept out of the store, goes into the bundle
     // (read from the editor first when a change is still waiting for it).
-    if (exportTimer.current !== undefined) pushNow();
+    if (exportSchedule.current?.pending) pushNow();
     const held = session.current;
     const unsaved = held && docRef.current ? { draftId: held.draftId, document: docRef.current } : undefined;
     try {
@@ -163,7 +167,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         }
         // Everything typed is stored: the crash journal has nothing left to recover.
         const open = session.current;
-        if (open && !open.hasUnsaved && exportTimer.current === undefined) clearJournal(open.draftId);
+        if (open && !open.hasUnsaved && !exportSchedule.current?.pending) clearJournal(open.draftId);
       }
       if (next.state === 'failed' && next.reason === 'quota')
         setNotice({
@@ -200,14 +204,21 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         store,
         draft: entry,
         channel,
-        delayMs: 250,
-        maxWaitMs: 800,
+        // The editor is read already debounced (exportSchedule.ts): store each read at once, in the
+        // same idle moment after a keystroke.
+        delayMs: 0,
+        maxWaitMs: 0,
         onStatus: handleStatus,
-        hasPendingEdit: () => exportTimer.current !== undefined,
+        hasPendingEdit: () => exportSchedule.current?.pending ?? false,
         onFollow: (draft) => {
           clearJournal(draft.id);
           load(draft);
-          setNotice({ text: 'This draft was changed in another tab; showing that version.', tone: 'info' });
+          // A notice that offers something (the copy just kept: "Open it") stays; this one only informs.
+          setNotice((shown) =>
+            shown?.action
+              ? shown
+              : { text: 'This draft was changed in another tab; showing that version.', tone: 'info' },
+          );
         },
         onConflict: (currentEntry) => setConflict(currentEntry),
       });
@@ -298,8 +309,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     (_state: EditorState, editor: LexicalEditor) => {
       editorRef.current = editor;
       statusStore.edited();
-      if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
-      exportTimer.current = setTimeout(pushNow, EXPORT_DELAY_MS);
+      exportSchedule.current ??= createExportSchedule(pushNow, {
+        pauseMs: EXPORT_PAUSE_MS,
+        maxWaitMs: EXPORT_MAX_WAIT_MS,
+      });
+      exportSchedule.current.changed();
     },
     [pushNow, statusStore],
   );
@@ -719,14 +733,15 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             className="button button--small"
             onClick={() =>
               void (async () => {
+                // The copy is of everything on screen, the last keystrokes included.
+                pushNow();
                 const held = session.current;
                 const copy = await held?.keepMineAsCopy();
                 setConflict(null);
                 // This tab now follows the other tab's version: show it, or this tab's next save (or the
                 // crash journal) would put the text just copied over the other tab's.
                 if (held && copy?.ok) {
-                  if (exportTimer.current !== undefined) clearTimeout(exportTimer.current);
-                  exportTimer.current = undefined;
+                  exportSchedule.current?.cancel();
                   editorRef.current = null;
                   clearJournal(held.draftId);
                   const theirs = await store.get(held.draftId);

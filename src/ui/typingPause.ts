@@ -25,6 +25,9 @@ function listen(): void {
     document.addEventListener(type, mark, { capture: true, passive: true });
 }
 
+// From the start: a pause asked about later must know of the keys typed before.
+listen();
+
 /** Milliseconds since the last keystroke or input anywhere in the page (Infinity before the first). */
 export function sinceTyping(): number {
   listen();
