@@ -26,7 +26,7 @@
  *   only entries of 16 ms or more, in steps of 8 ms, so it can neither place a 95th percentile under
  *   a frame nor give a ratio to the bare editor.
  * - Keys are typed one at a time at a typist's pace (50-149 ms apart, 100 ms on average), so the
- *   app's debounced work (the model read for the autosave, 120 ms after the last change) lands
+ *   app's debounced work (the model read for the autosave, in pauses and at least every 600 ms) lands
  *   between keystrokes as it does for a person, and no key waits only because the benchmark typed
  *   faster than anyone does.
  * - The app (`browser.keystrokeP95Ms`) and the bare editor (`browser.keystrokeBareP95Ms`) are typed in

@@ -3,7 +3,8 @@
  * while typing, and only the status line needs to hear it, not the whole workspace.
  *
  * What it shows changes calmly (issue 3, "Speed"; typingPause.ts): the first keystroke after a save
- * shows "Saving…" at once, in that key's own frame; the autosave's steps while the person types on
+ * shows "Saving…" at once, in that key's own frame (SaveStatus writes it without a React render);
+ * the autosave's steps while the person types on
  * (pending, saving, saved, pending again) are held back and the latest is shown when they pause. A
  * failure is shown at once: a full disk or a conflict must never wait. Screen readers, which announce
  * the status politely, hear one change per burst of typing instead of one a second.
