@@ -35,7 +35,11 @@ import {
 import { $createReferenceNode } from '../../src/editor/nodes/ReferenceNode.ts';
 import { $createSubparagraphNode, $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $createTitleNode, $isTitleNode } from '../../src/editor/nodes/TitleNode.ts';
-import { alphabeticLabel, romanLabel } from '../../src/core/export/labels.ts';
+import {
+  alphabeticLabel,
+  romanLabel,
+  subparagraphLabel as coreSubparagraphLabel,
+} from '../../src/core/export/labels.ts';
 import { subparagraphLabel } from '../../src/editor/transforms/labels.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { annex, fn, op, pre, res, sub } from '../helpers/builders.ts';
@@ -77,8 +81,10 @@ describe('subparagraph labels', () => {
     ]);
   });
 
-  it('brackets each level: (a), (i), then (A) and (I)', () => {
-    expect([1, 2, 3, 4].map((level) => subparagraphLabel(level, 2))).toEqual(['(b)', '(ii)', '(B)', '(II)']);
+  it('brackets each level as the exports print it: (a), (i), then (a) and (i) again', () => {
+    expect([1, 2, 3, 4].map((level) => subparagraphLabel(level, 2))).toEqual(['(b)', '(ii)', '(b)', '(ii)']);
+    for (const level of [1, 2, 3, 4])
+      for (const n of [1, 5, 27]) expect(subparagraphLabel(level, n)).toBe(coreSubparagraphLabel(level, n));
   });
 
   it('throws on a position or level that has no label', () => {
