@@ -779,7 +779,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         {current && shown ? (
           <ResolutionComposer key={current.key} document={shown} readOnly={readOnly}>
             <main className="desk" aria-label="Draft workspace">
-              <article className="page" aria-label="Draft">
+              <article className="page" aria-label="Draft" data-kind={shown.kind}>
                 <Masthead document={shown} />
                 <ResolutionSurface
                   lexicon={lexicon}

@@ -25,6 +25,26 @@ test.describe('a new draft from a template', () => {
     });
   }
 
+  test('letters a decision’s paragraphs (a), (b) as it is printed, and keeps numbering a resolution’s', async ({
+    page,
+  }) => {
+    const marks = async () =>
+      textbox(page)
+        .locator('.res-operative')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el, '::before').content));
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'cop-decision');
+    expect(await marks()).toEqual(['"(a)"', '"(b)"']);
+    // A third paragraph letters itself.
+    await caretAtEnd(page, textbox(page).locator('.res-operative').last());
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Invited States to report;');
+    await expect.poll(marks).toEqual(['"(a)"', '"(b)"', '"(c)"']);
+
+    await newDraftFromTemplate(page, 'cop-resolution');
+    expect((await marks())[0]).toBe('"1."');
+  });
+
   test('shows the masthead of an L document with its sponsors line', async ({ page }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'cop-revised-draft-resolution');

@@ -7,6 +7,7 @@
  * paragraph's position (1..n in document order) after every update, and the DOM shows it through
  * `data-number` so the stylesheet can print it in the margin.
  */
+import { alphabeticLabel } from '../../core/export/labels.ts';
 import {
   $applyNodeReplacement,
   $getDocument,
@@ -68,12 +69,12 @@ export class OperativeParagraphNode extends ElementNode {
   override createDOM(_config: EditorConfig): HTMLElement {
     const dom = $getDocument().createElement('p');
     dom.className = 'res-operative';
-    dom.setAttribute('data-number', String(this.__number));
+    setNumberAttributes(dom, this.__number);
     return dom;
   }
 
   override updateDOM(prevNode: this, dom: HTMLElement): boolean {
-    if (prevNode.__number !== this.__number) dom.setAttribute('data-number', String(this.__number));
+    if (prevNode.__number !== this.__number) setNumberAttributes(dom, this.__number);
     return false;
   }
 
@@ -109,4 +110,14 @@ export function $isOperativeParagraphNode(
   node: LexicalNode | null | undefined,
 ): node is OperativeParagraphNode {
   return node instanceof OperativeParagraphNode;
+}
+
+/**
+ * The number, and the same position as a letter: a decision's paragraphs are printed (a), (b)
+ * (DRAFTING-RULES.md section 1, item 7), which the stylesheet shows when the page is a decision's.
+ */
+function setNumberAttributes(dom: HTMLElement, number: number): void {
+  dom.setAttribute('data-number', String(number));
+  if (number > 0) dom.setAttribute('data-letter', alphabeticLabel(number));
+  else dom.removeAttribute('data-letter');
 }
