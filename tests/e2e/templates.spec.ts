@@ -42,7 +42,7 @@ test.describe('a new draft from a template', () => {
     await expect.poll(marks).toEqual(['"(a)"', '"(b)"', '"(c)"']);
 
     await newDraftFromTemplate(page, 'cop-resolution');
-    expect((await marks())[0]).toBe('"1."');
+    await expect.poll(async () => (await marks())[0]).toBe('"1."');
   });
 
   test('shows the masthead of an L document with its sponsors line', async ({ page }) => {
