@@ -31,7 +31,7 @@ import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { createStatusStore } from './statusStore.ts';
 import { afterTypingPause } from './typingPause.ts';
-import { createExportSchedule, type ExportSchedule } from './exportSchedule.ts';
+import { createPauseSchedule, type PauseSchedule } from '../editor/pauseSchedule.ts';
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
@@ -75,8 +75,9 @@ const PANELS: readonly { readonly name: PanelName; readonly label: string }[] = 
 ];
 
 /**
- * When the model is read from the editor for the crash journal and the autosave (exportSchedule.ts):
- * in a pause of typing, or at least this often while the person types on.
+ * When the model is read from the editor for the crash journal and the autosave (editor/pauseSchedule.ts):
+ * in a pause of typing, or at least this often while the person types on, so a crash or a closed tab
+ * loses at most that much typing (issue 3: at most a second).
  */
 const EXPORT_PAUSE_MS = 250;
 const EXPORT_MAX_WAIT_MS = 600;
@@ -100,7 +101,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const session = useRef<DraftSession | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const docRef = useRef<ResolutionDocument | null>(null);
-  const exportSchedule = useRef<ExportSchedule | null>(null);
+  const exportSchedule = useRef<PauseSchedule | null>(null);
   const keyRef = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -204,7 +205,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         store,
         draft: entry,
         channel,
-        // The editor is read already debounced (exportSchedule.ts): store each read at once, in the
+        // The editor is read already debounced (editor/pauseSchedule.ts): store each read at once, in the
         // same idle moment after a keystroke.
         delayMs: 0,
         maxWaitMs: 0,
@@ -309,9 +310,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     (_state: EditorState, editor: LexicalEditor) => {
       editorRef.current = editor;
       statusStore.edited();
-      exportSchedule.current ??= createExportSchedule(pushNow, {
+      exportSchedule.current ??= createPauseSchedule(pushNow, {
         pauseMs: EXPORT_PAUSE_MS,
         maxWaitMs: EXPORT_MAX_WAIT_MS,
+        idleTimeoutMs: 100,
       });
       exportSchedule.current.changed();
     },

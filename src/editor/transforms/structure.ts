@@ -102,7 +102,7 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
     editor.registerNodeTransform(RootNode, (root) => {
       // The root's own children: the one change no attached element's transform sees is the
       // removal of every block, which leaves the root alone.
-      const shape = `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
+      const shape = shapeOf(root);
       const skip = last !== '' && !touched && shape === rootShape;
       touched = false;
       rootShape = shape;
@@ -111,8 +111,7 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
       if (now === last) return;
       $normalizeResolution();
       last = $structureSignature();
-      touched = false;
-      rootShape = `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
+      rootShape = shapeOf(root);
     }),
     // A state put in place whole (undo, redo, a loaded state) or a selection move changes no node:
     // the signature on record no longer describes what the next update starts from.
@@ -125,6 +124,11 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
   // its title and formula). Merged into the previous history entry, as Lexical does for its own.
   editor.update(() => $getRoot().markDirty(), { tag: HISTORY_MERGE_TAG });
   return teardown;
+}
+
+/** The root's own children, as far as a cleared or refilled page shows: their count and both ends. */
+function shapeOf(root: RootNode): string {
+  return `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
 }
 
 /**

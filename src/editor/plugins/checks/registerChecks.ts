@@ -44,6 +44,7 @@ import {
   writeDisabledRules,
   type SwitchStorage,
 } from './ruleSwitches.ts';
+import { createPauseSchedule } from '../../pauseSchedule.ts';
 
 /**
  * How long after the last change the draft is checked: a pause in typing. A check redraws underlines,
@@ -91,9 +92,6 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   let linter: Linter = makeLinter();
   let diagnostics: readonly RuleDiagnostic[] = [];
   let current: string | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let idle: number | undefined;
-  let firstPending: number | undefined;
 
   function makeLinter(): Linter {
     return createLinter(createLintContext(lexicon, references, { footnoteRule, disabled }));
@@ -107,11 +105,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   } as const;
 
   function check(): void {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (idle !== undefined) cancelIdleCallback(idle);
-    idle = undefined;
-    firstPending = undefined;
+    pending.cancel();
     const started = performance.now();
     const doc = editor.getEditorState().read(() => $exportResolution(exportBase), { editor });
     diagnostics = linter.lint(doc);
@@ -131,32 +125,15 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
     });
   }
 
-  function schedule(): void {
-    const now = performance.now();
-    firstPending ??= now;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const overdue = now - firstPending >= CHECK_MAX_WAIT_MS;
-    if (overdue && idle !== undefined) return;
-    const whenIdle = (): void => {
-      if (typeof requestIdleCallback !== 'function') return check();
-      idle = requestIdleCallback(
-        () => {
-          idle = undefined;
-          check();
-        },
-        { timeout: 250 },
-      );
-    };
-    // Overdue: right after this change's frame. Otherwise after a pause, then in an idle moment (at
-    // most a quarter second more), so a check never sits between a keystroke and its frame.
-    if (overdue) whenIdle();
-    else
-      timer = setTimeout(() => {
-        timer = undefined;
-        whenIdle();
-      }, delay);
-  }
+  // After a pause, then in an idle moment (at most a quarter second more); overdue, right after the
+  // change's frame. Either way a check never sits between a keystroke and its frame.
+  const pending = createPauseSchedule(check, {
+    pauseMs: delay,
+    maxWaitMs: CHECK_MAX_WAIT_MS,
+    idleTimeoutMs: 250,
+    idleAfterPause: true,
+  });
+  const schedule = (): void => pending.changed();
 
   function paint(): void {
     if (rootOf(editor) === null) return;
@@ -337,8 +314,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   schedule();
 
   return () => {
-    if (timer !== undefined) clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
+    pending.cancel();
     teardown();
     painter.clear();
     detach();

@@ -1,15 +1,16 @@
 /**
- * When the open draft is read for the journal and the autosave (src/ui/exportSchedule.ts), in Chromium.
+ * Work that waits for a pause in typing (src/editor/pauseSchedule.ts): the checks, and the read of
+ * the open draft for the journal and the autosave. In Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { createExportSchedule } from '../../src/ui/exportSchedule.ts';
+import { createPauseSchedule } from '../../src/editor/pauseSchedule.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('the export schedule', () => {
+describe('the pause schedule', () => {
   it('reads once in a pause of typing', async () => {
     let reads = 0;
-    const schedule = createExportSchedule(() => reads++, { pauseMs: 60, maxWaitMs: 1000 });
+    const schedule = createPauseSchedule(() => reads++, { pauseMs: 60, maxWaitMs: 1000, idleTimeoutMs: 100 });
     schedule.changed();
     await sleep(20);
     schedule.changed();
@@ -22,9 +23,10 @@ describe('the export schedule', () => {
   it('reads at least every maxWaitMs while changes keep coming, so a crash loses little', async () => {
     const reads: number[] = [];
     const start = performance.now();
-    const schedule = createExportSchedule(() => reads.push(performance.now() - start), {
+    const schedule = createPauseSchedule(() => reads.push(performance.now() - start), {
       pauseMs: 100,
       maxWaitMs: 200,
+      idleTimeoutMs: 100,
     });
     // A change every 40 ms for a second: never a pause of 100 ms.
     for (let i = 0; i < 25; i++) {
@@ -40,7 +42,7 @@ describe('the export schedule', () => {
 
   it('drops a waiting read when cancelled', async () => {
     let reads = 0;
-    const schedule = createExportSchedule(() => reads++, { pauseMs: 30, maxWaitMs: 100 });
+    const schedule = createPauseSchedule(() => reads++, { pauseMs: 30, maxWaitMs: 100, idleTimeoutMs: 100 });
     schedule.changed();
     schedule.cancel();
     expect(schedule.pending).toBe(false);
