@@ -67,13 +67,13 @@ import type {
   Subparagraph,
 } from '../src/core/model/types.ts';
 import { bundleFigures } from './bundle.ts';
-import { median, percentile, round, sorted, type Figure } from './measure.ts';
+import { median, percentile, REPORT_TEXT, round, sorted, type Figure } from './measure.ts';
 
 const show = (n: number): string => n.toFixed(1);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -243,7 +243,7 @@ interface Served {
 }
 
 /** A static file server for a build directory on a free port of 127.0.0.1. */
-export async function serveDir(dir: string): Promise<Served> {
+async function serveDir(dir: string): Promise<Served> {
   const root = normalize(dir + sep);
   const server: Server = createServer((req, res) => {
     let path: string;
@@ -471,7 +471,7 @@ interface Urls {
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Opens the draft the way a user's file arrives (Open file…) and keeps the browser storage it leaves. */
-export async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
+async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
   const context = await newContext(bench.browser);
   try {
     const page = await context.newPage();
@@ -497,7 +497,7 @@ export async function seedDraft(bench: Bench): Promise<{ state: StorageState; pa
 }
 
 /** One part of the browser benchmark; a failing part leaves its figures out and the others run. */
-export interface Bench {
+interface Bench {
   readonly browser: Browser;
   readonly urls: Urls;
   readonly draft: BenchDraft;
@@ -563,7 +563,7 @@ async function measureColdLoad(bench: Bench, state: StorageState): Promise<void>
 }
 
 /** Keystrokes in the app and the bare editor in turn, then the typeahead menu in the app's page. */
-export async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
+async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
   const { browser, urls, draft, log, problems } = bench;
   log(
     `keystrokes: ${TYPED_TEXT.length} characters in the app and in the bare editor, in ${TYPING_ROUNDS} rounds`,
@@ -815,7 +815,7 @@ export async function measureBrowserFigures(log: Log, sink: Figure[]): Promise<b
       ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
       log,
     );
-    const draft = benchDraft(readFileSync(join(ROOT, 'corpus', 'CTOC-COP-2012-15.txt'), 'utf8'));
+    const draft = benchDraft(REPORT_TEXT);
     writeFileSync(join(bareDir, 'paragraphs.json'), JSON.stringify(draft.blocks));
     sink.push(...bundleFigures(appDir));
 

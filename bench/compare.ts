@@ -2,40 +2,16 @@
  * Benchmark figures of issue 4: comparing two resolutions of the corpus (≤ 15 ms) and one
  * agreed-language lookup (≤ 10 ms per paragraph, after an index built once).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { compareDocuments } from '../src/core/compare/compare.ts';
 import { buildPrecedentIndex, findPrecedents } from '../src/core/compare/finder.ts';
-import { readReport } from '../src/core/corpus/report.ts';
 import { inlineText, joinOpener } from '../src/core/model/inline.ts';
-import type { ResolutionDocument } from '../src/core/model/types.ts';
-import { median, percentile, sample } from './measure.ts';
+import { benchCorpus, corpusResolution, median, percentile, round, sample, type Figure } from './measure.ts';
 
-export interface CompareFigure {
-  readonly key: string;
-  readonly value: number;
-  readonly unit: 'ms' | 'µs' | 'KB';
-  readonly budget: number;
-  readonly what: string;
-}
-
-const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
-
-function resolution(documents: readonly ResolutionDocument[], number: string): ResolutionDocument {
-  const doc = documents.find((d) => d.kind === 'resolution' && d.number === number);
-  if (!doc) throw new Error(`no resolution ${number} in the corpus`);
-  return doc;
-}
-
-export function measureCompare(): CompareFigure[] {
-  const report = readFileSync(
-    fileURLToPath(new URL('../corpus/CTOC-COP-2012-15.txt', import.meta.url)),
-    'utf8',
-  );
-  const { documents } = readReport(report);
-  const r1 = resolution(documents, '6/1');
-  const r2 = resolution(documents, '6/2');
-  const figures: CompareFigure[] = [];
+export function measureCompare(): Figure[] {
+  const { documents } = benchCorpus();
+  const r1 = corpusResolution('6/1');
+  const r2 = corpusResolution('6/2');
+  const figures: Figure[] = [];
   figures.push({
     key: 'compareResolutionsMs',
     value: round(median(sample(() => compareDocuments(r1, r2), 60, 15))),

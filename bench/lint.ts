@@ -5,39 +5,16 @@
  * citation and also/further passes meet real text. The lexicon and references are built once, as the
  * editor builds them; the timed call is `lintDocument`, which caches nothing between runs.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { readReport } from '../src/core/corpus/report.ts';
 import { buildLexicon } from '../src/core/lexicon/lexicon.ts';
 import type { ResolutionDocument } from '../src/core/model/types.ts';
 import { deriveReferences } from '../src/core/references/derive.ts';
 import { createLintContext, lintDocument } from '../src/core/rules/lint.ts';
-import { median, sample } from './measure.ts';
+import { benchCorpus, corpusResolution, median, round, sample, type Figure } from './measure.ts';
 
-export interface LintFigure {
-  readonly key: string;
-  readonly value: number;
-  readonly unit: 'ms' | 'µs' | 'KB';
-  readonly budget: number;
-  readonly what: string;
-}
-
-const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
-
-function resolution(documents: readonly ResolutionDocument[], number: string): ResolutionDocument {
-  const doc = documents.find((d) => d.kind === 'resolution' && d.number === number);
-  if (!doc) throw new Error(`no resolution ${number} in the corpus`);
-  return doc;
-}
-
-export function measureLint(): LintFigure[] {
-  const report = readFileSync(
-    fileURLToPath(new URL('../corpus/CTOC-COP-2012-15.txt', import.meta.url)),
-    'utf8',
-  );
-  const corpus = readReport(report);
-  const r1 = resolution(corpus.documents, '6/1');
-  const r3 = resolution(corpus.documents, '6/3');
+export function measureLint(): Figure[] {
+  const corpus = benchCorpus();
+  const r1 = corpusResolution('6/1');
+  const r3 = corpusResolution('6/3');
   const draft: ResolutionDocument = {
     ...r3,
     preamble: [...r1.preamble, ...r3.preamble.slice(0, 3)],

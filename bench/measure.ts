@@ -1,5 +1,33 @@
-/** Timing helpers for the benchmark: medians and percentiles of repeated runs after a warm-up. */
+/**
+ * Timing helpers for the benchmark: medians and percentiles of repeated runs after a warm-up; and the
+ * shipped report, which every part of the benchmark measures on.
+ */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { readReport } from '../src/core/corpus/report.ts';
+import type { Corpus } from '../src/core/corpus/types.ts';
+import type { ResolutionDocument } from '../src/core/model/types.ts';
+
+/** The shipped report, as text. */
+export const REPORT_TEXT = readFileSync(
+  fileURLToPath(new URL('../corpus/CTOC-COP-2012-15.txt', import.meta.url)),
+  'utf8',
+);
+
+let corpus: Corpus | undefined;
+/** The report read into documents, once. */
+export function benchCorpus(): Corpus {
+  corpus ??= readReport(REPORT_TEXT);
+  return corpus;
+}
+
+/** A resolution of the corpus, by number ("6/1"). */
+export function corpusResolution(number: string): ResolutionDocument {
+  const doc = benchCorpus().documents.find((d) => d.kind === 'resolution' && d.number === number);
+  if (!doc) throw new Error(`no resolution ${number} in the corpus`);
+  return doc;
+}
 
 /**
  * One figure of the benchmark. `key` is what people read in the table ("browser.coldLoadMs");

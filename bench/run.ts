@@ -13,26 +13,19 @@
  * measured is null (the reason is on stderr). The exit status is 1 when a measurement failed, else 0,
  * budgets met or not: the table and the JSON say which are over.
  */
-import { readFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { readReport } from '../src/core/corpus/report.ts';
 import { buildLexicon } from '../src/core/lexicon/lexicon.ts';
 import { suggestOpeners } from '../src/core/lexicon/query.ts';
-import { median, percentile, round, sample, type Figure } from './measure.ts';
+import { benchCorpus, median, percentile, REPORT_TEXT, round, sample, type Figure } from './measure.ts';
 import { measureCompare } from './compare.ts';
 import { measureLint } from './lint.ts';
 import { measureDocx } from './docx.ts';
 import { measureBrowserFigures, stopBrowserBench } from './browser.ts';
 
-const REPORT = readFileSync(
-  fileURLToPath(new URL('../corpus/CTOC-COP-2012-15.txt', import.meta.url)),
-  'utf8',
-);
-
 export function measureCore(): Figure[] {
   const figures: Figure[] = [];
-  const parse = sample(() => readReport(REPORT), 60, 15);
+  const parse = sample(() => readReport(REPORT_TEXT), 60, 15);
   figures.push({
     key: 'corpusParseMs',
     value: round(median(parse)),
@@ -41,7 +34,7 @@ export function measureCore(): Figure[] {
     what: 'read the whole report into documents (median)',
   });
 
-  const corpus = readReport(REPORT);
+  const corpus = benchCorpus();
   const lexicon = buildLexicon(corpus.documents);
   const queries = ['Req', 'Ur', 'Recog', 'Not', 'Also', 'Inv', 'Welc', 'Dec', 'Takin', 'E'];
   const previous = corpus.documents[0]?.operative.slice(0, 6).map((p) => p.opener) ?? [];
