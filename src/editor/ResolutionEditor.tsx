@@ -6,7 +6,8 @@
  * `ResolutionSurface` is the editable page with the resolution's plugins. Callers read the model
  * with `readDocument`.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { createEmptyHistoryState } from '@lexical/history';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -19,6 +20,7 @@ import type { ResolutionDocument } from '../core/model/types.ts';
 import { $exportResolution } from './bridge/export.ts';
 import { $importResolution } from './bridge/import.ts';
 import { ResolutionNodes } from './nodes/registry.ts';
+import { LimitsPlugin } from './plugins/limits/LimitsPlugin.tsx';
 import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
 import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
 import { PlaceholderPlugin } from './plugins/placeholders/PlaceholderPlugin.tsx';
@@ -63,6 +65,8 @@ export interface ResolutionSurfaceProps {
   readonly readOnly?: boolean;
   readonly label?: string;
   readonly onChange?: (editorState: EditorState, editor: LexicalEditor) => void;
+  /** Told when a change was refused because it would take the draft over the store's limits. */
+  readonly onLimit?: (text: string) => void;
   /** Further plugins (completion, footnotes, paste, checks). */
   readonly children?: ReactNode;
 }
@@ -72,8 +76,11 @@ export function ResolutionSurface({
   readOnly = false,
   label = 'Resolution text',
   onChange,
+  onLimit,
   children,
 }: ResolutionSurfaceProps) {
+  // Shared with the limits guard, which takes a refused change back out of the history too.
+  const [history] = useState(createEmptyHistoryState);
   return (
     <>
       <RichTextPlugin
@@ -88,7 +95,8 @@ export function ResolutionSurface({
         }
         ErrorBoundary={LexicalErrorBoundary}
       />
-      <HistoryPlugin />
+      <HistoryPlugin externalHistoryState={history} />
+      <LimitsPlugin history={history} {...(onLimit ? { onMessage: onLimit } : {})} />
       <StructurePlugin />
       <PlaceholderPlugin />
       {readOnly ? null : (

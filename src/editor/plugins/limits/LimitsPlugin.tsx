@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import type { HistoryState } from '@lexical/history';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { registerLimits } from './registerLimits.ts';
+
+export interface LimitsPluginProps {
+  /** The history the HistoryPlugin keeps, so that a change taken back is not left in it. */
+  readonly history: HistoryState;
+  readonly onMessage?: (text: string) => void;
+}
+
+/** No change may take the draft over the store's limits (registerLimits.ts). */
+export function LimitsPlugin({ history, onMessage }: LimitsPluginProps): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () => registerLimits(editor, { history, ...(onMessage ? { onMessage } : {}) }),
+    [editor, history, onMessage],
+  );
+  return null;
+}
