@@ -63,6 +63,29 @@ describe('htmlToMarkedText', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(flags.pwned).toBeUndefined();
   });
+
+  /** `text` inside `depth` nested `tag` elements. */
+  const nested = (tag: string, depth: number, text: string): string =>
+    `<${tag}>`.repeat(depth) + text + `</${tag}>`.repeat(depth);
+
+  it.each([
+    ['div', 'text'],
+    ['span', 'text'],
+    ['i', '*text*'],
+    ['b', 'text'],
+  ])('reads text nested 10,000 <%s> elements deep without exhausting the stack', (tag, expected) => {
+    expect(htmlToMarkedText(nested(tag, 10_000, 'text'))).toBe(expected);
+  });
+
+  it('keeps italics, line breaks and block boundaries at any depth', () => {
+    const deep = nested(
+      'div',
+      5_000,
+      nested('i', 5_000, 'Recalling<br>its <span style="font-style:normal">resolution</span>') +
+        '<p>Noting<sup>3</sup></p>',
+    );
+    expect(htmlToMarkedText(deep)).toBe('*Recalling*\n*its* resolution\nNoting³');
+  });
 });
 
 function pasteEditor(): LexicalEditor {
@@ -160,5 +183,13 @@ describe('pasting HTML', () => {
     );
     expect(editor.read(() => $getRoot().getTextContent())).not.toMatch(/pwned|color|svg/);
     expect(new Set(formats(editor))).toEqual(new Set(['0', '2']));
+  });
+
+  it('pastes HTML nested 10,000 elements deep as its text', () => {
+    const editor = pasteEditor();
+    update(editor, () => $caretAfter('the Office'));
+    const deep = '<span>'.repeat(10_000) + ' and <i>ex officio</i>' + '</span>'.repeat(10_000);
+    expect(paste(editor, { 'text/html': deep })).toBe(true);
+    expect(outline(editor)).toContain('OP 1. <Requests> the Office and *ex officio* to report;');
   });
 });

@@ -77,6 +77,10 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** One step of the walk: a node to read with the italics and superscript it inherits, or a block's end. */
+const END_BLOCK = Symbol('end of block');
+type Step = { node: Node; italic: boolean; superscript: boolean } | typeof END_BLOCK;
+
 /** A run of pasted text: its words and whether they were italic. */
 export interface HtmlRun {
   text: string;
@@ -105,23 +109,35 @@ export function htmlToLines(html: string, parser: DOMParser = new DOMParser()): 
     if (line.some((run) => run.text.trim() !== '')) lines.push(line);
     line = [];
   };
-  const visit = (node: Node, italic: boolean, superscript: boolean): void => {
+  // An explicit stack, not recursion: a paste nested thousands of elements deep must not exhaust the
+  // call stack. Children are pushed last-first so they are read in document order, and a block's
+  // closing line break is pushed under its children so it comes after them.
+  const stack: Step[] = [{ node: doc.body ?? doc.documentElement, italic: false, superscript: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if (step === END_BLOCK) {
+      endLine();
+      continue;
+    }
+    const { node, italic, superscript } = step;
     if (node.nodeType === TEXT_NODE) {
       const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
       line.push({ text: superscript ? asSuperscript(text) : text, italic });
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return; // comments, processing instructions
+    if (node.nodeType !== ELEMENT_NODE) continue; // comments, processing instructions
     const element = node as Element;
     // The tag as written ("o:p" of Word's HTML), not the local name some parsers shorten to "p".
     const tag = element.tagName.toLowerCase();
-    if (SKIPPED.has(tag)) return;
+    if (SKIPPED.has(tag)) continue;
     if (tag === 'br') {
       endLine();
-      return;
+      continue;
     }
     const block = BLOCKS.has(tag);
-    if (block) endLine();
+    if (block) {
+      endLine();
+      stack.push(END_BLOCK);
+    }
     const style = (element.getAttribute('style') ?? '').toLowerCase();
     const styleItalic = /font-style\s*:\s*(italic|oblique)/.test(style);
     const styleNormal = /font-style\s*:\s*normal/.test(style);
@@ -132,10 +148,10 @@ export function htmlToLines(html: string, parser: DOMParser = new DOMParser()): 
       (tag === 'a' && /^#_ftn/.test(element.getAttribute('href') ?? ''));
     const childSuper =
       superscript || tag === 'sup' || wordFootnote || /vertical-align\s*:\s*super/.test(style);
-    for (const child of Array.from(element.childNodes)) visit(child, childItalic, childSuper);
-    if (block) endLine();
-  };
-  visit(doc.body ?? doc.documentElement, false, false);
+    for (let child = element.lastChild; child !== null; child = child.previousSibling) {
+      stack.push({ node: child, italic: childItalic, superscript: childSuper });
+    }
+  }
   endLine();
   return lines;
 }
