@@ -1,9 +1,10 @@
 /**
  * Paste of a resolution's plain text turning into structure (issue 3), headless: what the
- * recognizer makes of a pasted text (planPaste) and where its blocks go in the draft. HTML pastes,
- * which need DOMParser, are in paste.html.test.ts.
+ * recognizer makes of a pasted text (planPaste) and where its blocks go in the draft; and the one
+ * gate every clipboard format passes (issue 11). HTML pastes, which need DOMParser, are in
+ * paste.html.test.ts and paste.gate.test.ts.
  */
-import { $insertGeneratedNodes } from '@lexical/clipboard';
+import { $generateJSONFromSelectedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import {
   $createTextNode,
@@ -12,6 +13,7 @@ import {
   $isElementNode,
   $isRangeSelection,
   $isTextNode,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
   PASTE_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
@@ -20,6 +22,7 @@ import {
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
+import { LIMITS } from '../../src/core/model/validate.ts';
 import { $createOpenerNode } from '../../src/editor/nodes/OpenerNode.ts';
 import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { planPaste } from '../../src/editor/plugins/paste/pastePlan.ts';
@@ -380,14 +383,15 @@ describe('pasting resolution text', () => {
     expect(outline(editor)).toBe(before);
   });
 
-  it('leaves a copy made inside the editor to Lexical, whose clipboard keeps every node', () => {
+  it('pastes the text beside a Lexical clipboard that holds no nodes', () => {
     const { editor } = pasteEditor();
     update(editor, () => $caret('Requests'));
     const result = paste(editor, {
       'application/x-lexical-editor': '{"namespace":"test","nodes":[]}',
-      'text/plain': 'Recalling its resolution 5/1,\n\nNoting the report,',
+      'text/plain': 'Recalling its resolution 5/1,\n\nMindful of the report,',
     });
-    expect(result.handled).toBe(false);
+    expect(result).toEqual({ handled: true, prevented: true });
+    expect(outline(editor)).toContain('PP <Mindful> of the report,');
   });
 
   it('refuses a paste over 5 MB, saying so and changing nothing', () => {
@@ -438,5 +442,139 @@ describe("pasting blocks from Lexical's clipboard", () => {
       $insertGeneratedNodes(editor, [$createTextNode('urgently ')], selection);
     });
     expect(outline(editor)).toContain('OP 1. <Requests> the Office urgently to report;');
+  });
+});
+
+/** What a copy inside the editor puts on the clipboard: Lexical's JSON of the selection and its text. */
+function $copy(editor: LexicalEditor): Record<string, string> {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) throw new Error('no selection');
+  const { namespace, nodes } = $generateJSONFromSelectedNodes(editor, selection);
+  return {
+    'application/x-lexical-editor': JSON.stringify({ namespace, nodes }),
+    'text/plain': selection.getTextContent(),
+  };
+}
+
+const lexicalText = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'text',
+  version: 1,
+  text,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  ...extra,
+});
+
+describe("Lexical's clipboard format, read as untrusted input", () => {
+  it('gives the same draft back after select all, copy and paste: the title and formula stay, the preamble is not doubled', () => {
+    const { editor, messages } = pasteEditor();
+    const before = outline(editor);
+    const copied = update(editor, () => {
+      $getRoot().select(0, $getRoot().getChildrenSize());
+      return $copy(editor);
+    });
+    update(editor, () => {
+      $getRoot().select(0, $getRoot().getChildrenSize());
+    });
+    expect(paste(editor, copied)).toEqual({ handled: true, prevented: true });
+    expect(outline(editor)).toBe(before);
+    expect(messages).toEqual([]);
+  });
+
+  it('leaves out the title and formula of a whole draft pasted into another, saying so, and places its paragraphs', () => {
+    const source = pasteEditor(
+      res({
+        title: 'Other',
+        preamble: [pre('Mindful', 'of the needs,')],
+        operative: [op('Urges', 'States.')],
+      }),
+    ).editor;
+    const copied = update(source, () => {
+      $getRoot().select(0, $getRoot().getChildrenSize());
+      return $copy(source);
+    });
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    paste(editor, copied);
+    const after = outline(editor);
+    expect(after.split('\n').slice(0, 2)).toEqual(['title: T', 'formula: The Conference,']);
+    expect(after).toContain('PP <Mindful> of the needs,');
+    expect(after).toContain('OP 1. <Urges> States.');
+    expect(after).not.toMatch(/OP \d+\. Other/);
+    expect(messages).toEqual(['The pasted title and enacting formula were left out: the draft has its own.']);
+  });
+
+  it('drops inline style and every field the editor does not use', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('to report;'));
+    paste(editor, {
+      'application/x-lexical-editor': JSON.stringify({
+        namespace: 'other',
+        nodes: [
+          lexicalText('urgently ', {
+            style: 'background-image: url(https://example.org/x.png); font-size: 90px',
+            format: 1 | 2 | 8,
+          }),
+        ],
+      }),
+      'text/plain': 'urgently ',
+    });
+    const pasted = editor.read(() => $text('urgently'));
+    expect(editor.read(() => pasted.getStyle())).toBe('');
+    expect(editor.read(() => pasted.getFormat())).toBe(2);
+    expect(outline(editor)).toContain('*urgently *');
+  });
+
+  it('pastes the text of a node type the editor does not know, instead of throwing', () => {
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('to report;'));
+    const result = paste(editor, {
+      'application/x-lexical-editor': JSON.stringify({
+        namespace: 'other',
+        nodes: [{ type: 'youtube-embed', version: 1, videoID: 'x', children: [lexicalText('kindly ')] }],
+      }),
+      'text/plain': 'kindly ',
+    });
+    expect(result.handled).toBe(true);
+    expect(outline(editor)).toContain('the Office kindly to report;');
+    expect(messages).toEqual([
+      'Part of the copied content was of a kind the editor does not hold; its text was pasted as plain text.',
+    ]);
+  });
+
+  it('reads a clipboard nested 10,000 levels deep without overflowing the stack', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('to report;'));
+    const open = '{"type":"res-reference","version":1,"refKind":"act","refId":"x","children":['.repeat(
+      10_000,
+    );
+    const json = `{"namespace":"x","nodes":[${open}${JSON.stringify(lexicalText('deep '))}${']}'.repeat(10_000)}]}`;
+    expect(() =>
+      paste(editor, { 'application/x-lexical-editor': json, 'text/plain': 'deep ' }),
+    ).not.toThrow();
+    expect(outline(editor)).toContain('deep');
+  });
+
+  it('applies the size limit to Lexical’s format as to the others', () => {
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    const before = outline(editor);
+    const text = 'x'.repeat(60_000);
+    const nodes = Array.from({ length: 100 }, () => ({
+      type: 'res-preambular',
+      version: 1,
+      children: [lexicalText(text)],
+    }));
+    const result = paste(editor, {
+      'application/x-lexical-editor': JSON.stringify({ namespace: 'x', nodes }),
+      'text/plain': `${text}\n\n`.repeat(100),
+    });
+    expect(result).toEqual({ handled: true, prevented: true });
+    expect(outline(editor)).toBe(before);
+    expect(messages[0]).toMatch(
+      /^Nothing was pasted: the clipboard holds 5\.\d MB, more than the 5 MB a paste may hold\.$/,
+    );
   });
 });
