@@ -69,7 +69,10 @@ describe('paste and the limits of a paragraph', () => {
     update(editor, () => $caret('to report;'));
     const before = outline(editor);
     const line = 'w'.repeat(LIMITS.paragraphChars + 1);
-    for (const data of [{ 'text/plain': line }, { 'text/html': `<p>${line}</p>` }]) {
+    for (const data of [{ 'text/plain': line }, { 'text/html': `<p>${line}</p>` }] as Record<
+      string,
+      string
+    >[]) {
       expect(paste(editor, data)).toEqual({ handled: true, prevented: true });
       expect(outline(editor)).toBe(before);
     }

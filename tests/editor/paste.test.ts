@@ -13,7 +13,6 @@ import {
   $isElementNode,
   $isRangeSelection,
   $isTextNode,
-  CONTROLLED_TEXT_INSERTION_COMMAND,
   PASTE_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
@@ -22,7 +21,6 @@ import {
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
-import { LIMITS } from '../../src/core/model/validate.ts';
 import { $createOpenerNode } from '../../src/editor/nodes/OpenerNode.ts';
 import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { planPaste } from '../../src/editor/plugins/paste/pastePlan.ts';
