@@ -2,7 +2,11 @@
  * A long draft while typing (issue 3, "Speed"): paragraphs far from the screen skip layout yet keep
  * their real sizes, and nothing on screen but the typed text changes until the person pauses.
  */
+import { TYPING_PAUSE_MS } from '../../src/ui/typingPause.ts';
 import { boxOnScreen, caretAtEnd, expect, test, textbox, waitSaved } from './fixtures.ts';
+
+/** The typist's pace in the page's time: one key every 50 ms, well under the typing pause. */
+const KEY_GAP_MS = 50;
 
 test.describe('a long draft', () => {
   test('lets paragraphs far from the screen skip layout, each keeping its real size, so scrolling lands on them', async ({
@@ -42,12 +46,18 @@ test.describe('a long draft', () => {
   test('changes only the typed text while typing: the save status says "Saving…" once, and "Saved" after a pause', async ({
     page,
   }) => {
+    // The page runs on Playwright's clock, flowing with real time until the typing starts.
+    await page.clock.install();
     await page.goto('/');
     await page.getByRole('button', { name: 'New draft' }).first().click();
     await page.getByRole('button', { name: 'Start from the text of resolution 6/3' }).click();
     const body = textbox(page);
     await waitSaved(page);
     await caretAtEnd(page, body.locator('.res-operative').nth(3));
+    // From here the page's time stands still but for KEY_GAP_MS after each key: however long a busy
+    // machine takes between two keys, the page never sees a pause (TYPING_PAUSE_MS) in the typing.
+    // The minute ahead only leaves room for the real time this call takes to arrive.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
     // Everything outside the page that changes, recorded from the first keystroke on.
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -64,18 +74,24 @@ test.describe('a long draft', () => {
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
-    // Three seconds of steady typing: several autosaves happen meanwhile.
-    await page.keyboard.type(' and to report thereon at its next session on the progress made in its work', {
-      delay: 50,
-    });
+    // Nearly four seconds of steady typing (in the page's time): several autosaves happen meanwhile.
+    const typed = ' and to report thereon at its next session on the progress made in its work';
+    expect(KEY_GAP_MS).toBeLessThan(TYPING_PAUSE_MS);
+    for (const key of typed) {
+      await page.keyboard.type(key);
+      await page.clock.runFor(KEY_GAP_MS);
+    }
     const during = await page.evaluate(() =>
       (window as unknown as { __changes: string[] }).__changes.slice(),
     );
     expect(during.length, during.join('\n')).toBeGreaterThan(0);
     expect(
-      during.every((c) => c.includes('Saving…')),
+      // The save status itself, saying "Saving…": not an element around it, whose text holds it too.
+      during.every((c) => c.startsWith('save-status') && c.includes(': Saving…')),
       `changes outside the page while typing:\n${during.join('\n')}`,
     ).toBe(true);
+    // The pause: time flows again, and the status catches up.
+    await page.clock.resume();
     await expect(page.getByRole('status')).toHaveText(/^Saved at /);
     await expect(body).toContainText('on the progress made in its work');
   });
