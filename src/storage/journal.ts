@@ -40,11 +40,47 @@ export function writeJournal(entry: JournalEntry): boolean {
   }
 }
 
-/** The journal of a draft, or undefined; a damaged journal is dropped, never trusted. */
+/**
+ * The journal of a draft, or undefined. One that cannot be read back as a document is not trusted
+ * here, but it is not dropped either: `listJournals` offers its text for download.
+ */
 export function readJournal(draftId: string): JournalEntry | undefined {
+  const raw = storage()?.getItem(PREFIX + draftId);
+  return raw ? parseJournal(draftId, raw) : undefined;
+}
+
+/**
+ * The drafts that have a journal, with what each holds: a document the store would take, or text it
+ * would not (a journal written while saves failed validation). Neither is dropped here: the caller
+ * offers each back (issue 11: unsaved text comes back on the next load, whatever made the save fail).
+ */
+export type JournalRecord =
+  | { readonly kind: 'document'; readonly entry: JournalEntry }
+  | { readonly kind: 'raw'; readonly draftId: string; readonly text: string };
+
+export function listJournals(): JournalRecord[] {
   const s = storage();
-  const raw = s?.getItem(PREFIX + draftId);
-  if (!raw) return undefined;
+  if (!s) return [];
+  const ids: string[] = [];
+  try {
+    for (let i = 0; i < s.length; i++) {
+      const key = s.key(i);
+      if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
+    }
+  } catch {
+    return [];
+  }
+  const records: JournalRecord[] = [];
+  for (const draftId of ids) {
+    const raw = s.getItem(PREFIX + draftId);
+    if (!raw) continue;
+    const entry = parseJournal(draftId, raw);
+    records.push(entry ? { kind: 'document', entry } : { kind: 'raw', draftId, text: raw });
+  }
+  return records;
+}
+
+function parseJournal(draftId: string, raw: string): JournalEntry | undefined {
   try {
     const value = JSON.parse(raw) as Record<string, unknown>;
     const checked = validateDocument(value.document);
@@ -54,13 +90,10 @@ export function readJournal(draftId: string): JournalEntry | undefined {
       typeof value.basedOn !== 'number' ||
       typeof value.at !== 'number' ||
       !checked.ok
-    ) {
-      clearJournal(draftId);
+    )
       return undefined;
-    }
     return { draftId, basedOn: value.basedOn, at: value.at, document: checked.document };
   } catch {
-    clearJournal(draftId);
     return undefined;
   }
 }

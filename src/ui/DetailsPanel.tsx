@@ -1,11 +1,27 @@
-/** The draft's metadata as a form: symbol, session, date, agenda item, sponsors, base, footnote rule. */
-import { useId } from 'react';
+/**
+ * The draft's metadata as a form: symbol, session, date, agenda item, sponsors, base, footnote rule.
+ *
+ * A field holds only what the store takes (issue 11): a value over the store's limits is refused
+ * where it is typed, with a message under the field, and a date reaches the draft only once it is one
+ * (while "2014-1" is being typed the draft keeps the last whole date, or none).
+ */
+import { useId, useState } from 'react';
 import type { FootnoteRule, Metadata, ResolutionDocument } from '../core/model/types.ts';
+import { LIMITS, validateDocument } from '../core/model/validate.ts';
 
 export interface DetailsPanelProps {
   readonly document: ResolutionDocument;
   readonly readOnly: boolean;
   readonly onChange: (metadata: Metadata) => void;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Why the store would not take `value` in a one-line field, or null. */
+function tooLong(value: string): string | null {
+  return value.length > LIMITS.fieldChars
+    ? `Not taken: ${count(value.length)} characters, and this field holds at most ${count(LIMITS.fieldChars)}.`
+    : null;
 }
 
 function Field({
@@ -15,6 +31,8 @@ function Field({
   readOnly,
   placeholder,
   hint,
+  refuse = tooLong,
+  pending,
 }: {
   readonly label: string;
   readonly value: string;
@@ -22,26 +40,86 @@ function Field({
   readonly readOnly: boolean;
   readonly placeholder?: string;
   readonly hint?: string;
+  /** Why a typed value is not passed on (the store would refuse it), or null to pass it on. */
+  readonly refuse?: (value: string) => string | null;
+  /** Whether a typed value is kept in the field without reaching the draft yet (a date being typed). */
+  readonly pending?: (value: string) => string | null;
 }) {
   const id = useId();
+  // What is typed, which may be ahead of the draft (a partial date) or refused (too long).
+  const [typed, setTyped] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+  // The draft's value changed from elsewhere (another draft opened, a revision restored): shown as is.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setTyped(value);
+    setProblem(null);
+  }
+  const note = problem ?? hint;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        value={value}
+        value={typed}
         readOnly={readOnly}
         placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={problem !== null ? 'true' : undefined}
+        onChange={(e) => {
+          const next = e.target.value;
+          const refused = refuse(next);
+          if (refused !== null) {
+            setProblem(refused);
+            return;
+          }
+          setTyped(next);
+          const waiting = pending?.(next) ?? null;
+          setProblem(waiting);
+          if (waiting === null) onChange(next);
+        }}
+        aria-describedby={note ? `${id}-hint` : undefined}
       />
-      {hint ? (
-        <small id={`${id}-hint`} className="field__hint">
-          {hint}
+      {note ? (
+        <small id={`${id}-hint`} className="field__hint" role={problem !== null ? 'alert' : undefined}>
+          {note}
         </small>
       ) : null}
     </div>
   );
+}
+
+/** A date the store takes: year-month-day that exists, or nothing. */
+function notYetADate(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const probe = validateDocument({ ...PROBE, metadata: { date: trimmed } });
+  return probe.ok
+    ? null
+    : 'Not a date yet: the draft keeps its last date until this is one (year-month-day).';
+}
+
+const PROBE = {
+  schemaVersion: 1,
+  kind: 'resolution',
+  organ: '',
+  formula: '',
+  title: '',
+  metadata: {},
+  preamble: [],
+  operative: [],
+  annex: null,
+  footnotes: [],
+};
+
+function sponsorsProblem(value: string): string | null {
+  const names = value.split(';').filter((s) => s.trim() !== '');
+  if (names.length > LIMITS.sponsors)
+    return `Not taken: ${count(names.length)} sponsors, and a draft lists at most ${count(LIMITS.sponsors)}.`;
+  const long = names.find((name) => name.trim().length > LIMITS.fieldChars);
+  return long === undefined
+    ? null
+    : `Not taken: a sponsor’s name is over ${count(LIMITS.fieldChars)} characters.`;
 }
 
 /** Drops empty optional fields so the stored model stays tidy. */
@@ -71,6 +149,7 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
         readOnly={readOnly}
         placeholder="2014-10-06"
         hint="Year-month-day; printed as 6 October 2014."
+        pending={notYetADate}
         onChange={(v) => onChange(set(meta, 'date', v.trim()))}
       />
       <Field
@@ -99,6 +178,7 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
         readOnly={readOnly}
         placeholder="Mexico; Peru"
         hint="Separated by semicolons; the sponsors line is written from them."
+        refuse={sponsorsProblem}
         onChange={(v) =>
           onChange(
             set(

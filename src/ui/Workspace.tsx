@@ -16,7 +16,13 @@ import {
   type DraftSummary,
   type RevisionSummary,
 } from '../storage/drafts.ts';
-import { clearJournal, readJournal, recoveryFor, writeJournal } from '../storage/journal.ts';
+import { clearJournal, listJournals, readJournal, recoveryFor, writeJournal } from '../storage/journal.ts';
+import {
+  SAVE_TROUBLE_LABELS,
+  saveTroubleFor,
+  type SaveTrouble,
+  type SaveTroubleAction,
+} from '../storage/saveTrouble.ts';
 import { createDraftSession, type DraftSession } from '../storage/session.ts';
 import type { TabChannel } from '../storage/tabs.ts';
 import { lexicon } from './data.ts';
@@ -90,6 +96,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const lastListRefresh = useRef(0);
   const listRefresh = useRef<(() => void) | undefined>(undefined);
   const [conflict, setConflict] = useState<DraftEntry | null>(null);
+  /** A save that failed: shown until a save succeeds (issue 11: a failed save is loud). */
+  const [trouble, setTrouble] = useState<SaveTrouble | null>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
   const [dialog, setDialog] = useState<null | 'new' | 'help' | { rename: string } | { remove: string }>(null);
   const [renameValue, setRenameValue] = useState('');
@@ -152,7 +160,14 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     }
   }, [store, pushNow]);
 
-  /** Autosave news: the list shows titles and times, and a full storage needs saying at once. */
+  /** The text on screen as a `.resolution.json` file, whatever the store can do. */
+  const downloadDraft = useCallback(() => {
+    if (exportSchedule.current?.pending) pushNow();
+    const doc = docRef.current;
+    if (doc) downloadText(draftFileName(doc.title || 'draft'), serializeDocumentFile(doc));
+  }, [pushNow]);
+
+  /** Autosave news: the list shows titles and times, and a failed save needs saying at once. */
   const handleStatus = useCallback(
     (next: AutosaveStatus) => {
       statusStore.set(next);
@@ -170,14 +185,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         const open = session.current;
         if (open && !open.hasUnsaved && !exportSchedule.current?.pending) clearJournal(open.draftId);
       }
-      if (next.state === 'failed' && next.reason === 'quota')
-        setNotice({
-          text: 'The browser’s storage for this site is full, so the latest changes are not stored yet. Nothing is lost while this tab stays open: download your drafts now.',
-          tone: 'error',
-          action: { label: 'Download all drafts', run: () => void downloadAll() },
-        });
+      if (next.state === 'saved') setTrouble(null);
+      else if (next.state === 'failed') setTrouble(saveTroubleFor(next));
     },
-    [refresh, downloadAll, statusStore],
+    [refresh, statusStore],
   );
 
   const openRef = useRef<((id: string) => Promise<void>) | null>(null);
@@ -201,6 +212,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         return;
       }
       setConflict(null);
+      setTrouble(null);
       session.current = createDraftSession({
         store,
         draft: entry,
@@ -270,6 +282,42 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [store, open],
   );
 
+  /**
+   * Text typed in drafts that are no longer stored (deleted in another tab while this one typed), or
+   * that the store could not take: the crash journal kept it, and it comes back as a draft of its own,
+   * or as a file to download when it is not a document the store would take.
+   */
+  const recoverOrphans = useCallback(async () => {
+    for (const record of listJournals()) {
+      if (record.kind === 'raw') {
+        setNotice({
+          text: 'Text typed before this page last closed could not be read back as a draft. Download it to keep it.',
+          tone: 'warning',
+          action: {
+            label: 'Download it',
+            run: () => {
+              downloadText(`unsaved-draft-${record.draftId}.json`, record.text);
+              clearJournal(record.draftId);
+            },
+          },
+        });
+        continue;
+      }
+      const { entry } = record;
+      if ((await store.get(entry.draftId)) !== undefined) continue;
+      const name = `${entry.document.title.trim().slice(0, 80) || 'Untitled draft'} (recovered)`;
+      const copy = await store.create(entry.document, name);
+      if (!copy.ok) continue;
+      clearJournal(entry.draftId);
+      await refresh();
+      setNotice({
+        text: `Text typed in a draft that was deleted elsewhere was kept as “${copy.draft.name}”.`,
+        tone: 'warning',
+        action: { label: 'Open it', run: () => void openRef.current?.(copy.draft.id) },
+      });
+    }
+  }, [store, refresh]);
+
   // Start: reopen the draft opened last (after a reload or a crash), or the most recent one.
   useEffect(() => {
     let cancelled = false;
@@ -280,6 +328,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       const last = await store.getLastOpened();
       const target = list.find((d) => d.id === last && !d.damaged) ?? list.find((d) => !d.damaged);
       if (target && !cancelled) await open(target.id);
+      if (!cancelled) await recoverOrphans();
       if (!cancelled) setLoaded(true);
     })();
     return () => {
@@ -291,6 +340,19 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     // Runs once per store.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
+
+  // Leaving the page with text not yet stored (typed a moment ago, or a save that failed): the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!session.current?.hasUnsaved && !exportSchedule.current?.pending) return;
+      pushNow();
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [pushNow]);
 
   // Leaving the page: read the editor at once so the autosave's own pagehide flush has the last keystrokes.
   useEffect(() => {
@@ -319,6 +381,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     },
     [pushNow, statusStore],
   );
+
+  const onLimit = useCallback((text: string) => setNotice({ text, tone: 'warning' }), []);
 
   const onMetadata = useCallback(
     (metadata: Metadata) => {
@@ -445,6 +509,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         setCurrent(null);
       }
       const result = await store.remove(id);
+      // Deleted on purpose: its unsaved text is not to come back as a recovered draft.
+      if (result.ok) clearJournal(id);
       await refresh();
       if (!result.ok) {
         setNotice({ text: `Not deleted: ${result.message}`, tone: 'error' });
@@ -500,6 +566,30 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       if (entry && entry.damaged) downloadText(`damaged-draft-${id}.json`, rawText(entry.raw));
     },
     [store],
+  );
+
+  /** The text on screen as a new draft, when its own record can no longer take it (deleted or damaged). */
+  const keepAsNew = useCallback(async () => {
+    const held = session.current;
+    if (!held) return;
+    pushNow();
+    const copy = await held.keepMineAsCopy(`${current?.draft.name ?? 'Draft'} (kept)`);
+    if (!copy.ok) {
+      setNotice({ text: `The new draft could not be stored: ${copy.message}`, tone: 'error' });
+      return;
+    }
+    clearJournal(held.draftId);
+    await open(copy.draft.id);
+    setNotice({ text: `Your text was kept as the new draft “${copy.draft.name}”.`, tone: 'info' });
+  }, [pushNow, current, open]);
+
+  const troubleAction = useCallback(
+    (action: SaveTroubleAction) => {
+      if (action === 'keep-as-new') void keepAsNew();
+      else if (action === 'download-draft') downloadDraft();
+      else void downloadAll();
+    },
+    [keepAsNew, downloadDraft, downloadAll],
   );
 
   /** The draft's latest text, stored: what compare and the Word export read. */
@@ -710,6 +800,21 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           </button>
         </div>
       ) : null}
+      {trouble ? (
+        <div className="notice notice--error save-trouble" role="alert">
+          <span>{trouble.text}</span>
+          {trouble.actions.map((action, index) => (
+            <button
+              key={action}
+              type="button"
+              className={`button button--small${index === 0 ? ' button--primary' : ''}`}
+              onClick={() => troubleAction(action)}
+            >
+              {SAVE_TROUBLE_LABELS[action]}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {conflict ? (
         <div className="notice notice--warning" role="alert">
           <span>
@@ -787,6 +892,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   lexicon={lexicon}
                   readOnly={readOnly}
                   onChange={readOnly ? undefined : onEditorChange}
+                  onLimit={onLimit}
                 >
                   <EditorExtras
                     onMessage={(text) => setNotice({ text, tone: 'warning' })}

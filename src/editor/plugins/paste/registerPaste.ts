@@ -33,11 +33,13 @@ import {
 } from 'lexical';
 import { LIMITS } from '../../../core/model/validate.ts';
 import { $isFormulaNode } from '../../nodes/FormulaNode.ts';
+import { $isOperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
+import { $isPreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
 import { $isTitleNode } from '../../nodes/TitleNode.ts';
 import { readLexicalClipboard, type ClipboardNode } from './lexicalClipboard.ts';
 import { $inlineNodes } from '../../bridge/import.ts';
 import { htmlToLines, htmlToMarkedText, type HtmlRun } from './htmlText.ts';
-import { planPaste } from './pastePlan.ts';
+import { planPaste, type PastePlan } from './pastePlan.ts';
 import { $insertClipboardBlocks, $insertPastePlan } from './placeBlocks.ts';
 
 /**
@@ -144,6 +146,12 @@ export function registerPaste(editor: LexicalEditor, options: PasteOptions = {})
     }
     const plan = text === '' ? null : planPaste(text, options.lexicon ? { lexicon: options.lexicon } : {});
     if (plan !== null) {
+      const over = $overParagraphLimit(plan);
+      if (over !== null) {
+        prevent();
+        tell(`Nothing was pasted: ${over}`);
+        return true;
+      }
       const outcome = $insertPastePlan(plan, selection);
       if (outcome !== null) {
         $addUpdateTag(PASTE_TAG);
@@ -197,6 +205,25 @@ export function registerPaste(editor: LexicalEditor, options: PasteOptions = {})
       COMMAND_PRIORITY_LOW,
     ),
   );
+}
+
+/** Why the plan's paragraphs do not fit in the draft's parts (counted before anything is inserted), or null. */
+function $overParagraphLimit(plan: PastePlan): string | null {
+  let preamble = plan.preamble.length;
+  let operative = plan.body.filter((block) => block.kind === 'operative').length;
+  if (preamble + operative <= LIMITS.paragraphs && plan.body.length <= LIMITS.paragraphs) {
+    if ($getRoot().getChildrenSize() + preamble + plan.body.length <= LIMITS.paragraphs) return null;
+  }
+  for (const child of $getRoot().getChildren()) {
+    if ($isPreambularParagraphNode(child)) preamble += 1;
+    else if ($isOperativeParagraphNode(child)) operative += 1;
+  }
+  const limit = LIMITS.paragraphs.toLocaleString('en-US');
+  if (preamble > LIMITS.paragraphs)
+    return `the preamble would hold ${preamble.toLocaleString('en-US')} paragraphs; it may hold at most ${limit}.`;
+  if (operative > LIMITS.paragraphs)
+    return `the operative part would hold ${operative.toLocaleString('en-US')} paragraphs; it may hold at most ${limit}.`;
+  return null;
 }
 
 function leftOutMessage(leftOut: readonly ('title' | 'formula')[]): string {
