@@ -1,26 +1,38 @@
 /**
  * Work that waits for a pause in typing (src/editor/pauseSchedule.ts): the checks, and the read of
- * the open draft for the journal and the autosave. In Chromium.
+ * the open draft for the journal and the autosave. In Chromium, on vitest's fake clock (timers, idle
+ * callbacks and performance.now): the schedule is about time, and a busy machine's real time would
+ * make a pause of a late timer.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPauseSchedule } from '../../src/editor/pauseSchedule.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('the pause schedule', () => {
-  it('reads once in a pause of typing', async () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads once in a pause of typing', () => {
     let reads = 0;
     const schedule = createPauseSchedule(() => reads++, { pauseMs: 60, maxWaitMs: 1000, idleTimeoutMs: 100 });
     schedule.changed();
-    await sleep(20);
+    vi.advanceTimersByTime(20);
     schedule.changed();
     expect(schedule.pending).toBe(true);
-    await sleep(120);
+    // Not before 60 ms after the last change.
+    vi.advanceTimersByTime(59);
+    expect(reads).toBe(0);
+    vi.advanceTimersByTime(1);
     expect(reads).toBe(1);
     expect(schedule.pending).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(reads).toBe(1);
   });
 
-  it('reads at least every maxWaitMs while changes keep coming, so a crash loses little', async () => {
+  it('reads at least every maxWaitMs while changes keep coming, so a crash loses little', () => {
     const reads: number[] = [];
     const start = performance.now();
     const schedule = createPauseSchedule(() => reads.push(performance.now() - start), {
@@ -31,7 +43,7 @@ describe('the pause schedule', () => {
     // A change every 40 ms for a second: never a pause of 100 ms.
     for (let i = 0; i < 25; i++) {
       schedule.changed();
-      await sleep(40);
+      vi.advanceTimersByTime(40);
     }
     expect(reads.length).toBeGreaterThanOrEqual(3);
     for (const [i, at] of reads.entries()) {
@@ -40,13 +52,13 @@ describe('the pause schedule', () => {
     }
   });
 
-  it('drops a waiting read when cancelled', async () => {
+  it('drops a waiting read when cancelled', () => {
     let reads = 0;
     const schedule = createPauseSchedule(() => reads++, { pauseMs: 30, maxWaitMs: 100, idleTimeoutMs: 100 });
     schedule.changed();
     schedule.cancel();
     expect(schedule.pending).toBe(false);
-    await sleep(80);
+    vi.advanceTimersByTime(1000);
     expect(reads).toBe(0);
   });
 });
