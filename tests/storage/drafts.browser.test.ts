@@ -89,7 +89,7 @@ describe('DraftStore: drafts', () => {
     expect(await store.save(draft.id, broken, { expectedSaveCount: 1 })).toMatchObject({
       ok: false,
       reason: 'invalid',
-      message: expect.stringContaining('title: expected a string'),
+      message: 'The draft was not saved: The title should be text, not a number.',
     });
   });
 

@@ -60,7 +60,7 @@ describe('readDraftRecord', () => {
     [
       'an invalid document',
       record({ document: { ...res(), kind: 'motion' } }),
-      'its document is not valid: kind: expected "resolution" or "decision", got "motion"',
+      'its document is not valid: The kind of document should be "resolution" or "decision", not "motion".',
     ],
   ])('reports a record with %s as damaged, saying why and keeping the raw value', (_what, raw, why) => {
     const entry = readDraftRecord(raw, 'd1');

@@ -17,8 +17,14 @@ import { DOCUMENT_KINDS, FOOTNOTE_RULES, SCHEMA_VERSION } from './types.ts';
 export interface ValidationError {
   /** Where the problem is, e.g. "operative[3].subparagraphs[0].content[2].footnoteId"; "" for the whole value. */
   readonly path: string;
-  /** What is wrong and what was expected, e.g. "expected a string, got number". */
+  /** What is wrong and what was expected, after the path, e.g. "expected a string, got number". */
   readonly message: string;
+  /**
+   * The problem as a sentence for the person drafting, with the place named as they know it and
+   * positions counted from 1, e.g. "Operative paragraph 3 is 100,120 characters long; the limit is
+   * 100,000." `formatValidationErrors` shows these.
+   */
+  readonly description: string;
 }
 
 export type ValidationResult =
@@ -56,7 +62,8 @@ export function validateDocument(value: unknown): ValidationResult {
   } catch (error) {
     // Only reachable through exotic values built in code (a Proxy or a throwing getter); JSON cannot
     // produce them. The promise is "never throws", so the failure becomes an error like any other.
-    checker.add('', `could not be read: ${error instanceof Error ? error.message : 'unknown failure'}`);
+    const why = error instanceof Error ? error.message : 'unknown failure';
+    checker.add('', `could not be read: ${why}`, `The document could not be read: ${why}.`);
   }
   return checker.errors.length === 0
     ? { ok: true, document: value as ResolutionDocument }
@@ -70,11 +77,157 @@ export function assertDocument(value: unknown): ResolutionDocument {
   throw new Error(`Invalid resolution document: ${formatValidationErrors(result.errors)}`);
 }
 
-/** "operative[0].opener: expected a string, got number; title: ... (and 3 more)". */
+/**
+ * The first problems as sentences, e.g. "The opener of operative paragraph 1 should be text, not a
+ * number. The title is 2,151 characters long; the limit is 2,000. There are 3 more problems."
+ */
 export function formatValidationErrors(errors: readonly ValidationError[], max = 5): string {
-  const shown = errors.slice(0, max).map((e) => `${e.path === '' ? 'document' : e.path}: ${e.message}`);
-  const more = errors.length > max ? ` (and ${errors.length - max} more)` : '';
-  return shown.join('; ') + more;
+  const shown = errors.slice(0, max).map((e) => e.description);
+  const more = errors.length - shown.length;
+  if (more > 0)
+    shown.push(more === 1 ? 'There is 1 more problem.' : `There are ${count(more)} more problems.`);
+  return shown.join(' ');
+}
+
+/**
+ * A path of the model named as the person drafting knows the place, positions counted from 1:
+ * "operative[2].content" is "the text of operative paragraph 3", "preamble[0].subparagraphs[1]"
+ * "subparagraph 2 of preambular paragraph 1", "metadata.sponsors" "the list of sponsors", "" "the
+ * document". A key the model does not have is named as a field: 'the field "italics" of ...'.
+ */
+export function describePath(path: string): string {
+  return nameOf(pathSegments(path));
+}
+
+type Segment = string | number;
+
+/** The segments `join` wrote: `.key`, `[3]` and `["odd key"]`. */
+function pathSegments(path: string): Segment[] {
+  const segments: Segment[] = [];
+  for (const m of path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else if (m[3] !== undefined) segments.push(JSON.parse(m[3]) as string);
+  }
+  return segments;
+}
+
+/** Places named by where they are, indices left out ("metadata.sponsors", "annex.items"). */
+const PLACES: Readonly<Record<string, string>> = {
+  '': 'the document',
+  schemaVersion: 'the schema version',
+  kind: 'the kind of document',
+  number: 'the document number',
+  organ: 'the organ',
+  formula: 'the formula',
+  title: 'the title',
+  metadata: 'the details section',
+  'metadata.session': 'the session',
+  'metadata.symbol': 'the symbol',
+  'metadata.date': 'the date',
+  'metadata.sponsors': 'the list of sponsors',
+  'metadata.agendaItem': 'the agenda item',
+  'metadata.agendaItemTitle': 'the agenda item title',
+  'metadata.distribution': 'the distribution',
+  'metadata.originalLanguage': 'the original language',
+  'metadata.footnoteRule': 'the footnote rule',
+  'metadata.base': 'the base text',
+  'metadata.base.source': 'the source of the base text',
+  'metadata.base.ref': 'the reference of the base text',
+  'metadata.adoption': 'the record of adoption',
+  'metadata.adoption.date': 'the date of adoption',
+  'metadata.adoption.meeting': 'the number of the adoption meeting',
+  'metadata.adoption.draftSymbol': 'the symbol of the adopted draft',
+  'metadata.adoption.submittedBy': 'the submitter of the adopted draft',
+  'metadata.adoption.sponsors': 'the list of sponsors at adoption',
+  preamble: 'the preamble',
+  operative: 'the operative part',
+  annex: 'the annex',
+  'annex.title': 'the annex title',
+  'annex.intro': 'the introduction of the annex',
+  'annex.items': 'the list of annex items',
+  footnotes: 'the list of footnotes',
+};
+
+/** Fields of paragraphs, subparagraphs, footnotes and runs, named after what holds them. */
+const FIELDS: Readonly<Record<string, (holder: string) => string>> = {
+  opener: (h) => `the opener of ${h}`,
+  label: (h) => `the label of ${h}`,
+  content: (h) => `the text of ${h}`,
+  subparagraphs: (h) => `the list of subparagraphs of ${h}`,
+  id: (h) => `the id of ${h}`,
+  number: (h) => `the number of ${h}`,
+  resolved: (h) => `the resolved text of ${h}`,
+  // A text run's text is the run itself: "part 2 of the text of footnote 1".
+  text: (h) => h,
+  italic: (h) => `the italic setting of ${h}`,
+  type: (h) => `the type of ${h}`,
+  footnoteId: (h) => `the footnote id of ${h}`,
+};
+
+function nameOf(segments: readonly Segment[]): string {
+  const place = segments.filter((s) => typeof s === 'string').join('.');
+  const last = segments[segments.length - 1];
+  const holder = segments.slice(0, -1);
+  if (typeof last === 'number') {
+    const at = String(last + 1);
+    const list = holder.filter((s) => typeof s === 'string').join('.');
+    if (list === 'preamble') return `preambular paragraph ${at}`;
+    if (list === 'operative') return `operative paragraph ${at}`;
+    if (list === 'footnotes') return `footnote ${at}`;
+    if (list === 'annex.items') return `annex item ${at}`;
+    if (list === 'metadata.sponsors') return `sponsor ${at}`;
+    if (list === 'metadata.adoption.sponsors') return `sponsor ${at} at adoption`;
+    const owner = holder.slice(0, -1);
+    if (holder[holder.length - 1] === 'subparagraphs') return `subparagraph ${at} of ${nameOf(owner)}`;
+    return `part ${at} of ${nameOf(holder)}`;
+  }
+  if (last === undefined) return 'the document';
+  // Only paths without indices are places; "operative[0].title" is a field the paragraph lacks.
+  const indexed = segments.some((s) => typeof s === 'number');
+  const known = !indexed && Object.hasOwn(PLACES, place) ? PLACES[place] : undefined;
+  if (known !== undefined) return known;
+  const ofHolder = indexed && Object.hasOwn(FIELDS, last) ? FIELDS[last] : undefined;
+  if (ofHolder !== undefined) return ofHolder(nameOf(holder));
+  return `the field ${JSON.stringify(last)} of ${nameOf(holder)}`;
+}
+
+/** "the title" → "The title". */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The place of `path` at the start of a sentence. */
+function subject(path: string): string {
+  return capitalized(describePath(path));
+}
+
+/** What was found, as a person reads it: "text", "a number", "a list" ... */
+function found(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    default:
+      return 'a group of fields';
+  }
+}
+
+/** "The title is missing." or "The title should be text, not a number." */
+function wrong(path: string, expected: string, value: unknown, shown = found(value)): string {
+  return value === undefined
+    ? `${subject(path)} is missing.`
+    : `${subject(path)} should be ${expected}, not ${shown}.`;
 }
 
 /** "number", "null", "an array", "a function" ...: what was found, for "expected X, got Y". */
@@ -117,6 +270,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 interface PendingRef {
   readonly path: string;
+  /** The path of the paragraph, subparagraph or annex introduction the reference is in. */
+  readonly text: string;
   readonly id: string;
 }
 
@@ -124,10 +279,14 @@ class Checker {
   readonly errors: ValidationError[] = [];
   private readonly refs: PendingRef[] = [];
 
-  add(path: string, message: string): void {
-    if (this.errors.length < LIMITS.errors) this.errors.push({ path, message });
+  add(path: string, message: string, description: string): void {
+    if (this.errors.length < LIMITS.errors) this.errors.push({ path, message, description });
     else if (this.errors.length === LIMITS.errors)
-      this.errors.push({ path: '', message: `too many problems; stopped after ${LIMITS.errors}` });
+      this.errors.push({
+        path: '',
+        message: `too many problems; stopped after ${LIMITS.errors}`,
+        description: `There are more than ${LIMITS.errors} problems; the check stopped there.`,
+      });
   }
 
   private get full(): boolean {
@@ -135,31 +294,40 @@ class Checker {
   }
 
   document(value: unknown): void {
-    const doc = this.record(value, '', 'a resolution document object', [
-      'schemaVersion',
-      'kind',
-      'number',
-      'organ',
-      'formula',
-      'title',
-      'metadata',
-      'preamble',
-      'operative',
-      'annex',
-      'footnotes',
-    ]);
+    const doc = this.record(
+      value,
+      '',
+      ['a resolution document object', 'a resolution document'],
+      [
+        'schemaVersion',
+        'kind',
+        'number',
+        'organ',
+        'formula',
+        'title',
+        'metadata',
+        'preamble',
+        'operative',
+        'annex',
+        'footnotes',
+      ],
+    );
     if (!doc) return;
     const version = field(doc, 'schemaVersion');
     if (version !== SCHEMA_VERSION)
-      this.add('schemaVersion', `expected schema version ${SCHEMA_VERSION}, got ${describeOrShow(version)}`);
+      this.add(
+        'schemaVersion',
+        `expected schema version ${SCHEMA_VERSION}, got ${describeOrShow(version)}`,
+        wrong('schemaVersion', String(SCHEMA_VERSION), version, shown(version)),
+      );
     this.oneOf(field(doc, 'kind'), 'kind', DOCUMENT_KINDS);
     this.optionalString(doc, 'number', '');
     for (const key of ['organ', 'formula', 'title']) this.string(field(doc, key), key);
     this.metadata(field(doc, 'metadata'));
-    this.list(field(doc, 'preamble'), 'preamble', LIMITS.paragraphs, (item, path) =>
+    this.list(field(doc, 'preamble'), 'preamble', LIMITS.paragraphs, 'preambular paragraphs', (item, path) =>
       this.preambular(item, path),
     );
-    this.list(field(doc, 'operative'), 'operative', LIMITS.paragraphs, (item, path) =>
+    this.list(field(doc, 'operative'), 'operative', LIMITS.paragraphs, 'operative paragraphs', (item, path) =>
       this.operative(item, path),
     );
     const annex = field(doc, 'annex');
@@ -168,23 +336,33 @@ class Checker {
     // References are checked last, once every footnote id is known (a reference may precede its note's entry).
     if (ids)
       for (const ref of this.refs)
-        if (!ids.has(ref.id)) this.add(ref.path, `refers to footnote "${ref.id}", which does not exist`);
+        if (!ids.has(ref.id))
+          this.add(
+            ref.path,
+            `refers to footnote "${ref.id}", which does not exist`,
+            `A footnote reference in ${describePath(ref.text)} refers to footnote "${ref.id}", which does not exist.`,
+          );
   }
 
   private metadata(value: unknown): void {
-    const meta = this.record(value, 'metadata', 'an object', [
-      'session',
-      'symbol',
-      'date',
-      'sponsors',
-      'agendaItem',
-      'agendaItemTitle',
-      'distribution',
-      'originalLanguage',
-      'base',
-      'adoption',
-      'footnoteRule',
-    ]);
+    const meta = this.record(
+      value,
+      'metadata',
+      ['an object', 'a group of fields'],
+      [
+        'session',
+        'symbol',
+        'date',
+        'sponsors',
+        'agendaItem',
+        'agendaItemTitle',
+        'distribution',
+        'originalLanguage',
+        'base',
+        'adoption',
+        'footnoteRule',
+      ],
+    );
     if (!meta) return;
     for (const key of ['session', 'symbol', 'agendaItem', 'agendaItemTitle', 'originalLanguage'])
       this.optionalString(meta, key, 'metadata');
@@ -198,7 +376,12 @@ class Checker {
     if (rule !== undefined) this.oneOf(rule, 'metadata.footnoteRule', FOOTNOTE_RULES);
     const base = field(meta, 'base');
     if (base !== undefined) {
-      const record = this.record(base, 'metadata.base', 'an object', ['source', 'ref']);
+      const record = this.record(
+        base,
+        'metadata.base',
+        ['an object', 'a group of fields'],
+        ['source', 'ref'],
+      );
       if (record) {
         this.oneOf(field(record, 'source'), 'metadata.base.source', ['corpus', 'revision', 'file']);
         this.string(field(record, 'ref'), 'metadata.base.ref');
@@ -209,13 +392,12 @@ class Checker {
   }
 
   private adoption(value: unknown, path: string): void {
-    const record = this.record(value, path, 'an object', [
-      'date',
-      'meeting',
-      'draftSymbol',
-      'sponsors',
-      'submittedBy',
-    ]);
+    const record = this.record(
+      value,
+      path,
+      ['an object', 'a group of fields'],
+      ['date', 'meeting', 'draftSymbol', 'sponsors', 'submittedBy'],
+    );
     if (!record) return;
     this.date(field(record, 'date'), join(path, 'date'));
     const meeting = field(record, 'meeting');
@@ -226,23 +408,28 @@ class Checker {
   }
 
   private sponsors(value: unknown, path: string): void {
-    this.list(value, path, LIMITS.sponsors, (item, itemPath) => this.string(item, itemPath));
+    this.list(value, path, LIMITS.sponsors, 'sponsors', (item, itemPath) => this.string(item, itemPath));
   }
 
   private preambular(value: unknown, path: string): void {
-    const record = this.record(value, path, 'a preambular paragraph object', ['opener', 'content']);
+    const record = this.record(
+      value,
+      path,
+      ['a preambular paragraph object', 'a preambular paragraph'],
+      ['opener', 'content'],
+    );
     if (!record) return;
     this.string(field(record, 'opener'), join(path, 'opener'));
     this.inlines(field(record, 'content'), join(path, 'content'), true);
   }
 
   private operative(value: unknown, path: string): void {
-    const record = this.record(value, path, 'an operative paragraph object', [
-      'label',
-      'opener',
-      'content',
-      'subparagraphs',
-    ]);
+    const record = this.record(
+      value,
+      path,
+      ['an operative paragraph object', 'an operative paragraph'],
+      ['label', 'opener', 'content', 'subparagraphs'],
+    );
     if (!record) return;
     this.optionalString(record, 'label', path);
     this.string(field(record, 'opener'), join(path, 'opener'));
@@ -251,7 +438,12 @@ class Checker {
   }
 
   private annex(value: unknown): void {
-    const record = this.record(value, 'annex', 'an annex object or null', ['title', 'intro', 'items']);
+    const record = this.record(
+      value,
+      'annex',
+      ['an annex object or null', 'an annex or nothing'],
+      ['title', 'intro', 'items'],
+    );
     if (!record) return;
     this.string(field(record, 'title'), 'annex.title');
     this.inlines(field(record, 'intro'), 'annex.intro', true);
@@ -266,32 +458,52 @@ class Checker {
         this.add(
           path,
           `subparagraphs are nested ${depth} levels deep; at most ${LIMITS.subparagraphDepth} are allowed`,
+          `${subject(topParagraph(path))} has subparagraphs nested ${depth} levels deep; ` +
+            `at most ${LIMITS.subparagraphDepth} levels are allowed.`,
         );
       return;
     }
-    this.list(value, path, LIMITS.paragraphs, (item, itemPath) => {
-      const record = this.record(item, itemPath, 'a subparagraph object', [
-        'label',
-        'content',
-        'subparagraphs',
-      ]);
-      if (!record) return;
-      this.optionalString(record, 'label', itemPath);
-      this.inlines(field(record, 'content'), join(itemPath, 'content'), true);
-      this.subparagraphs(field(record, 'subparagraphs'), join(itemPath, 'subparagraphs'), depth + 1);
-    });
+    this.list(
+      value,
+      path,
+      LIMITS.paragraphs,
+      depth === 1 && path === 'annex.items' ? 'items' : 'subparagraphs',
+      (item, itemPath) => {
+        const record = this.record(
+          item,
+          itemPath,
+          ['a subparagraph object', 'a subparagraph'],
+          ['label', 'content', 'subparagraphs'],
+        );
+        if (!record) return;
+        this.optionalString(record, 'label', itemPath);
+        this.inlines(field(record, 'content'), join(itemPath, 'content'), true);
+        this.subparagraphs(field(record, 'subparagraphs'), join(itemPath, 'subparagraphs'), depth + 1);
+      },
+    );
   }
 
   /** Returns the set of footnote ids, or undefined when the list itself is unusable. */
   private footnotes(value: unknown): Set<string> | undefined {
     const ids = new Set<string>();
-    const usable = this.list(value, 'footnotes', LIMITS.footnotes, (item, path) => {
-      const record = this.record(item, path, 'a footnote object', ['id', 'number', 'content', 'resolved']);
+    const usable = this.list(value, 'footnotes', LIMITS.footnotes, 'footnotes', (item, path) => {
+      const record = this.record(
+        item,
+        path,
+        ['a footnote object', 'a footnote'],
+        ['id', 'number', 'content', 'resolved'],
+      );
       if (!record) return;
       const id = field(record, 'id');
       if (this.string(id, join(path, 'id'))) {
-        if (id === '') this.add(join(path, 'id'), 'expected a non-empty footnote id');
-        else if (ids.has(id)) this.add(join(path, 'id'), `duplicate footnote id "${id}"; ids must be unique`);
+        if (id === '')
+          this.add(join(path, 'id'), 'expected a non-empty footnote id', `${subject(path)} has an empty id.`);
+        else if (ids.has(id))
+          this.add(
+            join(path, 'id'),
+            `duplicate footnote id "${id}"; ids must be unique`,
+            `${subject(path)} has the id "${id}" of an earlier footnote; ids must be unique.`,
+          );
         ids.add(id);
       }
       const number = field(record, 'number');
@@ -306,64 +518,107 @@ class Checker {
   /** Inline runs; `refsAllowed` is false inside a footnote, which cannot carry a footnote of its own. */
   private inlines(value: unknown, path: string, refsAllowed: boolean): void {
     let chars = 0;
-    const usable = this.list(value, path, LIMITS.runs, (item, itemPath) => {
+    // The paragraph, subparagraph or footnote whose text this is: "operative[2]" of "operative[2].content".
+    const text = path.replace(/\.content$/, '');
+    const usable = this.list(value, path, LIMITS.runs, 'parts of text', (item, itemPath) => {
       const type = isFields(item) ? field(item, 'type') : undefined;
       if (type === 'text') {
-        const run = this.record(item, itemPath, 'a text run', ['type', 'text', 'italic']);
-        const text = run && field(run, 'text');
-        if (run && this.string(text, join(itemPath, 'text'), Infinity)) chars += text.length;
+        const run = this.record(item, itemPath, ['a text run', 'a run of text'], ['type', 'text', 'italic']);
+        const runText = run && field(run, 'text');
+        if (run && this.string(runText, join(itemPath, 'text'), Infinity)) chars += runText.length;
         const italic = run && field(run, 'italic');
         if (run && italic !== undefined && typeof italic !== 'boolean')
-          this.add(join(itemPath, 'italic'), `expected a boolean, got ${describeValue(italic)}`);
+          this.add(
+            join(itemPath, 'italic'),
+            `expected a boolean, got ${describeValue(italic)}`,
+            wrong(join(itemPath, 'italic'), 'true or false', italic),
+          );
       } else if (type === 'footnoteRef') {
-        const ref = this.record(item, itemPath, 'a footnote reference', ['type', 'footnoteId']);
+        const ref = this.record(
+          item,
+          itemPath,
+          ['a footnote reference', 'a footnote reference'],
+          ['type', 'footnoteId'],
+        );
         const id = ref && field(ref, 'footnoteId');
         if (!ref || !this.string(id, join(itemPath, 'footnoteId'))) return;
-        if (refsAllowed) this.refs.push({ path: join(itemPath, 'footnoteId'), id });
-        else this.add(itemPath, 'a footnote cannot contain a footnote reference');
+        if (refsAllowed) this.refs.push({ path: join(itemPath, 'footnoteId'), text, id });
+        else
+          this.add(
+            itemPath,
+            'a footnote cannot contain a footnote reference',
+            `${subject(text)} contains a footnote reference; a footnote cannot contain one.`,
+          );
       } else if (isFields(item)) {
-        this.add(join(itemPath, 'type'), `expected "text" or "footnoteRef", got ${describeOrShow(type)}`);
+        this.add(
+          join(itemPath, 'type'),
+          `expected "text" or "footnoteRef", got ${describeOrShow(type)}`,
+          wrong(join(itemPath, 'type'), '"text" or "footnoteRef"', type, shown(type)),
+        );
       } else {
-        this.add(itemPath, `expected an inline run object, got ${describeValue(item)}`);
+        this.add(
+          itemPath,
+          `expected an inline run object, got ${describeValue(item)}`,
+          wrong(itemPath, 'a run of text or a footnote reference', item),
+        );
       }
     });
     if (usable && chars > LIMITS.paragraphChars)
       this.add(
         path,
         `the text is ${count(chars)} characters long; the limit is ${count(LIMITS.paragraphChars)}`,
+        `${subject(text)} is ${count(chars)} characters long; the limit is ${count(LIMITS.paragraphChars)}.`,
       );
   }
 
-  /** Checks an object and its keys; returns it when it is an object, so its fields can be checked. */
+  /**
+   * Checks an object and its keys; returns it when it is an object, so its fields can be checked.
+   * `expected` is what it should be, in the message and in the description.
+   */
   private record(
     value: unknown,
     path: string,
-    expected: string,
+    [expected, described]: readonly [string, string],
     keys: readonly string[],
   ): Fields | undefined {
     if (!isFields(value)) {
-      this.add(path, `expected ${expected}, got ${describeValue(value)}`);
+      this.add(path, `expected ${expected}, got ${describeValue(value)}`, wrong(path, described, value));
       return undefined;
     }
     for (const key of Object.keys(value))
       if (!keys.includes(key))
-        this.add(join(path, key), `unknown key "${key}" (expected one of: ${keys.join(', ')})`);
+        this.add(
+          join(path, key),
+          `unknown key "${key}" (expected one of: ${keys.join(', ')})`,
+          `${subject(path)} has a field ${JSON.stringify(key)} it cannot have; its fields are ${keys.join(', ')}.`,
+        );
     return value;
   }
 
-  /** Checks an array and its length, then each item; returns false when the value is not a usable array. */
+  /**
+   * Checks an array and its length, then each item; returns false when the value is not a usable
+   * array. `entries` names what it holds, for "The document has 2,001 footnotes".
+   */
   private list(
     value: unknown,
     path: string,
     max: number,
+    entries: string,
     item: (value: unknown, path: string) => void,
   ): boolean {
     if (!Array.isArray(value)) {
-      this.add(path, `expected an array, got ${describeValue(value)}`);
+      this.add(path, `expected an array, got ${describeValue(value)}`, wrong(path, 'a list', value));
       return false;
     }
     if (value.length > max) {
-      this.add(path, `has ${count(value.length)} entries; the limit is ${count(max)}`);
+      const holder = path.endsWith('sponsors')
+        ? `The ${path === 'metadata.sponsors' ? '' : 'adopted '}draft`
+        : subject(path.replace(/\.?[\w$]+$/, ''));
+      this.add(
+        path,
+        `has ${count(value.length)} entries; the limit is ${count(max)}`,
+        `${holder} has ${count(value.length)} ${entries}; the limit is ${count(max)}.`,
+      );
       return false;
     }
     for (let i = 0; i < value.length && !this.full; i++) item(value[i], join(path, i));
@@ -372,11 +627,15 @@ class Checker {
 
   private string(value: unknown, path: string, max: number = LIMITS.fieldChars): value is string {
     if (typeof value !== 'string') {
-      this.add(path, `expected a string, got ${describeValue(value)}`);
+      this.add(path, `expected a string, got ${describeValue(value)}`, wrong(path, 'text', value));
       return false;
     }
     if (value.length > max) {
-      this.add(path, `is ${count(value.length)} characters long; the limit is ${count(max)}`);
+      this.add(
+        path,
+        `is ${count(value.length)} characters long; the limit is ${count(max)}`,
+        `${subject(path)} is ${count(value.length)} characters long; the limit is ${count(max)}.`,
+      );
       return false;
     }
     return true;
@@ -390,20 +649,49 @@ class Checker {
   private oneOf(value: unknown, path: string, allowed: readonly string[]): void {
     if (typeof value === 'string' && allowed.includes(value)) return;
     const expected = allowed.map((a) => `"${a}"`).join(' or ');
-    this.add(path, `expected ${expected}, got ${describeOrShow(value)}`);
+    this.add(
+      path,
+      `expected ${expected}, got ${describeOrShow(value)}`,
+      wrong(path, expected, value, shown(value)),
+    );
   }
 
   private date(value: unknown, path: string): void {
     if (!this.string(value, path)) return;
     if (!isIsoDate(value))
-      this.add(path, `expected an ISO date such as "2012-10-19", got ${JSON.stringify(value.slice(0, 40))}`);
+      this.add(
+        path,
+        `expected an ISO date such as "2012-10-19", got ${JSON.stringify(value.slice(0, 40))}`,
+        `${subject(path)} should be written as 2012-10-19 (year, month, day), not ${shown(value)}.`,
+      );
   }
 
   private positiveInteger(value: unknown, path: string): void {
-    if (typeof value !== 'number') this.add(path, `expected a whole number, got ${describeValue(value)}`);
+    if (typeof value !== 'number')
+      this.add(
+        path,
+        `expected a whole number, got ${describeValue(value)}`,
+        wrong(path, 'a whole number', value),
+      );
     else if (!Number.isSafeInteger(value) || value < 1)
-      this.add(path, `expected a whole number of 1 or more, got ${value}`);
+      this.add(
+        path,
+        `expected a whole number of 1 or more, got ${value}`,
+        `${subject(path)} should be a whole number of 1 or more, not ${value}.`,
+      );
   }
+}
+
+/** The paragraph or annex item a subparagraph path is under: "operative[2]", "annex.items[0]". */
+function topParagraph(path: string): string {
+  return /^(?:preamble\[\d+\]|operative\[\d+\]|annex\.items\[\d+\])/.exec(path)?.[0] ?? path;
+}
+
+/** A short string or number shown as itself ("\"motion\"", 0), anything else as `found` names it. */
+function shown(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? describeOrShow(value)
+    : found(value);
 }
 
 /** A short string or number is shown as itself ("got \"motion\""); anything else by its type. */

@@ -173,11 +173,20 @@ describe('parseDocumentFile', () => {
       expect(result).toEqual({
         ok: false,
         error:
-          'The file\'s document is not valid (2 problems): kind: expected "resolution" or "decision", got "motion"; ' +
-          'title: expected a string, got number',
+          "The file's document is not valid (2 problems): " +
+          'The kind of document should be "resolution" or "decision", not "motion". ' +
+          'The title should be text, not a number.',
         details: [
-          { path: 'kind', message: 'expected "resolution" or "decision", got "motion"' },
-          { path: 'title', message: 'expected a string, got number' },
+          {
+            path: 'kind',
+            message: 'expected "resolution" or "decision", got "motion"',
+            description: 'The kind of document should be "resolution" or "decision", not "motion".',
+          },
+          {
+            path: 'title',
+            message: 'expected a string, got number',
+            description: 'The title should be text, not a number.',
+          },
         ],
       });
     });
@@ -204,7 +213,11 @@ describe('parseDocumentFile', () => {
     it('a huge string where a title belongs', () => {
       const result = parseDocumentFile(envelope(res({ title: 'x'.repeat(3_000_000) })));
       expect(!result.ok && result.details).toEqual([
-        { path: 'title', message: 'is 3,000,000 characters long; the limit is 2,000' },
+        {
+          path: 'title',
+          message: 'is 3,000,000 characters long; the limit is 2,000',
+          description: 'The title is 3,000,000 characters long; the limit is 2,000.',
+        },
       ]);
     });
   });
@@ -226,7 +239,7 @@ describe('parseDocumentFile', () => {
       expect(text).toContain('__proto__');
       const result = parseDocumentFile(text);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect(result.ok ? 'accepted' : result.error).toMatch(/unknown key "__proto__"/);
+      expect(result.ok ? 'accepted' : result.error).toMatch(/has a field "__proto__" it cannot have/);
     });
 
     it('ignores a __proto__ key in the envelope, which is not read', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
 import type { ValidationError } from '../../../src/core/model/validate.ts';
-import { LIMITS, assertDocument, validateDocument } from '../../../src/core/model/validate.ts';
+import {
+  LIMITS,
+  assertDocument,
+  describePath,
+  formatValidationErrors,
+  validateDocument,
+} from '../../../src/core/model/validate.ts';
 import { annex, fn, op, pre, res, sub } from '../../helpers/builders.ts';
 import { arbDocument } from '../../helpers/arbitraries.ts';
 
@@ -78,28 +84,36 @@ describe('validateDocument', () => {
   });
 
   it.each([
-    [null, 'null'],
-    [[], 'an array'],
-    ['resolution', 'string'],
-    [42, 'number'],
-    [undefined, 'nothing'],
-    [() => sample(), 'a function'],
-    [Symbol('doc'), 'a symbol'],
-  ])('reports %s at the root as what it is (%s)', (value, got) => {
+    [null, 'null', 'The document should be a resolution document, not null.'],
+    [[], 'an array', 'The document should be a resolution document, not a list.'],
+    ['resolution', 'string', 'The document should be a resolution document, not text.'],
+    [42, 'number', 'The document should be a resolution document, not a number.'],
+    [undefined, 'nothing', 'The document is missing.'],
+    [() => sample(), 'a function', 'The document should be a resolution document, not a function.'],
+    [Symbol('doc'), 'a symbol', 'The document should be a resolution document, not a symbol.'],
+  ])('reports %s at the root as what it is (%s)', (value, got, description) => {
     expect(errorsOf(value)).toEqual([
-      { path: '', message: `expected a resolution document object, got ${got}` },
+      { path: '', message: `expected a resolution document object, got ${got}`, description },
     ]);
   });
 
   it('reports a wrong field type with its path and what was expected', () => {
     expect(errorsOf(edited((d) => (d.operative[1].opener = 7)))).toEqual([
-      { path: 'operative[1].opener', message: 'expected a string, got number' },
+      {
+        path: 'operative[1].opener',
+        message: 'expected a string, got number',
+        description: 'The opener of operative paragraph 2 should be text, not a number.',
+      },
     ]);
   });
 
-  it('reports a missing field as got nothing', () => {
+  it('reports a missing field as got nothing, and as missing to the person drafting', () => {
     expect(errorsOf(edited((d) => delete d.preamble[0].content))).toEqual([
-      { path: 'preamble[0].content', message: 'expected an array, got nothing' },
+      {
+        path: 'preamble[0].content',
+        message: 'expected an array, got nothing',
+        description: 'The text of preambular paragraph 1 is missing.',
+      },
     ]);
   });
 
@@ -112,19 +126,29 @@ describe('validateDocument', () => {
       {
         path: 'operative[3].subparagraphs[0].content[3].footnoteId',
         message: 'expected a string, got number',
+        description:
+          'The footnote id of part 4 of the text of subparagraph 1 of operative paragraph 4 should be text, not a number.',
       },
     ]);
   });
 
   it('reports a schema version other than the current one', () => {
     expect(errorsOf(edited((d) => (d.schemaVersion = 0)))).toEqual([
-      { path: 'schemaVersion', message: 'expected schema version 1, got 0' },
+      {
+        path: 'schemaVersion',
+        message: 'expected schema version 1, got 0',
+        description: 'The schema version should be 1, not 0.',
+      },
     ]);
   });
 
   it('reports a kind that is neither resolution nor decision, quoting it', () => {
     expect(errorsOf(edited((d) => (d.kind = 'motion')))).toEqual([
-      { path: 'kind', message: 'expected "resolution" or "decision", got "motion"' },
+      {
+        path: 'kind',
+        message: 'expected "resolution" or "decision", got "motion"',
+        description: 'The kind of document should be "resolution" or "decision", not "motion".',
+      },
     ]);
   });
 
@@ -144,6 +168,8 @@ describe('validateDocument', () => {
           path: 'author',
           message:
             'unknown key "author" (expected one of: schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, annex, footnotes)',
+          description:
+            'The document has a field "author" it cannot have; its fields are schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, annex, footnotes.',
         },
       ]);
     });
@@ -175,13 +201,23 @@ describe('validateDocument', () => {
   describe('inline runs', () => {
     it('reports a run of unknown type', () => {
       expect(errorsOf(edited((d) => (d.preamble[0].content[0] = { type: 'bold', text: 'x' })))).toEqual([
-        { path: 'preamble[0].content[0].type', message: 'expected "text" or "footnoteRef", got "bold"' },
+        {
+          path: 'preamble[0].content[0].type',
+          message: 'expected "text" or "footnoteRef", got "bold"',
+          description:
+            'The type of part 1 of the text of preambular paragraph 1 should be "text" or "footnoteRef", not "bold".',
+        },
       ]);
     });
 
     it('reports a run that is not an object', () => {
       expect(errorsOf(edited((d) => (d.preamble[0].content[0] = 'text')))).toEqual([
-        { path: 'preamble[0].content[0]', message: 'expected an inline run object, got string' },
+        {
+          path: 'preamble[0].content[0]',
+          message: 'expected an inline run object, got string',
+          description:
+            'Part 1 of the text of preambular paragraph 1 should be a run of text or a footnote reference, not text.',
+        },
       ]);
     });
 
@@ -190,6 +226,8 @@ describe('validateDocument', () => {
         {
           path: 'operative[1].subparagraphs[0].content[1].italic',
           message: 'expected a boolean, got string',
+          description:
+            'The italic setting of part 2 of the text of subparagraph 1 of operative paragraph 2 should be true or false, not text.',
         },
       ]);
     });
@@ -201,6 +239,8 @@ describe('validateDocument', () => {
         {
           path: 'preamble[0].content[1].footnoteId',
           message: 'refers to footnote "nope", which does not exist',
+          description:
+            'A footnote reference in preambular paragraph 1 refers to footnote "nope", which does not exist.',
         },
       ]);
     });
@@ -215,7 +255,11 @@ describe('validateDocument', () => {
 
     it('reports duplicate footnote ids', () => {
       expect(errorsOf(res({ footnotes: [fn('f1', 'A.'), fn('f1', 'B.')] }))).toEqual([
-        { path: 'footnotes[1].id', message: 'duplicate footnote id "f1"; ids must be unique' },
+        {
+          path: 'footnotes[1].id',
+          message: 'duplicate footnote id "f1"; ids must be unique',
+          description: 'Footnote 2 has the id "f1" of an earlier footnote; ids must be unique.',
+        },
       ]);
     });
 
@@ -225,7 +269,11 @@ describe('validateDocument', () => {
 
     it('reports a footnote reference inside a footnote', () => {
       expect(errorsOf(res({ footnotes: [fn('a', 'A.'), fn('b', 'See{fn:a}')] }))).toEqual([
-        { path: 'footnotes[1].content[1]', message: 'a footnote cannot contain a footnote reference' },
+        {
+          path: 'footnotes[1].content[1]',
+          message: 'a footnote cannot contain a footnote reference',
+          description: 'Footnote 2 contains a footnote reference; a footnote cannot contain one.',
+        },
       ]);
     });
 
@@ -250,6 +298,8 @@ describe('validateDocument', () => {
         {
           path: 'operative[0].subparagraphs[0].subparagraphs[0].subparagraphs[0].subparagraphs[0].subparagraphs',
           message: 'subparagraphs are nested 5 levels deep; at most 4 are allowed',
+          description:
+            'Operative paragraph 1 has subparagraphs nested 5 levels deep; at most 4 levels are allowed.',
         },
       ]);
     });
@@ -257,9 +307,10 @@ describe('validateDocument', () => {
     it('applies the same limit to annex items', () => {
       let item = sub('x');
       for (let i = 1; i < 5; i++) item = sub('y', [item]);
-      expect(errorsOf(res({ annex: annex('A', [item]) }))[0]?.message).toBe(
-        'subparagraphs are nested 5 levels deep; at most 4 are allowed',
-      );
+      expect(errorsOf(res({ annex: annex('A', [item]) }))[0]).toMatchObject({
+        message: 'subparagraphs are nested 5 levels deep; at most 4 are allowed',
+        description: 'Annex item 1 has subparagraphs nested 5 levels deep; at most 4 levels are allowed.',
+      });
     });
 
     it('terminates on a cyclic subparagraph built in code', () => {
@@ -278,7 +329,11 @@ describe('validateDocument', () => {
 
     it('reports a missing annex key', () => {
       expect(errorsOf(edited((d) => delete d.annex))).toEqual([
-        { path: 'annex', message: 'expected an annex object or null, got nothing' },
+        {
+          path: 'annex',
+          message: 'expected an annex object or null, got nothing',
+          description: 'The annex is missing.',
+        },
       ]);
     });
 
@@ -305,9 +360,10 @@ describe('validateDocument', () => {
     });
 
     it('says which format is expected', () => {
-      expect(errorsOf(edited((d) => (d.metadata.date = '17/10/2012')))[0]?.message).toBe(
-        'expected an ISO date such as "2012-10-19", got "17/10/2012"',
-      );
+      expect(errorsOf(edited((d) => (d.metadata.date = '17/10/2012')))[0]).toMatchObject({
+        message: 'expected an ISO date such as "2012-10-19", got "17/10/2012"',
+        description: 'The date should be written as 2012-10-19 (year, month, day), not "17/10/2012".',
+      });
     });
 
     it.each([0, 2.5, '10'])('rejects meeting number %j', (meeting) => {
@@ -321,7 +377,11 @@ describe('validateDocument', () => {
     it(`rejects more than ${LIMITS.paragraphs} operative paragraphs`, () => {
       const operative = Array.from({ length: LIMITS.paragraphs + 1 }, () => op('Requests', 'x;'));
       expect(errorsOf(res({ operative }))).toEqual([
-        { path: 'operative', message: 'has 2,001 entries; the limit is 2,000' },
+        {
+          path: 'operative',
+          message: 'has 2,001 entries; the limit is 2,000',
+          description: 'The document has 2,001 operative paragraphs; the limit is 2,000.',
+        },
       ]);
     });
 
@@ -329,13 +389,21 @@ describe('validateDocument', () => {
       const half = 'a'.repeat(LIMITS.paragraphChars / 2);
       const doc = res({ preamble: [pre('Noting', `${half}*${half}*b`)] });
       expect(errorsOf(doc)).toEqual([
-        { path: 'preamble[0].content', message: 'the text is 100,001 characters long; the limit is 100,000' },
+        {
+          path: 'preamble[0].content',
+          message: 'the text is 100,001 characters long; the limit is 100,000',
+          description: 'Preambular paragraph 1 is 100,001 characters long; the limit is 100,000.',
+        },
       ]);
     });
 
     it('rejects a title too long for one line', () => {
       expect(errorsOf(res({ title: 'x'.repeat(5000) }))).toEqual([
-        { path: 'title', message: 'is 5,000 characters long; the limit is 2,000' },
+        {
+          path: 'title',
+          message: 'is 5,000 characters long; the limit is 2,000',
+          description: 'The title is 5,000 characters long; the limit is 2,000.',
+        },
       ]);
     });
 
@@ -348,7 +416,11 @@ describe('validateDocument', () => {
       const operative = Array.from({ length: 500 }, () => ({ opener: 1, content: [], subparagraphs: [] }));
       const errors = errorsOf(res({ operative } as never));
       expect(errors).toHaveLength(LIMITS.errors + 1);
-      expect(errors.at(-1)).toEqual({ path: '', message: 'too many problems; stopped after 100' });
+      expect(errors.at(-1)).toEqual({
+        path: '',
+        message: 'too many problems; stopped after 100',
+        description: 'There are more than 100 problems; the check stopped there.',
+      });
     });
   });
 
@@ -360,9 +432,21 @@ describe('validateDocument', () => {
         d.formula = 10n;
       });
       expect(errorsOf(doc)).toEqual([
-        { path: 'organ', message: 'expected a string, got a symbol' },
-        { path: 'formula', message: 'expected a string, got bigint' },
-        { path: 'title', message: 'expected a string, got a function' },
+        {
+          path: 'organ',
+          message: 'expected a string, got a symbol',
+          description: 'The organ should be text, not a symbol.',
+        },
+        {
+          path: 'formula',
+          message: 'expected a string, got bigint',
+          description: 'The formula should be text, not a number.',
+        },
+        {
+          path: 'title',
+          message: 'expected a string, got a function',
+          description: 'The title should be text, not a function.',
+        },
       ]);
     });
 
@@ -374,7 +458,11 @@ describe('validateDocument', () => {
           throw new Error('boom');
         },
       });
-      expect(errorsOf(doc)).toContainEqual({ path: '', message: 'could not be read: boom' });
+      expect(errorsOf(doc)).toContainEqual({
+        path: '',
+        message: 'could not be read: boom',
+        description: 'The document could not be read: boom.',
+      });
     });
 
     it('returns errors, never throws, for arbitrary values', () => {
@@ -394,19 +482,91 @@ describe('assertDocument', () => {
     expect(assertDocument(doc)).toBe(doc);
   });
 
-  it('throws an Error listing the first problems and how many more there are', () => {
+  it('throws an Error listing the first problems as sentences and how many more there are', () => {
     const operative = Array.from({ length: 7 }, () => ({ opener: 1, content: [], subparagraphs: [] }));
     expect(() => assertDocument(res({ operative } as never))).toThrow(
-      'Invalid resolution document: operative[0].opener: expected a string, got number; ' +
-        'operative[1].opener: expected a string, got number; operative[2].opener: expected a string, got number; ' +
-        'operative[3].opener: expected a string, got number; operative[4].opener: expected a string, got number ' +
-        '(and 2 more)',
+      'Invalid resolution document: The opener of operative paragraph 1 should be text, not a number. ' +
+        'The opener of operative paragraph 2 should be text, not a number. ' +
+        'The opener of operative paragraph 3 should be text, not a number. ' +
+        'The opener of operative paragraph 4 should be text, not a number. ' +
+        'The opener of operative paragraph 5 should be text, not a number. ' +
+        'There are 2 more problems.',
     );
   });
 
   it('names the whole document when the problem is at the root', () => {
     expect(() => assertDocument(null)).toThrow(
-      'Invalid resolution document: document: expected a resolution document object, got null',
+      'Invalid resolution document: The document should be a resolution document, not null.',
     );
+  });
+});
+
+describe('formatValidationErrors', () => {
+  const format = (value: unknown, max?: number): string => formatValidationErrors(errorsOf(value), max);
+
+  it('says a title over the limit in a sentence, without the model path', () => {
+    expect(format(res({ title: 'x'.repeat(2_151) }))).toBe(
+      'The title is 2,151 characters long; the limit is 2,000.',
+    );
+  });
+
+  it('names an operative paragraph over the limit by its number, counted from 1, its path unchanged', () => {
+    const long = 'y'.repeat(100_120);
+    const operative = [op('Requests', 'a;'), op('Urges', 'b;'), op('Decides', long)];
+    expect(format(res({ operative }))).toBe(
+      'Operative paragraph 3 is 100,120 characters long; the limit is 100,000.',
+    );
+    expect(paths(res({ operative }))).toEqual(['operative[2].content']);
+  });
+
+  it('names subparagraphs, footnotes, annex items and sponsors as the person drafting knows them', () => {
+    const doc = edited((d) => {
+      d.operative[1].subparagraphs[1].content = [{ type: 'text', text: 'z'.repeat(100_001) }];
+      d.footnotes[0].content = [{ type: 'text', text: 'f'.repeat(100_001) }];
+      d.annex.items[0].opener = 'Share';
+      d.metadata.adoption.sponsors[1] = null;
+    });
+    expect(format(doc)).toBe(
+      [
+        'Sponsor 2 at adoption should be text, not null.',
+        'Subparagraph 2 of operative paragraph 2 is 100,001 characters long; the limit is 100,000.',
+        'Annex item 1 has a field "opener" it cannot have; its fields are label, content, subparagraphs.',
+        'Footnote 1 is 100,001 characters long; the limit is 100,000.',
+      ].join(' '),
+    );
+  });
+
+  it('shows at most `max` problems and counts the rest', () => {
+    const doc = res({ title: 'x'.repeat(2_001), organ: 'o'.repeat(2_001), formula: 'f'.repeat(2_001) });
+    expect(format(doc, 1)).toBe(
+      'The organ is 2,001 characters long; the limit is 2,000. There are 2 more problems.',
+    );
+    expect(format(doc, 2)).toMatch(/ There is 1 more problem\.$/);
+  });
+});
+
+describe('describePath', () => {
+  it.each([
+    ['', 'the document'],
+    ['title', 'the title'],
+    ['operative[2].content', 'the text of operative paragraph 3'],
+    ['operative[2]', 'operative paragraph 3'],
+    ['preamble[0].subparagraphs[1]', 'subparagraph 2 of preambular paragraph 1'],
+    [
+      'operative[0].subparagraphs[1].subparagraphs[0].label',
+      'the label of subparagraph 1 of subparagraph 2 of operative paragraph 1',
+    ],
+    ['footnotes[4].content', 'the text of footnote 5'],
+    ['footnotes[4].content[1]', 'part 2 of the text of footnote 5'],
+    ['annex.items[0]', 'annex item 1'],
+    ['annex.intro', 'the introduction of the annex'],
+    ['metadata.sponsors', 'the list of sponsors'],
+    ['metadata.sponsors[2]', 'sponsor 3'],
+    ['metadata.adoption.date', 'the date of adoption'],
+    ['metadata["a b"]', 'the field "a b" of the details section'],
+    ['constructor', 'the field "constructor" of the document'],
+    ['operative[1].italics', 'the field "italics" of operative paragraph 2'],
+  ])('names %j as "%s"', (path, name) => {
+    expect(describePath(path)).toBe(name);
   });
 });
