@@ -54,9 +54,14 @@ function parseArgs(argv: readonly string[]): Args {
   return { command, positional: rest, json };
 }
 
+/** "resolution 6/3", or "resolution" for a text without a number. */
+function documentName(d: ResolutionDocument): string {
+  return `${d.kind} ${d.number ?? ''}`.trim();
+}
+
 function documentRows(documents: readonly ResolutionDocument[]): string[][] {
   return documents.map((d) => [
-    `${d.kind} ${d.number ?? ''}`.trim(),
+    documentName(d),
     String(d.preamble.length),
     String(d.operative.length),
     d.annex ? String(d.annex.items.length) : '-',
@@ -88,7 +93,7 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean): n
     const details = documents
       .map((d) =>
         [
-          `\n${d.kind} ${d.number ?? ''}: ${d.title}`,
+          `\n${documentName(d)}: ${d.title}`,
           ...d.preamble.map((p, k) => `  PP${k + 1}  ${p.opener || '(no opener)'}`),
           ...d.operative.map(
             (p, k) =>

@@ -94,6 +94,22 @@ describe('resolution-drafter parse', () => {
     expect(documents[0]!.operative.map((p) => p.opener)).toEqual(['Requests', 'Also requests']);
   });
 
+  it('heads the outline of each text with its kind, its number when it has one, and its title', () => {
+    const unnumbered = join(dir, 'unnumbered.txt');
+    writeFileSync(
+      unnumbered,
+      'Draft title\n\nThe Conference,\n\nRecalling its resolution 5/1,\n\n1. Requests the Office to report;\n',
+    );
+    const numbered = join(dir, 'numbered.txt');
+    writeFileSync(
+      numbered,
+      'Resolution 6/3\n\nDraft title\n\nThe Conference,\n\n1. Requests the Office to report;\n',
+    );
+    const lines = (file: string) => cli('parse', file).stdout.split('\n');
+    expect(lines(unnumbered)).toContain('resolution: Draft title');
+    expect(lines(numbered)).toContain('resolution 6/3: Draft title');
+  });
+
   it('refuses a missing file, a folder and a binary file with a clear message and exit status 2', () => {
     const missing = cli('parse', join(dir, 'nope.txt'));
     expect(missing.status).toBe(2);
