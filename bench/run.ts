@@ -7,6 +7,10 @@
  * (bench/browser.ts, bench/bundle.ts) come from a production build the run makes itself in a temporary
  * directory and measures in headless Chromium; `--no-browser` skips them. `--high-priority` runs the
  * benchmark (build and browser included) at nice -15, for a machine busy with other work (needs root).
+ * The paste figures (bench/browser.ts `measurePaste`) paste 50 KB, 500 KB and 2 MB of operative
+ * paragraphs and one 90 KB paragraph into a 500-paragraph draft; `--paste-sizes=100KB,200KB` pastes
+ * other sizes, `--no-single-line` leaves the long paragraph out, `--paste-only` measures nothing else
+ * in the browser.
  *
  * The JSON object nests at the dots of the keys: {"corpusParseMs": 5.5, …, "browser": {"coldLoadMs": …},
  * "bundle": {"initialJsGzipKb": …, "lazyChunksGzipKb": {"<chunk>": kB, …}}}. A figure that could not be
@@ -21,7 +25,8 @@ import { benchCorpus, median, percentile, REPORT_TEXT, round, sample, type Figur
 import { measureCompare } from './compare.ts';
 import { measureLint } from './lint.ts';
 import { measureDocx } from './docx.ts';
-import { measureBrowserFigures, stopBrowserBench } from './browser.ts';
+import { measureHostileDocx } from './hostile.ts';
+import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
 
 export function measureCore(): Figure[] {
   const figures: Figure[] = [];
@@ -142,17 +147,32 @@ async function main(): Promise<void> {
     ...measureCompare(),
     ...measureLint(),
     ...(await measureDocx()),
+    ...(await measureHostileDocx()),
   ];
+  const pasteOnly = process.argv.includes('--paste-only');
+  const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
+  const browserOptions: BrowserOptions = {
+    pasteOnly,
+    ...(sizesArg === undefined
+      ? {}
+      : {
+          pasteSizes: sizesArg
+            .slice('--paste-sizes='.length)
+            .split(',')
+            .filter((x) => x !== ''),
+        }),
+    singleLine: !process.argv.includes('--no-single-line'),
+  };
   if (withBrowser) {
     try {
-      if (!(await measureBrowserFigures(log, figures))) failed = true;
+      if (!(await measureBrowserFigures(log, figures, browserOptions))) failed = true;
     } catch (error) {
       failed = true;
       log(
         `the browser figures could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
-    for (const [key, unit, budget] of BROWSER_KEYS)
+    for (const [key, unit, budget] of pasteOnly ? [] : BROWSER_KEYS)
       if (!figures.some((f) => f.key === key))
         figures.push({ key, value: null, unit, budget, what: 'n/a: not measured (see stderr)' });
   }
