@@ -31,9 +31,61 @@ export function textbox(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Resolution text' });
 }
 
-/** Lexical reads the caret from the browser's selectionchange, which arrives after a click. */
+/**
+ * Whether the editor's selection is the browser's: the caret the person sees is the one Lexical acts
+ * on. True when the browser's selection is not in the page at all. Runs in the page.
+ */
+function caretInSync(): boolean {
+  interface Point {
+    readonly key: string;
+    readonly offset: number;
+  }
+  interface Editor {
+    readonly _key: string;
+    getEditorState(): { _selection: null | { anchor?: Point; focus?: Point } };
+    getElementByKey(key: string): HTMLElement | null;
+  }
+  const root = document.querySelector('[role="textbox"][aria-label="Resolution text"]');
+  const editor = (root as unknown as { __lexicalEditor?: Editor } | null)?.__lexicalEditor;
+  const dom = document.getSelection();
+  if (!root || !editor || !dom?.anchorNode || !dom.focusNode) return true;
+  if (!root.contains(dom.anchorNode) || !root.contains(dom.focusNode)) return true;
+  const selection = editor.getEditorState()._selection;
+  if (!selection?.anchor || !selection.focus) return false;
+  const prop = `__lexicalKey_${editor._key}`;
+  const keyOf = (node: Node): string | undefined => {
+    for (let n: Node | null = node; n !== null; n = n.parentNode) {
+      const key = (n as unknown as Record<string, string | undefined>)[prop];
+      if (key !== undefined) return key;
+    }
+    return undefined;
+  };
+  const same = (point: Point, node: Node, offset: number): boolean => {
+    // In a text: the same text node of the editor, at the same character.
+    if (node.nodeType === Node.TEXT_NODE) return keyOf(node) === point.key && point.offset === offset;
+    // Between elements the offsets count different children: the same element or one inside the other.
+    const element = editor.getElementByKey(point.key);
+    return element !== null && (element === node || element.contains(node) || node.contains(element));
+  };
+  return (
+    same(selection.anchor, dom.anchorNode, dom.anchorOffset) &&
+    same(selection.focus, dom.focusNode, dom.focusOffset)
+  );
+}
+
+/**
+ * Lexical reads the caret from the browser's selectionchange event after a click or a key that moves
+ * it. On a busy machine that event can come after the next key is handled, so this waits until the
+ * editor's selection is the browser's, however long that takes (a fixed wait could be too short).
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(60);
+  await expect
+    .poll(() => page.evaluate(caretInSync), {
+      message: 'the editor takes the browser’s caret',
+      timeout: 10_000,
+      intervals: [10, 20, 50, 100],
+    })
+    .toBe(true);
 }
 
 /**
@@ -67,8 +119,9 @@ export async function newDraftFromTemplate(page: Page, templateId: string): Prom
 }
 
 export async function waitSaved(page: Page): Promise<void> {
+  // A bound for a loaded machine: the save follows a typing pause, then an IndexedDB write.
   await expect(page.locator('.save-status')).toHaveAttribute('data-state', /^(saved|idle)$/, {
-    timeout: 5000,
+    timeout: 15_000,
   });
 }
 
