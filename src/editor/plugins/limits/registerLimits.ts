@@ -20,7 +20,16 @@
  */
 import { HISTORIC_TAG, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical';
 import type { HistoryState } from '@lexical/history';
-import { $getNodeByKey, $getRoot, $isElementNode, $isRootNode, type ElementNode } from 'lexical';
+import {
+  $getNodeByKey,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isRootNode,
+  mergeRegister,
+  type ElementNode,
+} from 'lexical';
 import { LIMITS } from '../../../core/model/validate.ts';
 import { $isAnnexIntroNode } from '../../nodes/AnnexIntroNode.ts';
 import { $isAnnexNode } from '../../nodes/AnnexNode.ts';
@@ -173,20 +182,56 @@ export function $documentLimitProblem(): string | null {
   return null;
 }
 
+/**
+ * Why inserting `inserted` characters at the selection would take its block over a limit, or null.
+ * Call inside a read of the current state.
+ */
+export function $insertionProblem(inserted: number): string | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const block = $blockOf(selection.anchor.getNode());
+  if (block === null || !$blockOf(selection.focus.getNode())?.is(block)) return null;
+  const { name, maxChars } = $describeBlock(block);
+  const chars = block.getTextContentSize() - selection.getTextContent().length + inserted;
+  return chars > maxChars
+    ? `${name} would be ${count(chars)} characters long; it may hold at most ${count(maxChars)}.`
+    : null;
+}
+
 export function registerLimits(editor: LexicalEditor, options: LimitsOptions = {}): () => void {
   let rollingBack = false;
-  return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
-    if (rollingBack || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-    const problem = editorState.read(() => $limitProblem(dirtyElements, dirtyLeaves));
+  /**
+   * Typed text is refused before the browser puts it on the page: text the browser inserted itself
+   * and Lexical then read could not be taken back from the page by going back to the previous state.
+   */
+  const onBeforeInput = (event: InputEvent): void => {
+    if (!event.inputType.startsWith('insert') || event.inputType === 'insertFromPaste') return;
+    const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+    if (text === '') return;
+    const problem = editor.getEditorState().read(() => $insertionProblem(text.length));
     if (problem === null) return;
-    rollingBack = true;
-    try {
-      rollBack(editor, prevEditorState, options.history);
-    } finally {
-      rollingBack = false;
-    }
-    options.onMessage?.(`That change was not made. ${problem}`);
-  });
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    options.onMessage?.(`That text was not added. ${problem}`);
+  };
+  return mergeRegister(
+    editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('beforeinput', onBeforeInput, { capture: true });
+      root?.addEventListener('beforeinput', onBeforeInput, { capture: true });
+    }),
+    editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
+      if (rollingBack || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+      const problem = editorState.read(() => $limitProblem(dirtyElements, dirtyLeaves));
+      if (problem === null) return;
+      rollingBack = true;
+      try {
+        rollBack(editor, prevEditorState, options.history);
+      } finally {
+        rollingBack = false;
+      }
+      options.onMessage?.(`That change was not made. ${problem}`);
+    }),
+  );
 }
 
 function rollBack(editor: LexicalEditor, previous: EditorState, history: HistoryState | undefined): void {
