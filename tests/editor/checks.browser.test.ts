@@ -68,7 +68,8 @@ function mount(doc: ResolutionDocument): LexicalEditor {
   return editor;
 }
 
-const until = async (ok: () => boolean, ms = 2000): Promise<void> => {
+/** Polls `ok`; the bound is for a loaded machine, where a pass can take far longer than it does here. */
+const until = async (ok: () => boolean, ms = 10_000): Promise<void> => {
   const deadline = performance.now() + ms;
   while (!ok()) {
     if (performance.now() > deadline) throw new Error('timed out');

@@ -400,8 +400,9 @@ describe('pasting resolution text', () => {
     expect(huge.length).toBeGreaterThan(PASTE_LIMIT_BYTES);
     const started = performance.now();
     expect(paste(editor, { 'text/plain': huge })).toEqual({ handled: true, prevented: true });
-    // Refused before the recognizer reads it: reading 5 MB would take far longer than this.
-    expect(performance.now() - started).toBeLessThan(250);
+    // Refused before the recognizer reads it. The refusal took 90 ms on a busy 2-core machine and
+    // reading 1.4 MB of such text 4.7 s, so this bound tells them apart yet holds on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(outline(editor)).toBe(before);
     expect(messages).toEqual([
       'Nothing was pasted: the clipboard holds 5.2 MB, more than the 5 MB a paste may hold.',

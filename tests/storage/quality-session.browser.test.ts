@@ -48,9 +48,10 @@ function gatedSaves(store: DraftStore) {
 }
 
 async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 1000;
+  // A bound for a loaded machine, where a message between tabs can take well over a second.
+  const deadline = Date.now() + 10_000;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 1 s');
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -38,13 +38,13 @@ async function twoTabs(): Promise<{
   return { a, b, channelA, channelB, draft: created.draft };
 }
 
-/** Resolves with the first message `channel` hears that `accept` takes; fails after a second. */
+/** Resolves with the first message `channel` hears that `accept` takes; fails after 10 s (a loaded machine's bound). */
 function nextMessage(
   channel: TabChannel,
   accept: (m: TabMessage) => boolean = () => true,
 ): Promise<TabMessage> {
   return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error('no message within 1 s')), 1000);
+    const timeout = setTimeout(() => reject(new Error('no message within 10 s')), 10_000);
     const stop = channel.subscribe((message) => {
       if (!accept(message)) return;
       clearTimeout(timeout);
@@ -54,11 +54,11 @@ function nextMessage(
   });
 }
 
-/** Waits until `check` holds, polling; fails after a second. */
+/** Waits until `check` holds, polling; fails after 10 s (a loaded machine's bound). */
 async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 1000;
+  const deadline = Date.now() + 10_000;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 1 s');
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
