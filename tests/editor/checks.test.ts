@@ -13,7 +13,7 @@ import {
   UNDO_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inlineText, normalizeInlines } from '../../src/core/model/inline.ts';
 import type { Inline, ResolutionDocument, Subparagraph } from '../../src/core/model/types.ts';
 import { applyFix } from '../../src/core/rules/fix.ts';
@@ -263,11 +263,18 @@ describe('$applyEditorFix', () => {
 
 describe('the checks plugin (registerChecks)', () => {
   const teardowns: (() => void)[] = [];
+  // The checks run in a pause of typing, from timers: on vitest's fake clock, so that a busy machine's
+  // late timer cannot leave them unrun when the test looks.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
   afterEach(() => {
     for (const t of teardowns.splice(0)) t();
+    vi.useRealTimers();
   });
 
-  const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+  /** Runs every timer the checks have set (the pause, then the idle moment), however many there are. */
+  const settled = () => vi.runAllTimersAsync();
 
   function memoryStorage(): Storage {
     const map = new Map<string, string>();
