@@ -96,6 +96,27 @@ export interface DamagedRecord {
 }
 
 export type DraftEntry = StoredDraft | DamagedRecord;
+
+/**
+ * A damaged draft record set aside when a revision was restored over it (drafts.ts, `restoreRevision`):
+ * the record exactly as it was stored, under a key of its own, so that the drafts list still shows it
+ * as damaged and offers its raw data for download, as for any damaged draft. It reads back as a
+ * `DamagedRecord` whose `raw` is that record, not this envelope.
+ */
+export interface SetAsideRecord {
+  readonly recordVersion: typeof RECORD_VERSION;
+  readonly id: string;
+  readonly setAside: 'damaged';
+  /** The name the list shows: "<draft name> (damaged)". */
+  readonly name: string;
+  /** The draft whose record this was, and the name of the revision restored in its place. */
+  readonly draftId: string;
+  readonly replacedBy: string;
+  readonly setAsideAt: string;
+  readonly deletedAt?: string;
+  /** The damaged record as it was stored. */
+  readonly raw: unknown;
+}
 export type RevisionEntry = StoredRevision | DamagedRecord;
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -181,6 +202,35 @@ function damaged(
 
 /** Reads a value of the drafts store. Never throws. */
 export function readDraftRecord(raw: unknown, key: IDBValidKey): DraftEntry {
+  if (isFields(raw) && own(raw, 'setAside') === 'damaged') return readSetAside(raw, key);
+  return readDraftValue(raw, key);
+}
+
+/**
+ * A set-aside record (see `SetAsideRecord`) as the damaged record it keeps: why that record could not
+ * be read, then where it came from. Its own name and deletion mark are the ones the list uses.
+ */
+function readSetAside(record: Fields, key: IDBValidKey): DamagedRecord {
+  const raw = own(record, 'raw');
+  const draftId = own(record, 'draftId');
+  const original = readDraftValue(raw, typeof draftId === 'string' ? draftId : key);
+  const problem = original.damaged ? original.error : 'This stored draft was set aside.';
+  const replacedBy = own(record, 'replacedBy');
+  const name = own(record, 'name');
+  const deletedAt = own(record, 'deletedAt');
+  const restored = typeof replacedBy === 'string' ? `“${replacedBy}”` : 'a revision';
+  return {
+    damaged: true,
+    store: 'drafts',
+    id: String(key),
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(isTimestamp(deletedAt) ? { deletedAt } : {}),
+    error: `${problem} It was set aside when ${restored} was restored in its place.`,
+    raw,
+  };
+}
+
+function readDraftValue(raw: unknown, key: IDBValidKey): DraftEntry {
   if (!isFields(raw)) return damaged('drafts', key, raw, 'it is not a record');
   const problem = envelopeProblem(raw, {
     id: 'string',

@@ -13,6 +13,7 @@ import type {
   DraftRecord,
   RevisionEntry,
   RevisionRecord,
+  SetAsideRecord,
   StoredDraft,
   StoredRevision,
 } from './db.ts';
@@ -66,10 +67,17 @@ export type RestoreResult =
       readonly updatedAt: string;
       /** The restored document, for the editor to load. */
       readonly document: ResolutionDocument;
-      /** The automatic revision "Before restoring <name>" holding the text that was replaced. */
-      readonly backup: StoredRevisionSummary;
+      /**
+       * Where the text that was replaced is kept: the automatic revision "Before restoring <name>";
+       * or, when the draft's record was damaged, that record itself, set aside in the drafts list as
+       * "<name> (damaged)" with its raw data for download.
+       */
+      readonly backup: StoredRevisionSummary | SetAsideDraft;
     }
   | Exclude<SaveResult, { ok: true }>;
+
+/** A damaged draft record set aside by a restore (see db.ts, `SetAsideRecord`), as the list shows it. */
+export type SetAsideDraft = DamagedRecord & { readonly name: string };
 
 export type DraftSummary =
   | {
@@ -133,7 +141,10 @@ export interface DraftStore {
   getRevision(id: string): Promise<RevisionEntry | undefined>;
   /**
    * Makes a revision the draft's document again, after snapshotting the current document as the
-   * automatic revision "Before restoring <name>", so a restore can itself be undone.
+   * automatic revision "Before restoring <name>", so a restore can itself be undone. When the draft's
+   * own record is damaged, the restore is how to get the draft back: the damaged record is set aside
+   * under a new id, raw data and all, and listed as a damaged draft (the save count is not checked,
+   * for none can be trusted).
    */
   restoreRevision(
     draftId: string,
@@ -568,6 +579,7 @@ class IdbDraftStore implements DraftStore {
           if (rawDraft === undefined) return notFound(draftId);
           const draft = readDraftRecord(rawDraft, draftId);
           if (draft.deletedAt !== undefined) return notFound(draftId);
+          if (draft.damaged) return this.restoreOverDamaged(tx, draft, revisionId);
           const writable = fresh(draft, options.expectedSaveCount);
           if (!writable.ok) return writable;
           const current = writable.draft;
@@ -600,8 +612,89 @@ class IdbDraftStore implements DraftStore {
         },
       ),
     );
-    if (result.ok) this.announce({ type: 'saved', draftId, saveCount: result.saveCount });
+    if (result.ok) {
+      this.announce({ type: 'saved', draftId, saveCount: result.saveCount });
+      if (result.backup.damaged) this.announce({ type: 'changed', draftId: result.backup.id });
+    }
     return result;
+  }
+
+  /**
+   * The restore of a revision over a damaged draft record, in the restore's transaction: the damaged
+   * record goes, exactly as stored, into a set-aside record of its own (db.ts), listed as "<name>
+   * (damaged)" with its raw data for download; the draft keeps its id, revisions and name (the
+   * revision's title when the name cannot be read) and takes the revision's document.
+   */
+  private async restoreOverDamaged(
+    tx: IDBTransaction,
+    damagedDraft: DamagedRecord,
+    revisionId: string,
+  ): Promise<RestoreResult> {
+    const drafts = tx.objectStore(STORES.drafts);
+    const revisions = tx.objectStore(STORES.revisions);
+    const draftId = damagedDraft.id;
+    const rawRevision = await requestResult(revisions.get(revisionId));
+    if (rawRevision === undefined)
+      return { ok: false, reason: 'not-found', message: `There is no revision ${revisionId}.` };
+    const revision = readRevisionRecord(rawRevision, revisionId);
+    if (revision.damaged) return { ok: false, reason: 'damaged', message: revision.error };
+    if (revision.draftId !== draftId)
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `Revision "${revision.name}" belongs to another draft.`,
+      };
+    const old = isObject(damagedDraft.raw) ? damagedDraft.raw : {};
+    const readable = <T>(key: string, ok: (value: unknown) => value is T): T | undefined => {
+      const value = Object.hasOwn(old, key) ? old[key] : undefined;
+      return ok(value) ? value : undefined;
+    };
+    const name =
+      readable('name', (v): v is string => typeof v === 'string' && v.trim() !== '') ??
+      defaultName(revision.document);
+    const now = this.timestamp();
+    const setAside: SetAsideRecord = {
+      recordVersion: RECORD_VERSION,
+      id: newDraftId(),
+      setAside: 'damaged',
+      name: `${name} (damaged)`,
+      draftId,
+      replacedBy: revision.name,
+      setAsideAt: now,
+      raw: damagedDraft.raw,
+    };
+    await requestResult(drafts.add(setAside));
+    // Above every count a tab or a crash journal may hold for this draft, so none takes its own text
+    // for newer than the restored one: the damaged record's count when it can be read, else the clock.
+    const lastCount = readable(
+      'saveCount',
+      (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0,
+    );
+    const saveCount = Math.max((lastCount ?? this.now()) + 1, revision.saveCount + 1);
+    const createdAt = readable(
+      'createdAt',
+      (v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+    );
+    await requestResult(
+      drafts.put(
+        draftRecord({
+          recordVersion: RECORD_VERSION,
+          id: draftId,
+          name,
+          createdAt: createdAt ?? now,
+          updatedAt: now,
+          saveCount,
+          document: revision.document,
+        }),
+      ),
+    );
+    return {
+      ok: true,
+      saveCount,
+      updatedAt: now,
+      document: revision.document,
+      backup: { ...(readDraftRecord(setAside, setAside.id) as DamagedRecord), name: setAside.name },
+    };
   }
 
   async exportDraft(id: string): Promise<{ fileName: string; text: string } | undefined> {

@@ -267,6 +267,109 @@ describe('DraftStore: damaged and old records', () => {
     });
   });
 
+  describe('restore of a revision over a corrupted record', () => {
+    /** A draft with Rev.1 and later text, whose own record is then corrupted straight in IndexedDB. */
+    async function corrupted(damage: (record: Record<string, unknown>) => Record<string, unknown>) {
+      const dbName = scratchName();
+      const store = await scratchStore({ dbName });
+      const draft = await created(store, draftDoc('As in Rev.1'), 'Our draft');
+      const rev1 = ok(await store.createRevision(draft.id)).revision;
+      const saved = ok(await store.save(draft.id, draftDoc('Later text'), { expectedSaveCount: 1 }));
+      const record = damage({ ...draftRecordOf(draftDoc('Later text')), id: draft.id, name: 'Our draft' });
+      await putRaw(dbName, 'drafts', record);
+      expect(await store.get(draft.id)).toMatchObject({ damaged: true });
+      return { store, draft, rev1, record, saveCount: saved.saveCount };
+    }
+
+    it('makes the revision the draft again and keeps the damaged record in the list, its raw data downloadable', async () => {
+      const { store, draft, rev1, record, saveCount } = await corrupted((r) => ({
+        ...r,
+        saveCount: 5,
+        document: { schemaVersion: 1, title: ['not', 'a', 'string'] },
+      }));
+
+      const restored = ok(await store.restoreRevision(draft.id, rev1.id, { expectedSaveCount: saveCount }));
+      expect(restored.document.title).toBe('As in Rev.1');
+      const entry = await store.get(draft.id);
+      expect(entry).toMatchObject({ damaged: false, id: draft.id, name: 'Our draft' });
+      expect(entry?.damaged === false && entry.document).toEqual(draftDoc('As in Rev.1'));
+      // Past the damaged record's count, so a tab still holding an older one meets a conflict.
+      expect(entry?.damaged === false && entry.saveCount).toBe(6);
+      expect(restored.saveCount).toBe(6);
+
+      // The damaged record is listed on its own, its raw data as it was stored.
+      const list = await store.list();
+      expect(list.map((d) => d.id)).toEqual([draft.id, restored.backup.id]);
+      const kept = list[1];
+      expect(kept).toMatchObject({
+        damaged: true,
+        name: 'Our draft (damaged)',
+        error: expect.stringMatching(/cannot be opened.*set aside when “Rev\.1” was restored in its place/),
+      });
+      expect(restored.backup).toEqual(kept);
+      expect(kept?.damaged && JSON.parse(rawText(kept.raw))).toEqual(record);
+      expect(await store.exportDraft(restored.backup.id)).toEqual({
+        fileName: `${restored.backup.id}.damaged.json`,
+        text: rawText(record),
+      });
+      const bundle = JSON.parse(await store.exportAll()) as { damaged: { id: string; raw: unknown }[] };
+      expect(bundle.damaged).toEqual([expect.objectContaining({ id: restored.backup.id, raw: record })]);
+
+      // The draft goes on as before: its revisions stay, it saves, and the set-aside record can be deleted.
+      expect((await store.listRevisions(draft.id)).map((r) => !r.damaged && r.name)).toEqual(['Rev.1']);
+      ok(await store.save(draft.id, draftDoc('Edited after'), { expectedSaveCount: 6 }));
+      ok(await store.remove(restored.backup.id));
+      expect((await store.list()).map((d) => d.id)).toEqual([draft.id]);
+    });
+
+    it('works whatever is damaged: an envelope that cannot be read at all is kept just the same', async () => {
+      const { store, draft, rev1, saveCount } = await corrupted((r) => ({ id: r.id, saveCount: 'many' }));
+      const restored = ok(await store.restoreRevision(draft.id, rev1.id));
+      expect(restored.document.title).toBe('As in Rev.1');
+      // No name to keep: the draft is named after the restored title.
+      expect(await store.get(draft.id)).toMatchObject({ damaged: false, name: 'As in Rev.1' });
+      // No count to go past: a tab that saved before the damage still meets a conflict, not the restored text.
+      expect(
+        await store.save(draft.id, draftDoc('Stale tab'), { expectedSaveCount: saveCount }),
+      ).toMatchObject({
+        ok: false,
+        reason: 'conflict',
+      });
+      expect(
+        await store.save(draft.id, draftDoc('Stale tab'), { expectedSaveCount: saveCount + 1 }),
+      ).toMatchObject({
+        ok: false,
+        reason: 'conflict',
+      });
+      const kept = await store.get(restored.backup.id);
+      expect(kept).toMatchObject({ damaged: true, name: 'As in Rev.1 (damaged)' });
+      expect(kept?.damaged && kept.raw).toEqual({ id: draft.id, saveCount: 'many' });
+    });
+
+    it('still refuses a damaged revision, or one of another draft, writing nothing', async () => {
+      const dbName = scratchName();
+      const store = await scratchStore({ dbName });
+      const draft = await created(store);
+      const other = await created(store, draftDoc('Other'));
+      const revOfOther = ok(await store.createRevision(other.id)).revision;
+      await putRaw(dbName, 'revisions', { id: 'bad-rev', draftId: draft.id, name: 'Rev.9', document: null });
+      await putRaw(dbName, 'drafts', { id: draft.id, saveCount: 'many' });
+      expect(await store.restoreRevision(draft.id, 'bad-rev')).toMatchObject({
+        ok: false,
+        reason: 'damaged',
+      });
+      expect(await store.restoreRevision(draft.id, revOfOther.id)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect((await store.list()).map((d) => d.id)).toEqual([other.id, draft.id]);
+      expect(await store.get(draft.id)).toMatchObject({
+        damaged: true,
+        raw: { id: draft.id, saveCount: 'many' },
+      });
+    });
+  });
+
   it('reports a draft written by a newer app version instead of guessing at it', async () => {
     const dbName = scratchName();
     const store = await scratchStore({ dbName });

@@ -68,6 +68,33 @@ describe('readDraftRecord', () => {
     expect(entry.damaged && entry.error).toContain(why);
   });
 
+  it('reads a record set aside by a restore as the damaged record it keeps, raw data and all', () => {
+    const original = record({ saveCount: 'x' });
+    const setAside = {
+      recordVersion: RECORD_VERSION,
+      id: 'd2',
+      setAside: 'damaged',
+      name: 'Draft (damaged)',
+      draftId: 'd1',
+      replacedBy: 'Rev.1',
+      setAsideAt: '2012-10-19T12:00:00.000Z',
+      raw: original,
+    };
+    expect(readDraftRecord(setAside, 'd2')).toEqual({
+      damaged: true,
+      store: 'drafts',
+      id: 'd2',
+      name: 'Draft (damaged)',
+      error:
+        'This stored draft cannot be opened: its field "saveCount" is missing or malformed. ' +
+        'It was set aside when “Rev.1” was restored in its place.',
+      raw: original,
+    });
+    expect(readDraftRecord({ ...setAside, deletedAt: '2012-10-19T13:00:00.000Z' }, 'd2')).toMatchObject({
+      deletedAt: '2012-10-19T13:00:00.000Z',
+    });
+  });
+
   it('keeps the name of a damaged record for the drafts list', () => {
     expect(readDraftRecord(record({ saveCount: 'x' }), 'd1')).toMatchObject({ damaged: true, name: 'Draft' });
   });
