@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { HistoryState } from '@lexical/history';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { registerLimits } from './registerLimits.ts';
+import { mergeRegister } from 'lexical';
+import { registerLimits, registerTypingLimits } from './registerLimits.ts';
 
 export interface LimitsPluginProps {
   /** The history the HistoryPlugin keeps, so that a change taken back is not left in it. */
@@ -12,9 +13,9 @@ export interface LimitsPluginProps {
 /** No change may take the draft over the store's limits (registerLimits.ts). */
 export function LimitsPlugin({ history, onMessage }: LimitsPluginProps): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () => registerLimits(editor, { history, ...(onMessage ? { onMessage } : {}) }),
-    [editor, history, onMessage],
-  );
+  useEffect(() => {
+    const options = { history, ...(onMessage ? { onMessage } : {}) };
+    return mergeRegister(registerLimits(editor, options), registerTypingLimits(editor, options));
+  }, [editor, history, onMessage]);
   return null;
 }

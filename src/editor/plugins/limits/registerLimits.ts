@@ -27,7 +27,6 @@ import {
   $isElementNode,
   $isRangeSelection,
   $isRootNode,
-  mergeRegister,
   type ElementNode,
 } from 'lexical';
 import { LIMITS } from '../../../core/model/validate.ts';
@@ -198,12 +197,12 @@ export function $insertionProblem(inserted: number): string | null {
     : null;
 }
 
-export function registerLimits(editor: LexicalEditor, options: LimitsOptions = {}): () => void {
-  let rollingBack = false;
-  /**
-   * Typed text is refused before the browser puts it on the page: text the browser inserted itself
-   * and Lexical then read could not be taken back from the page by going back to the previous state.
-   */
+/**
+ * Typed text is refused before the browser puts it on the page: text the browser inserted itself
+ * and Lexical then read could not be taken back from the page by going back to the previous state.
+ * (Paste has its own gate, paste/registerPaste.ts.) Needs a page: not for a headless editor.
+ */
+export function registerTypingLimits(editor: LexicalEditor, options: LimitsOptions = {}): () => void {
   const onBeforeInput = (event: InputEvent): void => {
     if (!event.inputType.startsWith('insert') || event.inputType === 'insertFromPaste') return;
     const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
@@ -214,24 +213,27 @@ export function registerLimits(editor: LexicalEditor, options: LimitsOptions = {
     event.stopImmediatePropagation();
     options.onMessage?.(`That text was not added. ${problem}`);
   };
-  return mergeRegister(
-    editor.registerRootListener((root, previous) => {
-      previous?.removeEventListener('beforeinput', onBeforeInput, { capture: true });
-      root?.addEventListener('beforeinput', onBeforeInput, { capture: true });
-    }),
-    editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
-      if (rollingBack || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      const problem = editorState.read(() => $limitProblem(dirtyElements, dirtyLeaves));
-      if (problem === null) return;
-      rollingBack = true;
-      try {
-        rollBack(editor, prevEditorState, options.history);
-      } finally {
-        rollingBack = false;
-      }
-      options.onMessage?.(`That change was not made. ${problem}`);
-    }),
-  );
+  return editor.registerRootListener((root, previous) => {
+    previous?.removeEventListener('beforeinput', onBeforeInput, { capture: true });
+    root?.addEventListener('beforeinput', onBeforeInput, { capture: true });
+  });
+}
+
+/** Every update that takes a block or a part over a limit is taken back, with a message. */
+export function registerLimits(editor: LexicalEditor, options: LimitsOptions = {}): () => void {
+  let rollingBack = false;
+  return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
+    if (rollingBack || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+    const problem = editorState.read(() => $limitProblem(dirtyElements, dirtyLeaves));
+    if (problem === null) return;
+    rollingBack = true;
+    try {
+      rollBack(editor, prevEditorState, options.history);
+    } finally {
+      rollingBack = false;
+    }
+    options.onMessage?.(`That change was not made. ${problem}`);
+  });
 }
 
 function rollBack(editor: LexicalEditor, previous: EditorState, history: HistoryState | undefined): void {
