@@ -115,12 +115,17 @@ test.describe('completion from the corpus', () => {
   });
 
   test('opens within 50 ms of the keystroke', async ({ page }) => {
+    await page.clock.install();
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await caretAtEnd(page, textbox(page).locator('.res-operative').last());
     await page.keyboard.press('Enter');
-    // Not a timing assertion (the benchmark measures it): the menu must simply be there right after typing.
+    // 50 ms of the page's own time (its timers, frames and idle callbacks), however long a busy machine
+    // takes in real time: the menu must come without waiting for anything later. How fast it comes in
+    // real time is the benchmark's figure (browser.typeaheadOpenP95Ms).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
     await page.keyboard.type('In');
-    await expect(page.getByRole('listbox')).toBeVisible({ timeout: 1000 });
+    await page.clock.runFor(50);
+    await expect(page.getByRole('listbox')).toBeVisible({ timeout: 15_000 });
   });
 });

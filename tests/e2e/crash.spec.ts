@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
+import { idbGet } from './quality-support.ts';
 
 const ARGS = [
   '--no-sandbox',
@@ -28,6 +29,8 @@ async function launch(profile: string): Promise<BrowserContext> {
 }
 
 test('restores the draft after the browser process is killed mid-typing', async ({ baseURL }) => {
+  // Two browsers start and one is killed: on a busy 2-core machine that alone can take half a minute.
+  test.setTimeout(120_000);
   const profile = mkdtempSync(join(tmpdir(), 'rd-crash-'));
   try {
     const first = await launch(profile);
@@ -37,8 +40,13 @@ test('restores the draft after the browser process is killed mid-typing', async 
     await caretAtEnd(page, textbox(page).locator('.res-operative').last());
     await page.keyboard.press('Enter');
     await page.keyboard.type('Decides to continue its consideration of the question.');
-    // One second for the autosave's promise; then the process dies without warning.
-    await page.waitForTimeout(1000);
+    // The autosave's write committed (the opener is stored apart from the text after it), as it is about
+    // a second after the last key on a quiet machine, a fixed second being too short on a busy one; then
+    // the process dies without warning.
+    const { value: draftId } = (await idbGet(page, 'meta', 'lastOpened')) as { value: string };
+    await expect
+      .poll(async () => JSON.stringify(await idbGet(page, 'drafts', draftId)), { timeout: 15_000 })
+      .toContain('"text":"to continue its consideration of the question."');
     execFileSync('pkill', ['-KILL', '-f', profile]);
     await first.close().catch(() => undefined);
 

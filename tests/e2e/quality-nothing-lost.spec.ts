@@ -261,7 +261,7 @@ test.describe('nothing lost', () => {
     const conflictIn = async (p: Page) =>
       p.getByRole('alert').filter({ hasText: 'changed in another tab' }).count();
     await expect
-      .poll(async () => (await conflictIn(page)) + (await conflictIn(other)), { timeout: 5000 })
+      .poll(async () => (await conflictIn(page)) + (await conflictIn(other)), { timeout: 15_000 })
       .toBeGreaterThan(0);
     const warned = (await conflictIn(page)) > 0 ? page : other;
     await warned.getByRole('button', { name: 'Keep mine as a copy' }).click();
