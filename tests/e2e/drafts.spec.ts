@@ -1,4 +1,12 @@
-import { caretAtEnd, expect, newDraftFromTemplate, test, textbox, waitSaved } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftFromTemplate,
+  test,
+  textbox,
+  waitSaved,
+  reloadLeaving,
+} from './fixtures.ts';
 
 test.describe('drafts that are never lost', () => {
   test('reopens the draft with everything typed after a reload', async ({ page }) => {
@@ -23,7 +31,7 @@ test.describe('drafts that are never lost', () => {
     await page.keyboard.type('Requests the Secretary-General to report.');
     // No wait for the autosave: the page's pagehide flush must carry the text.
     await page.waitForTimeout(150);
-    await page.reload();
+    await reloadLeaving(page);
     await expect(textbox(page).locator('.res-operative').last()).toHaveText(
       'Requests the Secretary-General to report.',
     );

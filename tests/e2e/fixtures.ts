@@ -141,3 +141,21 @@ export async function paragraphs(page: Page): Promise<string[]> {
     ),
   );
 }
+
+/**
+ * Reloads as a person does, with text perhaps not yet stored: the page then asks first
+ * (beforeunload), and the person says leave. (Playwright's own reload can stall on that question.)
+ */
+export async function reloadLeaving(page: Page): Promise<void> {
+  const leave = (dialog: { type(): string; accept(): Promise<void> }) => {
+    if (dialog.type() === 'beforeunload') void dialog.accept();
+  };
+  page.on('dialog', leave);
+  const before = await page.evaluate(() => performance.timeOrigin);
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await expect
+    .poll(() => page.evaluate(() => performance.timeOrigin).catch(() => before), { timeout: 30_000 })
+    .not.toBe(before);
+  await page.waitForLoadState('load');
+  page.off('dialog', leave);
+}

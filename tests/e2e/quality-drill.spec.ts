@@ -10,7 +10,16 @@
  * - leaving the page with text not yet stored.
  */
 import type { Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox, waitSaved } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftFromTemplate,
+  reloadLeaving,
+  settle,
+  test,
+  textbox,
+  waitSaved,
+} from './fixtures.ts';
 import { idbGet, idbPut } from './quality-support.ts';
 
 /** Pastes through a real ClipboardEvent, as the browser does for Ctrl+V. */
@@ -229,8 +238,7 @@ test.describe('the data-loss drill', () => {
     await caretAtEnd(page, body.locator('.res-operative').last());
     await page.keyboard.type(' And then some more.');
     await expect(alert).toContainText('This draft was deleted in another tab');
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.reload();
+    await reloadLeaving(page);
     await expect(notice(page, 'was kept as')).toBeVisible();
     await notice(page, 'was kept as').getByRole('button', { name: 'Open it' }).click();
     await expect(body).toContainText('Typed after the deletion. And then some more.');
