@@ -10,6 +10,8 @@ export interface DraftsSidebarProps {
   readonly onDuplicate: (id: string) => void;
   readonly onDelete: (id: string) => void;
   readonly onDownloadDamaged: (id: string) => void;
+  /** Puts the damaged draft's last revision back in its place. */
+  readonly onRestoreDamaged: (id: string) => void;
 }
 
 function when(iso: string): string {
@@ -30,6 +32,7 @@ export function DraftsSidebar({
   onDuplicate,
   onDelete,
   onDownloadDamaged,
+  onRestoreDamaged,
 }: DraftsSidebarProps) {
   return (
     <nav className="sidebar" aria-label="Drafts">
@@ -64,6 +67,13 @@ export function DraftsSidebar({
                     onClick={() => onDownloadDamaged(d.id)}
                   >
                     Download raw data
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => onRestoreDamaged(d.id)}
+                  >
+                    Restore last revision
                   </button>
                   <button type="button" className="button button--small" onClick={() => onDelete(d.id)}>
                     Delete

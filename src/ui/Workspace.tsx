@@ -206,7 +206,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       }
       if (entry.damaged) {
         setNotice({
-          text: `That draft is damaged and cannot be opened: ${entry.error}. Its raw data can be downloaded from the list.`,
+          text: `That draft is damaged and cannot be opened: ${entry.error.replace(/\.$/, '')}. Its raw data can be downloaded from the list, and its last revision restored in its place.`,
           tone: 'error',
         });
         return;
@@ -489,7 +489,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         return;
       }
       setNotice({
-        text: `Restored. The text it replaced is kept as the revision “${result.backup.name}”.`,
+        text:
+          'damaged' in result.backup && result.backup.damaged
+            ? `Restored. The damaged record it replaced is kept in the drafts list as “${result.backup.name}”.`
+            : `Restored. The text it replaced is kept as the revision “${result.backup.name}”.`,
         tone: 'info',
       });
     },
@@ -558,6 +561,32 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       await refresh();
     },
     [current, flush, store, refresh],
+  );
+
+  /** A damaged draft gets its last good revision back in its place; the damaged record stays listed. */
+  const restoreDamaged = useCallback(
+    async (id: string) => {
+      const revisions = await store.listRevisions(id);
+      const last = revisions.filter((r) => !r.damaged).at(-1);
+      if (!last || last.damaged) {
+        setNotice({
+          text: 'That draft has no revision to restore; its raw data can still be downloaded.',
+          tone: 'warning',
+        });
+        return;
+      }
+      const result = await store.restoreRevision(id, last.id);
+      if (!result.ok) {
+        setNotice({ text: `The revision was not restored: ${result.message}`, tone: 'error' });
+        return;
+      }
+      await open(id);
+      setNotice({
+        text: `Restored “${last.name}” in place of the damaged draft. The damaged record is kept in the list for download.`,
+        tone: 'info',
+      });
+    },
+    [store, open],
   );
 
   const downloadDamaged = useCallback(
@@ -882,6 +911,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           onDuplicate={(id) => void duplicate(id)}
           onDelete={(id) => setDialog({ remove: id })}
           onDownloadDamaged={(id) => void downloadDamaged(id)}
+          onRestoreDamaged={(id) => void restoreDamaged(id)}
         />
         {current && shown ? (
           <ResolutionComposer key={current.key} document={shown} readOnly={readOnly}>

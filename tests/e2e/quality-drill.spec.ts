@@ -271,6 +271,37 @@ test.describe('the data-loss drill', () => {
     await expect(body).toContainText('Written over a damaged record.');
   });
 
+  test('a damaged draft gets its last revision back in its place, and the damaged record stays listed for download', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    await caretAtEnd(page, body.locator('.res-operative').last());
+    await page.keyboard.type(' Kept in Rev.1.');
+    await waitSaved(page);
+    await page.keyboard.press('Control+Alt+r');
+    await expect(notice(page, 'Saved revision')).toBeVisible();
+    const id = await openDraftId(page);
+    const stored = (await idbGet(page, 'drafts', id)) as Record<string, unknown>;
+    await page.goto('about:blank');
+    await page.goto('/');
+    await expect(body).toBeVisible();
+    await idbPut(page, 'drafts', { ...stored, document: { title: ['not', 'text'] } });
+    await page.reload();
+    const list = page.getByRole('navigation', { name: 'Drafts' });
+    const damaged = list.locator('.drafts__item--damaged');
+    await expect(damaged).toHaveCount(1);
+    await damaged.getByRole('button', { name: 'Restore last revision' }).click();
+    await expect(notice(page, 'in place of the damaged draft')).toBeVisible();
+    await expect(body).toContainText('Kept in Rev.1.');
+    // The damaged record is set aside, raw data intact, still listed.
+    await expect(list.locator('.drafts__item--damaged')).toHaveCount(1);
+    await expect(list.locator('.drafts__item--damaged')).toContainText('(damaged)');
+    await page.reload();
+    await expect(body).toContainText('Kept in Rev.1.');
+  });
+
   test('leaving the page with text not yet stored asks first', async ({ page }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
