@@ -49,7 +49,7 @@
  *   loads the writer).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -68,6 +68,7 @@ import type {
 } from '../src/core/model/types.ts';
 import { bundleFigures } from './bundle.ts';
 import { median, percentile, REPORT_TEXT, round, sorted, type Figure } from './measure.ts';
+import { operativePaste, singleLinePaste, utf8Bytes } from './pasteText.ts';
 
 const show = (n: number): string => n.toFixed(1);
 
@@ -93,8 +94,6 @@ const BARE_PARAGRAPH = '.page__body p';
 
 const DRAFT_PARAGRAPHS = 150;
 const PREAMBLE_COUNT = 38;
-/** The middle of the draft, operative paragraph 37; typing goes into the nearest plain one (see BenchDraft). */
-const MIDDLE_OPERATIVE = DRAFT_PARAGRAPHS / 2 - PREAMBLE_COUNT - 1;
 
 /** 20 characters of warm-up, then 200 measured in each editor, in 5 rounds of 40 (an odd number: a true median). */
 const WARMUP_TEXT = ' and further noting ';
@@ -105,6 +104,21 @@ const TYPING_ROUNDS = 5;
 const COLD_LOADS = 7;
 const TYPEAHEAD_TRIALS = 30;
 const DOCX_EXPORTS = 5;
+
+/** The paste figures: pasted into a draft of this many paragraphs. */
+const PASTE_DRAFT_PARAGRAPHS = 500;
+/** The sizes pasted (numbered operative paragraphs); `--paste-sizes 50KB,100KB` measures others. */
+export const PASTE_SIZES: readonly string[] = ['50KB', '500KB', '2MB'];
+/** And one paragraph on one line, under the store's 100,000 characters a paragraph. */
+const SINGLE_LINE_CHARS = 90_000;
+export const SINGLE_LINE_NAME = '90KB-line';
+/** What is typed after a paste: 20 keys of prose. */
+const AFTER_PASTE_TEXT = ' with due regard to ';
+/** A paste that draws nothing in this time is reported as such (the issue's hang took minutes). */
+const PASTE_TIMEOUT_MS = 120_000;
+/** The issue's budgets: the page answers again within seconds, and the next key within 100 ms. */
+const PASTE_TO_PAINT_BUDGET_MS = 3000;
+const KEY_AFTER_PASTE_BUDGET_MS = 100;
 
 export type Log = (message: string) => void;
 
@@ -137,7 +151,13 @@ function subsWithoutRefs(subs: readonly Subparagraph[]): Subparagraph[] {
   }));
 }
 
-export function benchDraft(report: string): BenchDraft {
+/**
+ * The benchmark draft of `paragraphs` paragraphs (150 for the keystroke figures, 500 for the paste
+ * figures): the 38 preambular paragraphs, then operative paragraphs cycling through the corpus's.
+ */
+export function benchDraft(report: string, paragraphs: number = DRAFT_PARAGRAPHS): BenchDraft {
+  // The middle of the draft (operative paragraph 37 of 150); typing goes into the nearest plain one.
+  const middleOperative = paragraphs / 2 - PREAMBLE_COUNT - 1;
   const resolutions = readReport(report)
     .documents.filter((d) => d.kind === 'resolution')
     .map(draftFromCorpus);
@@ -150,7 +170,7 @@ export function benchDraft(report: string): BenchDraft {
     );
   const pool = resolutions.flatMap((r) => r.operative);
   const operative: OperativeParagraph[] = [];
-  for (let i = 0; operative.length < DRAFT_PARAGRAPHS - PREAMBLE_COUNT; i++) {
+  for (let i = 0; operative.length < paragraphs - PREAMBLE_COUNT; i++) {
     const p = pool[i % pool.length] as OperativeParagraph;
     operative.push(
       i < pool.length
@@ -161,7 +181,7 @@ export function benchDraft(report: string): BenchDraft {
   const footnotes: Footnote[] = resolutions.flatMap((r) => r.footnotes);
   const document: ResolutionDocument = {
     ...first,
-    title: 'Benchmark draft: 150 paragraphs of the resolutions of the sixth session',
+    title: `Benchmark draft: ${paragraphs} paragraphs of the resolutions of the sixth session`,
     metadata: {},
     preamble,
     operative,
@@ -177,7 +197,7 @@ export function benchDraft(report: string): BenchDraft {
     p.subparagraphs.length === 0 && p.content.every((c) => c.type === 'text') && p.content.length > 0;
   const plainOperatives = operative.flatMap((p, i) => (plain(p) ? [i] : []));
   const targetOperative = [...plainOperatives].sort(
-    (a, b) => Math.abs(a - MIDDLE_OPERATIVE) - Math.abs(b - MIDDLE_OPERATIVE),
+    (a, b) => Math.abs(a - middleOperative) - Math.abs(b - middleOperative),
   )[0];
   if (targetOperative === undefined) throw new Error('the benchmark draft has no plain operative paragraph');
   let targetBlock = -1;
@@ -349,6 +369,39 @@ const INSTRUMENT = String.raw`(() => {
     rec.waiters.push(resolve);
     setTimeout(resolve, 1000);
   });
+  bench.nextFrame = () => new Promise((resolve) => afterNextFrame(resolve));
+  /**
+   * Pastes text/plain into the page the way the browser does (a paste event carrying a DataTransfer,
+   * on the editable root); resolves once the first frame after it is drawn with what it made: the
+   * pasted blocks, or a message (a refused paste) drawn within timeoutMs.
+   */
+  bench.paste = (text, timeoutMs) => new Promise((resolve) => {
+    const root = document.querySelector('[contenteditable="true"]');
+    const noticeText = () => [...document.querySelectorAll('.notice')].map((n) => n.textContent).join('\n');
+    const before = { blocks: root.childElementCount, notice: noticeText() };
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const start = performance.now();
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    afterNextFrame((painted) => {
+      const blocks = root.childElementCount;
+      if (blocks !== before.blocks) return resolve({ accepted: true, ms: painted - start, blocks, message: null });
+      // Nothing pasted in that frame: wait for a message, and the frame that shows it.
+      let done = false;
+      const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolve(result); } };
+      const look = () => {
+        const notice = noticeText();
+        if (root.childElementCount !== before.blocks)
+          afterNextFrame((t) => finish({ accepted: true, ms: t - start, blocks: root.childElementCount, message: null }));
+        else if (notice !== before.notice && notice !== '')
+          afterNextFrame((t) => finish({ accepted: false, ms: t - start, blocks: before.blocks, message: notice }));
+      };
+      const observer = new MutationObserver(look);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      look();
+      setTimeout(() => finish({ accepted: false, ms: NaN, blocks: before.blocks, message: null }), timeoutMs);
+    });
+  });
   bench.whenReady = () => new Promise((resolve) => {
     if (!Number.isNaN(bench.ready)) return resolve(bench.ready);
     readyWaiters.push(resolve);
@@ -471,7 +524,10 @@ interface Urls {
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Opens the draft the way a user's file arrives (Open file…) and keeps the browser storage it leaves. */
-async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth: number }> {
+async function seedDraft(
+  bench: Bench,
+  draft: BenchDraft = bench.draft,
+): Promise<{ state: StorageState; pageWidth: number }> {
   const context = await newContext(bench.browser);
   try {
     const page = await context.newPage();
@@ -481,7 +537,7 @@ async function seedDraft(bench: Bench): Promise<{ state: StorageState; pageWidth
     await page.locator('[data-testid="open-file"]').setInputFiles({
       name: 'benchmark.resolution.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(serializeDocumentFile(bench.draft.document)),
+      buffer: Buffer.from(serializeDocumentFile(draft.document)),
     });
     await page.evaluate('window.__bench.whenReady()');
     // Stored: the next start reopens it from IndexedDB, with nothing left in the crash journal.
@@ -742,6 +798,159 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
   }
 }
 
+/** One paste of the paste figures: its JSON name and the text pasted. */
+export interface PasteCase {
+  readonly name: string;
+  readonly text: string;
+  /** What the text is, for the table. */
+  readonly what: string;
+}
+
+/** "50KB", "2MB" → bytes (1 KB = 1024 bytes). */
+function parseSize(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)(KB|MB)$/i.exec(size);
+  if (!m) throw new Error(`--paste-sizes: "${size}" is not a size like 50KB or 2MB`);
+  return Number(m[1]) * (m[2]?.toUpperCase() === 'MB' ? 1024 * 1024 : 1024);
+}
+
+/**
+ * The pastes measured: numbered operative paragraphs of the corpus (with their subparagraphs) up to
+ * each size of `sizes`, and one paragraph of about 90 KB on a single line.
+ */
+export function pasteCases(report: string, sizes: readonly string[] = PASTE_SIZES): PasteCase[] {
+  const cases: PasteCase[] = sizes.map((size) => {
+    const { text, paragraphs } = operativePaste(report, parseSize(size));
+    return {
+      name: size,
+      text,
+      what: `${paragraphs} paragraphs, ${(utf8Bytes(text) / 1024).toFixed(0)} KB of numbered operative text`,
+    };
+  });
+  const line = singleLinePaste(report, SINGLE_LINE_CHARS);
+  cases.push({
+    name: SINGLE_LINE_NAME,
+    text: line,
+    what: `one operative paragraph of ${line.length} characters on one line`,
+  });
+  return cases;
+}
+
+/**
+ * Paste-to-paint and the keystrokes after it (issue "a big paste hangs the page"), in the
+ * 500-paragraph draft: for each paste, a fresh page holding the stored draft, the caret at the end of
+ * an operative paragraph in its middle, then a paste of text/plain through a real paste event. From
+ * the event to the end of the first frame that shows the pasted blocks (or the message of a refused
+ * paste); then, a second later, 20 keys typed where the paste left the caret, at a typist's pace:
+ * their 95th percentile (the autosave, the checks and the journal that the paste set off all run in
+ * that time, as they do for a person).
+ */
+async function measurePaste(
+  bench: Bench,
+  state: StorageState,
+  draft: BenchDraft,
+  cases: readonly PasteCase[],
+): Promise<void> {
+  const { browser, urls, log, problems } = bench;
+  for (const paste of cases) {
+    const context = await newContext(browser, state);
+    try {
+      const page = await context.newPage();
+      guard(page, problems);
+      await page.goto(urls.app);
+      await page.evaluate('window.__bench.whenReady()');
+      await caretAtEnd(page, APP_OPERATIVE, draft.targetOperative);
+      // The draft's own start-up work (checks, the first autosave) is done before the paste.
+      await sleep(1500);
+      log(`paste ${paste.name}: ${paste.what}`);
+      const result: PasteResult = await page.evaluate(
+        ([text, timeout]) =>
+          (
+            window as unknown as {
+              __bench: { paste(text: string, timeoutMs: number): Promise<PasteResult> };
+            }
+          ).__bench.paste(text, timeout),
+        [paste.text, PASTE_TIMEOUT_MS] as const,
+      );
+      if (!result.accepted) {
+        const refused = result.message !== null;
+        log(
+          refused
+            ? `paste ${paste.name}: refused after ${show(result.ms)} ms: ${result.message ?? ''}`
+            : `paste ${paste.name}: nothing drawn within ${PASTE_TIMEOUT_MS / 1000} s`,
+        );
+        const why = refused
+          ? `refused: ${(result.message ?? '').slice(0, 80)}`
+          : 'n/a: nothing drawn in time';
+        bench.sink.push(
+          pasteFigure('pasteToPaintMs', paste, null, why),
+          pasteFigure('keyAfterPasteMs', paste, null, why),
+        );
+        if (refused)
+          bench.sink.push({
+            key: `browser.pasteRefusedMs.${paste.name}`,
+            path: ['browser', 'pasteRefusedMs', paste.name],
+            value: round(result.ms, 1),
+            unit: 'ms',
+            budget: null,
+            what: `paste event → the app's message drawn (${paste.what}): ${(result.message ?? '').slice(0, 80)}`,
+          });
+        continue;
+      }
+      await sleep(1000);
+      const keys = await typeMeasured(page, AFTER_PASTE_TEXT);
+      await sleep(300);
+      const typedIn: string = await page.evaluate('getSelection()?.anchorNode?.textContent ?? ""');
+      if (!typedIn.replace(/\u00a0/g, ' ').endsWith(AFTER_PASTE_TEXT))
+        throw new Error(
+          `the keys typed after the ${paste.name} paste did not arrive where the paste left the caret`,
+        );
+      const times = sorted(keys.map((k) => k.end - k.start));
+      log(
+        `paste ${paste.name}: ${show(result.ms)} ms to paint, ${result.blocks} blocks; keys after it: first ${show(keys[0] ? keys[0].end - keys[0].start : NaN)}, median ${show(median(times))}, 95th percentile ${show(percentile(times, 95))}, slowest ${show(times[times.length - 1] ?? NaN)} ms`,
+      );
+      bench.sink.push(pasteFigure('pasteToPaintMs', paste, round(result.ms, 1), paste.what), {
+        ...pasteFigure(
+          'keyAfterPasteMs',
+          paste,
+          round(percentile(times, 95), 1),
+          `${times.length} keys from 1 s after it, 95th percentile (median ${show(median(times))}, slowest ${show(times[times.length - 1] ?? NaN)})`,
+        ),
+        spread: spreadOf(times),
+      });
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+/** What `__bench.paste` reports: the paste drawn (accepted) or its message (refused), and when. */
+interface PasteResult {
+  readonly accepted: boolean;
+  /** From the paste event to the end of the frame showing it; NaN when nothing was drawn in time. */
+  readonly ms: number;
+  readonly blocks: number;
+  readonly message: string | null;
+}
+
+function pasteFigure(
+  figure: 'pasteToPaintMs' | 'keyAfterPasteMs',
+  paste: PasteCase,
+  value: number | null,
+  what: string,
+): Figure {
+  return {
+    key: `browser.${figure}.${paste.name}`,
+    path: ['browser', figure, paste.name],
+    value,
+    unit: 'ms',
+    budget: figure === 'pasteToPaintMs' ? PASTE_TO_PAINT_BUDGET_MS : KEY_AFTER_PASTE_BUDGET_MS,
+    what:
+      figure === 'pasteToPaintMs'
+        ? `paste event → first frame drawn with the paste, ${PASTE_DRAFT_PARAGRAPHS}-paragraph draft: ${what}`
+        : `keydown → next frame after that paste: ${what}`,
+  };
+}
+
 /** Word → Export .docx… on a draft started from resolution 6/1, from the click to the download. */
 async function measureDocxExport(bench: Bench): Promise<void> {
   const { browser, urls, log, problems } = bench;
@@ -804,20 +1013,35 @@ async function measureDocxExport(bench: Bench): Promise<void> {
  * bundle figures to `sink` as they come. Everything it starts is stopped before it returns or throws.
  * Returns false when some figure could not be measured (the reason is logged).
  */
-export async function measureBrowserFigures(log: Log, sink: Figure[]): Promise<boolean> {
+export interface BrowserOptions {
+  /** The multi-paragraph paste sizes (default PASTE_SIZES); [] measures none. */
+  readonly pasteSizes?: readonly string[];
+  /** The 90 KB one-paragraph paste too (default true). */
+  readonly singleLine?: boolean;
+  /** Only the paste figures (no cold load, keystrokes, Word export). */
+  readonly pasteOnly?: boolean;
+}
+
+export async function measureBrowserFigures(
+  log: Log,
+  sink: Figure[],
+  { pasteSizes = PASTE_SIZES, singleLine: withSingleLine = true, pasteOnly = false }: BrowserOptions = {},
+): Promise<boolean> {
   try {
     const work = mkdtempSync(join(tmpdir(), 'resolution-drafter-bench-'));
     cleanups.push(() => rmSync(work, { recursive: true, force: true }));
     const appDir = join(work, 'app');
     const bareDir = join(work, 'bare');
     await viteBuild(['--outDir', appDir, '--emptyOutDir'], log);
-    await viteBuild(
-      ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
-      log,
-    );
     const draft = benchDraft(REPORT_TEXT);
-    writeFileSync(join(bareDir, 'paragraphs.json'), JSON.stringify(draft.blocks));
-    sink.push(...bundleFigures(appDir));
+    if (!pasteOnly) {
+      await viteBuild(
+        ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
+        log,
+      );
+      writeFileSync(join(bareDir, 'paragraphs.json'), JSON.stringify(draft.blocks));
+      sink.push(...bundleFigures(appDir));
+    } else mkdirSync(bareDir);
 
     const app = await serveDir(appDir);
     cleanups.push(() => app.close());
@@ -836,17 +1060,37 @@ export async function measureBrowserFigures(log: Log, sink: Figure[]): Promise<b
     cleanups.push(() => browser.close());
 
     const bench: Bench = { browser, urls: { app: app.url, bare: bare.url }, draft, log, sink, problems: [] };
-    let seeded: { state: StorageState; pageWidth: number } | undefined;
-    let ok = await part(bench, 'the benchmark draft', async () => {
-      log('opening the 150-paragraph draft through Open file…');
-      seeded = await seedDraft(bench);
-    });
-    if (seeded !== undefined) {
-      const { state, pageWidth } = seeded;
-      ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
-      ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;
+    let ok = true;
+    if (!pasteOnly) {
+      let seeded: { state: StorageState; pageWidth: number } | undefined;
+      ok = await part(bench, 'the benchmark draft', async () => {
+        log('opening the 150-paragraph draft through Open file…');
+        seeded = await seedDraft(bench);
+      });
+      if (seeded !== undefined) {
+        const { state, pageWidth } = seeded;
+        ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
+        ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;
+      }
+      ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
     }
-    ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
+    const cases = pasteCases(REPORT_TEXT, pasteSizes).filter(
+      (c) => withSingleLine || c.name !== SINGLE_LINE_NAME,
+    );
+    if (cases.length > 0) {
+      const pasteDraft = benchDraft(REPORT_TEXT, PASTE_DRAFT_PARAGRAPHS);
+      ok =
+        (await part(bench, 'the paste figures', async () => {
+          log(`opening the ${PASTE_DRAFT_PARAGRAPHS}-paragraph draft through Open file…`);
+          const { state } = await seedDraft(bench, pasteDraft);
+          await measurePaste(bench, state, pasteDraft, cases);
+        })) && ok;
+      // A paste part that failed leaves its figures out: they are still named, as n/a.
+      for (const c of cases)
+        for (const figure of ['pasteToPaintMs', 'keyAfterPasteMs'] as const)
+          if (!sink.some((f) => f.key === `browser.${figure}.${c.name}`))
+            sink.push(pasteFigure(figure, c, null, 'n/a: not measured (see stderr)'));
+    }
     return ok;
   } finally {
     await runCleanups();
