@@ -6,6 +6,11 @@
  * idle moment after that), or, for someone who types on without a pause, at least every
  * `maxWaitMs`: then right after a keystroke, in the idle time after its frame, the moment furthest
  * from the next key. Without requestIdleCallback (a headless editor in Node), it runs from a timer.
+ *
+ * With `slowRunMs`, work that has become slow (a very long draft) stops interrupting a burst of
+ * typing: once a run takes longer than that, the next one waits for a pause however long the burst,
+ * and for a pause at least twice as long as the run took, so that a key typed as the drafter resumes
+ * rarely waits for it. A fast run brings the usual schedule back.
  */
 export interface PauseSchedule {
   /** The text changed. */
@@ -23,12 +28,16 @@ export interface PauseScheduleOptions {
   readonly idleTimeoutMs: number;
   /** After the pause, wait for an idle moment as well. */
   readonly idleAfterPause?: boolean;
+  /** A run longer than this many milliseconds makes the next one wait for a (longer) pause. */
+  readonly slowRunMs?: number;
 }
 
 export function createPauseSchedule(run: () => void, options: PauseScheduleOptions): PauseSchedule {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   let firstChange: number | undefined;
+  /** How long the last run took, when it was slow (see `slowRunMs`); 0 otherwise. */
+  let slowRun = 0;
   const cancel = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     if (idle !== undefined) cancelIdleCallback(idle);
@@ -38,7 +47,13 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
   };
   const fire = (): void => {
     cancel();
-    run();
+    const started = performance.now();
+    try {
+      run();
+    } finally {
+      const took = performance.now() - started;
+      slowRun = options.slowRunMs !== undefined && took > options.slowRunMs ? took : 0;
+    }
   };
   const whenIdle = (): void => {
     if (typeof requestIdleCallback === 'function')
@@ -51,12 +66,20 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
       firstChange ??= now;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      if (now - firstChange < options.maxWaitMs)
-        timer = setTimeout(() => {
-          timer = undefined;
-          if (options.idleAfterPause) whenIdle();
-          else fire();
-        }, options.pauseMs);
+      // A slow run waiting for an idle moment would take the one between two keys: wait for a pause.
+      if (slowRun > 0 && idle !== undefined) {
+        cancelIdleCallback(idle);
+        idle = undefined;
+      }
+      if (slowRun > 0 || now - firstChange < options.maxWaitMs)
+        timer = setTimeout(
+          () => {
+            timer = undefined;
+            if (options.idleAfterPause) whenIdle();
+            else fire();
+          },
+          Math.max(options.pauseMs, 2 * slowRun),
+        );
       else if (idle === undefined) whenIdle();
     },
     get pending() {

@@ -22,8 +22,13 @@ export const FALLBACK_ATTRIBUTE = 'data-check';
 
 export interface Underline {
   readonly severity: RuleSeverity;
-  readonly range: Range;
-  /** The paragraph's element, for the fallback mark. */
+  /**
+   * The problem's place in the page, worked out only when the paragraph is drawn: a long draft may
+   * have thousands of problems, of which only those near the screen are underlined (null when the
+   * text is no longer there).
+   */
+  readonly range: () => Range | null;
+  /** The paragraph's element: whether it is on screen; the fallback mark. */
   readonly element: HTMLElement;
 }
 
@@ -113,9 +118,12 @@ export function createPainter(): {
     for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
       // Notes (info) are listed in the panel, not underlined: the page stays readable, and every
       // underline costs a repaint of its paragraph on each frame.
-      const ranges = underlines
-        .filter((u) => u.severity === severity && severity !== 'info' && onScreen(u.element))
-        .map((u) => frozen(u.range));
+      const ranges: AbstractRange[] = [];
+      for (const u of underlines) {
+        if (u.severity !== severity || severity === 'info' || !onScreen(u.element)) continue;
+        const range = u.range();
+        if (range !== null) ranges.push(frozen(range));
+      }
       draw(HIGHLIGHT_NAMES[severity], ranges);
     }
     draw(CURRENT_HIGHLIGHT, current ? [current] : []);

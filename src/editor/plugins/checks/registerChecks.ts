@@ -15,6 +15,7 @@ import {
   HISTORY_PUSH_TAG,
   KEY_DOWN_COMMAND,
   SKIP_DOM_SELECTION_TAG,
+  type ElementNode,
   type LexicalEditor,
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
@@ -58,6 +59,12 @@ export const CHECK_DELAY_MS = 400;
  * the moment furthest from the next key.
  */
 const CHECK_MAX_WAIT_MS = 2500;
+/**
+ * A check that takes longer than this (a draft of thousands of paragraphs: reading it and the rules
+ * that run over the whole text grow with it) no longer interrupts a burst of typing, and waits for a
+ * longer pause (pauseSchedule.ts `slowRunMs`): the next key must not wait for it.
+ */
+const SLOW_CHECK_MS = 50;
 
 export interface ChecksOptions {
   readonly lexicon: Lexicon;
@@ -132,16 +139,36 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
     maxWaitMs: CHECK_MAX_WAIT_MS,
     idleTimeoutMs: 250,
     idleAfterPause: true,
+    slowRunMs: SLOW_CHECK_MS,
   });
   const schedule = (): void => pending.changed();
 
   function paint(): void {
     if (rootOf(editor) === null) return;
-    editor.getEditorState().read(
+    // Ranges are worked out from the state the diagnostics were found in, and only for the problems
+    // the painter draws (those near the screen): not thousands at each check of a long draft.
+    const state = editor.getEditorState();
+    state.read(
       () => {
+        if (diagnostics.length === 0 && current === null) {
+          painter.paint([], null);
+          return;
+        }
         const nodes = new Map($paragraphEntries().map((e) => [addressKey(e.address), e.node]));
         // Several problems in one paragraph read its text once.
         const texts = new Map<string, ParagraphText>();
+        const rangeOf = (key: string, node: ElementNode, d: RuleDiagnostic): Range | null =>
+          state.read(
+            () => {
+              let text = texts.get(key);
+              if (!text) {
+                text = $paragraphText(node);
+                texts.set(key, text);
+              }
+              return $domRangeFor(editor, text, d.location.range);
+            },
+            { editor },
+          );
         const underlines: Underline[] = [];
         let currentRange: Range | null = null;
         for (const d of diagnostics) {
@@ -149,15 +176,14 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
           const node = nodes.get(key);
           const element = node ? editor.getElementByKey(node.getKey()) : null;
           if (!node || !element) continue;
-          let text = texts.get(key);
-          if (!text) {
-            text = $paragraphText(node);
-            texts.set(key, text);
-          }
-          const range = $domRangeFor(editor, text, d.location.range);
-          if (!range) continue;
-          underlines.push({ severity: d.severity, range, element });
-          if (current !== null && diagnosticKey(d) === current) currentRange = range.cloneRange();
+          let range: Range | null | undefined;
+          underlines.push({
+            severity: d.severity,
+            element,
+            range: () => (range === undefined ? (range = rangeOf(key, node, d)) : range),
+          });
+          if (current !== null && diagnosticKey(d) === current)
+            currentRange = rangeOf(key, node, d)?.cloneRange() ?? null;
         }
         painter.paint(underlines, currentRange);
       },

@@ -93,20 +93,68 @@ interface Found {
   readonly place: string;
 }
 
-/** The instruments the draft mentions: the body's text (footnotes aside) and its marked references. */
-export function $mentionedInDraft(references: References): Set<InstrumentId> {
-  const texts: string[] = [];
-  const ids: string[] = [];
+/** What one block of the draft mentions, and the nodes it was read from. */
+interface BlockMentions {
+  /** The block and every node under it, in document order, as they were when read. */
+  readonly nodes: readonly LexicalNode[];
+  readonly mentioned: ReadonlySet<InstrumentId>;
+}
+
+/**
+ * Per block (a child of the root), what it mentions, kept between scans so that a scan reads again
+ * only the blocks that changed: a scan of a long draft after each pause in typing must not cost the
+ * whole draft's text (issue 3, "Speed"). A block is unchanged when every node under it is the same
+ * object as at the last read: Lexical copies a node whenever it is written, so an edit anywhere in
+ * a block (text typed, a run added, a reference marked) gives it a new node, and a block whose nodes
+ * are all the same still says the same. Checking that walks the nodes, not the text.
+ */
+export type MentionCache = Map<NodeKey, BlockMentions>;
+
+function $subtree(block: LexicalNode): LexicalNode[] {
+  const out: LexicalNode[] = [];
   const visit = (node: LexicalNode): void => {
-    if ($isReferenceNode(node) && node.getRefKind() === 'instrument') ids.push(node.getRefId());
-    if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
+    out.push(node);
+    if ($isElementNode(node))
+      for (let child = node.getFirstChild(); child !== null; child = child.getNextSibling()) visit(child);
   };
+  visit(block);
+  return out;
+}
+
+function sameNodes(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The instruments the draft mentions: the body's text (footnotes aside) and its marked references,
+ * block by block (a title is not looked for across two paragraphs). With `cache`, only the blocks
+ * changed since the last call are read again.
+ */
+export function $mentionedInDraft(
+  references: References,
+  cache: MentionCache = new Map(),
+): Set<InstrumentId> {
+  const out = new Set<InstrumentId>();
+  const seen = new Set<NodeKey>();
   for (const block of $getRoot().getChildren()) {
     if ($isFootnotesNode(block)) continue;
-    texts.push(block.getTextContent());
-    visit(block);
+    const key = block.getKey();
+    seen.add(key);
+    const nodes = $subtree(block);
+    let entry = cache.get(key);
+    if (entry === undefined || !sameNodes(entry.nodes, nodes)) {
+      const ids: string[] = [];
+      for (const node of nodes)
+        if ($isReferenceNode(node) && node.getRefKind() === 'instrument') ids.push(node.getRefId());
+      entry = { nodes, mentioned: mentionedInstruments(references, block.getTextContent(), ids) };
+      cache.set(key, entry);
+    }
+    for (const id of entry.mentioned) out.add(id);
   }
-  return mentionedInstruments(references, texts.join('\n'), ids);
+  for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
+  return out;
 }
 
 export function registerCompletion(editor: LexicalEditor, deps: CompletionDependencies): () => void {
@@ -115,7 +163,8 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
   let state: CompletionState = CLOSED_COMPLETION;
   let current: Found | null = null;
   let dismissed: string | null = null;
-  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references));
+  const mentionCache: MentionCache = new Map();
+  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache));
   let mentionsVersion = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -133,7 +182,7 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     mentionsVersion++;
   };
   const rescanMentions = (): void => {
-    setMentioned(editor.getEditorState().read(() => $mentionedInDraft(references)));
+    setMentioned(editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache)));
   };
   const scheduleMentions = (): void => {
     if (delay <= 0) {

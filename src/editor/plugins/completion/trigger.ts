@@ -28,6 +28,12 @@ export const MAX_REFERENCE_WORDS = 6;
 const REFERENCE_WINDOW = 160;
 
 /**
+ * How much of the text before the typed words the lookup is shown ("its ", "the "): it reads only
+ * their end. Whatever the paragraph's length, a keystroke reads a bounded part of it (issue 3, "Speed").
+ */
+const BEFORE_CHARS = 40;
+
+/**
  * The text at the start of a paragraph, as the opener query, or null when it cannot be the start of
  * an opener: it must begin with a letter, hold no line break and be short.
  */
@@ -62,7 +68,8 @@ export interface ReferenceQuery {
  */
 export function matchReference(refs: References, text: string, query: ReferenceQuery): ReferenceMatch | null {
   // The caret must end a word: after a space, a comma or a full stop the reference is finished.
-  if (!/[\p{L}\p{N}/]$/u.test(text)) return null;
+  // (Only the last characters are tested: a pattern anchored at the end still scans the whole text.)
+  if (!/[\p{L}\p{N}/]$/u.test(text.slice(-2))) return null;
   const offset = Math.max(0, text.length - REFERENCE_WINDOW);
   const starts = wordStarts(text, offset);
   let best: ReferenceMatch | null = null;
@@ -70,7 +77,10 @@ export function matchReference(refs: References, text: string, query: ReferenceQ
   for (const start of starts.slice(-MAX_REFERENCE_WORDS).reverse()) {
     const typed = text.slice(start);
     if (!hasEnoughToGoOn(typed) || !couldBeReference(typed)) continue;
-    const before = (query.preceding ?? '') + text.slice(0, start);
+    const before =
+      start > BEFORE_CHARS
+        ? text.slice(start - BEFORE_CHARS, start)
+        : (query.preceding ?? '').slice(-BEFORE_CHARS) + text.slice(0, start);
     const suggestions = suggestReferences(refs, typed, {
       mentioned: query.mentioned,
       before,

@@ -21,6 +21,13 @@ import { OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { PreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
 import { $isPlaceholderNode } from '../../nodes/PlaceholderNode.ts';
 
+/**
+ * How much of a paragraph's opening text is matched against the lexicon: far more than its longest
+ * opener and the character after it, so the match is the same as on the whole text, but a bounded read
+ * on each keystroke however long the paragraph (issue 3, "Speed").
+ */
+const OPENING_CHARS = 200;
+
 function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'operative'): void {
   const first = paragraph.getFirstChild();
   if ($isOpenerNode(first)) {
@@ -28,7 +35,7 @@ function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'o
     const next = first.getNextSibling();
     if (!$isTextNode(next) || $isOpenerNode(next) || $isPlaceholderNode(next) || next.hasFormat('italic'))
       return;
-    const combined = first.getTextContent() + next.getTextContent();
+    const combined = first.getTextContent() + next.getTextContent().slice(0, OPENING_CHARS);
     const match = matchOpenerPrefix(lexicon, combined, part);
     if (!match || match.length <= first.getTextContent().length) return;
     const take = match.length - first.getTextContent().length;
@@ -39,7 +46,7 @@ function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'o
     return;
   }
   if (!$isTextNode(first) || $isPlaceholderNode(first)) return;
-  const match = matchOpenerPrefix(lexicon, first.getTextContent(), part);
+  const match = matchOpenerPrefix(lexicon, first.getTextContent().slice(0, OPENING_CHARS), part);
   if (!match) return;
   const [head] = first.splitText(match.length);
   head?.replace($createOpenerNode(match));

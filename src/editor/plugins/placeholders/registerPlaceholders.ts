@@ -19,6 +19,9 @@ import { $createPlaceholderNode, $isPlaceholderNode, PlaceholderNode } from '../
 const PLACEHOLDER = /‹[^‹›\n]{0,200}›/;
 
 function getMatch(text: string): { start: number; end: number } | null {
+  // Called on every keystroke with the whole text of the node typed in (and its neighbour's): most
+  // text has no ‹ at all, which a plain search tells far faster than the pattern (issue 3, "Speed").
+  if (!text.includes('‹')) return null;
   const m = PLACEHOLDER.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
