@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -9,12 +10,20 @@ import { playwright } from '@vitest/browser-playwright';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The two projects run side by side: the Node files in `NODE_WORKERS` processes and the browser files
+ * one page at a time. Half the cores for Node leaves the other half to Chromium (and to LibreOffice,
+ * which one Node file starts, its conversions one after another): on 2 cores, one of each.
+ */
+const NODE_WORKERS = Math.max(1, Math.floor(availableParallelism() / 2));
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'node',
+          maxWorkers: NODE_WORKERS,
           // Command-line tests start real processes and LibreOffice converts real files: generous on 2 cores.
           testTimeout: 20_000,
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
@@ -25,6 +34,8 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          // One test file's page at a time, beside the Node project's workers.
+          fileParallelism: false,
           include: ['tests/**/*.browser.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           browser: {

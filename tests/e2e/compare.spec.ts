@@ -107,6 +107,8 @@ test.describe('the compare view', () => {
   test('compares an edited draft with resolution 6/3: redline, summary, next and previous, switches, columns', async ({
     page,
   }) => {
+    // The longest journey: five edits, two paragraphs typed, then the view. Over a minute when busy.
+    test.setTimeout(180_000);
     await startFrom63(page);
     await editDraft(page);
     const view = await openCompare(page);

@@ -30,7 +30,7 @@ async function launch(profile: string): Promise<BrowserContext> {
 
 test('restores the draft after the browser process is killed mid-typing', async ({ baseURL }) => {
   // Two browsers start and one is killed: on a busy 2-core machine that alone can take half a minute.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const profile = mkdtempSync(join(tmpdir(), 'rd-crash-'));
   try {
     const first = await launch(profile);
