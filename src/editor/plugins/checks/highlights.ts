@@ -77,7 +77,33 @@ export function sameRanges(a: readonly AbstractRange[], b: readonly AbstractRang
  * Draws one painter's underlines. Each painter remembers the paragraphs it marked in the fallback, so
  * it can clear them; with the API it owns the highlight names (one checked editor per page).
  */
-export function createPainter(): {
+/**
+ * The blocks of `container` (its children, and theirs for a section: the annex, the footnotes) whose
+ * boxes reach between `top` and `bottom` of the viewport, found by bisection: blocks follow each other
+ * down the page, so a long draft costs a few boxes read, not one per paragraph.
+ */
+function blocksNear(container: Element, top: number, bottom: number, out: Set<Element>): void {
+  const blocks = container.children;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid];
+    if (block !== undefined && block.getBoundingClientRect().bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block === undefined) break;
+    const box = block.getBoundingClientRect();
+    if (box.top > bottom) break;
+    out.add(block);
+    if (block.localName === 'section') blocksNear(block, top, bottom, out);
+  }
+}
+
+/** `page` gives the editor's page: the painter finds the paragraphs near the screen in it. */
+export function createPainter(page: () => HTMLElement | null = () => null): {
   paint(underlines: readonly Underline[], current: Range | null): void;
   clear(): void;
 } {
@@ -105,8 +131,14 @@ export function createPainter(): {
   const paintVisible = (underlines: readonly Underline[], current: Range | null): void => {
     const margin = typeof window === 'undefined' ? 0 : window.innerHeight;
     const bottom = (typeof window === 'undefined' ? 0 : window.innerHeight) + margin;
+    const root = page();
+    let near: Set<Element> | null = null;
     const seen = new Map<HTMLElement, boolean>();
     const onScreen = (element: HTMLElement): boolean => {
+      if (root !== null && root.contains(element)) {
+        if (near === null) blocksNear(root, -margin, bottom, (near = new Set()));
+        return near.has(element);
+      }
       let known = seen.get(element);
       if (known === undefined) {
         const box = element.getBoundingClientRect();

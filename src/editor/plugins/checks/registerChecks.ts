@@ -92,7 +92,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   const storage = options.storage === undefined ? browserSwitchStorage() : options.storage;
   const delay = options.delayMs ?? CHECK_DELAY_MS;
   const hub = checksHubOf(editor);
-  const painter = createPainter();
+  const painter = createPainter(() => rootOf(editor));
   // The Details tab shows "current" for a draft without a footnote rule: the checks agree with it.
   const footnoteRule = base?.metadata.footnoteRule ?? 'current';
   let disabled = readDisabledRules(storage, draftId);

@@ -28,6 +28,9 @@ import { $isPlaceholderNode } from '../../nodes/PlaceholderNode.ts';
  */
 const OPENING_CHARS = 200;
 
+/** Answers kept of whether an opener is known (see `registerOpeners`), per part. */
+const KNOWN_OPENERS_KEPT = 1000;
+
 function $detect(paragraph: ElementNode, lexicon: Lexicon, part: 'preamble' | 'operative'): void {
   const first = paragraph.getFirstChild();
   if ($isOpenerNode(first)) {
@@ -62,6 +65,19 @@ function $detectAround(node: LexicalNode, lexicon: Lexicon): void {
 }
 
 export function registerOpeners(editor: LexicalEditor, lexicon: Lexicon): () => void {
+  // Whether an opener is known, by part and text: a paste of a thousand paragraphs asks it a thousand
+  // times for a few dozen openers, and each answer compares the text with every form of the lexicon.
+  const known = { preamble: new Map<string, boolean>(), operative: new Map<string, boolean>() };
+  const isKnown = (text: string, part: 'preamble' | 'operative'): boolean => {
+    const answers = known[part];
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = isKnownOpener(lexicon, text, part);
+      if (answers.size >= KNOWN_OPENERS_KEPT) answers.clear();
+      answers.set(text, answer);
+    }
+    return answer;
+  };
   return mergeRegister(
     // Typing changes a text node; its paragraph is not marked dirty on purpose, so element transforms
     // would miss it. The text node's transform looks at its paragraph.
@@ -72,7 +88,7 @@ export function registerOpeners(editor: LexicalEditor, lexicon: Lexicon): () => 
       const parent = node.getParent();
       const part = parent instanceof OperativeParagraphNode ? 'operative' : 'preamble';
       const text = node.getTextContent();
-      if (text === '' || isKnownOpener(lexicon, text, part) || findOpener(`${text} `) === text) return;
+      if (text === '' || isKnown(text, part) || findOpener(`${text} `) === text) return;
       node.replace($createTextNode(text));
     }),
   );
