@@ -1,16 +1,5 @@
-import type { Page } from '@playwright/test';
 import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
-
-/** Pastes through a real ClipboardEvent, as the browser does for Ctrl+V. */
-async function paste(page: Page, data: Record<string, string>): Promise<void> {
-  await textbox(page).evaluate((root, items) => {
-    const transfer = new DataTransfer();
-    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
-    root.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, data);
-}
+import { paste } from './quality-support.ts';
 
 test.describe('paste', () => {
   test('turns a resolution in plain text into structure', async ({ page }) => {

@@ -20,18 +20,7 @@ import {
   textbox,
   waitSaved,
 } from './fixtures.ts';
-import { idbGet, idbPut } from './quality-support.ts';
-
-/** Pastes through a real ClipboardEvent, as the browser does for Ctrl+V. */
-async function paste(page: Page, data: Record<string, string>): Promise<void> {
-  await textbox(page).evaluate((root, items) => {
-    const transfer = new DataTransfer();
-    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
-    root.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, data);
-}
+import { idbGet, idbPut, openDraftId, paste } from './quality-support.ts';
 
 /** Copies the selection through a real ClipboardEvent: what the editor writes for Ctrl+C. */
 async function copy(page: Page): Promise<Record<string, string>> {
@@ -42,12 +31,6 @@ async function copy(page: Page): Promise<Record<string, string>> {
     );
     return Object.fromEntries(transfer.types.map((type) => [type, transfer.getData(type)]));
   });
-}
-
-async function openDraftId(page: Page): Promise<string> {
-  const meta = (await idbGet(page, 'meta', 'lastOpened')) as { value?: unknown } | undefined;
-  if (typeof meta?.value !== 'string') throw new Error('no draft is recorded as open');
-  return meta.value;
 }
 
 /** The stored document of a draft, as JSON text. */

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox, waitSaved } from './fixtures.ts';
-import { downloadOf, idbGet, idbKeys, idbPut, noise } from './quality-support.ts';
+import { downloadOf, idbGet, idbKeys, idbPut, noise, openDraftId } from './quality-support.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -18,13 +18,6 @@ interface Bundle {
     readonly revisions: readonly { readonly name: string; readonly document: unknown }[];
   }[];
   readonly damaged: readonly { readonly store: string; readonly id: string; readonly raw: unknown }[];
-}
-
-/** The id of the open draft: the one the app reopens, recorded in the meta store. */
-async function openDraftId(page: Page): Promise<string> {
-  const meta = (await idbGet(page, 'meta', 'lastOpened')) as { value?: unknown } | undefined;
-  if (typeof meta?.value !== 'string') throw new Error('no draft is recorded as open');
-  return meta.value;
 }
 
 test.describe('nothing lost: a full disk', () => {

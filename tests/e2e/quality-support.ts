@@ -114,3 +114,21 @@ export function noise(length: number, seed: number): string {
   }
   return out.slice(0, length);
 }
+
+/** The id of the open draft: the one the app reopens, recorded in the meta store. */
+export async function openDraftId(page: Page): Promise<string> {
+  const meta = (await idbGet(page, 'meta', 'lastOpened')) as { value?: unknown } | undefined;
+  if (typeof meta?.value !== 'string') throw new Error('no draft is recorded as open');
+  return meta.value;
+}
+
+/** Pastes through a real ClipboardEvent on the editable page, as the browser does for Ctrl+V. */
+export async function paste(page: Page, data: Record<string, string>): Promise<void> {
+  await page.getByRole('textbox', { name: 'Resolution text' }).evaluate((root, items) => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
+    root.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, data);
+}
