@@ -377,7 +377,11 @@ const INSTRUMENT = String.raw`(() => {
    */
   bench.paste = (text, timeoutMs) => new Promise((resolve) => {
     const root = document.querySelector('[contenteditable="true"]');
-    const noticeText = () => [...document.querySelectorAll('.notice')].map((n) => n.textContent).join('\n');
+    // A notice's text, without its buttons' (Dismiss: ×).
+    const noticeText = () =>
+      [...document.querySelectorAll('.notice')]
+        .map((n) => [...n.childNodes].filter((c) => c.nodeName !== 'BUTTON').map((c) => c.textContent).join(''))
+        .join('\n');
     const before = { blocks: root.childElementCount, notice: noticeText() };
     const data = new DataTransfer();
     data.setData('text/plain', text);
@@ -817,9 +821,13 @@ function parseSize(size: string): number {
  * The pastes measured: numbered operative paragraphs of the corpus (with their subparagraphs) up to
  * each size of `sizes`, and one paragraph of about 90 KB on a single line.
  */
-export function pasteCases(report: string, sizes: readonly string[] = PASTE_SIZES): PasteCase[] {
+export function pasteCases(
+  report: string,
+  sizes: readonly string[] = PASTE_SIZES,
+  paragraphBytes = 0,
+): PasteCase[] {
   const cases: PasteCase[] = sizes.map((size) => {
-    const { text, paragraphs } = operativePaste(report, parseSize(size));
+    const { text, paragraphs } = operativePaste(report, parseSize(size), paragraphBytes);
     return {
       name: size,
       text,
@@ -1020,12 +1028,19 @@ export interface BrowserOptions {
   readonly singleLine?: boolean;
   /** Only the paste figures (no cold load, keystrokes, Word export). */
   readonly pasteOnly?: boolean;
+  /** Pasted paragraphs of at least this size (e.g. "4KB"); by default the corpus's own. */
+  readonly pasteParagraph?: string;
 }
 
 export async function measureBrowserFigures(
   log: Log,
   sink: Figure[],
-  { pasteSizes = PASTE_SIZES, singleLine: withSingleLine = true, pasteOnly = false }: BrowserOptions = {},
+  {
+    pasteSizes = PASTE_SIZES,
+    singleLine: withSingleLine = true,
+    pasteOnly = false,
+    pasteParagraph,
+  }: BrowserOptions = {},
 ): Promise<boolean> {
   try {
     const work = mkdtempSync(join(tmpdir(), 'resolution-drafter-bench-'));
@@ -1074,9 +1089,11 @@ export async function measureBrowserFigures(
       }
       ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
     }
-    const cases = pasteCases(REPORT_TEXT, pasteSizes).filter(
-      (c) => withSingleLine || c.name !== SINGLE_LINE_NAME,
-    );
+    const cases = pasteCases(
+      REPORT_TEXT,
+      pasteSizes,
+      pasteParagraph === undefined ? 0 : parseSize(pasteParagraph),
+    ).filter((c) => withSingleLine || c.name !== SINGLE_LINE_NAME);
     if (cases.length > 0) {
       const pasteDraft = benchDraft(REPORT_TEXT, PASTE_DRAFT_PARAGRAPHS);
       ok =

@@ -35,19 +35,29 @@ export function utf8Bytes(text: string): number {
 /**
  * Numbered operative paragraphs (and their subparagraphs), repeated until the text holds at least
  * `bytes` bytes of UTF-8; cut after the paragraph that reaches it. Returns the text and its paragraph
- * count (subparagraphs included).
+ * count (subparagraphs included). With `paragraphBytes`, each paragraph runs on through the corpus's
+ * next ones (their subparagraphs left out) until it holds that many bytes: a big paste of few
+ * paragraphs, which the part's limit of 2,000 paragraphs lets in.
  */
-export function operativePaste(report: string, bytes: number): { text: string; paragraphs: number } {
+export function operativePaste(
+  report: string,
+  bytes: number,
+  paragraphBytes = 0,
+): { text: string; paragraphs: number } {
   const pool = operativeOf(report);
   const parts: string[] = [];
   let size = 0;
   let paragraphs = 0;
+  let next = 0;
   for (let i = 0; size < bytes; i++) {
-    const p = pool[i % pool.length] as OperativeParagraph;
-    const lines = [
-      `${i + 1}. ${joinOpener(p.opener, inlineText(p.content))}`,
-      ...subLines(p.subparagraphs, 1),
-    ];
+    const p = pool[next++ % pool.length] as OperativeParagraph;
+    let first = `${i + 1}. ${joinOpener(p.opener, inlineText(p.content))}`;
+    if (paragraphBytes > 0)
+      while (utf8Bytes(first) < paragraphBytes) {
+        const more = pool[next++ % pool.length] as OperativeParagraph;
+        first = `${first.replace(/[;.:]$/, ',')} and ${inlineText(more.content)}`;
+      }
+    const lines = [first, ...(paragraphBytes > 0 ? [] : subLines(p.subparagraphs, 1))];
     const block = lines.join('\n');
     parts.push(block);
     size += utf8Bytes(block) + 2;

@@ -9,8 +9,9 @@
  * benchmark (build and browser included) at nice -15, for a machine busy with other work (needs root).
  * The paste figures (bench/browser.ts `measurePaste`) paste 50 KB, 500 KB and 2 MB of operative
  * paragraphs and one 90 KB paragraph into a 500-paragraph draft; `--paste-sizes=100KB,200KB` pastes
- * other sizes, `--no-single-line` leaves the long paragraph out, `--paste-only` measures nothing else
- * in the browser.
+ * other sizes, `--paste-paragraph=4KB` pastes paragraphs of that size (fewer of them, under the
+ * part's limit of 2,000 paragraphs), `--no-single-line` leaves the long paragraph out, `--paste-only`
+ * measures nothing else in the browser.
  *
  * The JSON object nests at the dots of the keys: {"corpusParseMs": 5.5, …, "browser": {"coldLoadMs": …},
  * "bundle": {"initialJsGzipKb": …, "lazyChunksGzipKb": {"<chunk>": kB, …}}}. A figure that could not be
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
   ];
   const pasteOnly = process.argv.includes('--paste-only');
   const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
+  const paragraphArg = process.argv.find((a) => a.startsWith('--paste-paragraph='));
   const browserOptions: BrowserOptions = {
     pasteOnly,
     ...(sizesArg === undefined
@@ -162,6 +164,9 @@ async function main(): Promise<void> {
             .filter((x) => x !== ''),
         }),
     singleLine: !process.argv.includes('--no-single-line'),
+    ...(paragraphArg === undefined
+      ? {}
+      : { pasteParagraph: paragraphArg.slice('--paste-paragraph='.length) }),
   };
   if (withBrowser) {
     try {
