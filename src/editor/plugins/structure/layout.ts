@@ -73,12 +73,12 @@ interface LineMetrics {
   readonly indent: number;
 }
 
-/** Running text of a resolution, for the average width of a character in the page's font. */
-const SAMPLE =
-  'Requests the secretariat to continue to provide technical assistance to States parties, upon request, ' +
-  'within existing resources, and in close cooperation with other relevant international bodies;';
-
-let canvas: { getContext(id: '2d'): CanvasRenderingContext2D | null } | undefined;
+/**
+ * The average advance of a character of a resolution's running text, in em, in Times New Roman and
+ * the fonts metric-compatible with it that the page uses: 0.39 for an operative sentence of the corpus,
+ * a little more over whole paragraphs (names, numbers, symbols).
+ */
+const CHAR_EM = 0.41;
 
 /** The page's line metrics, from its width and a paragraph's style; call only when layout is clean. */
 function lineMetrics(root: HTMLElement, width: number): LineMetrics | null {
@@ -88,18 +88,7 @@ function lineMetrics(root: HTMLElement, width: number): LineMetrics | null {
   const style = view.getComputedStyle(paragraph);
   const fontSize = parseFloat(style.fontSize) || 13.33;
   const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.2;
-  let charWidth = fontSize * 0.45;
-  try {
-    canvas ??= root.ownerDocument.createElement('canvas');
-    const context = canvas.getContext('2d');
-    if (context !== null) {
-      context.font = style.font || `${fontSize}px serif`;
-      const measured = context.measureText(SAMPLE).width;
-      if (measured > 0) charWidth = measured / SAMPLE.length;
-    }
-  } catch {
-    // No canvas (a test DOM): the font size alone gives a fair average.
-  }
+  const charWidth = fontSize * CHAR_EM;
   return {
     width,
     charWidth,
