@@ -19,6 +19,11 @@ export interface PauseSchedule {
   readonly pending: boolean;
   /** Drops the waiting run (it happened another way, or the work was let go). */
   cancel(): void;
+  /**
+   * The next run will take about `ms` (a change that gave it much more to do): treated as a slow
+   * run's (see `slowRunMs`) until a run shows otherwise.
+   */
+  expectSlow(ms: number): void;
 }
 
 export interface PauseScheduleOptions {
@@ -55,6 +60,10 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
       slowRun = options.slowRunMs !== undefined && took > options.slowRunMs ? took : 0;
     }
   };
+  const dropIdle = (): void => {
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
+  };
   const whenIdle = (): void => {
     if (typeof requestIdleCallback === 'function')
       idle = requestIdleCallback(fire, { timeout: options.idleTimeoutMs });
@@ -67,10 +76,7 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       // A slow run waiting for an idle moment would take the one between two keys: wait for a pause.
-      if (slowRun > 0 && idle !== undefined) {
-        cancelIdleCallback(idle);
-        idle = undefined;
-      }
+      if (slowRun > 0) dropIdle();
       if (slowRun > 0 || now - firstChange < options.maxWaitMs)
         timer = setTimeout(
           () => {
@@ -86,5 +92,8 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
       return timer !== undefined || idle !== undefined;
     },
     cancel,
+    expectSlow(ms) {
+      slowRun = Math.max(slowRun, ms);
+    },
   };
 }

@@ -148,6 +148,25 @@ describe('the pause schedule with slow work', () => {
     schedule.cancel();
   });
 
+  it('treats the run after a change it is told is big as slow from the start', async () => {
+    let runs = 0;
+    const schedule = createPauseSchedule(() => runs++, {
+      pauseMs: 20,
+      maxWaitMs: 60,
+      idleTimeoutMs: 20,
+      slowRunMs: 50,
+    });
+    schedule.expectSlow(150);
+    for (let i = 0; i < 20; i++) {
+      schedule.changed();
+      await sleep(15);
+    }
+    expect(runs).toBe(0);
+    await sleep(500);
+    expect(runs).toBe(1);
+    schedule.cancel();
+  });
+
   it('keeps interrupting a burst when runs are fast', async () => {
     let runs = 0;
     const schedule = createPauseSchedule(() => runs++, {

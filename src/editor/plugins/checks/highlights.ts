@@ -102,7 +102,10 @@ function blocksNear(container: Element, top: number, bottom: number, out: Set<El
   }
 }
 
-/** `page` gives the editor's page: the painter finds the paragraphs near the screen in it. */
+/**
+ * `page` gives the editor's page: the painter finds the paragraphs near the screen in it (without it,
+ * among the siblings of the first underlined one).
+ */
 export function createPainter(page: () => HTMLElement | null = () => null): {
   paint(underlines: readonly Underline[], current: Range | null): void;
   clear(): void;
@@ -133,19 +136,10 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
     const bottom = (typeof window === 'undefined' ? 0 : window.innerHeight) + margin;
     const root = page();
     let near: Set<Element> | null = null;
-    const seen = new Map<HTMLElement, boolean>();
     const onScreen = (element: HTMLElement): boolean => {
-      if (root !== null && root.contains(element)) {
-        if (near === null) blocksNear(root, -margin, bottom, (near = new Set()));
-        return near.has(element);
-      }
-      let known = seen.get(element);
-      if (known === undefined) {
-        const box = element.getBoundingClientRect();
-        known = box.bottom >= -margin && box.top <= bottom;
-        seen.set(element, known);
-      }
-      return known;
+      if (near === null)
+        blocksNear(root ?? element.parentElement ?? element, -margin, bottom, (near = new Set()));
+      return near.has(element);
     };
     for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
       // Notes (info) are listed in the panel, not underlined: the page stays readable, and every

@@ -8,6 +8,7 @@
  * to the next / previous problem.
  */
 import {
+  $getRoot,
   $getSelection,
   $isRangeSelection,
   $setSelection,
@@ -65,6 +66,14 @@ const CHECK_MAX_WAIT_MS = 2500;
  * longer pause (pauseSchedule.ts `slowRunMs`): the next key must not wait for it.
  */
 const SLOW_CHECK_MS = 50;
+/**
+ * A change that adds this many blocks at once (a big paste) gives the next check every new paragraph
+ * to read for the first time, hundreds of milliseconds for a thousand: it is treated as slow from
+ * the start (`EXPECTED_SLOW_MS`), so that it waits for a pause of a second rather than fall between
+ * the keys typed right after the paste.
+ */
+const MANY_NEW_BLOCKS = 100;
+const EXPECTED_SLOW_MS = 500;
 
 export interface ChecksOptions {
   readonly lexicon: Lexicon;
@@ -142,6 +151,8 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
     slowRunMs: SLOW_CHECK_MS,
   });
   const schedule = (): void => pending.changed();
+  /** The root's blocks as of the last update: how many a change added. */
+  let blocks = editor.getEditorState().read(() => $getRoot().getChildrenSize());
 
   function paint(): void {
     if (rootOf(editor) === null) return;
@@ -307,9 +318,12 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   hub.publish({ running: true, disabled, footnoteRule });
 
   const teardown = mergeRegister(
-    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState }) => {
       // A move of the caret changes no text: nothing to check.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      const now = editorState.read(() => $getRoot().getChildrenSize());
+      if (now >= blocks + MANY_NEW_BLOCKS) pending.expectSlow(EXPECTED_SLOW_MS);
+      blocks = now;
       schedule();
     }),
     editor.registerCommand(

@@ -25,8 +25,6 @@
 import {
   $getNodeByKey,
   $getRoot,
-  $isElementNode,
-  $isRootNode,
   ElementNode,
   mergeRegister,
   RootNode,
@@ -218,11 +216,10 @@ function markLongParagraphs(
   state.read(
     () => {
       for (const key of keys) {
-        const node = $getNodeByKey(key);
-        if (!$isElementNode(node) || $isRootNode(node) || node.isInline()) continue;
+        // Blocks only (the root, inline elements and the annex's and footnotes' sections are not).
         const element = editor.getElementByKey(key);
         if (element === null || element.localName === 'section' || !isSkippableBlock(root, element)) continue;
-        const long = node.getTextContentSize() > LONG_PARAGRAPH_CHARS;
+        const long = ($getNodeByKey(key)?.getTextContentSize() ?? 0) > LONG_PARAGRAPH_CHARS;
         if (long !== (element.style.whiteSpace === 'break-spaces'))
           element.style.whiteSpace = long ? 'break-spaces' : '';
       }
