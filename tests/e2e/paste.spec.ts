@@ -35,7 +35,7 @@ test.describe('paste', () => {
     await expect(body).toContainText('the report');
   });
 
-  test('refuses a paste over 5 MB with a message and changes nothing', async ({ page }) => {
+  test('refuses a paste over 512 KB with a message and changes nothing', async ({ page }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     const body = textbox(page);

@@ -392,7 +392,7 @@ describe('pasting resolution text', () => {
     expect(outline(editor)).toContain('PP <Mindful> of the report,');
   });
 
-  it('refuses a paste over 5 MB, saying so and changing nothing', () => {
+  it('refuses a paste over 512 KB, saying so and changing nothing', () => {
     const { editor, messages } = pasteEditor();
     update(editor, () => $caret('Requests'));
     const before = outline(editor);
@@ -405,7 +405,21 @@ describe('pasting resolution text', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     expect(outline(editor)).toBe(before);
     expect(messages).toEqual([
-      'Nothing was pasted: the clipboard holds 5.2 MB, more than the 5 MB a paste may hold.',
+      'Nothing was pasted: the clipboard holds 5.2 MB, more than the 512 KB a paste may hold.',
+    ]);
+  });
+});
+
+describe('the paste limit', () => {
+  it('refuses a paste just over 512 KB and says its size in KB', () => {
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    const before = outline(editor);
+    const text = '1. Requests the Office to report;\n'.repeat(Math.ceil((PASTE_LIMIT_BYTES + 1) / 34));
+    expect(paste(editor, { 'text/plain': text })).toEqual({ handled: true, prevented: true });
+    expect(outline(editor)).toBe(before);
+    expect(messages).toEqual([
+      'Nothing was pasted: the clipboard holds 513 KB, more than the 512 KB a paste may hold.',
     ]);
   });
 });
@@ -573,7 +587,7 @@ describe("Lexical's clipboard format, read as untrusted input", () => {
     expect(result).toEqual({ handled: true, prevented: true });
     expect(outline(editor)).toBe(before);
     expect(messages[0]).toMatch(
-      /^Nothing was pasted: the clipboard holds 5\.\d MB, more than the 5 MB a paste may hold\.$/,
+      /^Nothing was pasted: the clipboard holds 5\.\d MB, more than the 512 KB a paste may hold\.$/,
     );
   });
 });
