@@ -583,17 +583,8 @@ class IdbDraftStore implements DraftStore {
           const writable = fresh(draft, options.expectedSaveCount);
           if (!writable.ok) return writable;
           const current = writable.draft;
-          const rawRevision = await requestResult(revisions.get(revisionId));
-          if (rawRevision === undefined)
-            return { ok: false, reason: 'not-found', message: `There is no revision ${revisionId}.` };
-          const revision = readRevisionRecord(rawRevision, revisionId);
-          if (revision.damaged) return { ok: false, reason: 'damaged', message: revision.error };
-          if (revision.draftId !== draftId)
-            return {
-              ok: false,
-              reason: 'invalid',
-              message: `Revision "${revision.name}" belongs to another draft.`,
-            };
+          const revision = await revisionToRestore(revisions, draftId, revisionId);
+          if (!revision.ok) return revision;
           // The current text is kept first, so the restore itself can be undone by restoring this backup.
           const backup = this.revision(current, `Before restoring ${revision.name}`, true);
           await requestResult(revisions.add(backup));
@@ -633,17 +624,8 @@ class IdbDraftStore implements DraftStore {
     const drafts = tx.objectStore(STORES.drafts);
     const revisions = tx.objectStore(STORES.revisions);
     const draftId = damagedDraft.id;
-    const rawRevision = await requestResult(revisions.get(revisionId));
-    if (rawRevision === undefined)
-      return { ok: false, reason: 'not-found', message: `There is no revision ${revisionId}.` };
-    const revision = readRevisionRecord(rawRevision, revisionId);
-    if (revision.damaged) return { ok: false, reason: 'damaged', message: revision.error };
-    if (revision.draftId !== draftId)
-      return {
-        ok: false,
-        reason: 'invalid',
-        message: `Revision "${revision.name}" belongs to another draft.`,
-      };
+    const revision = await revisionToRestore(revisions, draftId, revisionId);
+    if (!revision.ok) return revision;
     const old = isObject(damagedDraft.raw) ? damagedDraft.raw : {};
     const readable = <T>(key: string, ok: (value: unknown) => value is T): T | undefined => {
       const value = Object.hasOwn(old, key) ? old[key] : undefined;
@@ -928,4 +910,20 @@ function bundleDocument(value: unknown): ResolutionDocument | string {
   return checked.ok
     ? checked.document
     : `its document is not valid: ${formatValidationErrors(checked.errors, 3)}`;
+}
+
+/** The revision a restore puts back: there, readable, and one of this draft's. */
+async function revisionToRestore(
+  revisions: IDBObjectStore,
+  draftId: string,
+  revisionId: string,
+): Promise<({ readonly ok: true } & StoredRevision) | Failed> {
+  const raw = await requestResult(revisions.get(revisionId));
+  if (raw === undefined)
+    return { ok: false, reason: 'not-found', message: `There is no revision ${revisionId}.` };
+  const revision = readRevisionRecord(raw, revisionId);
+  if (revision.damaged) return { ok: false, reason: 'damaged', message: revision.error };
+  if (revision.draftId !== draftId)
+    return { ok: false, reason: 'invalid', message: `Revision "${revision.name}" belongs to another draft.` };
+  return { ok: true, ...revision };
 }
