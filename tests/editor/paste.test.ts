@@ -570,6 +570,19 @@ describe("Lexical's clipboard format, read as untrusted input", () => {
     expect(outline(editor)).toContain('deep');
   });
 
+  it('pastes the text beside a Lexical clipboard far larger than that text, without reading its JSON', () => {
+    const { editor } = pasteEditor();
+    update(editor, () => $caret('to report;'));
+    const padding = lexicalText('json ', { detail: 0, extra: 'p'.repeat(5 * 1024 * 1024) });
+    const result = paste(editor, {
+      'application/x-lexical-editor': JSON.stringify({ namespace: 'x', nodes: [padding] }),
+      'text/plain': 'plainly ',
+    });
+    expect(result).toEqual({ handled: true, prevented: true });
+    expect(outline(editor)).toContain('the Office plainly to report;');
+    expect(outline(editor)).not.toContain('json');
+  });
+
   it('applies the size limit to Lexical’s format as to the others', () => {
     const { editor, messages } = pasteEditor();
     update(editor, () => $caret('Requests'));

@@ -50,6 +50,9 @@ import { $insertClipboardBlocks, $insertPastePlan } from './placeBlocks.ts';
  */
 export const PASTE_LIMIT_BYTES = 512 * 1024;
 
+/** How much larger than its text the editor's own clipboard JSON may be before it is not read. */
+const LEXICAL_JSON_FACTOR = 8;
+
 /** Dispatched (bubbling) on the editor's root element with `detail: { text }` when no `onMessage` is given. */
 export const PASTE_MESSAGE_EVENT = 'resolution-paste-message';
 
@@ -124,7 +127,9 @@ export function registerPaste(editor: LexicalEditor, options: PasteOptions = {})
       );
       return true;
     }
-    if (lexical !== '') {
+    // The editor's own format carries its text several times over in JSON; past that, its text beside
+    // it is pasted instead, so that a huge JSON is never parsed.
+    if (lexical !== '' && lexical.length <= LEXICAL_JSON_FACTOR * PASTE_LIMIT_BYTES) {
       const read = readLexicalClipboard(lexical, known);
       const nodes = read === null || read.nodes.length === 0 ? null : $nodesFrom(read.nodes);
       if (nodes !== null) {
