@@ -5,21 +5,12 @@
  * from another program meet the same limits before anything is inserted. DOMParser comes from
  * happy-dom here, as it comes from the browser in the app.
  */
-import {
-  $getRoot,
-  $isElementNode,
-  $isTextNode,
-  CONTROLLED_TEXT_INSERTION_COMMAND,
-  PASTE_COMMAND,
-  type LexicalEditor,
-  type LexicalNode,
-  type TextNode,
-} from 'lexical';
+import { CONTROLLED_TEXT_INSERTION_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/core/model/validate.ts';
 import { registerPaste } from '../../src/editor/plugins/paste/registerPaste.ts';
 import { op, pre, res } from '../helpers/builders.ts';
-import { createTestEditor, load, outline, update } from './testEditor.ts';
+import { $caret, createTestEditor, load, outline, update } from './testEditor.ts';
 
 function pasteEditor(): { editor: LexicalEditor; messages: string[] } {
   const editor = createTestEditor();
@@ -45,22 +36,6 @@ function paste(
   } as unknown as ClipboardEvent;
   const handled = editor.dispatchCommand(PASTE_COMMAND, event);
   return { handled, prevented };
-}
-
-function $caret(needle: string): void {
-  const visit = (node: LexicalNode): TextNode | null => {
-    if ($isTextNode(node) && node.getTextContent().includes(needle)) return node;
-    if ($isElementNode(node))
-      for (const child of node.getChildren()) {
-        const found = visit(child);
-        if (found) return found;
-      }
-    return null;
-  };
-  const node = visit($getRoot());
-  if (node === null) throw new Error(`no text "${needle}"`);
-  const at = node.getTextContent().indexOf(needle);
-  node.select(at, at);
 }
 
 describe('paste and the limits of a paragraph', () => {

@@ -10,14 +10,11 @@ import {
   $createTextNode,
   $getRoot,
   $getSelection,
-  $isElementNode,
   $isRangeSelection,
-  $isTextNode,
   PASTE_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
   type LexicalNode,
-  type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
@@ -31,7 +28,7 @@ import {
 } from '../../src/editor/plugins/paste/registerPaste.ts';
 import { fn, op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
-import { createTestEditor, load, outline, update } from './testEditor.ts';
+import { $caret, $text, createTestEditor, load, outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);
 
@@ -174,28 +171,6 @@ function paste(
   const { event, prevented } = clipboard(data);
   const handled = editor.dispatchCommand(PASTE_COMMAND, event);
   return { handled, prevented: prevented() };
-}
-
-function $text(needle: string): TextNode {
-  const visit = (node: LexicalNode): TextNode | null => {
-    if ($isTextNode(node) && node.getTextContent().includes(needle)) return node;
-    if ($isElementNode(node))
-      for (const child of node.getChildren()) {
-        const found = visit(child);
-        if (found) return found;
-      }
-    return null;
-  };
-  const found = visit($getRoot());
-  if (found === null) throw new Error(`no text "${needle}"`);
-  return found;
-}
-
-/** Puts the caret before (or after) `needle`. */
-function $caret(needle: string, side: 'before' | 'after' = 'before'): void {
-  const node = $text(needle);
-  const at = node.getTextContent().indexOf(needle) + (side === 'after' ? needle.length : 0);
-  node.select(at, at);
 }
 
 /** The block the caret ends in, as the outline prints its text. */

@@ -25,6 +25,7 @@ import {
   $isTextNode,
   type LexicalEditor,
   type LexicalNode,
+  type TextNode,
 } from 'lexical';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
@@ -110,4 +111,27 @@ function $inline(node: LexicalNode): string {
   if ($isReferenceNode(node)) return `[${node.getChildren().map($inline).join('')}]`;
   if ($isElementNode(node)) return node.getChildren().map($inline).join('');
   return '';
+}
+
+/** The first text node holding `needle`; call inside an update or read. */
+export function $text(needle: string): TextNode {
+  const visit = (node: LexicalNode): TextNode | null => {
+    if ($isTextNode(node) && node.getTextContent().includes(needle)) return node;
+    if ($isElementNode(node))
+      for (const child of node.getChildren()) {
+        const found = visit(child);
+        if (found) return found;
+      }
+    return null;
+  };
+  const found = visit($getRoot());
+  if (found === null) throw new Error(`no text "${needle}"`);
+  return found;
+}
+
+/** Puts the caret before (or after) `needle`; call inside an update. */
+export function $caret(needle: string, side: 'before' | 'after' = 'before'): void {
+  const node = $text(needle);
+  const at = node.getTextContent().indexOf(needle) + (side === 'after' ? needle.length : 0);
+  node.select(at, at);
 }
