@@ -32,9 +32,9 @@ export interface SourceLine {
   readonly pageHeight?: number;
   /** Font size of the line's body text, in points (PDF only). */
   readonly fontSize?: number;
-  /** Centred on the page (PDF only): headings, the sponsors line, section numbers. */
+  /** Centred on the page (PDF; HTML by its alignment): headings, the sponsors line, section numbers. */
   readonly centred?: boolean;
-  /** Bold (PDF only): the title and headings. */
+  /** Bold (PDF; HTML when the whole line is bold): the title and headings. */
   readonly bold?: boolean;
 }
 

@@ -7,72 +7,17 @@
  *
  * The result is text as the recognizer reads it (core/parse): one line per block, `*...*` around
  * italic runs, footnote markers as superscript digits ("Convention³") and Word's footnote marks
- * "[3]" too.
+ * "[3]" too. What an element means (skipped, a block, italic, raised) is decided by the same
+ * functions as the reader of HTML in the core (core/import/html-elements.ts), which has no DOM.
  */
+import {
+  footnoteMarkDigits,
+  HTML_BLOCKS,
+  HTML_SKIPPED,
+  htmlItalic,
+  htmlSuperscript,
+} from '../../../core/import/html-elements.ts';
 
-/** Elements whose content is not text of the document. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'video',
-  'audio',
-  'img',
-  'picture',
-  'input',
-  'button',
-  'select',
-  'textarea',
-]);
-
-/** Elements that end a line (a paragraph of the pasted text). */
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'nav',
-  'main',
-  'address',
-  'figure',
-  'figcaption',
-  'table',
-  'tr',
-  'hr',
-  'body',
-]);
-
-const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'dfn', 'var']);
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -128,26 +73,18 @@ export function htmlToLines(html: string, parser: DOMParser = new DOMParser()): 
     const element = node as Element;
     // The tag as written ("o:p" of Word's HTML), not the local name some parsers shorten to "p".
     const tag = element.tagName.toLowerCase();
-    if (SKIPPED.has(tag)) continue;
+    if (HTML_SKIPPED.has(tag)) continue;
     if (tag === 'br') {
       endLine();
       continue;
     }
-    const block = BLOCKS.has(tag);
+    const block = HTML_BLOCKS.has(tag);
     if (block) {
       endLine();
       stack.push(END_BLOCK);
     }
-    const style = (element.getAttribute('style') ?? '').toLowerCase();
-    const styleItalic = /font-style\s*:\s*(italic|oblique)/.test(style);
-    const styleNormal = /font-style\s*:\s*normal/.test(style);
-    const childItalic = styleNormal ? false : italic || styleItalic || ITALIC_TAGS.has(tag);
-    // Word marks footnote references with a class and a link to the note, not with <sup>.
-    const wordFootnote =
-      /footnote/i.test(element.getAttribute('class') ?? '') ||
-      (tag === 'a' && /^#_ftn/.test(element.getAttribute('href') ?? ''));
-    const childSuper =
-      superscript || tag === 'sup' || wordFootnote || /vertical-align\s*:\s*super/.test(style);
+    const childItalic = htmlItalic(tag, element.getAttribute('style') ?? '', italic);
+    const childSuper = htmlSuperscript(tag, (name) => element.getAttribute(name), superscript);
     for (let child = element.lastChild; child !== null; child = child.previousSibling) {
       stack.push({ node: child, italic: childItalic, superscript: childSuper });
     }
@@ -158,7 +95,7 @@ export function htmlToLines(html: string, parser: DOMParser = new DOMParser()): 
 
 /** "3" → "³", "[3]" → "³" (Word's footnote marks); anything else in a superscript stays as it is. */
 function asSuperscript(text: string): string {
-  const digits = /^\s*\[?(\d{1,3})\]?\s*$/.exec(text)?.[1];
+  const digits = footnoteMarkDigits(text);
   if (digits === undefined) return text;
   return [...digits].map((d) => SUPERSCRIPT_DIGITS.charAt(Number(d))).join('');
 }
