@@ -41,6 +41,11 @@ export type Inline = TextRun | FootnoteRef;
 export interface PreambularParagraph {
   readonly opener: string;
   readonly content: readonly Inline[];
+  /**
+   * A preambular paragraph that ends with a colon and lists (a), (b) ... keeps its list in the
+   * preamble (Assembly practice); absent when it has none.
+   */
+  readonly subparagraphs?: readonly Subparagraph[];
 }
 
 /** A subparagraph: (a), (b) ... under an operative paragraph or annex item; (i), (ii) ... one level down. */
@@ -87,6 +92,8 @@ export interface Adoption {
   readonly sponsors: readonly string[];
   /** For drafts submitted by an officer rather than sponsored by States ("the Chair of the Working Group ..."). */
   readonly submittedBy?: string;
+  /** What the organ acted on, as printed: "[on the report of the Third Committee (A/79/459, para. 37)]". */
+  readonly basis?: string;
 }
 
 /** Where a draft comes from, for compare and tracked changes. */
@@ -114,6 +121,20 @@ export interface Metadata {
   readonly base?: BaseDocument;
   readonly adoption?: Adoption;
   readonly footnoteRule?: FootnoteRule;
+  /** Notes printed under the masthead, each without its asterisk ("Reissued for technical reasons ..."). */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * A section of an omnibus resolution: "I", "II" ... with its heading, its own preambular and
+ * operative paragraphs, numbered as printed (restarting at 1 or running on).
+ */
+export interface Section {
+  /** As printed: "I", "II", "A". */
+  readonly number: string;
+  readonly heading: string;
+  readonly preamble: readonly PreambularParagraph[];
+  readonly operative: readonly OperativeParagraph[];
 }
 
 export interface ResolutionDocument {
@@ -129,6 +150,8 @@ export interface ResolutionDocument {
   readonly metadata: Metadata;
   readonly preamble: readonly PreambularParagraph[];
   readonly operative: readonly OperativeParagraph[];
+  /** Sections after the paragraphs above, in an omnibus resolution; absent otherwise. */
+  readonly sections?: readonly Section[];
   readonly annex: Annex | null;
   readonly footnotes: readonly Footnote[];
 }

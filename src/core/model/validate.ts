@@ -139,6 +139,8 @@ const PLACES: Readonly<Record<string, string>> = {
   'metadata.adoption.meeting': 'the number of the adoption meeting',
   'metadata.adoption.draftSymbol': 'the symbol of the adopted draft',
   'metadata.adoption.submittedBy': 'the submitter of the adopted draft',
+  'metadata.adoption.basis': 'what the adoption was on (the report or the draft)',
+  'metadata.notes': 'the notes under the masthead',
   'metadata.adoption.sponsors': 'the list of sponsors at adoption',
   preamble: 'the preamble',
   operative: 'the operative part',
@@ -361,6 +363,7 @@ class Checker {
         'base',
         'adoption',
         'footnoteRule',
+        'notes',
       ],
     );
     if (!meta) return;
@@ -389,6 +392,9 @@ class Checker {
     }
     const adoption = field(meta, 'adoption');
     if (adoption !== undefined) this.adoption(adoption, 'metadata.adoption');
+    const notes = field(meta, 'notes');
+    if (notes !== undefined)
+      this.list(notes, 'metadata.notes', LIMITS.sponsors, 'notes', (item, itemPath) => this.string(item, itemPath));
   }
 
   private adoption(value: unknown, path: string): void {
@@ -396,7 +402,7 @@ class Checker {
       value,
       path,
       ['an object', 'a group of fields'],
-      ['date', 'meeting', 'draftSymbol', 'sponsors', 'submittedBy'],
+      ['date', 'meeting', 'draftSymbol', 'sponsors', 'submittedBy', 'basis'],
     );
     if (!record) return;
     this.date(field(record, 'date'), join(path, 'date'));
@@ -404,6 +410,7 @@ class Checker {
     if (meeting !== undefined) this.positiveInteger(meeting, join(path, 'meeting'));
     this.optionalString(record, 'draftSymbol', path);
     this.optionalString(record, 'submittedBy', path);
+    this.optionalString(record, 'basis', path);
     this.sponsors(field(record, 'sponsors'), join(path, 'sponsors'));
   }
 

@@ -35,7 +35,7 @@ const ADJECTIVES = new Set([
 const NOTE_WITH =
   /^with (?:(?:deep|grave|great|serious|particular) )?(?:appreciation|concern|satisfaction|interest|regret|alarm)\b/;
 const POSSESSIVE_NOUN =
-  /^(?:its|their) (?:(?:deep|grave|great|profound|serious|sincere|full|strong|firm) )?(?:appreciation|conviction|concern|gratitude|support|satisfaction|hope|regret|condolences|determination|commitment|solidarity)\b/;
+  /^(?:(?:its|their) (?:(?:deep|grave|great|profound|serious|sincere|full|strong|firm|unwavering|continued|strongest) )?(?:appreciation|conviction|concern|gratitude|support|satisfaction|hope|regret|condolences|determination|commitment|solidarity|request|invitation|call|appeal|encouragement|condemnation|recognition|readiness|willingness)|(?:deep|grave|great|profound|serious|sincere|strong) (?:appreciation|concern|gratitude|regret|condolences|condemnation|alarm))\b/;
 
 interface Complement {
   readonly heads: RegExp;
@@ -57,7 +57,12 @@ const COMPLEMENTS: readonly Complement[] = [
     heads: /^(?:expresses|expressing|reiterates|reiterating|reaffirms|reaffirming|renews|renewing)$/,
     follows: POSSESSIVE_NOUN,
   },
-  { heads: /^(?:calls|calling)$/, follows: /^(?:upon|on)\b/ },
+  { heads: /^(?:calls|calling)$/, follows: /^(?:upon|on|for)\b/ },
+  { heads: /^(?:takes|taking|take)$/, follows: /^into (?:account|consideration)\b/ },
+  {
+    heads: /^(?:noting|notes|recalling|recalls|recognizing|recognizes|welcoming|welcomes)$/,
+    follows: /^in particular\b/,
+  },
   { heads: /^bearing$/, follows: /^in mind\b/ },
   { heads: /^(?:having)$/, follows: /^(?:[a-z]+ed|[a-z]+en|met|held|heard|taken|undertaken|adopted)\b/ },
   { heads: /^(?:pays|paying)$/, follows: /^tribute\b/ },
@@ -105,12 +110,16 @@ export function findOpener(text: string): string {
     take(m[0]);
     first = m[1];
   } else {
-    if (!looksLikeHead(first)) return '';
+    const adverbThenVerb =
+      /^[A-Z][a-z]{3,}ly$/.test(first) &&
+      /^ +[a-z][a-z-]*(?:ed|ful|ant|ent|ing|[^s]s)\b/.test(rest.slice(first.length));
+    if (!looksLikeHead(first) && !adverbThenVerb) return '';
     take(first);
     // "Greatly concerned", "Deeply alarmed": an adverb and the adjective or participle it qualifies.
     if (/ly$/.test(first.toLowerCase())) {
       const m = /^ +([a-z][a-z-]*)/.exec(rest);
-      if (m && m[1] && /(?:ed|ful|ant|ent)$/.test(m[1])) {
+      // ... or the verb it qualifies: "Strongly condemns", "Firmly believing".
+      if (m && m[1] && (/(?:ed|ful|ant|ent|ing)$/.test(m[1]) || (/s$/.test(m[1]) && m[1].length > 4))) {
         take(m[0]);
         first = m[1];
       }

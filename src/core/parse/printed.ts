@@ -1,15 +1,837 @@
 /**
- * Reads a printed UN document — a PDF's lines, or text copied from one — into resolutions and
- * decisions. (Work in progress: for now the lines are handed to the text recognizer as they are.)
+ * Reads a printed UN document — the lines of a PDF, or text copied from one (what a PDF viewer copies,
+ * or what `pdftotext` gives) — into resolutions and decisions, through the one recognizer
+ * (recognize.ts, `recognizeParagraphs`).
+ *
+ * A printed page carries more than the text: the symbol as a running head, the job number, the
+ * barcode, the page number, the title repeated as a running title, and the footnotes at its foot after
+ * a rule of underscores, their numbers sometimes printed apart from their texts. Paragraphs wrap at
+ * line ends with no blank line between them, and footnote markers come out as plain digits
+ * ("INTERPOL 1 and", "thereto,1 as") unless the source knows they are raised. This reader takes the
+ * furniture off, reads the headers into metadata, puts footnotes and their markers together, and
+ * finds where each paragraph starts: a number, a label, an opener after a line that ends a paragraph,
+ * an italic start or an indent where the source knows them.
  */
+import type { DocumentKind, Metadata, ResolutionDocument } from '../model/types.ts';
+import { splitSponsors } from '../corpus/report.ts';
+import { isoFromPrintedDate } from '../references/dates.ts';
 import type { SourceLine } from '../import/source-lines.ts';
 import { linesFromText } from '../import/source-lines.ts';
-import { recognize, type RecognizeResult } from './recognize.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { LITERAL_ASTERISK, sentinel } from './markers.ts';
+import { startsWithOpener } from './opener-start.ts';
+import { recognizeParagraphs, type ParagraphFootnote, type RecognizeResult } from './recognize.ts';
 
-export function readPrinted(lines: readonly SourceLine[]): RecognizeResult {
-  return recognize(lines.map((l) => l.text).join('\n'));
+// --- Page furniture ---------------------------------------------------------------------------
+
+/** A document symbol standing alone: "A/RES/79/188", "A/C.3/80/L.4", "A/80/L.17/Rev.1", "A/RES/79/188*". */
+export const SYMBOL_LINE = /^[A-Z][A-Z0-9.]*(?:\/[A-Za-z0-9.]*[A-Za-z0-9])+\*?$/;
+/** The job number: "24-23454 (E)", "24-23454", "25-12345 (E)    101025    111025". */
+const JOB_NUMBER = /^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$/;
+/** The barcode under the job number: "*2423454*". */
+const BARCODE = /^\*\d{7,8}\*$/;
+/** The page number: "2/5". */
+const PAGE_NUMBER = /^\d{1,3}\/\d{1,3}$/;
+const RULE = /^\s*_{5,}\s*$/;
+/** "Please recycle" and similar marks printed beside the barcode. */
+const RECYCLE = /^Please recycle\s*$/i;
+
+function isPatternFurniture(text: string): boolean {
+  const t = text.trim();
+  return (
+    JOB_NUMBER.test(t) || BARCODE.test(t) || PAGE_NUMBER.test(t) || SYMBOL_LINE.test(t) || RECYCLE.test(t)
+  );
 }
 
-export function readPrintedText(text: string): RecognizeResult {
-  return readPrinted(linesFromText(text));
+/** Text as compared for furniture: spaces and typographic variants folded. */
+function fold(text: string): string {
+  return text
+    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014]/g, '-')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+// --- Headers ------------------------------------------------------------------------------------
+
+const DISTRIBUTION = /^Distr\.?:?\s*(Limited|General|Restricted)\b/i;
+const ORIGINAL = /^Original:\s*(\S.*)$/i;
+const SESSION =
+  /^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+(?:(?:special|emergency special|resumed)\s+)?session$/i;
+const AGENDA = /^Agenda\s+items?\s+(\S.*)$/i;
+const ADOPTED =
+  /^(Resolution|Decision)s?\s+adopted\s+by\s+the\s+(General Assembly|[A-Z][\w ]+?)(?:\s+on\s+(.*))?$/;
+const NUMBER_LINE = /^(\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\.(?:\s+(\S.*))?$/;
+const DRAFT_LINE = /^(?:(.*?):\s*)?((?:revised\s+)?draft\s+(resolution|decision))\s*(\S.*)?$/i;
+const ORGAN_LINE = /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
+const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
+const FORMULA_LINE =
+  /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
+
+// --- Paragraph starts -----------------------------------------------------------------------------
+
+const NUMBERED = /^(\d{1,3}(?:\s+(?:bis|ter|quater|quinquies))?)\.(?:\s+(\S.*))?$/;
+const LETTERED = /^\(([a-z]{1,5})\)(?:\s+(\S.*))?$/;
+const ROMAN_SECTION = /^([IVXL]{1,6})\.?(?:\s+([A-Z].*))?$/;
+const ANNEX = /^Annex(?:\s+[IVX]+)?\.?$/i;
+const SUPER_MARKER = /\uE000\d+\uE001/g;
+
+/** Whether a line's text ends a paragraph's sentence part (markers and trailing spaces aside). */
+function endsPart(text: string): boolean {
+  const t = text
+    .replace(SUPER_MARKER, '')
+    .replace(/\s+\d{1,3}$/, '')
+    .trimEnd();
+  return /[,;:.!?]$|[,;:.]["”’)]$|[”)]$/.test(t) || /(?:;|,)\s+(?:and|or)$/.test(t) || /;\s*and\/or$/.test(t);
+}
+
+const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50 };
+function romanValue(s: string): number {
+  let total = 0;
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const v = ROMAN_VALUES[lower[i] ?? ''] ?? 0;
+    const next = ROMAN_VALUES[lower[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+function isRoman(label: string): boolean {
+  return /^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)$/.test(label);
+}
+
+// --- Working types ----------------------------------------------------------------------------------
+
+interface Line {
+  /** Index in the input, 0-based. */
+  readonly at: number;
+  readonly page: number;
+  text: string;
+  readonly gapBefore: number;
+  /** Furniture or a page break was taken out just before this line. */
+  afterBreak: boolean;
+  /** The italic text the line starts with, when the source says. */
+  readonly italicStart?: string;
+  readonly indent?: number;
+  readonly centred?: boolean;
+}
+
+interface FootnoteRead {
+  readonly number: number;
+  readonly text: string;
+  readonly page: number;
+  readonly at: number;
+}
+
+export interface PrintedOptions {
+  /** The file's name, for messages. */
+  readonly name?: string;
+}
+
+/** Text of a source line with raised digits as sentinels and literal asterisks protected. */
+function lineText(line: SourceLine): { text: string; italicStart?: string; raised: boolean } {
+  if (!line.spans || line.spans.length === 0)
+    return { text: line.text.replace(/\*/g, LITERAL_ASTERISK), raised: false };
+  let text = '';
+  let raised = false;
+  let italicStart: string | undefined;
+  let stillItalic = true;
+  for (const span of line.spans) {
+    const s = span.text.replace(/\*/g, LITERAL_ASTERISK);
+    if (span.superscript && /^\s*\d{1,3}\s*$/.test(s)) {
+      text += sentinel(Number(s.trim()));
+      raised = true;
+      stillItalic = false;
+      continue;
+    }
+    if (stillItalic && span.italic && s.trim() !== '') italicStart = `${italicStart ?? ''}${s}`;
+    else if (s.trim() !== '') stillItalic = false;
+    text += s;
+  }
+  return { text, ...(italicStart ? { italicStart: italicStart.trim() } : {}), raised };
+}
+
+// --- Footnotes at the foot of the page ----------------------------------------------------------------
+
+/**
+ * Splits the text lines of one page's footnote area among the footnote numbers printed there. The
+ * texts run in order; a number printed just before a line says that footnote starts there. Else a
+ * footnote starts after a line that ends a sentence, best after a short one.
+ */
+function splitFootnoteArea(
+  entries: readonly ({ kind: 'number'; n: number } | { kind: 'text'; text: string; at: number })[],
+  page: number,
+): FootnoteRead[] {
+  const numbers = [...new Set(entries.flatMap((e) => (e.kind === 'number' ? [e.n] : [])))].sort(
+    (a, b) => a - b,
+  );
+  const texts: { text: string; at: number; hint?: number }[] = [];
+  let pending: number | undefined;
+  for (const e of entries) {
+    if (e.kind === 'number') pending = e.n;
+    else {
+      texts.push({ text: e.text, at: e.at, ...(pending === undefined ? {} : { hint: pending }) });
+      pending = undefined;
+    }
+  }
+  if (numbers.length === 0 || texts.length === 0) return [];
+  const k = numbers.length;
+  const n = texts.length;
+  if (k > n) {
+    // More numbers than lines: one line each, the rest empty (reported by the caller as missing).
+    return texts.map((t, i) => ({ number: numbers[i] ?? 0, text: t.text, page, at: t.at }));
+  }
+  const width = Math.max(...texts.map((t) => t.text.length));
+  /** Cost of footnote j (index in numbers) starting at line i. */
+  const startCost = (j: number, i: number): number => {
+    const t = texts[i];
+    if (!t) return 1e9;
+    let cost = 0;
+    if (t.hint !== undefined) cost += t.hint === numbers[j] ? -5 : 20;
+    if (i === 0) return cost;
+    const prev = texts[i - 1]?.text ?? '';
+    const sentenceEnd = /[.;)\]]["”]?$/.test(prev.trim());
+    const capital = /^["“(]?[A-Z0-9]/.test(t.text.trim());
+    if (!sentenceEnd) cost += 30;
+    if (!capital) cost += 10;
+    if (prev.length > width * 0.85) cost += 4;
+    return cost;
+  };
+  // dp[j][i]: best cost with footnote j starting at line i.
+  const dp: number[][] = Array.from({ length: k }, () => new Array<number>(n).fill(Infinity));
+  const from: number[][] = Array.from({ length: k }, () => new Array<number>(n).fill(-1));
+  (dp[0] as number[])[0] = startCost(0, 0);
+  for (let j = 1; j < k; j++)
+    for (let i = j; i <= n - (k - j); i++) {
+      const c = startCost(j, i);
+      for (let p = j - 1; p < i; p++) {
+        const v = (dp[j - 1]?.[p] ?? Infinity) + c;
+        if (v < (dp[j]?.[i] ?? Infinity)) {
+          (dp[j] as number[])[i] = v;
+          (from[j] as number[])[i] = p;
+        }
+      }
+    }
+  const starts: number[] = new Array<number>(k).fill(0);
+  let best = Infinity;
+  let at = k - 1;
+  for (let i = k - 1; i < n; i++)
+    if ((dp[k - 1]?.[i] ?? Infinity) < best) {
+      best = dp[k - 1]?.[i] ?? Infinity;
+      at = i;
+    }
+  for (let j = k - 1; j >= 0; j--) {
+    starts[j] = at;
+    at = from[j]?.[at] ?? 0;
+  }
+  return numbers.map((number, j) => {
+    const lo = starts[j] ?? 0;
+    const hi = j + 1 < k ? (starts[j + 1] ?? n) : n;
+    const text = texts
+      .slice(lo, hi)
+      .map((t) => t.text.trim())
+      .join(' ');
+    return { number, text: joinWrapped(text), page, at: texts[lo]?.at ?? 0 };
+  });
+}
+
+/** Joins words a line end split at a hyphen that is part of the word ("capacity- building" → "capacity-building"). */
+function joinWrapped(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// --- Markers as plain digits ---------------------------------------------------------------------------
+
+/** Words after which a number is the text's, not a footnote marker. */
+const NUMBER_TAKERS =
+  /(?:\b(?:resolutions?|decisions?|paragraphs?|paras?\.|Goals?|targets?|articles?|arts?\.|vol\.|No\.|Nos\.|chap\.|chaps\.|sect\.|annex|annexes|rules?|principles?|recommendations?|items?|page|pages|p\.|pp\.|Rev\.|Add\.|Corr\.|Protocol|Convention|Article|Part|Chapter|Section|Principle|Rule|Recommendation|Goal|Target|Indicator|Decision|Resolution|Agenda|and|to|or|of|from|between|than|over|under|least|about|some|by|in|on|at|the|a|its|their|for|with|per|No|Supplement|session|sessions|level|levels|Council|Committee|Assembly|Summit|Day|Year|Decade|COP|CMP|CMA)|[–—-]|\d[.,]|\/|\$|€|£|§)\s*$/;
+/** What may follow a footnote marker: a space, punctuation, the end. */
+const AFTER_MARKER = /^(?:$|[\s,;:.)\]])/;
+
+interface Position {
+  line: number;
+  offset: number;
+}
+
+/**
+ * Finds the plain-digit marker of footnote `n` on its page, after `after`. A marker follows
+ * punctuation or a word and is followed by a space, punctuation or the line's end; a number that a
+ * word such as "resolution", "paragraph" or "Goal" takes, a date or a quantity is not one.
+ */
+function findPlainMarker(
+  lines: readonly Line[],
+  n: number,
+  pageLines: readonly number[],
+  after: Position,
+): Position | undefined {
+  const digits = String(n);
+  const re = new RegExp(`(?<![\\d/\\-–])(?<!\\d[.,])${digits}(?![\\d/]|[.,]\\d)`, 'g');
+  let fallback: Position | undefined;
+  for (const li of pageLines) {
+    if (li < after.line) continue;
+    const line = lines[li];
+    if (!line) continue;
+    const text = line.text;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      if (li === after.line && start < after.offset) continue;
+      const end = start + digits.length;
+      const before = text.slice(0, start);
+      const rest = text.slice(end);
+      if (!AFTER_MARKER.test(rest)) continue;
+      if (
+        /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|per\b|%|million|billion|years?|months?|days?|hours?|countries|States|Member|members|times)/.test(
+          rest,
+        )
+      )
+        continue;
+      if (/^\s*(?:st|nd|rd|th)\b/.test(rest)) continue;
+      // At the start of a line: only after a line ending with punctuation (the marker wrapped).
+      if (before.trim() === '') {
+        const prev = lines[li - 1]?.text ?? '';
+        if (li > 0 && /[,;:.”)]$/.test(prev.trimEnd()) && /^\s*$|^\s+[a-z]/.test(rest))
+          return { line: li, offset: start };
+        continue;
+      }
+      const glued = !/\s$/.test(before);
+      const afterPunct = /[,;:.”")\]]\s?$/.test(before);
+      if (NUMBER_TAKERS.test(before) && !afterPunct) continue;
+      // "1 000": a space separates thousands.
+      if (digits.length === 3 && /(?:^|\s)\d{1,3}\s$/.test(before)) continue;
+      if (afterPunct) return { line: li, offset: start };
+      if (glued && /[A-Za-z]$/.test(before)) return { line: li, offset: start };
+      // "Child 4 and all other": a word, the number, then a lower-case word or the end.
+      if (/^\s+[a-z]|^\s*$|^[,;:.]/.test(rest)) {
+        if (!fallback) fallback = { line: li, offset: start };
+        return fallback;
+      }
+    }
+  }
+  return fallback;
+}
+
+function insertMarker(line: Line, offset: number, n: number): void {
+  const digits = String(n);
+  const before = line.text.slice(0, offset).replace(/\s+$/, '');
+  const after = line.text.slice(offset + digits.length);
+  line.text = `${before}${sentinel(n)}${after}`;
+}
+
+// --- The reader ------------------------------------------------------------------------------------------
+
+interface Header {
+  metadata: { -readonly [K in keyof Metadata]: Metadata[K] };
+  number?: string;
+  title: string;
+  kind?: DocumentKind;
+}
+
+/** Reads a printed document's lines. */
+export function readPrinted(source: readonly SourceLine[], options: PrintedOptions = {}): RecognizeResult {
+  const diagnostics: Diagnostic[] = [];
+  const name = options.name ?? 'the document';
+
+  // 1. Lines, furniture taken off by its pattern, footnote areas set apart by page.
+  const pages = new Map<number, number[]>();
+  source.forEach((l, at) => {
+    const list = pages.get(l.page) ?? [];
+    list.push(at);
+    pages.set(l.page, list);
+  });
+  const body: Line[] = [];
+  const footnoteEntries = new Map<
+    number,
+    ({ kind: 'number'; n: number } | { kind: 'text'; text: string; at: number })[]
+  >();
+  const raisedPages = new Set<number>();
+  let lastPage = 0;
+  let removed = true;
+  for (const [page, indices] of [...pages].sort((a, b) => a[0] - b[0])) {
+    let inNotes = false;
+    for (const at of indices) {
+      const src = source[at];
+      if (!src) continue;
+      const trimmed = src.text.trim();
+      if (trimmed === '') continue;
+      if (isPatternFurniture(trimmed)) {
+        removed = true;
+        continue;
+      }
+      if (RULE.test(trimmed)) {
+        inNotes = true;
+        continue;
+      }
+      const line = lineText(src);
+      // The rule run onto the page's last line of text ("cross__________________").
+      const ruleAtEnd = !inNotes && /\S_{5,}\s*$/.test(line.text);
+      const { italicStart, raised } = line;
+      const text = ruleAtEnd ? line.text.replace(/_{5,}\s*$/, '') : line.text;
+      if (raised) raisedPages.add(page);
+      if (inNotes) {
+        const entries = footnoteEntries.get(page) ?? [];
+        const alone = /^(\d{1,3})$/.exec(trimmed);
+        const lead = /^(\d{1,3})\s+(\S.*)$/.exec(text.trim());
+        const raisedLead = /^\uE000(\d+)\uE001\s*(\S.*)$/.exec(text.trim());
+        if (alone) entries.push({ kind: 'number', n: Number(alone[1]) });
+        else if (raisedLead) {
+          entries.push({ kind: 'number', n: Number(raisedLead[1]) });
+          entries.push({ kind: 'text', text: raisedLead[2] ?? '', at });
+        } else if (
+          lead &&
+          !/^\d{1,3}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+            text.trim(),
+          )
+        ) {
+          entries.push({ kind: 'number', n: Number(lead[1]) });
+          entries.push({ kind: 'text', text: lead[2] ?? '', at });
+        } else entries.push({ kind: 'text', text: text.trim(), at });
+        footnoteEntries.set(page, entries);
+        continue;
+      }
+      body.push({
+        at,
+        page,
+        text: text.trim(),
+        gapBefore: src.gapBefore,
+        afterBreak: removed || page !== lastPage,
+        ...(italicStart ? { italicStart } : {}),
+        ...(src.indent === undefined ? {} : { indent: src.indent }),
+        ...(src.centred ? { centred: true } : {}),
+      });
+      removed = false;
+      lastPage = page;
+      if (ruleAtEnd) inNotes = true;
+    }
+  }
+
+  // 2. The header, up to the enacting formula.
+  const formulaAt = body.findIndex((l) => FORMULA_LINE.test(l.text));
+  const header = readHeader(body, formulaAt, diagnostics, name);
+
+  // 3. Running titles: the title (or its start) repeated at the top of later pages.
+  const titleFolded = fold(header.title);
+  const bodyStart = formulaAt >= 0 ? formulaAt + 1 : header.consumed;
+  const kept: Line[] = [];
+  let dropped = false;
+  for (let i = bodyStart; i < body.length; i++) {
+    const l = body[i];
+    if (!l) continue;
+    const f = fold(l.text.replace(/\uE000\d+\uE001/g, ''));
+    if (
+      l.page > 1 &&
+      titleFolded.length > 0 &&
+      f.length >= 3 &&
+      titleFolded.includes(f) &&
+      isPageTop(body, i)
+    ) {
+      dropped = true;
+      continue;
+    }
+    if (dropped) l.afterBreak = true;
+    dropped = false;
+    kept.push(l);
+  }
+
+  // 4. Footnotes: each page's area split among its numbers.
+  const footnotes: FootnoteRead[] = [];
+  for (const [page, entries] of [...footnoteEntries].sort((a, b) => a[0] - b[0]))
+    footnotes.push(...splitFootnoteArea(entries, page));
+  footnotes.sort((a, b) => a.number - b.number);
+
+  // 5. Markers: raised digits are already sentinels; plain digits are looked for on the note's page.
+  const present = new Set<number>();
+  for (const l of kept) for (const m of l.text.matchAll(/\uE000(\d+)\uE001/g)) present.add(Number(m[1]));
+  let cursor: Position = { line: 0, offset: 0 };
+  for (const note of footnotes) {
+    if (present.has(note.number)) {
+      const li = kept.findIndex((l) => l.text.includes(sentinel(note.number)));
+      if (li >= 0) cursor = { line: li, offset: (kept[li]?.text.indexOf(sentinel(note.number)) ?? 0) + 1 };
+      continue;
+    }
+    const pageLines = kept.flatMap((l, k) => (l.page === note.page ? [k] : []));
+    const found = findPlainMarker(kept, note.number, pageLines, cursor);
+    if (found) {
+      const line = kept[found.line];
+      if (line) insertMarker(line, found.offset, note.number);
+      cursor = { line: found.line, offset: found.offset + 1 };
+    } else {
+      // No marker on the page: attach at the end of the last line of its page that ends a part.
+      const attachable = (k: number): boolean =>
+        endsPart(kept[k]?.text ?? '') && !/^\(?[a-z0-9]{1,5}[.)]$/.test(kept[k]?.text ?? '');
+      const last = [...pageLines].reverse().find(attachable) ?? pageLines[pageLines.length - 1];
+      const line = last === undefined ? undefined : kept[last];
+      if (line) {
+        line.text = `${line.text}${sentinel(note.number)}`;
+        diagnostics.push({
+          code: 'footnote-marker-missing',
+          severity: 'warning',
+          message: `footnote ${note.number} has no marker that could be found on page ${note.page}; it is attached at the end of a paragraph on that page`,
+          line: line.at + 1,
+          document: name,
+        });
+      }
+    }
+  }
+
+  // 6. The closing meeting line and date.
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const l = kept[i];
+    if (!l) continue;
+    const m = MEETING.exec(l.text);
+    if (!m) continue;
+    const dateLine = kept[i + 1];
+    const iso = dateLine ? isoFromPrintedDate(dateLine.text) : undefined;
+    const adoption = header.metadata.adoption;
+    const date = adoption?.date || iso;
+    if (date) header.metadata.adoption = { ...(adoption ?? { sponsors: [] }), date, meeting: Number(m[1]) };
+    kept.splice(i, iso ? 2 : 1);
+    break;
+  }
+
+  // 7. Paragraphs.
+  unswapLabelledLines(kept);
+  const { paragraphs, lines: paragraphLines } = paragraphsOf(kept);
+  const recognized = recognizeParagraphs(
+    [header.title, ...(formulaAt >= 0 ? [body[formulaAt]?.text ?? ''] : []), ...paragraphs],
+    footnotes.map((f): ParagraphFootnote => ({
+      number: f.number,
+      text: f.text.replace(/\*/g, LITERAL_ASTERISK),
+    })),
+    { exactMarkers: true, ...(header.kind ? { kind: header.kind } : {}) },
+  );
+  const offset = formulaAt >= 0 ? 2 : 1;
+  for (const d of recognized.diagnostics) {
+    const k = d.line === undefined ? undefined : d.line - 1 - offset;
+    const at = k === undefined ? undefined : paragraphLines[k];
+    const { line: _line, ...rest } = d;
+    diagnostics.push(at === undefined ? rest : { ...rest, line: at + 1 });
+  }
+  if (formulaAt < 0)
+    diagnostics.push({
+      code: 'formula-missing',
+      severity: 'warning',
+      message:
+        'no enacting formula ("The General Assembly,") was found: the preamble was read by its openers',
+      document: name,
+    });
+  const documents = recognized.documents.map((doc, k): ResolutionDocument => {
+    if (k > 0) return doc;
+    return {
+      ...doc,
+      ...(header.number ? { number: header.number } : {}),
+      ...(header.metadata.adoption || header.number ? {} : {}),
+      metadata: { ...doc.metadata, ...header.metadata },
+    };
+  });
+  return { documents, diagnostics: dedupe(diagnostics) };
+}
+
+function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.line ?? ''}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A two-line subparagraph whose label stands in its own column comes out of `pdftotext` as the label,
+ * the second line, then the first: "(a)" / "people;" / "An assessment of the assistance ... Palestinian".
+ * Puts the lines back in reading order.
+ */
+function unswapLabelledLines(lines: Line[]): void {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const label = lines[i];
+    const second = lines[i + 1];
+    const first = lines[i + 2];
+    if (!label || !second || !first) continue;
+    if (!/^\([a-z]{1,5}\)$|^\d{1,3}\.$/.test(label.text)) continue;
+    if (!/^[a-z]/.test(second.text) || !endsPart(second.text)) continue;
+    if (!/^[A-Z“"]/.test(first.text) || first.gapBefore === 0 || endsPart(first.text)) continue;
+    lines[i + 1] = first;
+    lines[i + 2] = second;
+  }
+}
+
+/** Whether body line `i` is among the first lines of its page (furniture before it, or a page break). */
+function isPageTop(lines: readonly Line[], i: number): boolean {
+  for (let k = i; k >= 0; k--) {
+    const l = lines[k];
+    if (!l) return false;
+    if (l.page !== lines[i]?.page) return true;
+    if (i - k > 4) return false;
+    if (k === 0 || lines[k - 1]?.page !== l.page) return true;
+  }
+  return true;
+}
+
+/** Reads the lines before the enacting formula: the masthead, the adoption lines, the number and title. */
+function readHeader(
+  lines: readonly Line[],
+  formulaAt: number,
+  diagnostics: Diagnostic[],
+  name: string,
+): Header & { consumed: number } {
+  const end = formulaAt >= 0 ? formulaAt : firstOpenerLine(lines);
+  const head = lines
+    .slice(0, Math.max(0, end))
+    .map((l) => l.text.replace(new RegExp(LITERAL_ASTERISK, 'g'), '*'));
+  const meta: Header['metadata'] = {};
+  let number: string | undefined;
+  let kind: DocumentKind | undefined;
+  let titleFrom = 0;
+  const notes: string[] = [];
+  let pendingBasis: { basis: string; draftSymbol?: string } | undefined;
+  for (let k = 0; k < head.length; k++) {
+    const t = head[k] ?? '';
+    const next = head[k + 1] ?? '';
+    let m: RegExpExecArray | null;
+    if (SYMBOL_LINE.test(t)) {
+      meta.symbol ??= t.replace(/\*$/, '');
+      titleFrom = k + 1;
+    } else if (t === 'United Nations' || ORGAN_LINE.test(t)) titleFrom = k + 1;
+    else if ((m = DISTRIBUTION.exec(t))) {
+      meta.distribution = /limited/i.test(m[1] ?? '') ? 'limited' : 'general';
+      titleFrom = k + 1;
+    } else if ((m = ORIGINAL.exec(t))) {
+      meta.originalLanguage = (m[1] ?? '').trim();
+      titleFrom = k + 1;
+    } else if (isoFromPrintedDate(t) && !meta.date && k < 12) {
+      meta.date = isoFromPrintedDate(t);
+      titleFrom = k + 1;
+    } else if (SESSION.test(t)) {
+      meta.session = t;
+      titleFrom = k + 1;
+    } else if ((m = AGENDA.exec(t))) {
+      meta.agendaItem = (m[1] ?? '').trim();
+      // Its title: the lines up to the adoption line, the number line, a draft line or a gap.
+      const title: string[] = [];
+      let j = k + 1;
+      for (; j < head.length; j++) {
+        const line = lines[j];
+        const text = head[j] ?? '';
+        if (ADOPTED.test(text) || NUMBER_LINE.test(text) || DRAFT_LINE.test(text) || SYMBOL_LINE.test(text))
+          break;
+        if (line && line.gapBefore > 0 && title.length > 0) break;
+        title.push(text);
+      }
+      if (title.length) meta.agendaItemTitle = title.join(' ');
+      k = j - 1;
+      titleFrom = j;
+    } else if ((m = ADOPTED.exec(t))) {
+      kind = m[1]?.toLowerCase() === 'decision' ? 'decision' : 'resolution';
+      let when = m[3] ?? '';
+      if (!when && /^on\s/.test(next)) {
+        when = next.replace(/^on\s+/, '');
+        k++;
+      } else if (!when && isoFromPrintedDate(next)) {
+        when = next;
+        k++;
+      }
+      const iso = isoFromPrintedDate(when);
+      if (iso) meta.adoption = { ...(meta.adoption ?? { sponsors: [] }), date: iso };
+      titleFrom = k + 1;
+    } else if (/^\[/.test(t)) {
+      // "[on the report of the Third Committee (A/79/459, para. 37)]", possibly over two lines.
+      let text = t;
+      while (!/\]\s*$/.test(text) && k + 1 < head.length) text = `${text} ${head[++k] ?? ''}`;
+      const draft = /\(([A-Z][^,()]*\/L\.\d+[^,()]*)\)/.exec(text);
+      pendingBasis = { basis: text.replace(/\s+/g, ' '), ...(draft?.[1] ? { draftSymbol: draft[1] } : {}) };
+      titleFrom = k + 1;
+    } else if ((m = NUMBER_LINE.exec(t))) {
+      number = m[1];
+      titleFrom = m[2] ? k : k + 1;
+      if (m[2]) head[k] = m[2];
+    } else if (/draft\s+(?:resolution|decision)\b/i.test(t) && !/^The\s/.test(t)) {
+      // The sponsors line may wrap: "Albania, Andorra, ...,\nUkraine: draft resolution".
+      let j = k;
+      while (j > titleFrom && !/[.:]$/.test(head[j - 1] ?? '') && /,$|\band$/.test(head[j - 1] ?? '')) j--;
+      const whole = head.slice(j, k + 1).join(' ');
+      const dm = DRAFT_LINE.exec(whole);
+      if (dm) {
+        kind = /decision/i.test(dm[3] ?? '') ? 'decision' : 'resolution';
+        const sponsors = dm[1] ? splitSponsors(dm[1].replace(/\*/g, '')) : [];
+        if (sponsors.length) meta.sponsors = sponsors;
+        if (dm[4]) head[k] = dm[4];
+        titleFrom = dm[4] ? k : k + 1;
+      }
+    } else if (/^\*\s*\S/.test(t) && k >= titleFrom) {
+      notes.push(t.replace(/^\*\s*/, ''));
+      titleFrom = k + 1;
+    }
+  }
+  const title = head
+    .slice(titleFrom)
+    .filter((t) => !/^\*\s/.test(t))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (notes.length) meta.notes = notes;
+  if (pendingBasis && meta.adoption) meta.adoption = { ...meta.adoption, ...pendingBasis };
+  if (!title)
+    diagnostics.push({
+      code: 'title-missing',
+      severity: 'warning',
+      message: 'no title was found before the enacting formula',
+      document: name,
+    });
+  return {
+    metadata: meta,
+    ...(number ? { number } : {}),
+    title,
+    ...(kind ? { kind } : {}),
+    consumed: Math.max(0, end),
+  };
+}
+
+/** Where the preamble starts when the formula is missing: the first line that opens with an opener. */
+function firstOpenerLine(lines: readonly Line[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l && (l.italicStart || startsWithOpener(l.text)) && !SYMBOL_LINE.test(l.text)) {
+      if (i > 0 && !endsPart(lines[i - 1]?.text ?? '') && !/\S$/.test('')) {
+        /* a title line ends without punctuation: fine */
+      }
+      return i;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Joins lines into paragraphs. A paragraph starts at a number ("1." alone or "10. Requests"), a label
+ * ("(a)"), a section number ("I", "II") or "Annex", or — after a line that ends a part — at an opener,
+ * an italic start, an indent, or a blank line.
+ */
+function paragraphsOf(lines: readonly Line[]): { paragraphs: string[]; lines: number[] } {
+  const paragraphs: string[] = [];
+  const starts: number[] = [];
+  let current: string[] = [];
+  let currentIsHeading = false;
+  let lastNumber = 0;
+  let lastLetter: string | undefined;
+  let lastRoman = 0;
+  let pendingLabel: string | undefined;
+  const indents = lines.flatMap((l) => (l.indent === undefined ? [] : [l.indent]));
+  const margin = indents.length ? Math.min(...indents) : undefined;
+
+  const flush = (): void => {
+    if (current.length) paragraphs.push(joinLines(current));
+    current = [];
+    currentIsHeading = false;
+  };
+  const start = (text: string, at: number): void => {
+    flush();
+    current = [text];
+    starts.push(at);
+  };
+
+  for (const l of lines) {
+    const text = l.text;
+    const prev = current.length ? (current[current.length - 1] ?? '') : undefined;
+    const complete = prev === undefined || endsPart(prev);
+    const numbered = NUMBERED.exec(text);
+    if (numbered && numbered[1]) {
+      const n = parseInt(numbered[1], 10);
+      if (
+        (complete || currentIsHeading) &&
+        (n === lastNumber + 1 || n === 1 || (lastNumber === 0 && n < 5))
+      ) {
+        lastNumber = n;
+        lastLetter = undefined;
+        lastRoman = 0;
+        if (numbered[2]) start(`${numbered[1]}. ${numbered[2]}`, l.at);
+        else {
+          start(`${numbered[1]}.`, l.at);
+          pendingLabel = numbered[1];
+        }
+        continue;
+      }
+    }
+    const lettered = LETTERED.exec(text);
+    if (lettered && lettered[1] && (complete || pendingLabel !== undefined)) {
+      const label = lettered[1];
+      const expectedLetter =
+        lastLetter === undefined ? 'a' : String.fromCharCode(lastLetter.charCodeAt(0) + 1);
+      const roman = isRoman(label) && (label !== expectedLetter || (label === 'i' && lastLetter !== 'h'));
+      const ok =
+        label === expectedLetter ||
+        label === 'a' ||
+        (roman && (romanValue(label) === lastRoman + 1 || label === 'i'));
+      if (
+        ok &&
+        (prev === undefined || /[:;,.]$|\band$|\bor$/.test(prev.replace(SUPER_MARKER, '').trimEnd()))
+      ) {
+        if (roman && label !== expectedLetter) lastRoman = romanValue(label);
+        else {
+          lastLetter = label;
+          lastRoman = 0;
+        }
+        start(lettered[2] ? `(${label}) ${lettered[2]}` : `(${label})`, l.at);
+        if (!lettered[2]) pendingLabel = label;
+        continue;
+      }
+    }
+    if (pendingLabel !== undefined) {
+      // "1." alone on its line: the text follows on the next.
+      pendingLabel = undefined;
+      current.push(text);
+      continue;
+    }
+    if (ANNEX.test(text) && complete) {
+      start(text, l.at);
+      flush();
+      lastNumber = 0;
+      lastLetter = undefined;
+      continue;
+    }
+    const section = ROMAN_SECTION.exec(text);
+    if (
+      section &&
+      section[1] &&
+      complete &&
+      (romanValue(section[1]) === lastRoman + 1 || section[1] === 'I') &&
+      !section[2]
+    ) {
+      // A section of an omnibus resolution: "I", then its heading.
+      start(`Section ${section[1]}`, l.at);
+      flush();
+      currentIsHeading = true;
+      lastNumber = 0;
+      lastLetter = undefined;
+      continue;
+    }
+    const opener = Boolean(l.italicStart) || startsWithOpener(text);
+    const indented = margin !== undefined && l.indent !== undefined && l.indent - margin > 12;
+    const blank = l.gapBefore > 0 && !l.afterBreak && !/^[a-z]/.test(text);
+    if (prev === undefined || (complete && (opener || indented || blank)) || (currentIsHeading && opener)) {
+      start(text, l.at);
+      lastLetter = undefined;
+      continue;
+    }
+    current.push(text);
+  }
+  flush();
+  return { paragraphs, lines: starts };
+}
+
+/** Joins a paragraph's lines: a space between, none after a hyphen that breaks a word ("capacity-\nbuilding"). */
+function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (out === '') out = line;
+    else if (/[a-z]-$/.test(out) && /^[a-z]/.test(line)) out += line;
+    else out += ` ${line}`;
+  }
+  return out;
+}
+
+/** Reads text copied from a printed document (or `pdftotext` output). */
+export function readPrintedText(text: string, options: PrintedOptions = {}): RecognizeResult {
+  return readPrinted(linesFromText(text), options);
 }
