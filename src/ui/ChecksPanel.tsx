@@ -151,7 +151,7 @@ export function ChecksPanel() {
         <ul className="checks__switches" aria-label="Rules checked in this draft">
           {RULES.map((rule) => (
             <li key={rule.id}>
-              <label className="checks__switch" title={rule.description}>
+              <label className="checks__switch">
                 <input
                   type="checkbox"
                   checked={!disabled.has(rule.id)}

@@ -12,11 +12,19 @@ import { isoFromPrintedDate, PRINTED_DATE_SOURCE } from '../references/dates.ts'
 import { findAct } from '../references/lookup.ts';
 import { COP_ORGAN } from '../references/types.ts';
 import type { CitedAct } from '../references/types.ts';
+import { citeRule } from './authority.ts';
 import { overlapsAny, quotedSpans } from './spans.ts';
 import type { DocumentRule, LintContext, RuleDiagnostic } from './types.ts';
 import { paragraphUnits } from './units.ts';
 
-const ID = 'act-citation';
+// The practice of the adopted texts (6/1, 6/3 cite the Conference's own acts with their dates).
+const META = {
+  id: 'act-citation',
+  title: 'Resolutions and decisions cited with their date',
+  authority: 'practice',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 /** "resolution 5/1", "resolutions 5/1 and 5/8", "decision 4/6 of 17 October 2008". */
 const ACT = new RegExp(
@@ -43,13 +51,9 @@ function ownOrgan(doc: ResolutionDocument): string {
 }
 
 export const actCitationRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'warning',
-  title: 'Resolutions and decisions cited with their date',
-  description:
-    'The first citation of the organ\'s own resolution or decision gives its date ("its resolution 5/1 ' +
-    'of 22 October 2010"); a date that contradicts the corpus is an error (DRAFTING-RULES.md section 4).',
   appliesTo: ['preamble', 'operative', 'annex'],
   check(doc: ResolutionDocument, context: LintContext): RuleDiagnostic[] {
     const own = ownOrgan(doc);
@@ -91,7 +95,7 @@ export const actCitationRule: DocumentRule = {
             out.push({
               rule: ID,
               severity: 'error',
-              message: `"${m[0]}" contradicts the corpus, which cites ${kind} ${which} (DRAFTING-RULES.md section 4).`,
+              message: `"${m[0]}" contradicts the corpus, which cites ${kind} ${which} ${CITE}.`,
               location: { ...unit.address, range: { start: dateStart, end: dateStart + dateText.length } },
               ...(right === undefined || dated.length !== acts.length
                 ? {}
@@ -119,7 +123,7 @@ export const actCitationRule: DocumentRule = {
         out.push({
           rule: ID,
           severity: 'warning',
-          message: `The first citation of ${kind} ${firsts.map((f) => f.number).join(' and ')} gives its date${known === undefined ? '' : ` ("of ${known}")`}: the organ's own acts are cited "its resolution 5/1 of 22 October 2010" (DRAFTING-RULES.md section 4).`,
+          message: `The first citation of ${kind} ${firsts.map((f) => f.number).join(' and ')} gives its date${known === undefined ? '' : ` ("of ${known}")`}: the organ's own acts are cited "its resolution 5/1 of 22 October 2010" ${CITE}.`,
           location: { ...unit.address, range },
           ...(known === undefined
             ? {}

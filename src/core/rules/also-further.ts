@@ -14,9 +14,17 @@
 import { composeOpener, decomposeOpener } from '../lexicon/sequence.ts';
 import type { OpenerPart, OpenerStep } from '../lexicon/sequence.ts';
 import type { ResolutionDocument } from '../model/types.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, LintContext, RuleDiagnostic } from './types.ts';
 
-const ID = 'also-further';
+// The corpus's practice (every resolution of CTOC/COP/2012/15 follows it), not a rule of the Manual.
+const META = {
+  id: 'also-further',
+  title: 'Also and further mark repeated openers',
+  authority: 'practice',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 interface Read {
   readonly opener: string;
@@ -46,16 +54,15 @@ function wantedStep(previous: Read | undefined, current: Read): OpenerStep | und
 }
 
 function message(previous: Read | undefined, current: Read, wanted: OpenerStep, fixed: string): string {
-  const cite = '(DRAFTING-RULES.md section 2)';
   if (wanted === 'also') {
     return current.step === 'further'
-      ? `"${current.opener}" comes before any "${fixed}": after a plain "${previous?.opener ?? current.base}" the repeated opener takes "also" first, then "further" ${cite}.`
-      : `"${current.opener}" repeats the opener of the paragraph before: the second of consecutive paragraphs with the same opener takes "also", so "${fixed}" ${cite}.`;
+      ? `"${current.opener}" comes before any "${fixed}": after a plain "${previous?.opener ?? current.base}" the repeated opener takes "also" first, then "further" ${CITE}.`
+      : `"${current.opener}" repeats the opener of the paragraph before: the second of consecutive paragraphs with the same opener takes "also", so "${fixed}" ${CITE}.`;
   }
   if (wanted === 'further') {
-    return `"${current.opener}" follows "${previous?.opener ?? ''}": the third and later consecutive paragraphs with the same opener take "further", so "${fixed}" ${cite}.`;
+    return `"${current.opener}" follows "${previous?.opener ?? ''}": the third and later consecutive paragraphs with the same opener take "further", so "${fixed}" ${CITE}.`;
   }
-  return `"${current.opener}" has no "${current.base}" right before it: "also" and "further" mark the second and later of consecutive paragraphs with the same opener, so "${fixed}" ${cite}.`;
+  return `"${current.opener}" has no "${current.base}" right before it: "also" and "further" mark the second and later of consecutive paragraphs with the same opener, so "${fixed}" ${CITE}.`;
 }
 
 function checkPart(openers: readonly string[], part: OpenerPart, out: RuleDiagnostic[]): void {
@@ -83,14 +90,9 @@ function checkPart(openers: readonly string[], part: OpenerPart, out: RuleDiagno
 }
 
 export const alsoFurtherRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'warning',
-  title: 'Also / further',
-  description:
-    'Consecutive paragraphs with the same opener: the first plain, the second with "also", the third ' +
-    'and later with "further"; "Further requests" before any "Also requests" is wrong; a plain opener ' +
-    'after the run starts a new one (DRAFTING-RULES.md section 2). A warning: other sessions deviate.',
   appliesTo: ['preamble', 'operative'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const out: RuleDiagnostic[] = [];

@@ -9,20 +9,22 @@
 import type { ResolutionDocument } from '../model/types.ts';
 import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
 import type { EndingMark } from './endings.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, LintContext, RuleDiagnostic } from './types.ts';
 import { paragraphUnits } from './units.ts';
 
-const ID = 'formula-ending';
+const META = {
+  id: 'formula-ending',
+  title: 'The enacting formula names the organ and ends with a comma',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 export const formulaEndingRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'error',
-  title: 'Enacting formula',
-  description:
-    'The enacting formula is present and ends with a comma in a resolution; in a decision with a colon ' +
-    'before lettered paragraphs, or a full stop when the decision is one sentence (DRAFTING-RULES.md ' +
-    'section 1 items 2 and 7).',
   appliesTo: ['formula'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const unit = paragraphUnits(doc).find((u) => u.address.part === 'formula');
@@ -33,8 +35,7 @@ export const formulaEndingRule: DocumentRule = {
         {
           rule: ID,
           severity: 'error',
-          message:
-            'The enacting formula is missing: the text opens with the organ, "The General Assembly," or "The Conference of the Parties to ...," (DRAFTING-RULES.md section 1 item 2).',
+          message: `The enacting formula is missing: the text opens with the organ, "The General Assembly," or "The Conference of the Parties to ...," ${CITE}.`,
           location: { part: 'formula' },
         },
       ];
@@ -52,7 +53,7 @@ export const formulaEndingRule: DocumentRule = {
       {
         rule: ID,
         severity: 'error',
-        message: `The enacting formula ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${why} (DRAFTING-RULES.md section 1 items 2 and 7).`,
+        message: `The enacting formula ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${why} ${CITE}.`,
         location: { part: 'formula', range: ending.range },
         ...(fix ? { fix } : {}),
       },

@@ -20,11 +20,18 @@ import { CONVENTION_AND_PROTOCOLS } from '../references/instruments.ts';
 import type { InstrumentGroupId, InstrumentId } from '../references/instruments.ts';
 import { footnoteContent } from '../references/lookup.ts';
 import type { References } from '../references/types.ts';
+import { citeRule } from './authority.ts';
 import { overlapsAny, protectedSpans } from './spans.ts';
 import type { DocumentRule, Fix, LintContext, ParagraphUnit, RuleDiagnostic, TextRange } from './types.ts';
 import { paragraphUnits } from './units.ts';
 
-const ID = 'instrument-citation';
+const META = {
+  id: 'instrument-citation',
+  title: 'Instruments: full title and footnote first, short title after',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 const CONVENTION_ID: InstrumentId = 'organized-crime-convention';
 
 type Target = InstrumentId | InstrumentGroupId;
@@ -247,15 +254,9 @@ function withArticle(unit: ParagraphUnit, range: TextRange, shortTitle: string):
 }
 
 export const instrumentCitationRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'warning',
-  title: 'Instruments: full title and footnote first, short title after',
-  description:
-    'The first mention of a treaty or other instrument gives its full title with a footnote citing the ' +
-    'source; later mentions use the short title; a short title before the full title, and a misprinted ' +
-    'title, are flagged. Repeated footnotes follow the 2012 practice (again at the first mention in the ' +
-    'operative part) or the current Editorial Manual (once) (DRAFTING-RULES.md section 3).',
   appliesTo: ['preamble', 'operative', 'annex'],
   check(doc: ResolutionDocument, context: LintContext): RuleDiagnostic[] {
     const refs = context.references;
@@ -303,7 +304,7 @@ export const instrumentCitationRule: DocumentRule = {
           out.push({
             rule: ID,
             severity: 'error',
-            message: `"${printed}" misprints the title of an instrument: it is the "${titled.title}" (DRAFTING-RULES.md section 3).`,
+            message: `"${printed}" misprints the title of an instrument: it is the "${titled.title}" ${CITE}.`,
             location,
             fix: {
               description: 'Correct the title',
@@ -320,7 +321,7 @@ export const instrumentCitationRule: DocumentRule = {
             out.push({
               rule: ID,
               severity: 'warning',
-              message: `"${printed}" is a short title used before the full title: the first mention is "${titled.title}", with a footnote giving the source (DRAFTING-RULES.md section 3).`,
+              message: `"${printed}" is a short title used before the full title: the first mention is "${titled.title}", with a footnote giving the source ${CITE}.`,
               location,
               fix: {
                 description: 'Write the full title',
@@ -337,7 +338,7 @@ export const instrumentCitationRule: DocumentRule = {
           out.push({
             rule: ID,
             severity: 'warning',
-            message: `The first mention of the ${titled.title} carries no footnote${source === undefined ? '' : ` giving its source (${source})`} (DRAFTING-RULES.md section 3).`,
+            message: `The first mention of the ${titled.title} carries no footnote${source === undefined ? '' : ` giving its source (${source})`} ${CITE}.`,
             location,
             ...(edits.length > 0 ? { fix: { description: 'Add the footnote with the source', edits } } : {}),
           });
@@ -355,8 +356,8 @@ export const instrumentCitationRule: DocumentRule = {
             severity: 'warning',
             message:
               policy === '2012'
-                ? `The source of the ${titled.title} is footnoted again: the 2012 practice repeats the footnote only at the first mention in the operative part (DRAFTING-RULES.md section 3).`
-                : `The source of the ${titled.title} is footnoted again: under the current Editorial Manual a source is footnoted once, at its first mention (DRAFTING-RULES.md section 3).`,
+                ? `The source of the ${titled.title} is footnoted again: the 2012 practice repeats the footnote only at the first mention in the operative part ${CITE}.`
+                : `The source of the ${titled.title} is footnoted again: under the current Editorial Manual a source is footnoted once, at its first mention ${CITE}.`,
             location,
           });
         } else if (m.kind !== 'short' && !first && !(footnoted && allowed2012)) {
@@ -366,7 +367,7 @@ export const instrumentCitationRule: DocumentRule = {
             out.push({
               rule: ID,
               severity: 'info',
-              message: `The full title of the ${titled.title} was given before; later mentions use the short title, "${shortTitle}" (DRAFTING-RULES.md section 3).`,
+              message: `The full title of the ${titled.title} was given before; later mentions use the short title, "${shortTitle}" ${CITE}.`,
               location,
               fix: {
                 description: `Use the short title, "${shortTitle}"`,

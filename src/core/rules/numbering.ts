@@ -8,9 +8,16 @@
 import type { ResolutionDocument } from '../model/types.ts';
 import { follows, formatLabel, readLabel, relabel } from './labels.ts';
 import type { LabelStyle, ReadLabel } from './labels.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, Fix, LintContext, RuleDiagnostic } from './types.ts';
 
-const ID = 'operative-numbering';
+const META = {
+  id: 'operative-numbering',
+  title: 'Operative paragraphs are numbered in sequence',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 function describe(
   previous: ReadLabel | undefined,
@@ -31,14 +38,9 @@ function describe(
 }
 
 export const numberingRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'error',
-  title: 'Operative numbering',
-  description:
-    'Operative paragraphs run 1, 2, 3 ... without gaps or repeats, with "5 bis", "5 ter" for ' +
-    "paragraphs inserted in negotiation; a decision's paragraphs run (a), (b) ...; a lone operative " +
-    'paragraph is not numbered (DRAFTING-RULES.md section 1 item 4, section 6).',
   appliesTo: ['operative'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const labels = doc.operative.map((p) => p.label);
@@ -54,7 +56,7 @@ export const numberingRule: DocumentRule = {
         {
           rule: ID,
           severity: 'info',
-          message: `A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1 item 4); "${firstRead}" can go.`,
+          message: `A lone operative paragraph is not numbered: "${firstRead}" can go ${CITE}.`,
           location: { part: 'operative', paragraph: 1 },
           fix: {
             description: 'Remove the number',
@@ -78,7 +80,7 @@ export const numberingRule: DocumentRule = {
         out.push({
           rule: ID,
           severity: 'error',
-          message: `"${label}" is not ${style === 'number' ? 'a paragraph number' : 'a letter label'}: the operative paragraphs of a ${doc.kind} are ${style === 'number' ? 'numbered 1, 2, 3' : 'lettered (a), (b), (c)'} (DRAFTING-RULES.md section 1 items 4 and 7).`,
+          message: `"${label}" is not ${style === 'number' ? 'a paragraph number' : 'a letter label'}: the operative paragraphs of a ${doc.kind} are ${style === 'number' ? 'numbered 1, 2, 3' : 'lettered (a), (b), (c)'} ${CITE}.`,
           location,
           fix: renumberFix(labels, style, i, previous),
         });
@@ -86,7 +88,7 @@ export const numberingRule: DocumentRule = {
         out.push({
           rule: ID,
           severity: 'error',
-          message: `${describe(previous, read, label, before)}; operative paragraphs run without gaps or repeats (DRAFTING-RULES.md section 1 item 4).`,
+          message: `${describe(previous, read, label, before)}; operative paragraphs run without gaps or repeats ${CITE}.`,
           location,
           fix: renumberFix(labels, style, i, previous),
         });

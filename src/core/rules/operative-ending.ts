@@ -6,6 +6,7 @@
  */
 import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
 import type { EndingMark } from './endings.ts';
+import { citeRule } from './authority.ts';
 import type { ParagraphRule, ParagraphUnit, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
@@ -23,13 +24,16 @@ export function endingReason(unit: ParagraphUnit, noun: string): string {
   return `${a} ${noun} ends with a semicolon`;
 }
 
-export const operativeEndingRule: ParagraphRule = paragraphRule({
+const META = {
   id: 'operative-ending',
+  title: 'Operative paragraphs end with a semicolon, the last with a full stop',
+  authority: 'editorial-manual',
+} as const;
+const CITE = citeRule(META);
+
+export const operativeEndingRule: ParagraphRule = paragraphRule({
+  ...META,
   severity: 'error',
-  title: 'Operative paragraph ending',
-  description:
-    'An operative paragraph ends with a semicolon, the last one with a full stop, and one that ' +
-    'introduces subparagraphs with a colon (DRAFTING-RULES.md section 1 items 4-5).',
   appliesTo: ['operative'],
   checkUnit(unit): RuleDiagnostic[] {
     if (unit.depth > 0) return [];
@@ -45,7 +49,7 @@ export const operativeEndingRule: ParagraphRule = paragraphRule({
       {
         rule: 'operative-ending',
         severity: 'error',
-        message: `Ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${reason} (DRAFTING-RULES.md section 1 items 4-5).`,
+        message: `Ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${reason} ${CITE}.`,
         location: { ...unit.address, range: ending.range },
         ...(fix ? { fix } : {}),
       },

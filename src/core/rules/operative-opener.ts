@@ -8,21 +8,23 @@
  */
 import { findEntry } from '../lexicon/lexicon.ts';
 import { composeOpener, decomposeOpener } from '../lexicon/sequence.ts';
+import { citeRule } from './authority.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
 /** Words that may come before the verb: "Strongly urges", "Once again requests". */
 const LEADING_ADVERB = /^(?:[a-z]+ly|once|again|hereby)$/i;
 
-export const operativeOpenerRule: ParagraphRule = paragraphRule({
+const META = {
   id: 'operative-opener',
+  title: 'Operative paragraphs open with a verb in the present tense',
+  authority: 'editorial-manual',
+} as const;
+const CITE = citeRule(META);
+
+export const operativeOpenerRule: ParagraphRule = paragraphRule({
+  ...META,
   severity: 'warning',
-  title: 'Operative verb',
-  description:
-    'An operative paragraph of a resolution opens with a verb in the present indicative ("Requests", ' +
-    '"Calls upon"), not a participle ("Noting") or a bare verb ("Request") (DRAFTING-RULES.md section 1 ' +
-    'item 4). Verbs the lexicon does not know are flagged for a second look. Decisions, reported in the ' +
-    'past tense (section 1 item 7), are not checked.',
   appliesTo: ['operative'],
   checkUnit(unit, { lexicon }): RuleDiagnostic[] {
     if (unit.documentKind !== 'resolution' || unit.depth > 0 || unit.text.trim() === '') return [];
@@ -51,7 +53,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
     if (opener === '') {
       return diagnostic(
         'warning',
-        'No operative verb recognized: an operative paragraph opens with a verb in the present indicative in italics, such as "Requests" or "Calls upon" (DRAFTING-RULES.md section 1 item 4).',
+        `No operative verb recognized: an operative paragraph opens with a verb in the present indicative in italics, such as "Requests" or "Calls upon" ${CITE}.`,
       );
     }
     const { base, step } = decomposeOpener(opener);
@@ -59,7 +61,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
     if (findEntry(lexicon, opener, 'preamble') || findEntry(lexicon, base, 'preamble')) {
       return diagnostic(
         'error',
-        `"${opener}" opens preambular paragraphs: an operative paragraph opens with a verb in the present indicative ("Notes", "Recalls", "Welcomes") (DRAFTING-RULES.md section 1 items 3-4).`,
+        `"${opener}" opens preambular paragraphs: an operative paragraph opens with a verb in the present indicative ("Notes", "Recalls", "Welcomes") ${CITE}.`,
       );
     }
     const words = base.split(' ');
@@ -68,7 +70,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
     if (/(?:ing|ed)$/i.test(verb)) {
       return diagnostic(
         'error',
-        `"${opener}" is a participle, not a verb in the present indicative: an operative paragraph opens with a form such as "Requests" or "Decides" (DRAFTING-RULES.md section 1 item 4).`,
+        `"${opener}" is a participle, not a verb in the present indicative: an operative paragraph opens with a form such as "Requests" or "Decides" ${CITE}.`,
       );
     }
     if (!/s$/i.test(verb)) {
@@ -80,7 +82,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
           const fixed = composeOpener(known.phrase, step, 'operative');
           return diagnostic(
             'error',
-            `"${opener}" is not in the present indicative: the operative verb takes the third person, "${fixed}" (DRAFTING-RULES.md section 1 item 4).`,
+            `"${opener}" is not in the present indicative: the operative verb takes the third person, "${fixed}" ${CITE}.`,
             fixed,
           );
         }
@@ -88,7 +90,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
     }
     return diagnostic(
       'warning',
-      `"${opener}" is not an operative verb the corpus or the usual UN openers use; check that it is a verb in the present indicative (DRAFTING-RULES.md section 1 item 4).`,
+      `"${opener}" is not an operative verb the corpus or the usual UN openers use; check that it is a verb in the present indicative ${CITE}.`,
     );
   },
 });

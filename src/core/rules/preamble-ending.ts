@@ -4,16 +4,20 @@
  * end with a full stop.
  */
 import { describeEnding, endingFix, endingOf } from './endings.ts';
+import { citeRule } from './authority.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
-export const preambleEndingRule: ParagraphRule = paragraphRule({
+const META = {
   id: 'preamble-ending',
+  title: 'Preambular paragraphs end with a comma',
+  authority: 'editorial-manual',
+} as const;
+const CITE = citeRule(META);
+
+export const preambleEndingRule: ParagraphRule = paragraphRule({
+  ...META,
   severity: 'error',
-  title: 'Preambular paragraph ends with a comma',
-  description:
-    'Each preambular paragraph, the last included, ends with a comma: the whole resolution is one ' +
-    'sentence whose subject is the enacting formula (DRAFTING-RULES.md section 1 item 3).',
   appliesTo: ['preamble'],
   checkUnit(unit): RuleDiagnostic[] {
     const ending = endingOf(unit.text);
@@ -23,7 +27,7 @@ export const preambleEndingRule: ParagraphRule = paragraphRule({
       {
         rule: 'preamble-ending',
         severity: 'error',
-        message: `A preambular paragraph ends with a comma, not ${describeEnding(unit.text, ending)}: the preamble and the operative part form one sentence (DRAFTING-RULES.md section 1 item 3).`,
+        message: `A preambular paragraph ends with a comma, not ${describeEnding(unit.text, ending)}: the preamble and the operative part form one sentence ${CITE}.`,
         location: { ...unit.address, range: ending.range },
         ...(fix ? { fix } : {}),
       },

@@ -7,18 +7,20 @@
  */
 import { findEntry } from '../lexicon/lexicon.ts';
 import { decomposeOpener } from '../lexicon/sequence.ts';
+import { citeRule } from './authority.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
-export const preambleOpenerRule: ParagraphRule = paragraphRule({
+const META = {
   id: 'preamble-opener',
+  title: 'Preambular paragraphs open with a participle or an adjective',
+  authority: 'editorial-manual',
+} as const;
+const CITE = citeRule(META);
+
+export const preambleOpenerRule: ParagraphRule = paragraphRule({
+  ...META,
   severity: 'warning',
-  title: 'Preambular opener',
-  description:
-    'A preambular paragraph opens with a participle, participial phrase or adjective ("Recalling", ' +
-    '"Noting with appreciation", "Mindful"), never with an operative verb (DRAFTING-RULES.md section 1 ' +
-    'item 3). Openers the lexicon of the corpus and of common UN openers does not know are flagged for a ' +
-    'second look.',
   appliesTo: ['preamble'],
   checkUnit(unit, { lexicon }): RuleDiagnostic[] {
     if (unit.text.trim() === '') return [];
@@ -34,7 +36,7 @@ export const preambleOpenerRule: ParagraphRule = paragraphRule({
     if (opener === '') {
       return diagnostic(
         'warning',
-        'No opener recognized: a preambular paragraph opens with a participle, participial phrase or adjective in italics, such as "Recalling" or "Mindful" (DRAFTING-RULES.md section 1 item 3).',
+        `No opener recognized: a preambular paragraph opens with a participle, participial phrase or adjective in italics, such as "Recalling" or "Mindful" ${CITE}.`,
       );
     }
     const { base } = decomposeOpener(opener);
@@ -42,12 +44,12 @@ export const preambleOpenerRule: ParagraphRule = paragraphRule({
     if (findEntry(lexicon, opener, 'operative') || findEntry(lexicon, base, 'operative')) {
       return diagnostic(
         'error',
-        `"${opener}" is an operative verb: a preambular paragraph opens with a participle, participial phrase or adjective ("Recalling", "Noting"); verbs in the present indicative belong to the operative part (DRAFTING-RULES.md section 1 items 3-4).`,
+        `"${opener}" is an operative verb: a preambular paragraph opens with a participle, participial phrase or adjective ("Recalling", "Noting"); verbs in the present indicative belong to the operative part ${CITE}.`,
       );
     }
     return diagnostic(
       'warning',
-      `"${opener}" is not a preambular opener the corpus or the usual UN openers use; check that it is a participle, participial phrase or adjective (DRAFTING-RULES.md section 1 item 3).`,
+      `"${opener}" is not a preambular opener the corpus or the usual UN openers use; check that it is a participle, participial phrase or adjective ${CITE}.`,
     );
   },
 });

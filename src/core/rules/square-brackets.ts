@@ -5,19 +5,22 @@
  * check reads the document as one text, in reading order.
  */
 import type { ResolutionDocument } from '../model/types.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, LintContext, ParagraphAddress, RuleDiagnostic } from './types.ts';
 import { addressLabel, paragraphUnits } from './units.ts';
 
-const ID = 'square-brackets';
+const META = {
+  id: 'square-brackets',
+  title: 'Square brackets come in pairs',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 export const squareBracketsRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'error',
-  title: 'Square brackets balanced',
-  description:
-    'Every "[" that marks text not yet agreed is closed by a "]" (DRAFTING-RULES.md section 6); brackets ' +
-    'may span paragraphs.',
   appliesTo: ['title', 'formula', 'preamble', 'operative', 'annex'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const open: { address: ParagraphAddress; at: number }[] = [];
@@ -33,8 +36,7 @@ export const squareBracketsRule: DocumentRule = {
             out.push({
               rule: ID,
               severity: 'error',
-              message:
-                'This "]" closes no "[": square brackets mark text not yet agreed and come in pairs (DRAFTING-RULES.md section 6).',
+              message: `This "]" closes no "[": square brackets mark text not yet agreed and come in pairs ${CITE}.`,
               location: { ...unit.address, range: { start: j, end: j + 1 } },
             });
           }
@@ -46,7 +48,7 @@ export const squareBracketsRule: DocumentRule = {
       out.push({
         rule: ID,
         severity: 'error',
-        message: `The "[" in ${addressLabel(address)} is never closed: square brackets mark text not yet agreed and come in pairs (DRAFTING-RULES.md section 6).`,
+        message: `The "[" in ${addressLabel(address)} is never closed: square brackets mark text not yet agreed and come in pairs ${CITE}.`,
         location: { ...address, range: { start: at, end: at + 1 } },
       });
     }

@@ -9,17 +9,20 @@
  */
 import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
 import { endingReason, wantedEnding } from './operative-ending.ts';
+import { citeRule } from './authority.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
-export const subparagraphEndingRule: ParagraphRule = paragraphRule({
+const META = {
   id: 'subparagraph-ending',
+  title: 'Subparagraphs end with a semicolon, the last with a full stop',
+  authority: 'editorial-manual',
+} as const;
+const CITE = citeRule(META);
+
+export const subparagraphEndingRule: ParagraphRule = paragraphRule({
+  ...META,
   severity: 'error',
-  title: 'Subparagraph ending',
-  description:
-    'A subparagraph ends with a semicolon, the last one of the last paragraph with a full stop, and one ' +
-    "that introduces further subparagraphs with a colon; the same holds for the items of a resolution's " +
-    'annex (DRAFTING-RULES.md section 1 items 5-6).',
   appliesTo: ['operative', 'annex'],
   checkUnit(unit): RuleDiagnostic[] {
     const annexItem = unit.address.part === 'annex';
@@ -36,7 +39,7 @@ export const subparagraphEndingRule: ParagraphRule = paragraphRule({
       {
         rule: 'subparagraph-ending',
         severity: 'error',
-        message: `Ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${endingReason(unit, what)} (DRAFTING-RULES.md section 1 item 5).`,
+        message: `Ends with ${describeEnding(unit.text, ending)} where ${MARK_NAMES[wanted]} belongs: ${endingReason(unit, what)} ${CITE}.`,
         location: { ...unit.address, range: ending.range },
         ...(fix ? { fix } : {}),
       },

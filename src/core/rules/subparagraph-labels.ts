@@ -8,10 +8,17 @@
 import type { ResolutionDocument, Subparagraph } from '../model/types.ts';
 import { follows, readLabel, relabel } from './labels.ts';
 import type { LabelStyle, ReadLabel } from './labels.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, LintContext, LocationPart, RuleDiagnostic } from './types.ts';
 import { addressLabel } from './units.ts';
 
-const ID = 'subparagraph-labels';
+const META = {
+  id: 'subparagraph-labels',
+  title: 'Subparagraphs are lettered (a), (b), then numbered (i), (ii)',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 const STYLE_NAMES: Readonly<Record<LabelStyle, string>> = {
   number: '1, 2, 3',
@@ -48,7 +55,7 @@ function checkList(
       out.push({
         rule: ID,
         severity: 'error',
-        message: `"${label}" is out of sequence at ${addressLabel(address(i))}: ${paragraph === undefined ? 'the items' : 'subparagraphs'} at this level run ${STYLE_NAMES[style]} (DRAFTING-RULES.md section 1 item 5).`,
+        message: `"${label}" is out of sequence at ${addressLabel(address(i))}: ${paragraph === undefined ? 'the items' : 'subparagraphs'} at this level run ${STYLE_NAMES[style]} ${CITE}.`,
         location: address(i),
         fix: {
           description: 'Reletter the list from here',
@@ -70,14 +77,9 @@ function checkList(
 }
 
 export const subparagraphLabelsRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'error',
-  title: 'Subparagraph labels',
-  description:
-    'Subparagraphs are lettered (a), (b), (c) ... and one level down numbered (i), (ii), (iii) ..., ' +
-    'without gaps or repeats (DRAFTING-RULES.md section 1 item 5); annex items likewise, or 1, 2, 3 for ' +
-    'an agenda.',
   appliesTo: ['operative', 'annex'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const out: RuleDiagnostic[] = [];

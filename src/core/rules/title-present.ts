@@ -3,18 +3,21 @@
  * item 1). An empty title is an error.
  */
 import type { ResolutionDocument } from '../model/types.ts';
+import { citeRule } from './authority.ts';
 import type { DocumentRule, LintContext, RuleDiagnostic } from './types.ts';
 
-const ID = 'title-present';
+const META = {
+  id: 'title-present',
+  title: 'Every resolution and decision has a title',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 export const titlePresentRule: DocumentRule = {
-  id: ID,
+  ...META,
   scope: 'document',
   severity: 'error',
-  title: 'Title present',
-  description:
-    'Every resolution and decision has a title, e.g. "Implementation of the Protocol against the ' +
-    'Smuggling of Migrants by Land, Sea and Air, ..." (DRAFTING-RULES.md section 1 item 1).',
   appliesTo: ['title'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     if (doc.title.trim() !== '') return [];
@@ -22,7 +25,7 @@ export const titlePresentRule: DocumentRule = {
       {
         rule: ID,
         severity: 'error',
-        message: `The ${doc.kind} has no title: a title, printed in bold, comes first (DRAFTING-RULES.md section 1 item 1).`,
+        message: `The ${doc.kind} has no title: a title, printed in bold, comes first ${CITE}.`,
         location: { part: 'title' },
       },
     ];

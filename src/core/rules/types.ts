@@ -7,6 +7,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { DocumentKind, FootnoteRule, Inline, ResolutionDocument } from '../model/types.ts';
 import type { References } from '../references/types.ts';
+import type { RuleAuthority } from './authority.ts';
 
 export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
@@ -95,7 +96,10 @@ export interface RuleDiagnostic {
   /** The rule's id. */
   readonly rule: string;
   readonly severity: RuleSeverity;
-  /** What is wrong and why, citing the rule. */
+  /**
+   * What is wrong and why, for the person drafting; it ends by naming the rule (`citeRule`,
+   * authority.ts), whose page in the Help `rule` leads to.
+   */
   readonly message: string;
   readonly location: Location;
   readonly fix?: Fix;
@@ -148,9 +152,14 @@ interface RuleBase {
   readonly id: string;
   /** The usual severity; a rule may report a graver or lighter one for a particular case. */
   readonly severity: RuleSeverity;
+  /**
+   * The rule's name as people read it, a sentence stating the rule ("Preambular paragraphs end with a
+   * comma"): the Checks panel's switches, the Help's page and every message of the rule show it. What
+   * it checks, its full authority and an example are the Help's (help.ts, loaded when first opened).
+   */
   readonly title: string;
-  /** What the rule checks and why, with the section of DRAFTING-RULES.md or the corpus paragraph. */
-  readonly description: string;
+  /** The United Nations Editorial Manual, the practice of adopted texts, or this application's own. */
+  readonly authority: RuleAuthority;
   readonly appliesTo: readonly LocationPart[];
   /** The whole document: what `lintDocument` runs. */
   check(doc: ResolutionDocument, context: LintContext): RuleDiagnostic[];

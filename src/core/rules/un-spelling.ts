@@ -12,11 +12,19 @@ import {
   PROGRAM_KEEPS_AFTER,
   SPELLING_VARIANTS,
 } from './spelling-words.ts';
+import { citeRule } from './authority.ts';
 import { overlapsAny, protectedSpans } from './spans.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
 import { paragraphRule } from './units.ts';
 
-const ID = 'un-spelling';
+// The Editorial Manual's "Spelling": the Concise Oxford English Dictionary, its first form, -ize.
+const META = {
+  id: 'un-spelling',
+  title: 'UN spelling follows the Oxford dictionary',
+  authority: 'editorial-manual',
+} as const;
+const ID = META.id;
+const CITE = citeRule(META);
 
 const ENDINGS = [...IZE_ENDINGS].sort((a, b) => b.length - a.length).join('|');
 /** An -ise word: its stem (with "re", "de" or "un" before it) and its ending. */
@@ -54,13 +62,8 @@ function matchCase(typed: string, wanted: string): string {
 }
 
 export const unSpellingRule: ParagraphRule = paragraphRule({
-  id: ID,
+  ...META,
   severity: 'warning',
-  title: 'UN spelling',
-  description:
-    'UN English follows the Oxford spelling: -ize verbs (organize, recognize, criminalize), but ' +
-    'programme, labour, centre, defence, neighbouring, fulfilment, endeavour (DRAFTING-RULES.md section ' +
-    '5). Quoted titles and document symbols are left as printed.',
   appliesTo: ['title', 'formula', 'preamble', 'operative', 'annex'],
   checkUnit(unit): RuleDiagnostic[] {
     const text = unit.text;
@@ -76,7 +79,7 @@ export const unSpellingRule: ParagraphRule = paragraphRule({
       out.push({
         rule: ID,
         severity: 'warning',
-        message: `"${word}" is spelled "${wanted}" in UN English, which follows the Oxford spelling (DRAFTING-RULES.md section 5).`,
+        message: `"${word}" is spelled "${wanted}" in UN English, which follows the Oxford spelling ${CITE}.`,
         location: { ...unit.address, range },
         fix: {
           description: `Replace "${word}" with "${wanted}"`,

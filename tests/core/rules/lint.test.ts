@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
 import { createLinter, lintDocument } from '../../../src/core/rules/lint.ts';
+import { RULE_AUTHORITIES } from '../../../src/core/rules/authority.ts';
 import { RULES } from '../../../src/core/rules/registry.ts';
 import { addressLabel } from '../../../src/core/rules/units.ts';
 import { corpus } from '../../helpers/corpus.ts';
@@ -11,7 +12,7 @@ const brief = (doc: ResolutionDocument, settings = {}) =>
   lintDocument(doc, lintContext(settings)).map((d) => `${addressLabel(d.location)} ${d.severity} ${d.rule}`);
 
 describe('the registry', () => {
-  it('lists each rule once, with a description that cites its source', () => {
+  it('lists each rule once, each named by a sentence that states it and answering to an authority', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(
@@ -30,7 +31,12 @@ describe('the registry', () => {
         'square-brackets',
       ]),
     );
-    for (const rule of RULES) expect(rule.description).toMatch(/DRAFTING-RULES\.md|placeholders\.ts/);
+    for (const rule of RULES) {
+      expect(rule.title, rule.id).toMatch(/^[A-Z][^.]+[^.\s]$/);
+      expect(RULE_AUTHORITIES, rule.id).toContain(rule.authority);
+    }
+    // What each rule checks, its full authority and an example are its page in the Help (help.test.ts).
+    expect(new Set(RULES.map((r) => r.title)).size).toBe(RULES.length);
   });
 });
 
