@@ -1,0 +1,368 @@
+/**
+ * The Help's page for each editorial check (issue 12: "give each rule a page in the app's help, with an
+ * example of the fault and its fix"). The rule itself (registry.ts) carries its name and whether the
+ * United Nations Editorial Manual states it, which every message needs; this module carries what only
+ * the page shows: what the rule checks, where it comes from in full, and an example. The app loads it
+ * when the Help is first opened, so it weighs nothing on the first screen.
+ *
+ * References are to the Editorial Manual's chapters by their headings, as the Manual online names
+ * them ("Resolutions and other formal decisions of United Nations organs", part II "Drafting and
+ * editing": "Titles", "Order of elements"; "Paragraphs and subparagraphs"; "Spelling"); where the
+ * Manual says nothing in so many words, the practice of the adopted texts of the corpus
+ * (CTOC/COP/2012/15) is named instead.
+ *
+ * An example is a small piece of a resolution, written as a delegate sees it. `exampleDocument` makes a
+ * whole document of it, so the examples are checked like any draft: the fault gives the rule's
+ * diagnostic and the fix gives none at all (tests/core/rules/help.test.ts), and the Help shows what the
+ * check says about the fault by running the rule on it.
+ */
+import type { Footnote, Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import { SCHEMA_VERSION } from '../model/types.ts';
+import type { RuleAuthority } from './authority.ts';
+import { RULES } from './registry.ts';
+
+export interface ExampleSubparagraph {
+  /** As printed, "(a)"; absent where the position decides. */
+  readonly label?: string;
+  readonly text: string;
+}
+
+/** One paragraph of an example. In `text`, each `^` is a footnote reference (the example's notes, in order). */
+export interface ExampleBlock {
+  readonly part: 'title' | 'formula' | 'preamble' | 'operative';
+  /** The operative paragraph's number as printed ("2"); absent where the position decides. */
+  readonly label?: string;
+  /** The italic opener of a preambular or operative paragraph. */
+  readonly opener?: string;
+  /** The rest of the paragraph, after the opener. */
+  readonly text: string;
+  readonly subparagraphs?: readonly ExampleSubparagraph[];
+}
+
+export interface RuleExample {
+  readonly blocks: readonly ExampleBlock[];
+  /** Footnote texts, in the order of the `^` markers; `*Treaty Series*` is printed in italics. */
+  readonly footnotes?: readonly string[];
+}
+
+export interface RuleHelp {
+  readonly id: string;
+  /** The rule's name, a sentence stating it (the rule's `title`). */
+  readonly title: string;
+  readonly authority: RuleAuthority;
+  /** What the check looks for, in one or two sentences. */
+  readonly checks: string;
+  /** Where the rule comes from, in full. */
+  readonly source: string;
+  readonly fault: RuleExample;
+  readonly fix: RuleExample;
+}
+
+/** The authorities as a page names them. */
+export const AUTHORITY_LABELS: Readonly<Record<RuleAuthority, string>> = {
+  'editorial-manual': 'United Nations Editorial Manual',
+  practice: 'Practice of adopted resolutions',
+  drafter: 'Resolution Drafter',
+};
+
+const MANUAL = 'United Nations Editorial Manual';
+const RESOLUTIONS = `${MANUAL}, "Resolutions and other formal decisions of United Nations organs"`;
+
+const pp = (opener: string, text: string): ExampleBlock => ({ part: 'preamble', opener, text });
+const op = (
+  opener: string,
+  text: string,
+  more: Partial<Pick<ExampleBlock, 'label' | 'subparagraphs'>> = {},
+): ExampleBlock => ({ part: 'operative', opener, text, ...more });
+const only = (...blocks: ExampleBlock[]): RuleExample => ({ blocks });
+
+type Page = Omit<RuleHelp, 'id' | 'title' | 'authority'>;
+
+const PAGES: Readonly<Record<string, Page>> = {
+  'preamble-opener': {
+    checks:
+      'A preambular paragraph opens with a participle, a participial phrase or an adjective in italics ' +
+      '("Recalling", "Noting with appreciation", "Mindful"), never with an operative verb. An opener ' +
+      'neither the corpus nor the usual UN openers know is flagged for a second look.',
+    source: `${RESOLUTIONS}, "Drafting and editing: order of elements": each preambular paragraph begins with a participle, a participial phrase or an adjective.`,
+    fault: only(pp('Welcomes', 'the entry into force of the Protocol,')),
+    fix: only(pp('Welcoming', 'the entry into force of the Protocol,')),
+  },
+  'preamble-ending': {
+    checks:
+      'Every preambular paragraph ends with a comma, the last one included: the preamble and the ' +
+      'operative part form one sentence whose subject is the organ named in the enacting formula.',
+    source: `${RESOLUTIONS}. A full stop inside the preamble ends that sentence too early.`,
+    fault: only(
+      pp('Recalling', 'its resolution 5/1 of 22 October 2010.'),
+      pp('Noting with appreciation', 'the work of the Secretariat,'),
+    ),
+    fix: only(
+      pp('Recalling', 'its resolution 5/1 of 22 October 2010,'),
+      pp('Noting with appreciation', 'the work of the Secretariat,'),
+    ),
+  },
+  'operative-opener': {
+    checks:
+      'An operative paragraph of a resolution opens with a verb in the present tense, third person, in ' +
+      'italics ("Requests", "Urges", "Calls upon"), not with a participle ("Noting") or a bare verb ' +
+      '("Request"). Decisions, reported in the past tense ("decided that:"), are not checked.',
+    source: `${RESOLUTIONS}, "Drafting and editing: order of elements": each operative paragraph begins with an operative verb or phrase in the present indicative.`,
+    fault: only(op('Request', 'the Secretariat to report to the Conference at its seventh session.')),
+    fix: only(op('Requests', 'the Secretariat to report to the Conference at its seventh session.')),
+  },
+  'operative-ending': {
+    checks:
+      'An operative paragraph ends with a semicolon, the last one with a full stop, and one that ' +
+      'introduces subparagraphs with a colon.',
+    source: `${RESOLUTIONS}. The operative part closes the one sentence the resolution forms, so only its last paragraph ends with a full stop.`,
+    fault: only(
+      op('Requests', 'the Secretariat to continue to assist States parties in reviewing their legislation.'),
+      op('Decides', 'to continue its consideration of the matter at its seventh session.'),
+    ),
+    fix: only(
+      op('Requests', 'the Secretariat to continue to assist States parties in reviewing their legislation;'),
+      op('Decides', 'to continue its consideration of the matter at its seventh session.'),
+    ),
+  },
+  'subparagraph-ending': {
+    checks:
+      'A subparagraph ends with a semicolon ("; and" before the last one is accepted), the last one of ' +
+      'the last paragraph with a full stop, and one that introduces further subparagraphs with a colon; ' +
+      "the items of a resolution's annex likewise.",
+    source: `${MANUAL}, "Paragraphs and subparagraphs": its example introduces the subparagraphs with a colon and ends each with a semicolon, the last with a full stop.`,
+    fault: only(
+      op('Urges', 'States parties:', {
+        subparagraphs: [
+          { text: 'To criminalize the smuggling of migrants.' },
+          { text: 'To protect the rights of smuggled migrants.' },
+        ],
+      }),
+    ),
+    fix: only(
+      op('Urges', 'States parties:', {
+        subparagraphs: [
+          { text: 'To criminalize the smuggling of migrants;' },
+          { text: 'To protect the rights of smuggled migrants.' },
+        ],
+      }),
+    ),
+  },
+  'subparagraph-labels': {
+    checks:
+      'Subparagraphs are lettered (a), (b), (c) and, one level down, numbered (i), (ii), (iii), without ' +
+      'gaps or repeats; the items of an annex likewise, or 1, 2, 3 for an agenda.',
+    source: `${MANUAL}, "Paragraphs and subparagraphs": first degree (a), (b), (c); second degree (i), (ii), (iii).`,
+    fault: only(
+      op('Invites', 'States parties:', {
+        subparagraphs: [
+          { label: '(a)', text: 'To share information on good practices;' },
+          { label: '(c)', text: 'To designate a central authority.' },
+        ],
+      }),
+    ),
+    fix: only(
+      op('Invites', 'States parties:', {
+        subparagraphs: [
+          { label: '(a)', text: 'To share information on good practices;' },
+          { label: '(b)', text: 'To designate a central authority.' },
+        ],
+      }),
+    ),
+  },
+  'operative-numbering': {
+    checks:
+      'Operative paragraphs are numbered 1, 2, 3 without gaps or repeats, with "5 bis", "5 ter" for ' +
+      "paragraphs inserted in negotiation; a decision's paragraphs are lettered (a), (b); a lone " +
+      'operative paragraph is not numbered.',
+    source: `${RESOLUTIONS}, on the numbering of paragraphs; "bis" and "ter" follow the Manual's "Paragraphs and subparagraphs" for texts under negotiation.`,
+    fault: only(
+      op('Welcomes', 'the report of the Secretariat;', { label: '1' }),
+      op('Requests', 'the Secretariat to continue its work;', { label: '2' }),
+      op('Decides', 'to remain seized of the matter.', { label: '4' }),
+    ),
+    fix: only(
+      op('Welcomes', 'the report of the Secretariat;', { label: '1' }),
+      op('Requests', 'the Secretariat to continue its work;', { label: '2' }),
+      op('Decides', 'to remain seized of the matter.', { label: '3' }),
+    ),
+  },
+  'also-further': {
+    checks:
+      'When consecutive paragraphs open with the same verb, the first is plain, the second takes "also" ' +
+      'and the third and later "further" ("Requests", "Also requests", "Further requests"; "Recalling", ' +
+      '"Recalling also"). A plain verb after the run starts a new one.',
+    source:
+      'Practice of adopted resolutions: every resolution of the sixth session of the Conference of the ' +
+      'Parties (CTOC/COP/2012/15) follows it, e.g. resolution 6/1, operative paragraphs 4 to 6. Some ' +
+      'texts of other sessions repeat a bare opener, so the check warns rather than reporting an error.',
+    fault: only(
+      op('Requests', 'the Secretariat to assist States parties in reviewing their legislation;'),
+      op('Requests', 'the Secretariat to report to the Conference at its seventh session.'),
+    ),
+    fix: only(
+      op('Requests', 'the Secretariat to assist States parties in reviewing their legislation;'),
+      op('Also requests', 'the Secretariat to report to the Conference at its seventh session.'),
+    ),
+  },
+  'instrument-citation': {
+    checks:
+      'The first mention of a treaty or other instrument gives its full title, with a footnote citing ' +
+      'its source; later mentions use the short title ("the Convention"). A short title before the full ' +
+      'one, a misprinted title and a source footnoted twice are flagged.',
+    source:
+      `${MANUAL}: a source is footnoted once, at its first mention; treaties are cited from the United ` +
+      'Nations Treaty Series. The texts of 2012 footnoted a source again at its first mention in the ' +
+      'operative part; the Details panel sets which practice a draft follows.',
+    fault: only(pp('Recalling', 'the United Nations Convention against Transnational Organized Crime,')),
+    fix: {
+      blocks: [pp('Recalling', 'the United Nations Convention against Transnational Organized Crime,^')],
+      footnotes: ['United Nations, *Treaty Series*, vol. 2225, No. 39574.'],
+    },
+  },
+  'act-citation': {
+    checks:
+      'The first citation of the organ\'s own resolution or decision gives its date ("its resolution ' +
+      '5/1 of 22 October 2010"); later citations may leave it out. A date that contradicts the one the ' +
+      'adopted texts give is an error.',
+    source:
+      "Practice of adopted resolutions: resolutions 6/1 and 6/3 cite the Conference's own acts with " +
+      'their date at the first citation, and the dates are those of the report CTOC/COP/2012/15.',
+    fault: only(pp('Recalling', 'its resolution 5/1,')),
+    fix: only(pp('Recalling', 'its resolution 5/1 of 22 October 2010,')),
+  },
+  'un-spelling': {
+    checks:
+      'UN English follows the Oxford spelling: -ize in organize, recognize, criminalize, but programme, ' +
+      'labour, centre, defence, neighbouring, fulfilment, endeavour. Quoted titles and document symbols ' +
+      'are left as printed.',
+    source: `${MANUAL}, "Spelling": the Concise Oxford English Dictionary is the authority, with the form it lists first, and -ize rather than -ise.`,
+    fault: only(op('Requests', 'the Secretariat to organise a meeting of experts.')),
+    fix: only(op('Requests', 'the Secretariat to organize a meeting of experts.')),
+  },
+  'formula-ending': {
+    checks:
+      'The text opens with the enacting formula, the name of the organ, ending with a comma in a ' +
+      'resolution; in a decision, with a colon before lettered paragraphs, or a full stop when the ' +
+      'decision is one sentence.',
+    source: `${RESOLUTIONS}, "Drafting and editing: order of elements": the name of the organ comes first, then the preamble, then the operative part.`,
+    fault: only({
+      part: 'formula',
+      text: 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime.',
+    }),
+    fix: only({
+      part: 'formula',
+      text: 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,',
+    }),
+  },
+  'title-present': {
+    checks: 'A resolution or decision has a title, printed in bold above the text.',
+    source: `${RESOLUTIONS}, "Drafting and editing: titles": the sponsors give a draft its title, often that of the agenda item.`,
+    fault: only({ part: 'title', text: '' }),
+    fix: only({
+      part: 'title',
+      text: 'Strengthening international cooperation against transnational organized crime',
+    }),
+  },
+  'square-brackets': {
+    checks:
+      'Every "[" that marks text not yet agreed is closed by a "]", and no "]" comes without its "[". ' +
+      'Brackets may span several paragraphs.',
+    source: `${MANUAL}, "Paragraphs and subparagraphs": text still under negotiation stands in square brackets, which are removed once it is agreed.`,
+    fault: only(
+      op(
+        'Requests',
+        'the Secretariat [to convene a meeting of experts, subject to extrabudgetary resources.',
+      ),
+    ),
+    fix: only(
+      op(
+        'Requests',
+        'the Secretariat [to convene a meeting of experts, subject to extrabudgetary resources].',
+      ),
+    ),
+  },
+  'unfilled-placeholder': {
+    checks:
+      'Text between single guillemets, such as "‹place›", is a placeholder the template left to be ' +
+      'written over; it cannot be printed.',
+    source: 'Resolution Drafter: the templates mark what is left to write this way.',
+    fault: only(op('Decides', 'to hold its seventh session in ‹place›.')),
+    fix: only(op('Decides', 'to hold its seventh session in Vienna.')),
+  },
+};
+
+/** Every rule's page, in the registry's order. */
+export const RULE_HELP: readonly RuleHelp[] = RULES.map((rule) => {
+  const page = PAGES[rule.id];
+  if (!page) throw new Error(`The rule "${rule.id}" has no page in the Help (core/rules/help.ts)`);
+  return { id: rule.id, title: rule.title, authority: rule.authority, ...page };
+});
+
+export function ruleHelp(id: string): RuleHelp | undefined {
+  return RULE_HELP.find((page) => page.id === id);
+}
+
+const EXAMPLE_ORGAN =
+  'Conference of the Parties to the United Nations Convention against Transnational Organized Crime';
+const EXAMPLE_TITLE = 'Strengthening international cooperation against transnational organized crime';
+
+/** Text with `*italic*` spans → runs. */
+export function exampleRuns(text: string): Inline[] {
+  return text
+    .split('*')
+    .flatMap((part, i): Inline[] =>
+      part === ''
+        ? []
+        : [i % 2 === 1 ? { type: 'text', text: part, italic: true } : { type: 'text', text: part }],
+    );
+}
+
+/**
+ * The example as a whole resolution of the Conference of the Parties: the title and formula it does not
+ * show are the plain ones, so that only what the example shows can be at fault.
+ */
+export function exampleDocument(example: RuleExample): ResolutionDocument {
+  const footnotes: Footnote[] = [];
+  const content = (text: string): Inline[] =>
+    text.split('^').flatMap((part, i): Inline[] => {
+      const out: Inline[] = [];
+      if (i > 0) {
+        const note = example.footnotes?.[footnotes.length] ?? '';
+        const id = `example-${footnotes.length + 1}`;
+        footnotes.push({ id, content: exampleRuns(note) });
+        out.push({ type: 'footnoteRef', footnoteId: id });
+      }
+      if (part !== '') out.push({ type: 'text', text: part });
+      return out;
+    });
+  const subparagraphs = (list: readonly ExampleSubparagraph[] = []): Subparagraph[] =>
+    list.map((s) => ({
+      ...(s.label === undefined ? {} : { label: s.label }),
+      content: content(s.text),
+      subparagraphs: [],
+    }));
+  const title = example.blocks.find((b) => b.part === 'title');
+  const formula = example.blocks.find((b) => b.part === 'formula');
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'resolution',
+    organ: EXAMPLE_ORGAN,
+    formula: formula ? formula.text : `The ${EXAMPLE_ORGAN},`,
+    title: title ? title.text : EXAMPLE_TITLE,
+    metadata: {},
+    preamble: example.blocks
+      .filter((b) => b.part === 'preamble')
+      .map((b) => ({ opener: b.opener ?? '', content: content(b.text) })),
+    operative: example.blocks
+      .filter((b) => b.part === 'operative')
+      .map((b) => ({
+        ...(b.label === undefined ? {} : { label: b.label }),
+        opener: b.opener ?? '',
+        content: content(b.text),
+        subparagraphs: subparagraphs(b.subparagraphs),
+      })),
+    annex: null,
+    footnotes,
+  };
+}
