@@ -83,6 +83,9 @@ function allRefs(doc: ResolutionDocument): Set<string> {
   return refs;
 }
 
+const MONTH_AFTER =
+  /^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 /**
  * The footnote numbers a printed text shows at its pages' feet: digits standing alone, or leading a
  * line, after a rule of underscores and before the page's end.
@@ -93,8 +96,9 @@ export function printedFootnoteNumbers(text: string): number[] {
     const rule = page.search(/^_{5,}\s*$/m);
     if (rule < 0) continue;
     for (const line of page.slice(rule).split('\n')) {
-      const m = /^(\d{1,3})(?:\s+[A-Z“"(]|\s*$)/.exec(line.trim());
-      if (m && !/^\d{1,3}\/\d/.test(line.trim())) numbers.add(Number(m[1]));
+      const t = line.trim();
+      const m = /^(\d{1,3})(?:\s+[A-Z“"(]|\s*$)/.exec(t);
+      if (m && !/^\d{1,3}\/\d/.test(t) && !MONTH_AFTER.test(t)) numbers.add(Number(m[1]));
     }
   }
   return [...numbers].sort((a, b) => a - b);

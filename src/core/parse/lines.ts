@@ -25,13 +25,13 @@ export interface RawFootnote {
   readonly afterParagraph: number;
 }
 
-export const PARAGRAPH_KINDS = ['text', 'numbered', 'lettered', 'heading', 'annex'] as const;
+export const PARAGRAPH_KINDS = ['text', 'numbered', 'lettered', 'heading', 'annex', 'section'] as const;
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
 
 /** A logical paragraph: one printed paragraph, joined across page breaks, list marks removed. */
 export interface LogicalParagraph {
   readonly kind: ParagraphKind;
-  /** For numbered paragraphs "12" or "5 bis"; for lettered ones "a", "iv". */
+  /** For numbered paragraphs "12" or "5 bis"; for lettered ones "a", "iv"; for sections "II" (or "" unnumbered). */
   readonly label?: string;
   /** For headings: "resolution" | "decision" and the number, e.g. "6/1". */
   readonly heading?: {

@@ -105,7 +105,10 @@ export function findOpener(text: string): string {
   // "Also requests", "Further urges": the operative form puts the word first.
   if (/^(?:Also|Further)$/.test(first)) {
     take(first);
-    const m = /^ +([a-z][a-z-]*)/.exec(rest);
+    let m = /^ +([a-z][a-z-]*)/.exec(rest);
+    // "Also strongly condemns": an adverb before the verb.
+    const adverb = m?.[1] && /^[a-z]{3,}ly$/.test(m[1]) ? /^ +[a-z]{3,}ly +([a-z][a-z-]*)/.exec(rest) : null;
+    if (adverb) m = adverb;
     if (!m || !m[1] || !looksLikeHead(m[1])) return '';
     take(m[0]);
     first = m[1];

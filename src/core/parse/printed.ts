@@ -20,7 +20,12 @@ import { linesFromText } from '../import/source-lines.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { LITERAL_ASTERISK, sentinel } from './markers.ts';
 import { startsWithOpener } from './opener-start.ts';
-import { recognizeParagraphs, type ParagraphFootnote, type RecognizeResult } from './recognize.ts';
+import {
+  recognizeParagraphs,
+  type ParagraphFootnote,
+  type RecognizeResult,
+  type SectionHeading,
+} from './recognize.ts';
 
 // --- Page furniture ---------------------------------------------------------------------------
 
@@ -69,7 +74,7 @@ const DRAFT_LINE = /^(?:(.*?):\s*)?((?:revised\s+)?draft\s+(resolution|decision)
 const ORGAN_LINE = /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
 const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
 const FORMULA_LINE =
-  /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
+  /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$|^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
 
 // --- Paragraph starts -----------------------------------------------------------------------------
 
@@ -705,43 +710,61 @@ function firstOpenerLine(lines: readonly Line[]): number {
 
 /**
  * Joins lines into paragraphs. A paragraph starts at a number ("1." alone or "10. Requests"), a label
- * ("(a)"), a section number ("I", "II") or "Annex", or — after a line that ends a part — at an opener,
- * an italic start, an indent, or a blank line.
+ * ("(a)"), a section number ("I", "II") with its heading, "Annex", or — after a line that ends a
+ * part — at an opener, an italic start, an indent, or a blank line. A line that ends no sentence
+ * between operative paragraphs is an unnumbered heading ("Budget estimates for the period ...").
  */
-function paragraphsOf(lines: readonly Line[]): { paragraphs: string[]; lines: number[] } {
-  const paragraphs: string[] = [];
+function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHeading)[]; lines: number[] } {
+  const paragraphs: (string | SectionHeading)[] = [];
   const starts: number[] = [];
   let current: string[] = [];
-  let currentIsHeading = false;
+  let section: { number: string; heading: string[] } | undefined;
+  let afterHeading = false;
   let lastNumber = 0;
   let lastLetter: string | undefined;
   let lastRoman = 0;
+  let lastSection = 0;
   let pendingLabel: string | undefined;
   const indents = lines.flatMap((l) => (l.indent === undefined ? [] : [l.indent]));
   const margin = indents.length ? Math.min(...indents) : undefined;
 
   const flush = (): void => {
-    if (current.length) paragraphs.push(joinLines(current));
+    if (section) paragraphs.push({ section: section.number, heading: joinLines(section.heading) });
+    else if (current.length) paragraphs.push(joinLines(current));
+    afterHeading = section !== undefined;
+    section = undefined;
     current = [];
-    currentIsHeading = false;
   };
   const start = (text: string, at: number): void => {
     flush();
     current = [text];
     starts.push(at);
+    afterHeading = false;
   };
 
-  for (const l of lines) {
+  for (const [index, l] of lines.entries()) {
     const text = l.text;
+    if (section) {
+      // A section's heading runs until a paragraph starts.
+      const starting =
+        Boolean(l.italicStart) || startsWithOpener(text) || NUMBERED.test(text) || LETTERED.test(text);
+      if (!starting && section.heading.length < 4) {
+        section.heading.push(text);
+        continue;
+      }
+      flush();
+    }
     const prev = current.length ? (current[current.length - 1] ?? '') : undefined;
     const complete = prev === undefined || endsPart(prev);
     const numbered = NUMBERED.exec(text);
     if (numbered && numbered[1]) {
       const n = parseInt(numbered[1], 10);
-      if (
-        (complete || currentIsHeading) &&
-        (n === lastNumber + 1 || n === 1 || (lastNumber === 0 && n < 5))
-      ) {
+      // The number is due and the text around says a paragraph starts, even where the line before
+      // came out garbled ("of nuclear" / "1." / "Underlines ...").
+      const due = n === lastNumber + 1;
+      const nextText = numbered[2] ?? lines[index + 1]?.text ?? '';
+      const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText));
+      if ((complete || evident) && (due || n === 1 || (lastNumber === 0 && n < 5))) {
         lastNumber = n;
         lastLetter = undefined;
         lastRoman = 0;
@@ -788,28 +811,40 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: string[]; lines: nu
       flush();
       lastNumber = 0;
       lastLetter = undefined;
+      lastSection = 0;
       continue;
     }
-    const section = ROMAN_SECTION.exec(text);
-    if (
-      section &&
-      section[1] &&
-      complete &&
-      (romanValue(section[1]) === lastRoman + 1 || section[1] === 'I') &&
-      !section[2]
-    ) {
-      // A section of an omnibus resolution: "I", then its heading.
-      start(`Section ${section[1]}`, l.at);
+    const roman = ROMAN_SECTION.exec(text);
+    if (roman && roman[1] && !roman[2] && complete && romanValue(roman[1]) === lastSection + 1) {
+      // A section of an omnibus resolution: "I", then its heading on the lines that follow.
       flush();
-      currentIsHeading = true;
-      lastNumber = 0;
+      starts.push(l.at);
+      section = { number: roman[1], heading: [] };
+      lastSection = romanValue(roman[1]);
       lastLetter = undefined;
       continue;
     }
     const opener = Boolean(l.italicStart) || startsWithOpener(text);
+    const next = lines[index + 1];
+    if (
+      lastNumber > 0 &&
+      complete &&
+      /^[A-Z]/.test(text) &&
+      !endsPart(text) &&
+      next !== undefined &&
+      parseInt(NUMBERED.exec(next.text)?.[1] ?? '', 10) === lastNumber + 1
+    ) {
+      flush();
+      starts.push(l.at);
+      section = { number: '', heading: [text] };
+      flush();
+      continue;
+    }
     const indented = margin !== undefined && l.indent !== undefined && l.indent - margin > 12;
     const blank = l.gapBefore > 0 && !l.afterBreak && !/^[a-z]/.test(text);
-    if (prev === undefined || (complete && (opener || indented || blank)) || (currentIsHeading && opener)) {
+    // After a colon only a label starts a paragraph: "... Conference on Palestine:" / "Reconstructing Gaza".
+    const colon = prev !== undefined && /:$/.test(prev.replace(SUPER_MARKER, '').trimEnd());
+    if (prev === undefined || (complete && !colon && (opener || indented || blank)) || afterHeading) {
       start(text, l.at);
       lastLetter = undefined;
       continue;

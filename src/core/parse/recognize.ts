@@ -14,6 +14,7 @@ import type {
   OperativeParagraph,
   PreambularParagraph,
   ResolutionDocument,
+  Section,
   Subparagraph,
 } from '../model/types.ts';
 import { SCHEMA_VERSION } from '../model/types.ts';
@@ -58,8 +59,12 @@ const ORGAN_END = /(?:,|:|\.|\s+(?:decided|decides|approved|adopted|recommended|
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3}|xiv|xv|xvi{1,3}|xix|xx)$/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** The organ alone on its line: "The General Assembly" before a single or numbered operative part. */
+const BARE_FORMULA =
+  /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
+
 function isFormula(text: string): boolean {
-  return FORMULA.test(text);
+  return FORMULA.test(text) || BARE_FORMULA.test(text.trim());
 }
 
 function organOf(formula: string): string {
@@ -85,6 +90,9 @@ function nextLetter(label: string): string | undefined {
 }
 
 type Role =
+  | 'section'
+  | 'preSub1'
+  | 'preSub2'
   | 'title'
   | 'formula'
   | 'preamble'
@@ -221,6 +229,14 @@ function placeParagraphs(
     const p = paragraphs[i];
     if (!p) continue;
     if (p.kind === 'heading') continue;
+    if (p.kind === 'section' && part !== 'annex') {
+      // A section of an omnibus resolution: its own preamble may follow, then its operative part.
+      placed.push({ role: 'section', paragraph: p });
+      part = 'preamble';
+      topRole = undefined;
+      lastLetter = undefined;
+      continue;
+    }
     if (p.kind === 'annex') {
       part = 'annex';
       annexStage = 'title';
@@ -281,6 +297,20 @@ function placeParagraphs(
       lastLetter = undefined;
       continue;
     }
+    if (p.kind === 'lettered' && part === 'preamble' && topRole === undefined) {
+      // A preambular paragraph that lists (a), (b) ...: the list stays in the preamble.
+      const last = placed[placed.length - 1];
+      if (last && (last.role === 'preamble' || last.role === 'preSub1' || last.role === 'preSub2')) {
+        const label = p.label ?? '';
+        if (last.role !== 'preamble' && lastLetter !== undefined && isRomanLabel(label, lastLetter))
+          placed.push({ role: 'preSub2', paragraph: p });
+        else {
+          placed.push({ role: 'preSub1', paragraph: p });
+          lastLetter = label;
+        }
+        continue;
+      }
+    }
     if (p.kind === 'lettered') {
       const label = p.label ?? '';
       if (topRole === undefined) {
@@ -314,7 +344,12 @@ function placeParagraphs(
       continue;
     }
     // A text paragraph.
+    if (p.kind === 'section') {
+      placed.push({ role: 'annexItem', paragraph: { ...p, kind: 'text' } });
+      continue;
+    }
     if (part === 'preamble') {
+      lastLetter = undefined;
       placed.push({ role: 'preamble', paragraph: p });
     } else {
       diagnostics.push({
@@ -391,6 +426,32 @@ function splitOpener(content: readonly Inline[]): Split {
   return { opener, content: rest };
 }
 
+function preambularOf(p: {
+  opener: string;
+  content: Inline[];
+  subs: { level: 1 | 2; label: string; content: Inline[] }[];
+}): PreambularParagraph {
+  return {
+    opener: p.opener,
+    content: p.content,
+    ...(p.subs.length ? { subparagraphs: buildSubs(p.subs) } : {}),
+  };
+}
+
+function operativeOf(o: {
+  label?: string;
+  opener: string;
+  content: Inline[];
+  subs: { level: 1 | 2; label: string; content: Inline[] }[];
+}): OperativeParagraph {
+  return {
+    ...(o.label === undefined ? {} : { label: o.label }),
+    opener: o.opener,
+    content: o.content,
+    subparagraphs: buildSubs(o.subs),
+  };
+}
+
 function footnoteId(n: number): string {
   return `fn${n}`;
 }
@@ -463,8 +524,14 @@ export interface ParagraphFootnote {
  * "(a) ...", "Annex", "Resolution 6/1") but never joined to its neighbours; the footnotes come apart,
  * their markers superscript digits in the paragraphs. Diagnostics count paragraphs as lines (1-based).
  */
+/** A section heading handed over with paragraphs: "II" and its heading, or an unnumbered heading. */
+export interface SectionHeading {
+  readonly section: string;
+  readonly heading: string;
+}
+
 export function recognizeParagraphs(
-  paragraphs: readonly string[],
+  paragraphs: readonly (string | SectionHeading)[],
   footnotes: readonly ParagraphFootnote[],
   options: RecognizeOptions = {},
 ): RecognizeResult {
@@ -472,6 +539,15 @@ export function recognizeParagraphs(
   const logical: LogicalParagraph[] = [];
   let total = 0;
   for (const [k, raw] of paragraphs.entries()) {
+    if (typeof raw !== 'string') {
+      logical.push({
+        kind: 'section',
+        label: raw.section,
+        text: raw.heading.replace(/\s+/g, ' ').trim(),
+        line: k + 1,
+      });
+      continue;
+    }
     const text = raw.replace(/\s+/g, ' ').trim();
     total += text.length;
     if (total > MAX_INPUT_CHARS) {
@@ -587,13 +663,28 @@ function recognizeAssembled(
 
     const title = texts.find((t) => t.role === 'title');
     const formula = texts.find((t) => t.role === 'formula');
-    const preamble: PreambularParagraph[] = [];
-    const operative: {
+    interface DraftOperative {
       label?: string;
       opener: string;
       content: Inline[];
       subs: { level: 1 | 2; label: string; content: Inline[] }[];
-    }[] = [];
+    }
+    interface DraftPreambular {
+      opener: string;
+      content: Inline[];
+      subs: { level: 1 | 2; label: string; content: Inline[] }[];
+    }
+    interface DraftPart {
+      number: string;
+      heading: string;
+      preamble: DraftPreambular[];
+      operative: DraftOperative[];
+    }
+    const top: DraftPart = { number: '', heading: '', preamble: [], operative: [] };
+    const sections: DraftPart[] = [];
+    let into = top;
+    const preamble = top.preamble;
+    const operative = top.operative;
     let annex: {
       title: string;
       intro: Inline[];
@@ -605,16 +696,30 @@ function recognizeAssembled(
     } | null = null;
     for (const t of texts) {
       switch (t.role) {
+        case 'section':
+          into = { number: t.label ?? '', heading: plainOf(t.text), preamble: [], operative: [] };
+          sections.push(into);
+          break;
         case 'preamble': {
           const s = splitOpener(inl(t.text));
-          preamble.push({ opener: s.opener, content: s.content });
+          into.preamble.push({ opener: s.opener, content: s.content, subs: [] });
+          break;
+        }
+        case 'preSub1':
+        case 'preSub2': {
+          const parent = into.preamble[into.preamble.length - 1];
+          parent?.subs.push({
+            level: t.role === 'preSub1' ? 1 : 2,
+            label: t.label ?? '',
+            content: inl(t.text),
+          });
           break;
         }
         case 'operative': {
           const s = splitOpener(inl(t.text));
           const label =
             t.label === undefined ? undefined : /^[a-z]+$/.test(t.label) ? `(${t.label})` : t.label;
-          operative.push({
+          into.operative.push({
             ...(label === undefined ? {} : { label }),
             opener: s.opener,
             content: s.content,
@@ -624,7 +729,7 @@ function recognizeAssembled(
         }
         case 'sub1':
         case 'sub2': {
-          const parent = operative[operative.length - 1];
+          const parent = into.operative[into.operative.length - 1];
           parent?.subs.push({ level: t.role === 'sub1' ? 1 : 2, label: t.label ?? '', content: inl(t.text) });
           break;
         }
@@ -687,13 +792,18 @@ function recognizeAssembled(
       formula: formulaText,
       title: title ? plainOf(title.text) : '',
       metadata: {},
-      preamble,
-      operative: operative.map((o): OperativeParagraph => ({
-        ...(o.label === undefined ? {} : { label: o.label }),
-        opener: o.opener,
-        content: o.content,
-        subparagraphs: buildSubs(o.subs),
-      })),
+      preamble: preamble.map(preambularOf),
+      operative: operative.map(operativeOf),
+      ...(sections.length
+        ? {
+            sections: sections.map((x): Section => ({
+              number: x.number,
+              heading: x.heading,
+              preamble: x.preamble.map(preambularOf),
+              operative: x.operative.map(operativeOf),
+            })),
+          }
+        : {}),
       annex: annex
         ? ({
             title: annex.title,
