@@ -1,5 +1,5 @@
 /**
- * `compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes]`: a structure-aware
+ * `compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]`: a structure-aware
  * diff of two documents (src/core/compare). Each side is a corpus reference ("6/3", "decision 6/1"),
  * a plain-text resolution or a *.resolution.json file.
  *
@@ -7,6 +7,10 @@
  * (ParagraphChange in src/core/compare/types.ts; `title`, `annexTitle`, `annexIntro` when they differ).
  * Without it: a redline for the terminal, in colour when stdout is a terminal (deletions red and struck
  * through, insertions green and underlined), otherwise marked [-deleted-] and {+inserted+}.
+ *
+ * Typography is no change (issue 12, item 6): a paragraph that differs from the base only in
+ * non-breaking hyphens, no-break spaces, curly quotes, dashes or ligatures is counted on a line of its
+ * own ("3 paragraphs differ only in typography"); --show-typography shows those differences as changes.
  */
 import { compareDocuments } from '../core/compare/compare.ts';
 import type { CompareResult, ParagraphChange, WordChange } from '../core/compare/types.ts';
@@ -14,7 +18,7 @@ import { UsageError } from './io.ts';
 import { readOneDocument } from './sources.ts';
 
 export const COMPARE_USAGE =
-  'usage: resolution-drafter compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes]';
+  'usage: resolution-drafter compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]';
 
 const COLOR = {
   delete: ['\u001b[31;9m', '\u001b[0m'],
@@ -52,6 +56,7 @@ function heading(c: ParagraphChange): string {
   if (c.merge) notes.push(`merges ${c.merge.labels.join(', ')}`);
   if (c.opener)
     notes.push(`opener ${c.opener.base || '(none)'} → ${c.opener.draft || '(none)'}: ${c.opener.shift}`);
+  if (c.typography) notes.push('typography only');
   return `${where}  ${c.type}${notes.length ? `  (${notes.join('; ')})` : ''}`;
 }
 
@@ -80,15 +85,26 @@ function summaryLine(result: CompareResult): string {
   return `${parts.join(', ')}${extra.length ? ` (${extra.join(', ')})` : ''}`;
 }
 
+/** "3 paragraphs differ only in typography (not shown; --show-typography shows them)", or '' for none. */
+export function typographyLine(result: CompareResult, shown: boolean): string {
+  const n = result.summary.typography;
+  if (n === 0) return '';
+  const what = `${n} paragraph${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} only in typography`;
+  return `${what} (${shown ? 'shown as changes' : 'not shown; --show-typography shows them'})`;
+}
+
 export function renderRedline(
   result: CompareResult,
   baseName: string,
   draftName: string,
   color: boolean,
+  showTypography = false,
 ): string {
   const marks: Marks = color ? COLOR : PLAIN;
   const [b0, b1] = marks.bold;
   const lines = [`${baseName} → ${draftName}: ${summaryLine(result)}`];
+  const typography = typographyLine(result, showTypography);
+  if (typography) lines.push(typography);
   const headings = [
     ['title', result.title],
     ['annex title', result.annexTitle],
@@ -121,10 +137,12 @@ export function compareCommand(args: readonly string[], options: CompareCommandO
   let json = false;
   let ignorePunctuation = false;
   let ignoreFootnotes = false;
+  let showTypography = false;
   for (const arg of args) {
     if (arg === '--json') json = true;
     else if (arg === '--ignore-punctuation') ignorePunctuation = true;
     else if (arg === '--ignore-footnotes') ignoreFootnotes = true;
+    else if (arg === '--show-typography') showTypography = true;
     else if (arg === '-h' || arg === '--help') return COMPARE_USAGE;
     else if (arg.startsWith('--'))
       throw new UsageError(`unknown option ${arg} for compare\n${COMPARE_USAGE}`);
@@ -135,8 +153,9 @@ export function compareCommand(args: readonly string[], options: CompareCommandO
   const result = compareDocuments(readOneDocument(a), readOneDocument(b), {
     ignorePunctuation,
     ignoreFootnotes,
+    showTypography,
   });
   if (json) return JSON.stringify(result, null, 2);
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
-  return renderRedline(result, describe(a), describe(b), color);
+  return renderRedline(result, describe(a), describe(b), color, showTypography);
 }

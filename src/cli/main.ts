@@ -26,7 +26,7 @@ commands:
   lint <source>           editorial checks of a document (corpus reference or file);
                           exit status 1 when there are errors
   compare <base> <draft>  paragraph-aware diff of two documents (corpus reference or file);
-                          --ignore-punctuation, --ignore-footnotes
+                          --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>]
                           the UN-layout Word document; with --base, tracked changes against it
   help                    this text
@@ -110,7 +110,8 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean): n
 }
 
 export function run(argv: readonly string[]): number | Promise<number> {
-  // compare reads options of its own (--ignore-punctuation, --ignore-footnotes): src/cli/compare.ts.
+  // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
+  // src/cli/compare.ts.
   if (argv[0] === 'compare') {
     out(compareCommand(argv.slice(1)));
     return 0;

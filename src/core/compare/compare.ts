@@ -8,6 +8,11 @@
  *   renumbered because another was inserted before it is `unchanged`;
  * - `changed` covers words, the opener and footnotes; `opener` says whether a new verb softens or
  *   strengthens (verbScale.ts) and `footnotes` lists reference changes apart from the words;
+ * - typography is no change (issue 12, item 6): non-breaking hyphens, no-break spaces, curly quotes,
+ *   dashes and ligatures are read folded (model/typography.ts); a paragraph that differs only in them
+ *   is `unchanged` with `typography: true` and counted in `summary.typography`, and the word diff of a
+ *   changed paragraph shows only its real changes, in the draft's printed marks. `showTypography`
+ *   reads texts as they are: those paragraphs are then `changed`, still marked `typography`;
  * - `moved` is a paragraph that changed place relative to the others, with its word diff if it was
  *   also edited;
  * - a split is reported once, on the base paragraph: type `changed` (or `moved`), `split.into` the
@@ -19,6 +24,7 @@ import type { ResolutionDocument } from '../model/types.ts';
 import { inlineText } from '../model/inline.ts';
 import { alignUnits } from './align.ts';
 import { compareFootnotes } from './footnotes.ts';
+import { foldTypography, foldTypographyMapped, unfolded, type FoldedText } from '../model/typography.ts';
 import { dice, MATCH_THRESHOLD, normalizeSpace, withoutPunctuation } from './similarity.ts';
 import type {
   ChangeType,
@@ -33,6 +39,41 @@ import type { Unit } from './units.ts';
 import { documentUnits } from './units.ts';
 import { classifyOpenerChange } from './verbScale.ts';
 import { hasWordChanges, wholeText, wordDiff } from './words.ts';
+
+/**
+ * How the switches read text, decided once (jsdiff's `equals` / `comparator` hooks rather than flags
+ * tested at each step): what makes two texts the same paragraph, how the word diff reads them, and the
+ * same with typography folded, which tells a typography-only difference apart whatever is shown.
+ */
+interface Reading {
+  /** Two texts with the same key are the same text: no word change. */
+  readonly key: (text: string) => string;
+  /** The key with typography folded: equal here but not under `key` is a typography-only difference. */
+  readonly blindKey: (text: string) => string;
+  /** How the word diff reads a text (model/typography.ts). */
+  readonly fold: (text: string) => FoldedText;
+  /** How footnote texts are read. */
+  readonly footnoteFold: (text: string) => string;
+  readonly ignorePunctuation: boolean;
+  readonly ignoreFootnotes: boolean;
+}
+
+const asIs = (text: string): string => text;
+
+function readingOf(options: CompareOptions): Reading {
+  const show = options.showTypography === true;
+  const ignorePunctuation = options.ignorePunctuation === true;
+  const typography = show ? asIs : foldTypography;
+  const punctuation = ignorePunctuation ? withoutPunctuation : asIs;
+  return {
+    key: (text) => punctuation(typography(text)),
+    blindKey: (text) => punctuation(foldTypography(text)),
+    fold: show ? unfolded : foldTypographyMapped,
+    footnoteFold: typography,
+    ignorePunctuation,
+    ignoreFootnotes: options.ignoreFootnotes === true,
+  };
+}
 
 /** A change under construction: the units behind it are kept for the cross-level move pass. */
 interface Entry {
@@ -94,29 +135,34 @@ function pairEntry(
   d: Unit,
   similarity: number,
   moved: boolean,
-  options: CompareOptions,
+  reading: Reading,
   splitInto: readonly Unit[] = [],
   mergeFrom: readonly Unit[] = [],
 ): Entry {
   const baseRead = mergeFrom.length > 1 ? joined(mergeFrom) : b;
   const draftRead = splitInto.length > 1 ? joined(splitInto) : d;
-  const textEqual = options.ignorePunctuation
-    ? withoutPunctuation(baseRead.text) === withoutPunctuation(draftRead.text)
-    : baseRead.text === draftRead.text;
+  const textEqual = reading.key(baseRead.text) === reading.key(draftRead.text);
   const words = textEqual
     ? wholeText('equal', draftRead.text)
-    : wordDiff(baseRead, draftRead, options.ignorePunctuation);
-  const footnotes = options.ignoreFootnotes
+    : wordDiff(baseRead, draftRead, { ignorePunctuation: reading.ignorePunctuation, fold: reading.fold });
+  const baseNotes = mergeFrom.length > 1 ? mergeFrom.flatMap((u) => u.footnotes) : b.footnotes;
+  const draftNotes = splitInto.length > 1 ? splitInto.flatMap((u) => u.footnotes) : d.footnotes;
+  const footnotes = reading.ignoreFootnotes
     ? []
-    : compareFootnotes(
-        mergeFrom.length > 1 ? mergeFrom.flatMap((u) => u.footnotes) : b.footnotes,
-        splitInto.length > 1 ? splitInto.flatMap((u) => u.footnotes) : d.footnotes,
-      );
+    : compareFootnotes(baseNotes, draftNotes, reading.footnoteFold);
   const openerChanged = !textEqual && baseRead.opener !== draftRead.opener;
   const reshaped = splitInto.length > 1 || mergeFrom.length > 1;
+  const wordsChanged = hasWordChanges(words);
+  // Typography alone: nothing differs with typography folded, something does to the letter.
+  const typography =
+    !reshaped &&
+    reading.blindKey(baseRead.text) === reading.blindKey(draftRead.text) &&
+    (reading.ignoreFootnotes || compareFootnotes(baseNotes, draftNotes).length === 0) &&
+    (baseRead.text !== draftRead.text ||
+      (!reading.ignoreFootnotes && compareFootnotes(baseNotes, draftNotes, asIs).length > 0));
   const type: ChangeType = moved
     ? 'moved'
-    : hasWordChanges(words) || footnotes.length > 0 || reshaped
+    : wordsChanged || footnotes.length > 0 || reshaped
       ? 'changed'
       : 'unchanged';
   const change: ParagraphChange = {
@@ -127,7 +173,9 @@ function pairEntry(
     ...draftSide(d),
     similarity: Number((textEqual && !reshaped ? 1 : similarity).toFixed(3)),
     words,
-    ...(openerChanged ? { opener: classifyOpenerChange(baseRead.opener, draftRead.opener) } : {}),
+    ...(openerChanged && reading.key(baseRead.opener) !== reading.key(draftRead.opener)
+      ? { opener: classifyOpenerChange(baseRead.opener, draftRead.opener) }
+      : {}),
     ...(footnotes.length ? { footnotes } : {}),
     ...(splitInto.length > 1
       ? {
@@ -145,17 +193,13 @@ function pairEntry(
           },
         }
       : {}),
+    ...(typography ? { typography: true as const } : {}),
   };
   return { change, baseUnit: b, draftUnit: d };
 }
 
 /** Aligns two sibling lists and their subparagraphs, appending entries in reading order. */
-function alignLevel(
-  base: readonly Unit[],
-  draft: readonly Unit[],
-  options: CompareOptions,
-  out: Entry[],
-): void {
+function alignLevel(base: readonly Unit[], draft: readonly Unit[], reading: Reading, out: Entry[]): void {
   for (const op of alignUnits(base, draft)) {
     if (op.kind === 'deleted') {
       const u = base[op.base];
@@ -172,11 +216,11 @@ function alignLevel(
     if (!b || !d) continue;
     const pieces = (op.splitInto ?? []).flatMap((k) => draft[k] ?? []);
     const sources = (op.mergeFrom ?? []).flatMap((k) => base[k] ?? []);
-    out.push(pairEntry(b, d, op.similarity, op.moved, options, pieces, sources));
+    out.push(pairEntry(b, d, op.similarity, op.moved, reading, pieces, sources));
     // The subparagraphs of every piece of a split (or source of a merge) align as one list.
     const baseChildren = sources.length > 1 ? sources.flatMap((u) => u.children) : b.children;
     const draftChildren = pieces.length > 1 ? pieces.flatMap((u) => u.children) : d.children;
-    alignLevel(baseChildren, draftChildren, options, out);
+    alignLevel(baseChildren, draftChildren, reading, out);
   }
 }
 
@@ -184,7 +228,7 @@ function alignLevel(
  * Deleted and inserted units left over anywhere in the part that match (a subparagraph taken to another
  * paragraph, or promoted to a paragraph): one `moved` entry at the draft's place.
  */
-function crossLevelMoves(entries: Entry[], options: CompareOptions): Entry[] {
+function crossLevelMoves(entries: Entry[], reading: Reading): Entry[] {
   const deleted = entries.filter((e) => e.change.type === 'deleted' && e.baseUnit);
   const inserted = entries.filter((e) => e.change.type === 'inserted' && e.draftUnit);
   if (!deleted.length || !inserted.length) return entries;
@@ -200,23 +244,29 @@ function crossLevelMoves(entries: Entry[], options: CompareOptions): Entry[] {
   for (const o of options_) {
     if (gone.has(o.del) || replaced.has(o.ins) || !o.del.baseUnit || !o.ins.draftUnit) continue;
     gone.add(o.del);
-    replaced.set(o.ins, pairEntry(o.del.baseUnit, o.ins.draftUnit, o.s, true, options));
+    replaced.set(o.ins, pairEntry(o.del.baseUnit, o.ins.draftUnit, o.s, true, reading));
   }
   return entries.filter((e) => !gone.has(e)).map((e) => replaced.get(e) ?? e);
 }
 
-function heading(base: string, draft: string, options: CompareOptions): HeadingChange | undefined {
+/** A heading that differs (undefined when equal), and whether it differs only in typography. */
+function heading(
+  base: string,
+  draft: string,
+  reading: Reading,
+): { readonly change?: HeadingChange; readonly typography: boolean } {
   const b = normalizeSpace(base);
   const d = normalizeSpace(draft);
-  if (options.ignorePunctuation ? withoutPunctuation(b) === withoutPunctuation(d) : b === d) return undefined;
+  const typography = b !== d && reading.blindKey(b) === reading.blindKey(d);
+  if (reading.key(b) === reading.key(d)) return { typography };
+  const words = wordDiff({ opener: '', text: b }, { opener: '', text: d }, reading);
   return {
-    base: b,
-    draft: d,
-    words: wordDiff({ opener: '', text: b }, { opener: '', text: d }, options.ignorePunctuation),
+    change: { base: b, draft: d, words, ...(typography ? { typography: true as const } : {}) },
+    typography,
   };
 }
 
-function summarize(changes: readonly ParagraphChange[]): CompareSummary {
+function summarize(changes: readonly ParagraphChange[], typographyHeadings: number): CompareSummary {
   const count = (type: ChangeType): number => changes.filter((c) => c.type === type).length;
   return {
     unchanged: count('unchanged'),
@@ -227,6 +277,7 @@ function summarize(changes: readonly ParagraphChange[]): CompareSummary {
     strengthening: changes.filter((c) => c.opener?.shift === 'strengthening').length,
     softening: changes.filter((c) => c.opener?.shift === 'softening').length,
     footnotes: changes.filter((c) => c.footnotes?.length).length,
+    typography: changes.filter((c) => c.typography).length + typographyHeadings,
   };
 }
 
@@ -235,26 +286,28 @@ export function compareDocuments(
   draft: ResolutionDocument,
   options: CompareOptions = {},
 ): CompareResult {
+  const reading = readingOf(options);
   const b = documentUnits(base);
   const d = documentUnits(draft);
   const changes: ParagraphChange[] = [];
   for (const part of COMPARE_PARTS) {
     const entries: Entry[] = [];
-    alignLevel(b[part], d[part], options, entries);
-    for (const e of crossLevelMoves(entries, options)) changes.push(e.change);
+    alignLevel(b[part], d[part], reading, entries);
+    for (const e of crossLevelMoves(entries, reading)) changes.push(e.change);
   }
-  const title = heading(base.title, draft.title, options);
-  const annexTitle = heading(base.annex?.title ?? '', draft.annex?.title ?? '', options);
+  const title = heading(base.title, draft.title, reading);
+  const annexTitle = heading(base.annex?.title ?? '', draft.annex?.title ?? '', reading);
   const annexIntro = heading(
     inlineText(base.annex?.intro ?? []),
     inlineText(draft.annex?.intro ?? []),
-    options,
+    reading,
   );
+  const headings = [title, annexTitle, annexIntro];
   return {
     changes,
-    summary: summarize(changes),
-    ...(title ? { title } : {}),
-    ...(annexTitle ? { annexTitle } : {}),
-    ...(annexIntro ? { annexIntro } : {}),
+    summary: summarize(changes, headings.filter((h) => h.typography).length),
+    ...(title.change ? { title: title.change } : {}),
+    ...(annexTitle.change ? { annexTitle: annexTitle.change } : {}),
+    ...(annexIntro.change ? { annexIntro: annexIntro.change } : {}),
   };
 }

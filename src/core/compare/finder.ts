@@ -157,7 +157,13 @@ export function findPrecedents(
       opener: u.opener,
       content: u.content,
       footnotes: u.footnotes,
-      words: wordDiff({ opener: '', text: query }, { opener: '', text: u.text }, false, MAX_DIFF_EDITS),
+      // Typography folded (the default reading): a keyboard's straight quotes against the printed curly
+      // ones are no difference to show.
+      words: wordDiff(
+        { opener: '', text: query },
+        { opener: '', text: u.text },
+        { maxEdits: MAX_DIFF_EDITS },
+      ),
     });
   }
   return out;

@@ -4,6 +4,7 @@
  */
 import { inlineText } from '../model/inline.ts';
 import type { Footnote } from '../model/types.ts';
+import { foldTypography } from '../model/typography.ts';
 import { normalizeSpace } from './similarity.ts';
 import type { FootnoteChange, FootnoteSide } from './types.ts';
 
@@ -17,15 +18,21 @@ export function footnoteSide(f: Footnote): FootnoteSide {
  * are the same source (a move changes which one the Editorial Manual asks for, not what is cited);
  * "Ibid." read on its own (a resolution taken out of the report) cannot be resolved but reads the same.
  */
-function sameCitation(a: FootnoteSide, b: FootnoteSide): boolean {
-  return a.text === b.text || a.source === b.source;
+function sameCitation(a: FootnoteSide, b: FootnoteSide, fold: (text: string) => string): boolean {
+  return fold(a.text) === fold(b.text) || fold(a.source) === fold(b.source);
 }
 
 /**
  * References matched in order; an unmatched base reference and an unmatched draft reference at the
- * same rank are one reference whose source `changed`; the rest were `added` or `removed`.
+ * same rank are one reference whose source `changed`; the rest were `added` or `removed`. Texts are
+ * compared as `fold` reads them: typography folded by default (model/typography.ts), so a source
+ * printed with curly quotes and typed with straight ones is the same citation.
  */
-export function compareFootnotes(base: readonly Footnote[], draft: readonly Footnote[]): FootnoteChange[] {
+export function compareFootnotes(
+  base: readonly Footnote[],
+  draft: readonly Footnote[],
+  fold: (text: string) => string = foldTypography,
+): FootnoteChange[] {
   const b = base.map(footnoteSide);
   const d = draft.map(footnoteSide);
   const usedDraft = new Set<number>();
@@ -35,7 +42,7 @@ export function compareFootnotes(base: readonly Footnote[], draft: readonly Foot
     let found = -1;
     for (let j = from; j < d.length; j++) {
       const candidate = d[j];
-      if (candidate && !usedDraft.has(j) && sameCitation(side, candidate)) {
+      if (candidate && !usedDraft.has(j) && sameCitation(side, candidate, fold)) {
         found = j;
         break;
       }

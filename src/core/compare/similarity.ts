@@ -14,6 +14,8 @@
  * (two word ids from one shared vocabulary), not a string: hashing numbers is several times faster.
  */
 
+import { foldTypography } from '../model/typography.ts';
+
 const WORD = /[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu;
 
 /** Two paragraphs at least this alike are the same paragraph, edited (alignment, moves). */
@@ -21,8 +23,12 @@ export const MATCH_THRESHOLD = 0.5;
 /** Between two paragraphs still unmatched at the same place, this is enough to call it a rewrite. */
 export const REWRITE_THRESHOLD = 0.3;
 
+/**
+ * The words of a text, typography folded (model/typography.ts): "Secretary‑General" with a
+ * non-breaking hyphen and "Committee’s" with a curly apostrophe are the words a keyboard types.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return foldTypography(text).toLowerCase().match(WORD) ?? [];
 }
 
 /** Bigrams of a paragraph (see above). */
@@ -85,9 +91,13 @@ export function union(sets: readonly Shingles[]): Set<number> {
   return out;
 }
 
-/** Whitespace collapsed: two texts equal under this are the same paragraph as printed. */
+/**
+ * Line ends, tabs and runs of spaces collapsed to one space, none at either end: two texts equal under
+ * this are the same paragraph as printed. A no-break space or a thin space is printed, and kept
+ * (model/typography.ts folds it where texts are matched).
+ */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \t\n\r\f\v\u2028\u2029]+/g, ' ').trim();
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]+/gu;

@@ -95,6 +95,13 @@ export interface ParagraphChange {
   readonly split?: { readonly into: readonly number[]; readonly labels: readonly string[] };
   /** The draft paragraph merges the base paragraphs at these positions (`base` is the first). */
   readonly merge?: { readonly from: readonly number[]; readonly labels: readonly string[] };
+  /**
+   * The paragraph differs from its base only in typography (model/typography.ts: non-breaking
+   * hyphens, no-break spaces, curly quotes, dashes, ligatures), in its text or its footnotes. Unless
+   * `showTypography` is set it is then `unchanged` (or `moved`) and its `words` are the draft's text;
+   * with it, it is `changed` and `words` shows the marks that differ.
+   */
+  readonly typography?: true;
 }
 
 /** A heading (title, annex title or introduction) that differs; absent when equal. */
@@ -102,6 +109,8 @@ export interface HeadingChange {
   readonly base: string;
   readonly draft: string;
   readonly words: readonly WordChange[];
+  /** It differs only in typography (present only with `showTypography`: otherwise it is no change). */
+  readonly typography?: true;
 }
 
 export interface CompareSummary {
@@ -114,6 +123,11 @@ export interface CompareSummary {
   readonly softening: number;
   /** Paragraphs whose footnote references changed. */
   readonly footnotes: number;
+  /**
+   * Paragraphs (and headings: title, annex title, annex introduction) that differ from the base only in
+   * typography: counted apart, and not `changed` unless `showTypography` is set.
+   */
+  readonly typography: number;
 }
 
 export interface CompareResult {
@@ -129,4 +143,10 @@ export interface CompareOptions {
   readonly ignorePunctuation?: boolean;
   /** Footnote references and sources are left out of the comparison. */
   readonly ignoreFootnotes?: boolean;
+  /**
+   * Typography-only differences are shown as changes. By default non-breaking hyphens, no-break spaces,
+   * curly quotes, dashes and ligatures are equal (model/typography.ts) and a paragraph that differs
+   * only in them is counted apart (`summary.typography`), not `changed`.
+   */
+  readonly showTypography?: boolean;
 }

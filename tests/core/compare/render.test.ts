@@ -29,6 +29,7 @@ const result = (changes: ParagraphChange[]): CompareResult => ({
     strengthening: 0,
     softening: 0,
     footnotes: 0,
+    typography: 0,
   },
 });
 

@@ -25,13 +25,15 @@ describe('foldTypography', () => {
   });
 
   it('drops soft hyphens, zero-width spaces and word joiners', () => {
-    expect(foldTypography('regu\u00adlation\u200b of\u2060 the\ufeff Office')).toBe('regulation of the Office');
+    expect(foldTypography('regu\u00adlation\u200b of\u2060 the\ufeff Office')).toBe(
+      'regulation of the Office',
+    );
   });
 
   it('reads curly, low and angle quotes and the modifier apostrophe as straight quotes', () => {
-    expect(foldTypography('the “Palermo Convention”, the Committee’s ‘report’, „x‟ «y» ‹z› Côte dʼIvoire')).toBe(
-      `the "Palermo Convention", the Committee's 'report', "x" "y" 'z' Côte d'Ivoire`,
-    );
+    expect(
+      foldTypography('the “Palermo Convention”, the Committee’s ‘report’, „x‟ «y» ‹z› Côte dʼIvoire'),
+    ).toBe(`the "Palermo Convention", the Committee's 'report', "x" "y" 'z' Côte d'Ivoire`);
   });
 
   it('reads an en or em dash between letters or digits as a hyphen, and any dash between spaces as one dash', () => {
@@ -50,7 +52,9 @@ describe('foldTypography', () => {
   it('leaves plain text as it is, and changes no letter, digit or other punctuation', () => {
     const plain = 'Requests the United Nations Office on Drugs and Crime (UNODC) to report; 6/1 of 2012.';
     expect(foldTypography(plain)).toBe(plain);
-    expect(foldTypography('Cooperation: States, “a”; (b) [c] 5 %')).toBe('Cooperation: States, "a"; (b) [c] 5 %');
+    expect(foldTypography('Cooperation: States, “a”; (b) [c] 5 %')).toBe(
+      'Cooperation: States, "a"; (b) [c] 5 %',
+    );
   });
 
   it('folds the same with and without the map back to the printed text', () => {
@@ -75,7 +79,9 @@ describe('foldTypography', () => {
 
 describe('sameButTypography', () => {
   it('tells a typographic difference from no difference and from a real one', () => {
-    expect(sameButTypography('the Secretary\u2011General’s report', "the Secretary-General's report")).toBe(true);
+    expect(sameButTypography('the Secretary\u2011General’s report', "the Secretary-General's report")).toBe(
+      true,
+    );
     expect(sameButTypography('the report', 'the report')).toBe(false);
     expect(sameButTypography('the report', 'the reports')).toBe(false);
   });
