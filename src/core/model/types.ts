@@ -70,6 +70,16 @@ export interface Annex {
   readonly title: string;
   readonly intro: readonly Inline[];
   readonly items: readonly Subparagraph[];
+  /** Headings printed between items ("I. Our shared commitment"); absent when there are none. */
+  readonly headings?: readonly AnnexHeading[];
+}
+
+/** A heading in an annex, printed before item `before` (0-based; `items.length` puts it after the last). */
+export interface AnnexHeading {
+  readonly before: number;
+  /** As printed: "I", "A", or "" for an unnumbered heading. */
+  readonly number: string;
+  readonly heading: string;
 }
 
 export interface Footnote {

@@ -143,6 +143,8 @@ const PLACES: Readonly<Record<string, string>> = {
   'metadata.notes': 'the notes under the masthead',
   'metadata.adoption.sponsors': 'the list of sponsors at adoption',
   preamble: 'the preamble',
+  sections: 'the sections',
+  'annex.headings': 'the headings of the annex',
   operative: 'the operative part',
   annex: 'the annex',
   'annex.title': 'the annex title',
@@ -310,6 +312,7 @@ class Checker {
         'metadata',
         'preamble',
         'operative',
+        'sections',
         'annex',
         'footnotes',
       ],
@@ -332,6 +335,11 @@ class Checker {
     this.list(field(doc, 'operative'), 'operative', LIMITS.paragraphs, 'operative paragraphs', (item, path) =>
       this.operative(item, path),
     );
+    const sections = field(doc, 'sections');
+    if (sections !== undefined)
+      this.list(sections, 'sections', LIMITS.paragraphs, 'sections', (item, path) =>
+        this.section(item, path),
+      );
     const annex = field(doc, 'annex');
     if (annex !== null) this.annex(annex);
     const ids = this.footnotes(field(doc, 'footnotes'));
@@ -394,7 +402,9 @@ class Checker {
     if (adoption !== undefined) this.adoption(adoption, 'metadata.adoption');
     const notes = field(meta, 'notes');
     if (notes !== undefined)
-      this.list(notes, 'metadata.notes', LIMITS.sponsors, 'notes', (item, itemPath) => this.string(item, itemPath));
+      this.list(notes, 'metadata.notes', LIMITS.sponsors, 'notes', (item, itemPath) =>
+        this.string(item, itemPath),
+      );
   }
 
   private adoption(value: unknown, path: string): void {
@@ -423,11 +433,39 @@ class Checker {
       value,
       path,
       ['a preambular paragraph object', 'a preambular paragraph'],
-      ['opener', 'content'],
+      ['opener', 'content', 'subparagraphs'],
     );
     if (!record) return;
     this.string(field(record, 'opener'), join(path, 'opener'));
     this.inlines(field(record, 'content'), join(path, 'content'), true);
+    const subs = field(record, 'subparagraphs');
+    if (subs !== undefined) this.subparagraphs(subs, join(path, 'subparagraphs'), 1);
+  }
+
+  private section(value: unknown, path: string): void {
+    const record = this.record(
+      value,
+      path,
+      ['a section object', 'a section'],
+      ['number', 'heading', 'preamble', 'operative'],
+    );
+    if (!record) return;
+    this.string(field(record, 'number'), join(path, 'number'));
+    this.string(field(record, 'heading'), join(path, 'heading'));
+    this.list(
+      field(record, 'preamble'),
+      join(path, 'preamble'),
+      LIMITS.paragraphs,
+      'preambular paragraphs',
+      (item, p) => this.preambular(item, p),
+    );
+    this.list(
+      field(record, 'operative'),
+      join(path, 'operative'),
+      LIMITS.paragraphs,
+      'operative paragraphs',
+      (item, p) => this.operative(item, p),
+    );
   }
 
   private operative(value: unknown, path: string): void {
@@ -449,12 +487,32 @@ class Checker {
       value,
       'annex',
       ['an annex object or null', 'an annex or nothing'],
-      ['title', 'intro', 'items'],
+      ['title', 'intro', 'items', 'headings'],
     );
     if (!record) return;
     this.string(field(record, 'title'), 'annex.title');
     this.inlines(field(record, 'intro'), 'annex.intro', true);
     this.subparagraphs(field(record, 'items'), 'annex.items', 1);
+    const headings = field(record, 'headings');
+    if (headings !== undefined)
+      this.list(headings, 'annex.headings', LIMITS.paragraphs, 'headings', (item, p) => {
+        const h = this.record(
+          item,
+          p,
+          ['an annex heading object', 'an annex heading'],
+          ['before', 'number', 'heading'],
+        );
+        if (!h) return;
+        const before = field(h, 'before');
+        if (typeof before !== 'number' || !Number.isInteger(before) || before < 0)
+          this.add(
+            join(p, 'before'),
+            'expected a whole number of 0 or more',
+            `${subject(p)} has no valid place.`,
+          );
+        this.string(field(h, 'number'), join(p, 'number'));
+        this.string(field(h, 'heading'), join(p, 'heading'));
+      });
   }
 
   /** `depth` is the level of the items in this list: (a) is 1, (i) is 2. */

@@ -815,12 +815,17 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       continue;
     }
     const roman = ROMAN_SECTION.exec(text);
-    if (roman && roman[1] && !roman[2] && complete && romanValue(roman[1]) === lastSection + 1) {
+    const romanAlone = roman !== null && roman[1] !== undefined && !roman[2];
+    if (
+      romanAlone &&
+      romanValue(roman[1] ?? '') === lastSection + 1 &&
+      (complete || /\.$/.test(text) || l.gapBefore > 0)
+    ) {
       // A section of an omnibus resolution: "I", then its heading on the lines that follow.
       flush();
       starts.push(l.at);
-      section = { number: roman[1], heading: [] };
-      lastSection = romanValue(roman[1]);
+      section = { number: roman?.[1] ?? '', heading: [] };
+      lastSection = romanValue(roman?.[1] ?? '');
       lastLetter = undefined;
       continue;
     }

@@ -91,6 +91,7 @@ function nextLetter(label: string): string | undefined {
 
 type Role =
   | 'section'
+  | 'annexHeading'
   | 'preSub1'
   | 'preSub2'
   | 'title'
@@ -253,6 +254,12 @@ function placeParagraphs(
       annexStage = 'title';
     }
     if (part === 'annex') {
+      if (p.kind === 'section') {
+        placed.push({ role: 'annexHeading', paragraph: p });
+        if (annexStage === 'title') annexStage = 'items';
+        topRole = undefined;
+        continue;
+      }
       if (p.kind === 'text' && annexStage === 'title') {
         placed.push({ role: 'annexTitle', paragraph: p });
         annexStage = 'intro';
@@ -688,6 +695,7 @@ function recognizeAssembled(
     let annex: {
       title: string;
       intro: Inline[];
+      headings: { before: number; number: string; heading: string }[];
       items: {
         label: string;
         content: Inline[];
@@ -734,7 +742,7 @@ function recognizeAssembled(
           break;
         }
         case 'annexTitle':
-          annex = { title: plainOf(t.text), intro: [], items: [] };
+          annex = { title: plainOf(t.text), intro: [], headings: [], items: [] };
           break;
         case 'annexIntro':
           if (annex)
@@ -742,8 +750,16 @@ function recognizeAssembled(
               ? [...annex.intro, { type: 'text', text: ' ' }, ...inl(t.text)]
               : inl(t.text);
           break;
+        case 'annexHeading':
+          annex ??= { title: '', intro: [], headings: [], items: [] };
+          annex.headings.push({
+            before: annex.items.length,
+            number: t.label ?? '',
+            heading: plainOf(t.text),
+          });
+          break;
         case 'annexItem': {
-          annex ??= { title: '', intro: [], items: [] };
+          annex ??= { title: '', intro: [], headings: [], items: [] };
           const label = t.label === undefined ? '' : t.label;
           annex.items.push({ label, content: inl(t.text), subs: [] });
           break;
@@ -808,6 +824,7 @@ function recognizeAssembled(
         ? ({
             title: annex.title,
             intro: annex.intro,
+            ...(annex.headings.length ? { headings: annex.headings } : {}),
             items: annex.items.map((it): Subparagraph => ({
               ...(it.label ? { label: /^[a-z]+$/.test(it.label) ? `(${it.label})` : it.label } : {}),
               content: it.content,
