@@ -8,6 +8,7 @@
  * "its" (acts) are added unless `typed` already starts with them or `context.before` ends with them.
  */
 import type { Inline } from '../model/types.ts';
+import { foldTypography } from '../model/typography.ts';
 import { CONVENTION_AND_PROTOCOLS } from './instruments.ts';
 import type { InstrumentGroupId, InstrumentId } from './instruments.ts';
 import { COP_ORGAN } from './types.ts';
@@ -78,8 +79,12 @@ interface Index {
 
 const INDEXES = new WeakMap<References, Index>();
 
+/**
+ * A name as it is matched: lower case, typography folded (model/typography.ts), so that "Secretary-
+ * General" typed finds a title printed "Secretary‑General", and a straight apostrophe a curly one.
+ */
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldTypography(text).toLowerCase();
 }
 
 function stripArticle(text: string): string {
