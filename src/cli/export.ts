@@ -1,19 +1,22 @@
 /**
- * `export <source> --out <file.docx> [--base <source>] [--author <name>] [--json]`: the UN-layout
+ * `export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]`: the UN-layout
  * .docx of a document (src/core/export/docx). A source is a corpus reference ("6/1", "decision 6/2"),
  * a plain-text resolution, a *.resolution.json file or a .docx. With --base, the output carries the
  * differences from the base as Word tracked changes, attributed to --author (by default the draft's
- * first sponsor) and dated now.
+ * first sponsor) and dated now. Differences of typography alone (non-breaking hyphens, no-break spaces,
+ * curly quotes, dashes, ligatures) are not tracked, as compare does not report them; with
+ * --show-typography they are.
  *
  * With --json: `{"out": "<file>", "bytes": n, "base": "<source>" | null, "author": "<name>" | null}`.
  */
 import { writeFileSync } from 'node:fs';
+import { exactCompareEngine } from '../core/export/docx/compare-engine.ts';
 import { exportDocx, DEFAULT_AUTHOR } from '../core/export/docx/docx.ts';
 import { UsageError } from './io.ts';
 import { readOneDocumentAsync } from './sources.ts';
 
 export const EXPORT_USAGE =
-  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--json]';
+  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]';
 
 interface ExportArgs {
   readonly source: string;
@@ -21,15 +24,18 @@ interface ExportArgs {
   readonly base?: string;
   readonly author?: string;
   readonly json: boolean;
+  readonly showTypography: boolean;
 }
 
 function parseExportArgs(argv: readonly string[]): ExportArgs {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   let json = false;
+  let showTypography = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
+    else if (arg === '--show-typography') showTypography = true;
     else if (arg === '--out' || arg === '--base' || arg === '--author') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
@@ -48,6 +54,7 @@ function parseExportArgs(argv: readonly string[]): ExportArgs {
     source,
     out,
     json,
+    showTypography,
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.author !== undefined ? { author: values.author } : {}),
   };
@@ -60,6 +67,7 @@ export async function exportCommand(argv: readonly string[]): Promise<string> {
   const bytes = await exportDocx(draft, {
     ...(base ? { base } : {}),
     ...(args.author !== undefined ? { author: args.author } : {}),
+    ...(args.showTypography ? { compare: exactCompareEngine } : {}),
   });
   try {
     writeFileSync(args.out, bytes);

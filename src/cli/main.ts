@@ -27,7 +27,7 @@ commands:
                           exit status 1 when there are errors
   compare <base> <draft>  paragraph-aware diff of two documents (corpus reference or file);
                           --ignore-punctuation, --ignore-footnotes, --show-typography
-  export <source> --out <file.docx> [--base <source>] [--author <name>]
+  export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
   help                    this text
 

@@ -1,7 +1,8 @@
 /**
  * The compare engine (src/core/compare) behind the `CompareEngine` interface of ./tracked.ts:
  * paragraphs aligned by `alignUnits` (content, not position: renumbering is no change; moves, splits,
- * merges and rewrites found), tokens by jsdiff's `diffArrays`.
+ * merges and rewrites found), tokens by jsdiff's `diffArrays`, with typography folded
+ * (model/typography.ts) unless `exactCompareEngine` is used.
  *
  * The engine aligns one list at a time; a document's printed paragraphs are aligned part by part
  * (heading, title, formula, preamble, operative paragraphs with their subparagraphs, annex), parts
@@ -11,6 +12,7 @@
  */
 import { diffArrays } from 'diff';
 import { alignUnits, type AlignOp } from '../../compare/align.ts';
+import { foldTypography } from '../../model/typography.ts';
 import { bigrams, words } from '../../compare/similarity.ts';
 import { BLOCK_PARTS, type BlockPart } from './blocks.ts';
 import type { AlignedPair, AlignUnit, CompareEngine } from './tracked.ts';
@@ -74,7 +76,22 @@ export function alignParagraphs(base: readonly AlignUnit[], draft: readonly Alig
   return rows;
 }
 
+/**
+ * The default engine: typography is no change (issue 12, item 6), as in compare. Tokens that differ
+ * only in non-breaking hyphens, no-break spaces, curly quotes, dashes or ligatures are kept, in the
+ * draft's marks: accept all gives the draft to the letter; reject all gives the base's words, with
+ * the draft's typography where only typography differed.
+ */
 export const compareEngine: CompareEngine = {
+  alignParagraphs,
+  diffTokens: (base, draft) =>
+    diffArrays([...base], [...draft], {
+      comparator: (a, b) => a === b || foldTypography(a) === foldTypography(b),
+    }),
+};
+
+/** Every mark that differs is a tracked change, typography included (`export --show-typography`). */
+export const exactCompareEngine: CompareEngine = {
   alignParagraphs,
   diffTokens: (base, draft) => diffArrays([...base], [...draft]),
 };

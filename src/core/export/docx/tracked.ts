@@ -73,8 +73,13 @@ interface Token {
   readonly piece: Piece;
 }
 
-/** Words, runs of spaces and single punctuation marks; tabs and footnote references are tokens of their own. */
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
+/**
+ * Words, runs of spaces and single punctuation marks; tabs and footnote references are tokens of their
+ * own. A word holds its apostrophes, hyphens of every kind, dashes standing as hyphens and soft hyphens
+ * ("Secretary‑General", "2019–2020"), so that a word printed with other typography is still one token
+ * the engine can find equal (compare-engine.ts).
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ\u00ad\u2010-\u2015\u2212-][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
 
 /**
  * The opener — the italic phrase that opens a paragraph, after its label — is one token: a changed

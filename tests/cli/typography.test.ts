@@ -1,11 +1,13 @@
 /**
- * `compare` and typography (issue 12, item 6): a paragraph that differs from the base only in
- * non-breaking hyphens, curly quotes and the like is counted on a line of its own, not reported as
- * changed; --show-typography shows it; --json carries the count and the mark.
+ * The command line and typography (issue 12, item 6): for `compare`, a paragraph that differs from the
+ * base only in non-breaking hyphens, curly quotes and the like is counted on a line of its own, not
+ * reported as changed; --show-typography shows it; --json carries the count and the mark. `export
+ * --base` likewise tracks no typography-only difference unless --show-typography.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { serializeDocumentFile } from '../../src/core/model/file.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
@@ -73,5 +75,33 @@ describe('resolution-drafter compare and typography', () => {
 
   it('prints no typography line when there is none', () => {
     expect(cli('compare', base, base).stdout).not.toContain('only in typography');
+  });
+});
+
+async function documentXml(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+}
+
+/** The texts of the tracked deletions and insertions of a document.xml. */
+function trackedTexts(xml: string, tag: 'w:del' | 'w:ins'): string[] {
+  const runs = xml.match(new RegExp(`<${tag} [^>]*>[\\s\\S]*?</${tag}>`, 'g')) ?? [];
+  return runs.map((run) => [...run.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((m) => m[1]).join(''));
+}
+
+describe('resolution-drafter export --base and typography', { timeout: 60_000 }, () => {
+  it('tracks only the real change by default, and typography too with --show-typography', async () => {
+    const plain = join(dir, 'plain.docx');
+    expect(cli('export', draft, '--base', base, '--out', plain).status).toBe(0);
+    const xml = await documentXml(plain);
+    expect(trackedTexts(xml, 'w:ins').join('|')).toBe('submit a ');
+    expect(trackedTexts(xml, 'w:del')).toEqual([]);
+    expect(xml).toContain('Secretary\u2011General');
+
+    const exact = join(dir, 'exact.docx');
+    expect(cli('export', draft, '--base', base, '--out', exact, '--show-typography').status).toBe(0);
+    const exactXml = await documentXml(exact);
+    expect(trackedTexts(exactXml, 'w:del')).toContain('Secretary-General');
+    expect(trackedTexts(exactXml, 'w:ins')).toContain('Secretary\u2011General');
   });
 });
