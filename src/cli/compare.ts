@@ -1,7 +1,8 @@
 /**
  * `compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]`: a structure-aware
  * diff of two documents (src/core/compare). Each side is a corpus reference ("6/3", "decision 6/1"),
- * a plain-text resolution or a *.resolution.json file.
+ * a plain-text resolution, a *.resolution.json file, a .docx, a PDF or a web page (sources.ts): e.g.
+ * `compare A_C.3_80_L.4.pdf A_RES_80_228.pdf`, what changed between a draft and the adopted text.
  *
  * With --json: `{"changes": [{type, part, base, draft, words, opener?, footnotes?, ...}], "summary": {...}}`
  * (ParagraphChange in src/core/compare/types.ts; `title`, `annexTitle`, `annexIntro` when they differ).
@@ -15,7 +16,7 @@
 import { compareDocuments } from '../core/compare/compare.ts';
 import type { CompareResult, ParagraphChange, WordChange } from '../core/compare/types.ts';
 import { UsageError } from './io.ts';
-import { readOneDocument } from './sources.ts';
+import { readOneDocumentAsync } from './sources.ts';
 
 export const COMPARE_USAGE =
   'usage: resolution-drafter compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]';
@@ -132,7 +133,10 @@ function describe(arg: string): string {
   return ref ? `${(ref[1] ?? 'resolution').toLowerCase()} ${ref[2] ?? ''}` : arg;
 }
 
-export function compareCommand(args: readonly string[], options: CompareCommandOptions = {}): string {
+export async function compareCommand(
+  args: readonly string[],
+  options: CompareCommandOptions = {},
+): Promise<string> {
   const positional: string[] = [];
   let json = false;
   let ignorePunctuation = false;
@@ -150,7 +154,7 @@ export function compareCommand(args: readonly string[], options: CompareCommandO
   }
   const [a, b] = positional;
   if (a === undefined || b === undefined || positional.length !== 2) throw new UsageError(COMPARE_USAGE);
-  const result = compareDocuments(readOneDocument(a), readOneDocument(b), {
+  const result = compareDocuments(await readOneDocumentAsync(a), await readOneDocumentAsync(b), {
     ignorePunctuation,
     ignoreFootnotes,
     showTypography,

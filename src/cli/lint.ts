@@ -1,6 +1,7 @@
 /**
  * `lint <source> [--json]`: the editorial checks of issue 6 over one document — a corpus reference
- * ("6/3", "decision 6/1"), a plain-text resolution or a *.resolution.json file (sources.ts).
+ * ("6/3", "decision 6/1"), a plain-text resolution, a *.resolution.json file, a .docx, a PDF or a web
+ * page (sources.ts).
  *
  * JSON (a public shape): {"diagnostics": [{rule, severity, message, location: {part, paragraph?,
  * subparagraph?, range?}, fix?}]}; `paragraph` is the 1-based position in the part, not the printed
@@ -12,7 +13,7 @@ import { createLintContext, lintDocument } from '../core/rules/lint.ts';
 import type { LintContext, RuleDiagnostic } from '../core/rules/types.ts';
 import { addressLabel } from '../core/rules/units.ts';
 import { loadCorpus } from './io.ts';
-import { readOneDocument } from './sources.ts';
+import { readOneDocumentAsync } from './sources.ts';
 
 export interface LintCommandResult {
   readonly output: string;
@@ -39,8 +40,8 @@ function readable(name: string, diagnostics: readonly RuleDiagnostic[]): string 
   return [head, ...(lines.length ? ['', ...lines] : [])].join('\n');
 }
 
-export function lintCommand(source: string, json: boolean): LintCommandResult {
-  const doc = readOneDocument(source);
+export async function lintCommand(source: string, json: boolean): Promise<LintCommandResult> {
+  const doc = await readOneDocumentAsync(source);
   const diagnostics = lintDocument(doc, context());
   const status = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   const name = doc.number === undefined ? source : `${doc.kind} ${doc.number}`;

@@ -20,16 +20,23 @@ usage: resolution-drafter <command> [arguments] [--json]
 
 commands:
   corpus                  the resolutions and decisions of CTOC/COP/2012/15
-  parse <file>            read a plain-text resolution, a *.resolution.json file or a .docx
+  parse <file>            read a resolution or draft into documents (see sources below)
   lexicon                 every opener of the corpus with its count and where it is used
   references              instruments, resolutions, decisions and documents the corpus cites
-  lint <source>           editorial checks of a document (corpus reference or file);
-                          exit status 1 when there are errors
-  compare <base> <draft>  paragraph-aware diff of two documents (corpus reference or file);
+  lint <source>           editorial checks of a document; exit status 1 when there are errors
+  compare <base> <draft>  paragraph-aware diff of two documents;
                           --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
   help                    this text
+
+sources (every command reads each kind):
+  6/3, "decision 6/1"     a resolution or decision of the corpus
+  file.pdf                a PDF as the UN's document system gives it (not scanned, no password)
+  file.docx               a Word document
+  file.html, file.htm     a web page (a document site's rendition, or Word saved as a web page)
+  file.resolution.json    a draft saved by the app
+  file.txt (any other)    plain text: what a PDF viewer copies, or pdftotext gives
 
 options:
   --json                  print JSON on stdout (otherwise a readable table)
@@ -83,7 +90,7 @@ function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Prints what `parse` read (a .docx, plain text or *.resolution.json). */
+/** Prints what `parse` read (a PDF, .docx, web page, plain text or *.resolution.json). */
 function printParsed({ documents, diagnostics }: SourceResult, json: boolean): number {
   if (json) out(JSON.stringify({ documents: documents.map(toPublicJson), diagnostics }, null, 2));
   else {
@@ -112,10 +119,12 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean): n
 export function run(argv: readonly string[]): number | Promise<number> {
   // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
   // src/cli/compare.ts.
-  if (argv[0] === 'compare') {
-    out(compareCommand(argv.slice(1)));
-    return 0;
-  }
+  // Either side may be a .docx, a PDF or a web page, read asynchronously (sources.ts).
+  if (argv[0] === 'compare')
+    return compareCommand(argv.slice(1)).then((text) => {
+      out(text);
+      return 0;
+    });
   // export reads options of its own (--out, --base, --author): src/cli/export.ts, loaded only here
   // (the Word writer and the zip reader are large; other commands start without them).
   if (argv[0] === 'export')
@@ -155,7 +164,7 @@ export function run(argv: readonly string[]): number | Promise<number> {
     }
     case 'parse': {
       expectArgs(1, 'parse <file> [--json]');
-      // A .docx is read asynchronously (src/core/import/docx.ts); text and JSON as before.
+      // A PDF, .docx or web page is read asynchronously (sources.ts); text and JSON as before.
       return readSourceAsync(args.positional[0] ?? '').then((result) => printParsed(result, args.json));
     }
     case 'lexicon': {
@@ -188,9 +197,10 @@ export function run(argv: readonly string[]): number | Promise<number> {
       return 0;
     case 'lint': {
       expectArgs(1, 'lint <source> [--json]');
-      const result = lintCommand(args.positional[0] ?? '', args.json);
-      out(result.output);
-      return result.status;
+      return lintCommand(args.positional[0] ?? '', args.json).then((result) => {
+        out(result.output);
+        return result.status;
+      });
     }
     default:
       throw new UsageError(`unknown command "${args.command}" (try: resolution-drafter help)`);

@@ -1,6 +1,8 @@
 /**
  * What the commands accept as a document: a corpus reference ("6/3" for a resolution, "decision 6/1"),
- * a plain-text resolution file, or a *.resolution.json file.
+ * a plain-text resolution file (what a PDF viewer copies, or pdftotext gives), a *.resolution.json
+ * file, a .docx, a PDF, or a web page (.html, .htm). Every command (parse, lint, compare, export) reads
+ * every kind, through `readSourceAsync`.
  */
 import { parseDocumentFile } from '../core/model/file.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
@@ -32,13 +34,23 @@ function isWordFile(path: string, bytes: Uint8Array): boolean {
   return /\.docx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
 }
 
-/** Reads a file: *.resolution.json (or any .json) through the model's file format, anything else as plain text. */
+/** By name, or by the "%PDF-" a PDF starts with (a downloaded file may have lost its extension). */
+function isPdfFile(path: string, bytes: Uint8Array): boolean {
+  return /\.pdf$/i.test(path) || new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-';
+}
+
+function isHtmlFile(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
+
+/**
+ * Reads a file of text: *.resolution.json (or any .json) through the model's file format, anything
+ * else as plain text. A .docx, PDF or web page needs `readSourceAsync`.
+ */
 export function readSource(path: string): SourceResult {
   const { text, bytes } = readInputFile(path);
-  if (isWordFile(path, bytes)) {
-    throw new UsageError(
-      `${path} is a Word or zip file; this command reads plain text or *.resolution.json (parse and export read .docx)`,
-    );
+  if (isWordFile(path, bytes) || isPdfFile(path, bytes) || isHtmlFile(path)) {
+    throw new UsageError(`${path} is a Word document, PDF or web page: it is read by readSourceAsync`);
   }
   if (/\.json$/i.test(path)) {
     const parsed = parseDocumentFile(text);
@@ -66,18 +78,35 @@ export function readOneDocument(arg: string): ResolutionDocument {
   return first;
 }
 
-/** As `readSource`, and a .docx too (src/core/import/docx.ts): its failure is the user's message. */
+/** As `readSource`, and a .docx, a PDF or a web page too: a failure to read one is the user's message. */
 export async function readSourceAsync(path: string): Promise<SourceResult> {
-  const { bytes } = readInputFile(path);
-  if (!isWordFile(path, bytes)) return readSource(path);
-  // Loaded only for a .docx: the zip reader is large and other files do not need it.
-  const { importDocx } = await import('../core/import/docx.ts');
-  const imported = await importDocx(bytes);
-  if (!imported.ok) throw new UsageError(`${path}: ${imported.error}`);
-  return { documents: imported.documents, diagnostics: imported.diagnostics };
+  const { text, bytes } = readInputFile(path);
+  if (isPdfFile(path, bytes)) {
+    // Loaded only for a PDF: pdf.js is 1.8 MB (src/cli/pdfjs.ts).
+    const [{ importPdf }, { loadPdfJs }] = await Promise.all([
+      import('../core/import/pdf.ts'),
+      import('./pdfjs.ts'),
+    ]);
+    const imported = await importPdf(bytes, loadPdfJs);
+    if (!imported.ok) throw new UsageError(`${path} was not read: ${imported.error}`);
+    return { documents: imported.documents, diagnostics: imported.diagnostics };
+  }
+  if (isWordFile(path, bytes)) {
+    // Loaded only for a .docx: the zip reader is large and other files do not need it.
+    const { importDocx } = await import('../core/import/docx.ts');
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new UsageError(`${path}: ${imported.error}`);
+    return { documents: imported.documents, diagnostics: imported.diagnostics };
+  }
+  if (isHtmlFile(path)) {
+    if (text.includes('\u0000')) throw new UsageError(`${path} is not a text file`);
+    const { readHtml } = await import('../core/import/html.ts');
+    return readHtml(text);
+  }
+  return readSource(path);
 }
 
-/** As `readOneDocument`, and a .docx too. */
+/** As `readOneDocument`, and a .docx, a PDF or a web page too. */
 export async function readOneDocumentAsync(arg: string): Promise<ResolutionDocument> {
   const fromCorpus = corpusReference(arg);
   if (fromCorpus) return fromCorpus;
