@@ -72,6 +72,8 @@ const ADOPTED =
 const NUMBER_LINE = /^(\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\.(?:\s+(\S.*))?$/;
 const DRAFT_LINE = /^(?:(.*?):\s*)?((?:revised\s+)?draft\s+(resolution|decision))\s*(\S.*)?$/i;
 const ORGAN_LINE = /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
+/** The sentence of an Assembly decision: "At its 90th plenary meeting, on 21 May 2024, the General Assembly ...". */
+const DECISION_START = /^At its \d+(?:st|nd|rd|th)\b/;
 const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
 const FORMULA_LINE =
   /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$|^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
@@ -353,6 +355,9 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   >();
   const raisedPages = new Set<number>();
   let lastPage = 0;
+  const firstPage = Math.min(...pages.keys());
+  let symbol: string | undefined;
+  const mastheadNotes: string[] = [];
   let removed = true;
   for (const [page, indices] of [...pages].sort((a, b) => a[0] - b[0])) {
     let inNotes = false;
@@ -362,6 +367,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       const trimmed = src.text.trim();
       if (trimmed === '') continue;
       if (isPatternFurniture(trimmed)) {
+        // The symbol at the top of the first page is the document's.
+        if (page === firstPage && symbol === undefined && SYMBOL_LINE.test(trimmed)) symbol = trimmed;
         removed = true;
         continue;
       }
@@ -375,6 +382,11 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       const { italicStart, raised } = line;
       const text = ruleAtEnd ? line.text.replace(/_{5,}\s*$/, '') : line.text;
       if (raised) raisedPages.add(page);
+      if (inNotes && /^\*+\s*\S/.test(trimmed)) {
+        // An asterisk note at the foot of the first page: "* Reissued for technical reasons ...".
+        mastheadNotes.push(trimmed.replace(/^\*+\s*/, ''));
+        continue;
+      }
       if (inNotes) {
         const entries = footnoteEntries.get(page) ?? [];
         const alone = /^(\d{1,3})$/.exec(trimmed);
@@ -415,6 +427,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   // 2. The header, up to the enacting formula.
   const formulaAt = body.findIndex((l) => FORMULA_LINE.test(l.text));
   const header = readHeader(body, formulaAt, diagnostics, name);
+  if (symbol !== undefined) header.metadata.symbol ??= symbol.replace(/\*+$/, '');
+  if (mastheadNotes.length) header.metadata.notes = [...(header.metadata.notes ?? []), ...mastheadNotes];
 
   // 3. Running titles: the title (or its start) repeated at the top of later pages.
   const titleFolded = fold(header.title);
@@ -496,42 +510,93 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
     break;
   }
 
-  // 7. Paragraphs.
+  // 7. Parts: "A" and "B" resolutions printed in one document, each with its title and formula.
   unswapLabelledLines(kept);
-  const { paragraphs, lines: paragraphLines } = paragraphsOf(kept);
-  const recognized = recognizeParagraphs(
-    [header.title, ...(formulaAt >= 0 ? [body[formulaAt]?.text ?? ''] : []), ...paragraphs],
-    footnotes.map((f): ParagraphFootnote => ({
-      number: f.number,
-      text: f.text.replace(/\*/g, LITERAL_ASTERISK),
-    })),
-    { exactMarkers: true, ...(header.kind ? { kind: header.kind } : {}) },
-  );
-  const offset = formulaAt >= 0 ? 2 : 1;
-  for (const d of recognized.diagnostics) {
-    const k = d.line === undefined ? undefined : d.line - 1 - offset;
-    const at = k === undefined ? undefined : paragraphLines[k];
-    const { line: _line, ...rest } = d;
-    diagnostics.push(at === undefined ? rest : { ...rest, line: at + 1 });
+  const parts = splitParts(kept, header.title, formulaAt >= 0 ? (body[formulaAt]?.text ?? '') : '');
+  const notes = footnotes.map((f): ParagraphFootnote => ({
+    number: f.number,
+    text: f.text.replace(/\*/g, LITERAL_ASTERISK),
+  }));
+  const documents: ResolutionDocument[] = [];
+  for (const part of parts) {
+    const { paragraphs, lines: paragraphLines } = paragraphsOf(part.lines);
+    // A decision of the Assembly is one sentence ("At its 50th plenary meeting, ..., the General
+    // Assembly ... decided ..."): it stands where a resolution's formula does.
+    let formula = part.formula;
+    if (!formula && header.kind === 'decision' && typeof paragraphs[0] === 'string') {
+      formula = paragraphs.shift() as string;
+      paragraphLines.shift();
+    }
+    const recognized = recognizeParagraphs(
+      [part.title, ...(formula ? [formula] : []), ...paragraphs],
+      notes,
+      {
+        exactMarkers: true,
+        ...(header.kind ? { kind: header.kind } : {}),
+      },
+    );
+    const offset = formula ? 2 : 1;
+    const docName = part.letter ? `${name}, part ${part.letter}` : name;
+    for (const d of recognized.diagnostics) {
+      const k = d.line === undefined ? undefined : d.line - 1 - offset;
+      const at = k === undefined ? undefined : paragraphLines[k];
+      const { line: _line, ...rest } = d;
+      const named = { ...rest, document: docName };
+      diagnostics.push(at === undefined ? named : { ...named, line: at + 1 });
+    }
+    for (const doc of recognized.documents)
+      documents.push({
+        ...doc,
+        ...(header.number ? { number: part.letter ? `${header.number} ${part.letter}` : header.number } : {}),
+        ...(header.kind ? { kind: header.kind } : {}),
+        metadata: { ...doc.metadata, ...header.metadata },
+      });
   }
-  if (formulaAt < 0)
-    diagnostics.push({
-      code: 'formula-missing',
-      severity: 'warning',
-      message:
-        'no enacting formula ("The General Assembly,") was found: the preamble was read by its openers',
-      document: name,
-    });
-  const documents = recognized.documents.map((doc, k): ResolutionDocument => {
-    if (k > 0) return doc;
-    return {
-      ...doc,
-      ...(header.number ? { number: header.number } : {}),
-      ...(header.metadata.adoption || header.number ? {} : {}),
-      metadata: { ...doc.metadata, ...header.metadata },
-    };
-  });
   return { documents, diagnostics: dedupe(diagnostics) };
+}
+
+interface Part {
+  readonly letter?: string;
+  readonly title: string;
+  readonly formula: string;
+  readonly lines: Line[];
+}
+
+/**
+ * Splits the body at "B", "C" ... lines that head a resolution of their own: the letter alone, its
+ * title, then an enacting formula. The first part's letter and title were read with the header.
+ */
+function splitParts(lines: readonly Line[], title: string, formula: string): Part[] {
+  const starts: { at: number; letter: string; title: string; formulaAt: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const letter = /^([B-H])$/.exec(lines[i]?.text ?? '');
+    if (!letter?.[1] || !endsPart(lines[i - 1]?.text ?? '.')) continue;
+    const f = lines.findIndex((l, k) => k > i && k <= i + 5 && FORMULA_LINE.test(l.text));
+    if (f < 0) continue;
+    starts.push({
+      at: i,
+      letter: letter[1],
+      title: lines
+        .slice(i + 1, f)
+        .map((l) => l.text)
+        .join(' '),
+      formulaAt: f,
+    });
+  }
+  const first = /^(.*?)\s+A\s+(\S.*)$/.exec(title);
+  if (starts.length === 0 || !first) return [{ title, formula, lines: [...lines] }];
+  const parts: Part[] = [
+    { letter: 'A', title: first[2] ?? title, formula, lines: lines.slice(0, starts[0]?.at ?? lines.length) },
+  ];
+  starts.forEach((s, k) =>
+    parts.push({
+      letter: s.letter,
+      title: s.title,
+      formula: lines[s.formulaAt]?.text ?? '',
+      lines: lines.slice(s.formulaAt + 1, starts[k + 1]?.at ?? lines.length),
+    }),
+  );
+  return parts;
 }
 
 function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
@@ -696,16 +761,31 @@ function readHeader(
 
 /** Where the preamble starts when the formula is missing: the first line that opens with an opener. */
 function firstOpenerLine(lines: readonly Line[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l && (l.italicStart || startsWithOpener(l.text)) && !SYMBOL_LINE.test(l.text)) {
-      if (i > 0 && !endsPart(lines[i - 1]?.text ?? '') && !/\S$/.test('')) {
-        /* a title line ends without punctuation: fine */
-      }
-      return i;
-    }
+  // The title comes first: after the number line ("78/996."), or after the masthead's last line.
+  let from = 0;
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    const t = lines[i]?.text ?? '';
+    if (
+      NUMBER_LINE.test(t) ||
+      ADOPTED.test(t) ||
+      /^\[.*\]$/.test(t) ||
+      /^on\s+\d/.test(t) ||
+      AGENDA.test(t) ||
+      DRAFT_LINE.test(t)
+    )
+      from = i + 1;
   }
-  return 0;
+  const numbered = NUMBER_LINE.exec(lines[from - 1]?.text ?? '');
+  // The title's first line (unless printed on the number line) is never the preamble's.
+  const first = numbered?.[2] ? from : from + 1;
+  for (let i = first; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    if (DECISION_START.test(l.text)) return i;
+    if ((l.italicStart || startsWithOpener(l.text)) && !SYMBOL_LINE.test(l.text)) return i;
+    if (NUMBERED.test(l.text)) return i;
+  }
+  return Math.min(first, lines.length);
 }
 
 /**

@@ -63,11 +63,17 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const BARE_FORMULA =
   /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
 
+/** A decision of the Assembly as printed: "At its 50th plenary meeting, on ..., the General Assembly ... decided". */
+const DECISION_SENTENCE =
+  /^At its [^,]*meeting\b.*\bthe (?:General Assembly|Council|Conference|Commission)\b.*\b(?:decided|elected|appointed|took note)\b/;
+
 function isFormula(text: string): boolean {
-  return FORMULA.test(text) || BARE_FORMULA.test(text.trim());
+  return FORMULA.test(text) || BARE_FORMULA.test(text.trim()) || DECISION_SENTENCE.test(text);
 }
 
 function organOf(formula: string): string {
+  const decision = /\bthe (General Assembly|Council|Conference|Commission)\b/.exec(formula);
+  if (decision?.[1] && DECISION_SENTENCE.test(formula)) return decision[1];
   const body = formula.replace(/^The\s+/, '');
   const m = ORGAN_END.exec(body);
   return (m ? body.slice(0, m.index) : body).trim();

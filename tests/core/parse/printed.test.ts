@@ -1,0 +1,367 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inlineText } from '../../../src/core/model/inline.ts';
+import type { Inline, ResolutionDocument } from '../../../src/core/model/types.ts';
+import { validateDocument } from '../../../src/core/model/validate.ts';
+import { readPrintedText } from '../../../src/core/parse/printed.ts';
+
+interface Expected {
+  file: string;
+  symbol: string;
+  title: string;
+  formula: string;
+  preamble: number;
+  operative: number;
+  footnotes: number;
+  footnoteMarkers: Record<string, string>;
+  preambleOpeners: string[];
+  operativeOpeners: string[];
+  header: { agenda: string; adopted: string; reference: string; meeting: string };
+}
+
+const dev = JSON.parse(readFileSync('corpus/real/expected.json', 'utf8')) as { documents: Expected[] };
+
+function markersOf(doc: ResolutionDocument): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (content: readonly Inline[], where: string): void => {
+    for (const c of content) if (c.type === 'footnoteRef') out[c.footnoteId.replace(/^fn/, '')] = where;
+  };
+  doc.preamble.forEach((p, k) => visit(p.content, `PP${k + 1}`));
+  doc.operative.forEach((p, k) => visit(p.content, `OP${k + 1}`));
+  return out;
+}
+
+/**
+ * Text carries no italics, so an opener's extent comes from the lexicon: the same words, sometimes
+ * one more ("Guided by", where the PDF prints "by" in roman) or a verb the source left roman ("Also
+ * commends", opener "" in the hand count, which counts italics only).
+ */
+function sameOpener(read: string, printed: string): boolean {
+  if (read === printed) return true;
+  if (printed === '') return /^Also\s/.test(read);
+  return read.startsWith(`${printed} `);
+}
+
+function pdftotextOf(e: Expected): string {
+  return readFileSync(`corpus/real/${e.symbol.replace(/\//g, '_')}.pdftotext.txt`, 'utf8');
+}
+
+describe('readPrintedText on the dev set (four Assembly resolutions)', () => {
+  for (const e of dev.documents) {
+    for (const form of ['pdftotext', 'cleaned'] as const) {
+      describe(`${e.symbol} as ${form === 'pdftotext' ? 'pdftotext output' : 'cleaned one-paragraph-per-line text'}`, () => {
+        const text = form === 'pdftotext' ? pdftotextOf(e) : readFileSync(`corpus/real/${e.file}`, 'utf8');
+        const result = readPrintedText(text);
+        const doc = result.documents[0] as ResolutionDocument;
+
+        it('reads one valid document with the number, title and formula as printed', () => {
+          expect(result.documents).toHaveLength(1);
+          expect(validateDocument(doc).ok).toBe(true);
+          expect(`${doc.number}. ${doc.title}`).toBe(e.title);
+          expect(doc.formula).toBe(e.formula);
+        });
+
+        it('counts the preambular and operative paragraphs and the footnotes as the hand count does', () => {
+          expect(doc.preamble).toHaveLength(e.preamble);
+          expect(doc.operative).toHaveLength(e.operative);
+          expect(doc.footnotes).toHaveLength(e.footnotes);
+        });
+
+        it('attaches each footnote to the paragraph its marker sits in', () => {
+          expect(markersOf(doc)).toEqual(e.footnoteMarkers);
+        });
+
+        it('numbers the operative paragraphs 1 to n', () => {
+          expect(doc.operative.map((p) => p.label)).toEqual(doc.operative.map((_, k) => String(k + 1)));
+        });
+
+        it('finds every opener (its extent from the lexicon, as text has no italics)', () => {
+          const pp = doc.preamble.map((p) => p.opener);
+          const op = doc.operative.map((p) => p.opener);
+          e.preambleOpeners.forEach((o, k) =>
+            expect(sameOpener(pp[k] ?? '', o), `PP${k + 1}: ${pp[k]} / ${o}`).toBe(true),
+          );
+          e.operativeOpeners.forEach((o, k) =>
+            expect(sameOpener(op[k] ?? '', o), `OP${k + 1}: ${op[k]} / ${o}`).toBe(true),
+          );
+        });
+
+        it('leaves no page furniture and no footnote text in any paragraph', () => {
+          const all = [...doc.preamble, ...doc.operative].map((p) => inlineText(p.content)).join('\n');
+          expect(all).not.toMatch(/\d{2}-\d{5}|\*\d{7}\*|A\/RES\/\d|_{5}|\b\d\/\d\b(?! of)/);
+          for (const f of doc.footnotes) expect(all).not.toContain(inlineText(f.content).slice(0, 40));
+        });
+
+        if (form === 'pdftotext')
+          it('reads the headers into metadata, never into a paragraph', () => {
+            const m = doc.metadata;
+            expect(m.symbol).toBe(e.symbol);
+            expect(m.distribution).toBe('general');
+            expect(`${m.session} Agenda item ${m.agendaItem} ${m.agendaItemTitle}`).toBe(e.header.agenda);
+            expect(m.adoption?.basis).toBe(e.header.reference);
+            const [meeting, date] = e.header.meeting.split(' / ');
+            expect(m.adoption?.meeting).toBe(parseInt(meeting ?? '', 10));
+            expect(e.header.adopted).toContain(
+              new Date(`${m.adoption?.date}T00:00:00Z`).toLocaleDateString('en-GB', {
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+                timeZone: 'UTC',
+              }),
+            );
+            expect(date).toBeDefined();
+            const first = inlineText(doc.preamble[0]?.content ?? []);
+            expect(first).not.toMatch(/Distr\.|Agenda item|plenary meeting|Resolution adopted/);
+          });
+      });
+    }
+  }
+});
+
+/** A page as `pdftotext` prints a UN document: furniture, running head, footnotes at the foot. */
+const DRAFT = `A/C.3/80/L.99
+
+United Nations
+
+General Assembly
+
+Distr.: Limited
+3 October 2025
+Original: English
+
+Eightieth session
+Agenda item 28
+Advancement of women
+
+Albania, Andorra, Austria, Belgium,* Chile and
+Mexico: draft resolution
+
+Improving the situation of women in rural areas
+The General Assembly,
+Recalling its resolution 78/1 of 16 October 2023, 1
+Noting with concern that women in rural areas, in particular in least developed
+countries, face the following:
+(a) Limited access to land;
+(b) Limited access to credit,
+Expressing deep concern at the lack of data,
+1.
+Calls for the empowerment of women in rural areas;
+__________________
+* Reissued for technical reasons on 10 October 2025.
+1
+See resolution 78/1.
+
+25-12345 (E)
+
+*2512345*
+
+\fA/C.3/80/L.99
+
+2.
+Strongly encourages Member States to collect data. 2
+__________________
+2
+See A/80/100.
+2/2
+
+25-12345
+`;
+
+describe('readPrintedText on the structures of Assembly texts', () => {
+  it('reads a draft: the masthead, the sponsors line, its asterisk note and the title', () => {
+    const { documents } = readPrintedText(DRAFT);
+    const doc = documents[0] as ResolutionDocument;
+    expect(doc.title).toBe('Improving the situation of women in rural areas');
+    expect(doc.metadata).toMatchObject({
+      symbol: 'A/C.3/80/L.99',
+      distribution: 'limited',
+      originalLanguage: 'English',
+      session: 'Eightieth session',
+      agendaItem: '28',
+      agendaItemTitle: 'Advancement of women',
+      sponsors: ['Albania', 'Andorra', 'Austria', 'Belgium', 'Chile', 'Mexico'],
+      date: '2025-10-03',
+      notes: ['Reissued for technical reasons on 10 October 2025.'],
+    });
+    expect(doc.number).toBeUndefined();
+  });
+
+  it('keeps the subparagraphs of a preambular paragraph that ends with a colon in the preamble', () => {
+    const doc = readPrintedText(DRAFT).documents[0] as ResolutionDocument;
+    expect(doc.preamble.map((p) => p.opener)).toEqual([
+      'Recalling',
+      'Noting with concern',
+      'Expressing deep concern',
+    ]);
+    expect(doc.preamble[1]?.subparagraphs?.map((s) => inlineText(s.content))).toEqual([
+      'Limited access to land;',
+      'Limited access to credit,',
+    ]);
+    expect(doc.operative.map((p) => p.opener)).toEqual(['Calls for', 'Strongly encourages']);
+  });
+
+  it('reads footnotes from the foot of every page and the markers printed as plain digits', () => {
+    const doc = readPrintedText(DRAFT).documents[0] as ResolutionDocument;
+    expect(doc.footnotes.map((f) => [f.number, inlineText(f.content)])).toEqual([
+      [1, 'See resolution 78/1.'],
+      [2, 'See A/80/100.'],
+    ]);
+    expect(markersOf(doc)).toEqual({ 1: 'PP1', 2: 'OP2' });
+    expect(inlineText(doc.operative[1]?.content ?? [])).toBe('Member States to collect data.');
+  });
+
+  it('reads the sections of an omnibus resolution with their headings and their own numbering', () => {
+    const text = `78/999. Report on the activities of the Office
+The General Assembly,
+I
+Activities of the Office
+Recalling its resolution 48/218 B,
+1.
+Reaffirms its primary role;
+2.
+Requests the Secretary-General to report;
+II
+Activities of the Independent Audit Advisory
+Committee
+Recalling its resolution 61/275,
+1.
+Takes note of the report;
+Budget estimates for the period from 1 July 2025 to 30 June 2026
+2.
+Decides to appropriate the amount.
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.preamble).toHaveLength(0);
+    expect(
+      doc.sections?.map((s) => [s.number, s.heading, s.preamble.length, s.operative.map((p) => p.label)]),
+    ).toEqual([
+      ['I', 'Activities of the Office', 1, ['1', '2']],
+      ['II', 'Activities of the Independent Audit Advisory Committee', 1, ['1']],
+      ['', 'Budget estimates for the period from 1 July 2025 to 30 June 2026', 0, ['2']],
+    ]);
+    expect(validateDocument(doc).ok).toBe(true);
+  });
+
+  it('reads "A" and "B" resolutions printed in one document as two documents', () => {
+    const text = `78/998. Questions relating to information
+A
+Information in the service of humanity
+The General Assembly,
+Taking note of the report,
+Urges all countries to cooperate.
+B
+United Nations global communications policies
+The General Assembly,
+Emphasizing the role of the Department,
+1.
+Requests the Department to continue;
+2.
+Also requests the Secretary-General to report.
+`;
+    const { documents } = readPrintedText(text);
+    expect(documents.map((d) => [d.number, d.title, d.preamble.length, d.operative.length])).toEqual([
+      ['78/998 A', 'Information in the service of humanity', 1, 1],
+      ['78/998 B', 'United Nations global communications policies', 1, 2],
+    ]);
+  });
+
+  it('reads a single unnumbered operative paragraph ending with a full stop', () => {
+    const text = `78/997. International Day of Something
+The General Assembly,
+Recalling its resolution 70/1,
+Decides to proclaim 1 May the International Day of Something.
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.preamble).toHaveLength(1);
+    expect(doc.operative).toHaveLength(1);
+    expect(doc.operative[0]?.opener).toBe('Decides');
+    expect(doc.operative[0]?.label).toBeUndefined();
+  });
+
+  it('reads an official text that lacks its formula by its openers, and says so', () => {
+    const text = `78/996. Cooperation between the United Nations and the Organization
+Recognizing the importance of cooperation,
+Noting the report of the Secretary-General,
+1.
+Welcomes the cooperation;
+2.
+Decides to include the item in its provisional agenda.
+`;
+    const result = readPrintedText(text);
+    const doc = result.documents[0] as ResolutionDocument;
+    expect(doc.title).toBe('Cooperation between the United Nations and the Organization');
+    expect(doc.preamble.map((p) => p.opener)).toEqual(['Recognizing', 'Noting']);
+    expect(doc.operative).toHaveLength(2);
+    expect(result.diagnostics.some((d) => d.code === 'formula-missing')).toBe(true);
+  });
+
+  it('reads an annex with its title, headings and numbered paragraphs', () => {
+    const text = `78/995. Political declaration
+The General Assembly
+Endorses the political declaration contained in the annex to the present resolution.
+15th plenary meeting
+29 September 2023
+Annex
+Political declaration of the high-level meeting
+I.
+Our shared commitment
+1.
+We reaffirm our commitment.
+2.
+We emphasize the importance of eradicating poverty.
+II.
+A call to action
+3.
+We commit to act.
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.operative).toHaveLength(1);
+    expect(doc.annex?.title).toBe('Political declaration of the high-level meeting');
+    expect(doc.annex?.items.map((i) => i.label)).toEqual(['1', '2', '3']);
+    expect(doc.annex?.headings).toEqual([
+      { before: 0, number: 'I', heading: 'Our shared commitment' },
+      { before: 2, number: 'II', heading: 'A call to action' },
+    ]);
+    expect(doc.metadata.adoption).toMatchObject({ date: '2023-09-29', meeting: 15 });
+  });
+
+  it('reads a decision of the Assembly: its sentence stands as the formula', () => {
+    const text = `Decision adopted by the General Assembly on 21 May 2024
+78/541. Inclusion of an additional item in the agenda
+At its 90th plenary meeting, on 21 May 2024, the General Assembly, on the recommendation of the General Committee, decided to include in the agenda of its seventy-eighth session an additional item.
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.kind).toBe('decision');
+    expect(doc.number).toBe('78/541');
+    expect(doc.organ).toBe('General Assembly');
+    expect(doc.formula).toMatch(/^At its 90th plenary meeting/);
+    expect(doc.metadata.adoption?.date).toBe('2024-05-21');
+  });
+
+  it('takes footnote numbers printed apart from their texts, in any order, back to their texts', () => {
+    const text = `79/1. Title
+The General Assembly,
+Recalling the Universal Declaration of Human Rights, 1 the International Covenant on
+Civil and Political Rights 2 and the Convention,3
+Urges States to act.
+__________________
+
+Resolution 217 A (III).
+See resolution 2200 A (XXI), annex.
+3
+United Nations, Treaty Series, vol. 1577,
+No. 27531.
+1
+2
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.footnotes.map((f) => inlineText(f.content))).toEqual([
+      'Resolution 217 A (III).',
+      'See resolution 2200 A (XXI), annex.',
+      'United Nations, Treaty Series, vol. 1577, No. 27531.',
+    ]);
+    expect(inlineText(doc.preamble[0]?.content ?? [])).toBe(
+      'the Universal Declaration of Human Rights, the International Covenant on Civil and Political Rights and the Convention,',
+    );
+  });
+});
