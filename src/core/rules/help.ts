@@ -16,10 +16,13 @@
  * diagnostic and the fix gives none at all (tests/core/rules/help.test.ts), and the Help shows what the
  * check says about the fault by running the rule on it.
  */
+import { subparagraphLabel } from '../export/labels.ts';
 import type { Footnote, Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
 import { SCHEMA_VERSION } from '../model/types.ts';
 import type { RuleAuthority } from './authority.ts';
+import { lintDocument } from './lint.ts';
 import { RULES } from './registry.ts';
+import type { LintContext, RuleDiagnostic } from './types.ts';
 
 export interface ExampleSubparagraph {
   /** As printed, "(a)"; absent where the position decides. */
@@ -365,4 +368,72 @@ export function exampleDocument(example: RuleExample): ResolutionDocument {
     annex: null,
     footnotes,
   };
+}
+
+/** A run of an example's line: text, or the number of a footnote reference. */
+export type ExamplePart = { readonly text: string } | { readonly note: number };
+
+/** One line of an example as the page prints it. */
+export interface ExampleLine {
+  readonly kind: 'title' | 'formula' | 'preamble' | 'operative' | 'subparagraph';
+  /** "1.", "(a)": as printed, else from the position; none for a lone operative paragraph. */
+  readonly label?: string;
+  readonly opener?: string;
+  readonly parts: readonly ExamplePart[];
+}
+
+export interface ExampleView {
+  readonly lines: readonly ExampleLine[];
+  /** Numbered from 1 in the order of their references; `*...*` already made italic runs. */
+  readonly footnotes: readonly { readonly number: number; readonly content: readonly Inline[] }[];
+}
+
+/** What the Help prints of an example: labels worked out, footnote references numbered. */
+export function exampleView(example: RuleExample): ExampleView {
+  let notes = 0;
+  const parts = (text: string): ExamplePart[] =>
+    text
+      .split('^')
+      .flatMap((part, i): ExamplePart[] => [
+        ...(i > 0 ? [{ note: ++notes }] : []),
+        ...(part === '' ? [] : [{ text: part }]),
+      ]);
+  const operative = example.blocks.filter((b) => b.part === 'operative');
+  const lines: ExampleLine[] = [];
+  for (const block of example.blocks) {
+    const position = operative.indexOf(block) + 1;
+    const number =
+      block.part !== 'operative'
+        ? undefined
+        : block.label !== undefined
+          ? `${block.label}.`
+          : operative.length > 1
+            ? `${position}.`
+            : undefined;
+    lines.push({
+      kind: block.part,
+      ...(number === undefined ? {} : { label: number }),
+      ...(block.opener === undefined ? {} : { opener: block.opener }),
+      parts: parts(block.text),
+    });
+    (block.subparagraphs ?? []).forEach((sub, i) =>
+      lines.push({
+        kind: 'subparagraph',
+        label: sub.label ?? subparagraphLabel(1, i + 1),
+        parts: parts(sub.text),
+      }),
+    );
+  }
+  return {
+    lines,
+    footnotes: (example.footnotes ?? []).slice(0, notes).map((text, i) => ({
+      number: i + 1,
+      content: exampleRuns(text),
+    })),
+  };
+}
+
+/** What the rule says about its page's fault: the check run on the example, as in a draft. */
+export function exampleFindings(page: RuleHelp, context: LintContext): RuleDiagnostic[] {
+  return lintDocument(exampleDocument(page.fault), context).filter((d) => d.rule === page.id);
 }

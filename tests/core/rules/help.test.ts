@@ -3,7 +3,15 @@ import { inlineText } from '../../../src/core/model/inline.ts';
 import { validateDocument } from '../../../src/core/model/validate.ts';
 import { lintDocument } from '../../../src/core/rules/lint.ts';
 import { RULES } from '../../../src/core/rules/registry.ts';
-import { AUTHORITY_LABELS, exampleDocument, RULE_HELP, ruleHelp } from '../../../src/core/rules/help.ts';
+import {
+  AUTHORITY_LABELS,
+  exampleDocument,
+  exampleFindings,
+  exampleView,
+  RULE_HELP,
+  ruleHelp,
+} from '../../../src/core/rules/help.ts';
+import type { ExampleLine } from '../../../src/core/rules/help.ts';
 import { lintContext } from './context.ts';
 
 describe('the Help pages of the rules', () => {
@@ -60,5 +68,73 @@ describe('the Help pages of the rules', () => {
       'Ibid., vol. 2237, No. 39574.',
     ]);
     expect(doc.footnotes[0]?.content[1]).toEqual({ type: 'text', text: 'Treaty Series', italic: true });
+  });
+
+  it('prints an example as the page does: numbers and letters from the position, none for a lone paragraph', () => {
+    const line = (l: ExampleLine): string =>
+      `${l.kind} ${l.label ?? '-'} ${l.opener ?? '-'} ${l.parts.map((p) => ('note' in p ? `[${p.note}]` : p.text)).join('')}`;
+    expect(
+      exampleView({
+        blocks: [
+          { part: 'preamble', opener: 'Recalling', text: 'the Convention,^' },
+          {
+            part: 'operative',
+            opener: 'Urges',
+            text: 'States:',
+            subparagraphs: [{ text: 'To act;' }, { text: 'To report.^' }],
+          },
+          { part: 'operative', opener: 'Decides', label: '5 bis', text: 'to meet.' },
+        ],
+        footnotes: ['United Nations, *Treaty Series*, vol. 2225, No. 39574.', 'Ibid.', 'never referenced'],
+      }),
+    ).toEqual({
+      lines: expect.any(Array),
+      footnotes: [
+        {
+          number: 1,
+          content: [
+            { type: 'text', text: 'United Nations, ' },
+            { type: 'text', text: 'Treaty Series', italic: true },
+            { type: 'text', text: ', vol. 2225, No. 39574.' },
+          ],
+        },
+        { number: 2, content: [{ type: 'text', text: 'Ibid.' }] },
+      ],
+    });
+    const view = exampleView({
+      blocks: [
+        { part: 'preamble', opener: 'Recalling', text: 'the Convention,^' },
+        {
+          part: 'operative',
+          opener: 'Urges',
+          text: 'States:',
+          subparagraphs: [{ text: 'To act;' }, { text: 'To report.^' }],
+        },
+        { part: 'operative', opener: 'Decides', label: '5 bis', text: 'to meet.' },
+      ],
+      footnotes: ['A.', 'B.'],
+    });
+    expect(view.lines.map(line)).toEqual([
+      'preamble - Recalling the Convention,[1]',
+      'operative 1. Urges States:',
+      'subparagraph (a) - To act;',
+      'subparagraph (b) - To report.[2]',
+      'operative 5 bis. Decides to meet.',
+    ]);
+    expect(
+      exampleView({ blocks: [{ part: 'operative', opener: 'Decides', text: 'to meet.' }] }).lines[0]?.label,
+    ).toBeUndefined();
+  });
+
+  it("gives what the check says about the page's fault, and only that rule's findings", () => {
+    const page = ruleHelp('preamble-ending');
+    expect(page).toBeDefined();
+    if (!page) return;
+    const found = exampleFindings(page, lintContext());
+    expect(found.map((d) => d.rule)).toEqual(['preamble-ending']);
+    expect(found[0]?.message).toMatch(/^A preambular paragraph ends with a comma, not a full stop/);
+    // The title's page: its fault is a document without a title, and nothing else is wrong with it.
+    const title = ruleHelp('title-present');
+    expect(title && exampleFindings(title, lintContext()).map((d) => d.rule)).toEqual(['title-present']);
   });
 });
