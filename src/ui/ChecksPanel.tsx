@@ -5,8 +5,11 @@
  * The checking itself is the ChecksPlugin's (editor/plugins/checks): this panel only reads what it
  * publishes and asks it to act, so the underlines in the page work with the panel closed.
  *
+ * Each problem leads to its rule's page in the Help ("About this rule"), as each rule switch does.
+ *
  * Keyboard: in the list, Up/Down (Home/End) move between problems and show the current one in the page;
- * Enter puts the caret on it in the page; Tab reaches its Fix button; Ctrl+. fixes it.
+ * Enter puts the caret on it in the page; Tab reaches its Fix button and "About this rule"; Ctrl+. fixes
+ * it; F1 opens its rule's page.
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -14,14 +17,17 @@ import { RULES } from '../core/rules/registry.ts';
 import type { RuleDiagnostic } from '../core/rules/types.ts';
 import { checksHubOf, diagnosticKey } from '../editor/plugins/checks/checksHub.ts';
 import { locationLabel, severityLabel, severitySummary } from '../editor/plugins/checks/summary.ts';
+import { ruleTopic, type HelpStore } from './helpStore.ts';
 import './styles/checks.css';
+
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 
 const FOOTNOTE_RULES = {
   current: 'current Editorial Manual (a source is footnoted once)',
   '2012': '2012 practice (a source is footnoted again at its first operative mention)',
 } as const;
 
-export function ChecksPanel() {
+export function ChecksPanel({ help }: { readonly help?: HelpStore }) {
   const [editor] = useLexicalComposerContext();
   const hub = checksHubOf(editor);
   const state = useSyncExternalStore(hub.subscribe, hub.getState);
@@ -74,6 +80,13 @@ export function ChecksPanel() {
       return;
     } else if (event.key === 'Escape') {
       hub.preview(null);
+      return;
+    } else if (event.key === 'F1' && help) {
+      const d = diagnostics[active];
+      if (d) {
+        event.preventDefault();
+        help.open(ruleTopic(d.rule));
+      }
       return;
     }
     if (next === null || last < 0) return;
@@ -138,6 +151,18 @@ export function ChecksPanel() {
                     Fix
                   </button>
                 ) : null}
+                {help ? (
+                  <button
+                    type="button"
+                    className="checks__about"
+                    tabIndex={tab}
+                    title="The rule, with an example of the fault and its fix (F1)"
+                    aria-label={`About this rule: ${RULE_TITLES.get(d.rule) ?? d.rule}`}
+                    onClick={() => help.open(ruleTopic(d.rule))}
+                  >
+                    About this rule
+                  </button>
+                ) : null}
               </li>
             );
           })}
@@ -159,6 +184,16 @@ export function ChecksPanel() {
                 />{' '}
                 {rule.title}
               </label>
+              {help ? (
+                <button
+                  type="button"
+                  className="checks__about"
+                  aria-label={`About this rule: ${rule.title}`}
+                  onClick={() => help.open(ruleTopic(rule.id))}
+                >
+                  About
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -7,9 +7,11 @@ export interface DialogProps {
   readonly onClose: () => void;
   readonly children: ReactNode;
   readonly wide?: boolean;
+  /** The id of an element inside whose text completes the dialog's name (the page the Help shows). */
+  readonly labelledBy?: string;
 }
 
-export function Dialog({ title, open, onClose, children, wide = false }: DialogProps) {
+export function Dialog({ title, open, onClose, children, wide = false, labelledBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -22,7 +24,7 @@ export function Dialog({ title, open, onClose, children, wide = false }: DialogP
     <dialog
       ref={ref}
       className={wide ? 'dialog dialog--wide' : 'dialog'}
-      aria-labelledby={titleId}
+      aria-labelledby={labelledBy === undefined ? titleId : `${titleId} ${labelledBy}`}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();

@@ -3,7 +3,7 @@
  * draft's session (autosave, other tabs) and every action on drafts; the text itself lives in the
  * editor, and the model is read from it on change (debounced) for the autosave.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import type { Metadata, ResolutionDocument } from '../core/model/types.ts';
 import { serializeDocumentFile } from '../core/model/file.ts';
@@ -30,7 +30,7 @@ import { DetailsPanel } from './DetailsPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { DraftsSidebar } from './DraftsSidebar.tsx';
 import { downloadText, readFileText } from './files.ts';
-import { HelpDialog } from './HelpDialog.tsx';
+import { createHelpStore } from './helpStore.ts';
 import { Masthead } from './Masthead.tsx';
 import { NewDraftDialog } from './NewDraftDialog.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
@@ -50,6 +50,8 @@ const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ defaul
 const PrecedentsPanel = lazy(() =>
   import('./PrecedentsPanel.tsx').then((m) => ({ default: m.PrecedentsPanel })),
 );
+// The Help, with a page and an example for each editorial check, loads when first opened.
+const HelpDialog = lazy(() => import('./help/HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
 
 interface Current {
   readonly draft: StoredDraft;
@@ -99,7 +101,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   /** A save that failed: shown until a save succeeds (issue 11: a failed save is loud). */
   const [trouble, setTrouble] = useState<SaveTrouble | null>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
-  const [dialog, setDialog] = useState<null | 'new' | 'help' | { rename: string } | { remove: string }>(null);
+  const [dialog, setDialog] = useState<null | 'new' | { rename: string } | { remove: string }>(null);
+  const [help] = useState(() => createHelpStore());
+  const helpOpen = useSyncExternalStore(help.subscribe, () => help.getState().open);
+  /** Once opened, the Help stays mounted (closed), so it opens again at once and where it was left. */
+  const [helpLoaded, setHelpLoaded] = useState(false);
+  if (helpOpen && !helpLoaded) setHelpLoaded(true);
   const [renameValue, setRenameValue] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<PanelName>('details');
@@ -710,6 +717,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
+      // F1: the Help, where it was left (the Checks list opens the current problem's rule itself).
+      if (e.key === 'F1' && !mod && !e.altKey && !e.shiftKey && !e.defaultPrevented) {
+        e.preventDefault();
+        help.open();
+        return;
+      }
       if (!mod) return;
       const key = e.key.toLowerCase();
       if (e.altKey && (key === 'n' || e.code === 'KeyN')) {
@@ -729,12 +742,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         void flush();
       } else if (!e.altKey && (key === '/' || key === '?')) {
         e.preventDefault();
-        setDialog('help');
+        help.open('shortcuts');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [createRevision, saveFile, flush, openCompare]);
+  }, [createRevision, saveFile, flush, openCompare, help]);
 
   const viewing = current?.view;
   const shown = viewing ? viewing.document : current?.document;
@@ -789,11 +802,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           <button
             type="button"
             className="button"
-            onClick={() => setDialog('help')}
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (Ctrl+/)"
+            onClick={() => help.open()}
+            title="The editorial checks, with examples, and the keyboard shortcuts (F1)"
           >
-            ?
+            Help
           </button>
           <input
             ref={fileInput}
@@ -958,7 +970,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   <DetailsPanel document={shown} readOnly={readOnly} onChange={onMetadata} />
                 ) : null}
                 {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
-                {panel === 'checks' ? <ChecksPanel /> : null}
+                {panel === 'checks' ? <ChecksPanel help={help} /> : null}
                 {panel === 'precedents' ? (
                   <Suspense fallback={<p className="panel__empty">Loading the finder…</p>}>
                     <PrecedentsPanel />
@@ -1028,7 +1040,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         onClose={() => setDialog(null)}
         onCreate={(doc, name) => void create(doc, name)}
       />
-      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      {helpLoaded ? (
+        <Suspense fallback={null}>
+          <HelpDialog store={help} />
+        </Suspense>
+      ) : null}
       <Dialog
         title="Rename draft"
         open={typeof dialog === 'object' && dialog !== null && 'rename' in dialog}

@@ -16,6 +16,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { keys: 'Ctrl+Alt+E', action: 'Save the draft as a .resolution.json file', where: 'anywhere' },
   { keys: 'Ctrl+/', action: 'This list of shortcuts', where: 'anywhere' },
+  {
+    keys: 'F1',
+    action: "Help: each editorial check with an example; in the Checks list, the chosen problem's rule",
+    where: 'anywhere',
+  },
   { keys: 'Enter', action: 'New paragraph of the same kind', where: 'in the text' },
   {
     keys: 'Tab / Shift+Tab',
