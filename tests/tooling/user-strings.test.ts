@@ -2,14 +2,16 @@
  * Issue 12: messages speak to the user. DRAFTING-RULES.md is the developers' notes, a file the user
  * never sees, so no string the app, the command line or an export can show may point to it or to its
  * numbered sections. Comments may (ARCHITECTURE.md convention 10: comments cite the rule). This reads
- * every source file under src/ with the TypeScript scanner and looks only at what is not a comment:
- * string and template literals, JSX text and, in stylesheets, everything outside comments (`content:`).
+ * every source file under src/ with the TypeScript parser and looks only at what is not a comment:
+ * string and template literals, JSX text and, in stylesheets, everything outside comments (`content:`);
+ * and what the templates give a draft.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { parseTemplates } from '../../src/core/drafts/template.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The notes themselves, or a citation of their numbered sections: "(section 6)", "section 1 item 3". */
@@ -86,5 +88,17 @@ describe('what the user can see', () => {
         if (FORBIDDEN.test(text)) offending.push(`${relative(root, path)}: ${text.trim().slice(0, 120)}`);
     }
     expect(offending).toEqual([]);
+  });
+
+  it('never shows them in what the templates give a draft (their # comment lines may cite them)', () => {
+    const dir = join(root, 'templates');
+    const sources = Object.fromEntries(
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.template.txt'))
+        .map((name) => [`../../templates/${name}`, readFileSync(join(dir, name), 'utf8')]),
+    );
+    const { templates } = parseTemplates(sources);
+    expect(templates.length).toBeGreaterThan(0);
+    for (const template of templates) expect(JSON.stringify(template), template.id).not.toMatch(FORBIDDEN);
   });
 });
