@@ -2,7 +2,9 @@
  * Compare the draft with a base: a corpus document, its own base, a revision, another draft or a file
  * (issue 4). The comparison is `compareDocuments` (core/compare), recomputed when the base or a switch
  * changes; this view only chooses the base and draws the result, as an inline redline or as two
- * aligned columns, with a summary and next / previous change.
+ * aligned columns, with a summary and next / previous change. Paragraphs that differ only in typography
+ * (non-breaking hyphens, curly quotes …; issue 12, item 6) are counted on a line of the summary and
+ * shown as changes only when "Show typography changes" is on.
  *
  * Keyboard: n / p (or Alt+Down / Alt+Up) move to the next / previous change and focus it; every change
  * is also a stop of the Tab order; Escape closes the view.
@@ -175,6 +177,7 @@ export function CompareView({
   const [mode, setMode] = useState<Mode>('redline');
   const [ignorePunctuation, setIgnorePunctuation] = useState(false);
   const [ignoreFootnotes, setIgnoreFootnotes] = useState(false);
+  const [showTypography, setShowTypography] = useState(false);
   /** The base recorded by "Use as base" in this view (the `draft` prop is a snapshot). */
   const [recordedBase, setRecordedBase] = useState<BaseDocument | undefined>(draft.metadata.base);
 
@@ -298,8 +301,9 @@ export function CompareView({
 
   const base = loaded.state === 'ready' ? loaded.document : null;
   const result = useMemo(
-    () => (base ? compareDocuments(base, draft, { ignorePunctuation, ignoreFootnotes }) : null),
-    [base, draft, ignorePunctuation, ignoreFootnotes],
+    () =>
+      base ? compareDocuments(base, draft, { ignorePunctuation, ignoreFootnotes, showTypography }) : null,
+    [base, draft, ignorePunctuation, ignoreFootnotes, showTypography],
   );
   const stops = useMemo(() => stopsOf(result), [result]);
   // The change in focus, for the result it was chosen in (a new result starts before the first).
@@ -452,6 +456,14 @@ export function CompareView({
           />
           Ignore footnotes
         </label>
+        <label className="compare__switch">
+          <input
+            type="checkbox"
+            checked={showTypography}
+            onChange={(e) => setShowTypography(e.target.checked)}
+          />
+          Show typography changes
+        </label>
         <button type="button" className="button compare__close" onClick={onClose} title="Close (Escape)">
           Close
         </button>
@@ -459,7 +471,7 @@ export function CompareView({
 
       {result ? (
         <div className="compare__bar compare__bar--second">
-          <Summary result={result} />
+          <Summary result={result} showTypography={showTypography} />
           <div className="compare__nav" role="group" aria-label="Changes">
             <button
               type="button"
@@ -563,8 +575,20 @@ const SUMMARY_KINDS = [
   ['footnotes', 'with footnote changes'],
 ] as const;
 
-function Summary({ result }: { readonly result: CompareResult }) {
+/** "3 paragraphs differ only in typography" */
+function typographyCount(n: number): string {
+  return `${n} paragraph${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} only in typography`;
+}
+
+function Summary({
+  result,
+  showTypography,
+}: {
+  readonly result: CompareResult;
+  readonly showTypography: boolean;
+}) {
   const headings = HEADINGS.filter(([key]) => result[key]).length;
+  const typography = result.summary.typography;
   return (
     <ul className="compare__summary" aria-label="Summary" aria-live="polite">
       {SUMMARY_KINDS.map(([kind, label]) => (
@@ -579,6 +603,20 @@ function Summary({ result }: { readonly result: CompareResult }) {
       {headings ? (
         <li data-kind="headings" className="compare__count">
           <strong>{headings}</strong> heading{headings === 1 ? '' : 's'} changed
+        </li>
+      ) : null}
+      {typography ? (
+        <li
+          data-kind="typography"
+          className="compare__count"
+          title={
+            showTypography
+              ? 'Shown as changes'
+              : 'Not shown as changes: turn on “Show typography changes” to see them'
+          }
+        >
+          {typographyCount(typography)}
+          {showTypography ? ' (shown)' : ''}
         </li>
       ) : null}
     </ul>
@@ -644,6 +682,8 @@ function Tags({ change: c }: { readonly change: ParagraphChange }) {
   if (c.split) tags.push({ key: 'split', text: `split into ${c.split.labels.join(', ')}`, tone: 'changed' });
   if (c.merge) tags.push({ key: 'merge', text: `merges ${c.merge.labels.join(', ')}`, tone: 'changed' });
   if (c.footnotes?.length) tags.push({ key: 'fn', text: 'footnotes', tone: 'footnotes' });
+  if (c.typography && c.type !== 'unchanged')
+    tags.push({ key: 'typography', text: 'typography only', tone: 'typography' });
   if (!tags.length) return null;
   return (
     <span className="compare__tags">
@@ -723,7 +763,9 @@ function Redline({
     >
       {noDifference ? (
         <p className="compare__message" role="status">
-          No difference.
+          {result.summary.typography
+            ? `No difference but typography: ${typographyCount(result.summary.typography)}.`
+            : 'No difference.'}
         </p>
       ) : null}
       {HEADINGS.map(([key, label]) => {
