@@ -155,10 +155,9 @@ export function consistencyFailures(
     // not taken by a word as a resolution's number is ("resolutions 2/5 and").
     for (const m of text.matchAll(/(?<=^|\s)(\d{1,2})\/(\d{1,2})(?=\s|$)/g)) {
       const before = text.slice(0, m.index ?? 0);
-      if (
-        Number(m[1]) <= Number(m[2]) &&
-        !/(?:resolutions?|decisions?|and|,|Council|Commission)\s*$/.test(before)
-      )
+      const taken = /(?:resolutions?|decisions?|and|,|Council|Commission|[A-Z]{2,})\s*$/.test(before);
+      const ratio = /^\s*(?:gender|balance|split|ratio)/.test(text.slice((m.index ?? 0) + m[0].length));
+      if (Number(m[1]) <= Number(m[2]) && !taken && !ratio)
         failures.push({ check: 'furniture', detail: `${where}: page number "${m[0]}"` });
     }
   }

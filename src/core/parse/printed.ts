@@ -33,6 +33,8 @@ import {
 export const SYMBOL_LINE = /^[A-Z][A-Z0-9.]*(?:\/[A-Za-z0-9.]*[A-Za-z0-9])+\*?$/;
 /** The job number: "24-23454 (E)", "24-23454", "25-12345 (E)    101025    111025". */
 const JOB_NUMBER = /^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$/;
+/** The date code printed beside the job number on the first page: "271023". */
+const JOB_DATE = /^\d{6}$/;
 /** The barcode under the job number: "*2423454*". */
 const BARCODE = /^\*\d{7,8}\*$/;
 /** The page number: "2/5". */
@@ -356,6 +358,7 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   const raisedPages = new Set<number>();
   let lastPage = 0;
   const firstPage = Math.min(...pages.keys());
+  const pageCount = Math.max(...pages.keys());
   let symbol: string | undefined;
   const mastheadNotes: string[] = [];
   let removed = true;
@@ -377,6 +380,10 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
         continue;
       }
       const line = lineText(src);
+      // The page number run onto the page's last line of text ("... and capacity 8/9").
+      const pageMark = / (\d{1,3})\/(\d{1,3})$/.exec(line.text);
+      if (pageMark && Number(pageMark[1]) === page && Number(pageMark[2]) === pageCount)
+        line.text = line.text.slice(0, pageMark.index);
       // The rule run onto the page's last line of text ("cross__________________").
       const ruleAtEnd = !inNotes && /\S_{5,}\s*$/.test(line.text);
       const { italicStart, raised } = line;
@@ -843,7 +850,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       // came out garbled ("of nuclear" / "1." / "Underlines ...").
       const due = n === lastNumber + 1;
       const nextText = numbered[2] ?? lines[index + 1]?.text ?? '';
-      const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText));
+      const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText) || /^We\s/.test(nextText));
       if ((complete || evident) && (due || n === 1 || (lastNumber === 0 && n < 5))) {
         lastNumber = n;
         lastLetter = undefined;
@@ -912,7 +919,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
     const opener = Boolean(l.italicStart) || startsWithOpener(text);
     const next = lines[index + 1];
     if (
-      lastNumber > 0 &&
+      (lastNumber > 0 || afterTitleOrAnnex(paragraphs)) &&
       complete &&
       /^[A-Z]/.test(text) &&
       !endsPart(text) &&
@@ -926,9 +933,21 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       continue;
     }
     const indented = margin !== undefined && l.indent !== undefined && l.indent - margin > 12;
-    const blank = l.gapBefore > 0 && !l.afterBreak && !/^[a-z]/.test(text);
+    const blank = l.gapBefore > 0 && !l.afterBreak && /^[A-Z“"(]/.test(text);
     // After a colon only a label starts a paragraph: "... Conference on Palestine:" / "Reconstructing Gaza".
+    // Except after "Adopts the following outcome document ...:", where the adopted text's title follows.
     const colon = prev !== undefined && /:$/.test(prev.replace(SUPER_MARKER, '').trimEnd());
+    const adopted =
+      colon &&
+      paragraphs.length === 0 &&
+      /^(?:Adopts|Approves|Endorses|Proclaims)\b/.test(current[0] ?? '') &&
+      /^[A-Z]/.test(text);
+    // "We, the Heads of State and Government ..." opens a declaration after its title.
+    const declaration = /^We,\s/.test(text) && prev !== undefined && !/,$/.test(prev);
+    if (adopted || declaration) {
+      start(text, l.at);
+      continue;
+    }
     if (prev === undefined || (complete && !colon && (opener || indented || blank)) || afterHeading) {
       start(text, l.at);
       lastLetter = undefined;
@@ -938,6 +957,11 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
   }
   flush();
   return { paragraphs, lines: starts };
+}
+
+/** Whether headings may stand here before paragraph 1: inside an annex or an adopted text. */
+function afterTitleOrAnnex(paragraphs: readonly (string | SectionHeading)[]): boolean {
+  return paragraphs.some((p) => typeof p === 'string' && ANNEX.test(p)) || paragraphs.length > 1;
 }
 
 /** Joins a paragraph's lines: a space between, none after a hyphen that breaks a word ("capacity-\nbuilding"). */

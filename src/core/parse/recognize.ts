@@ -204,7 +204,11 @@ function placeParagraphs(
   let kind: DocumentKind = segment.heading?.heading?.kind ?? kindHint ?? 'resolution';
   let i = 0;
   const firstText = paragraphs[0];
-  if (firstText && firstText.kind === 'text' && !isFormula(firstText.text)) {
+  // A title may read like a formula ("The Antigua and Barbuda Agenda ...: A Renewed Declaration"):
+  // when a formula follows it, it is the title.
+  const second = paragraphs[1];
+  const titleBeforeFormula = second !== undefined && second.kind === 'text' && isFormula(second.text);
+  if (firstText && firstText.kind === 'text' && (!isFormula(firstText.text) || titleBeforeFormula)) {
     placed.push({ role: 'title', paragraph: firstText });
     i = 1;
   }
@@ -229,6 +233,21 @@ function placeParagraphs(
 
   let part: 'preamble' | 'operative' | 'annex' = 'preamble';
   let annexStage: 'title' | 'intro' | 'items' = 'title';
+  // "Adopts the following outcome document ...:" and the text it adopts, printed without an "Annex"
+  // line: the one operative paragraph, then the adopted text as the annex.
+  const lead = paragraphs[i];
+  const after = paragraphs[i + 1];
+  if (
+    kind === 'resolution' &&
+    lead?.kind === 'text' &&
+    /^\*?(?:Adopts|Approves|Endorses|Decides to adopt|Proclaims)\b/.test(lead.text) &&
+    /:$/.test(lead.text.trim()) &&
+    after?.kind === 'text'
+  ) {
+    placed.push({ role: 'operative', paragraph: lead });
+    part = 'annex';
+    i++;
+  }
   let lastLetter: string | undefined;
   let topRole: 'operative' | 'annexItem' | undefined;
   let annexTopNumbered = false;
