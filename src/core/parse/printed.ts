@@ -46,7 +46,12 @@ const RECYCLE = /^Please recycle\s*$/i;
 function isPatternFurniture(text: string): boolean {
   const t = text.trim();
   return (
-    JOB_NUMBER.test(t) || BARCODE.test(t) || PAGE_NUMBER.test(t) || SYMBOL_LINE.test(t) || RECYCLE.test(t)
+    JOB_NUMBER.test(t) ||
+    JOB_DATE.test(t) ||
+    BARCODE.test(t) ||
+    PAGE_NUMBER.test(t) ||
+    SYMBOL_LINE.test(t) ||
+    RECYCLE.test(t)
   );
 }
 
