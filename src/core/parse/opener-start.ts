@@ -198,19 +198,40 @@ const OPERATIVE = new Set([
   'anticipates',
 ]);
 
-const FIRST_WORDS = /^[“"]?([A-Z][a-z]+(?:-[a-z]+)?)(?:\s+([a-z][a-z-]*))?/;
+const FIRST_WORDS = /^[“"]?([A-Z][a-z]+(?:-[a-z]+)?)(?:\s+([A-Za-z][a-z-]*))?(?:\s+([A-Za-z][a-z-]*))?/;
 
-export function startsWithOpener(text: string): boolean {
+/**
+ * `part` narrows the heads: in the operative part paragraphs are numbered, so a line starts one
+ * only with a present-tense verb (a number lost in the conversion); a participle there is a word of
+ * a title ("the Convention on the Prohibition of the Development, Production, / Stockpiling and
+ * Use of Chemical Weapons").
+ */
+export function startsWithOpener(text: string, part: 'preamble' | 'operative' = 'preamble'): boolean {
   const m = FIRST_WORDS.exec(text.trim());
   if (!m || !m[1]) return false;
   const first = m[1].toLowerCase();
   const second = m[2];
-  if (first === 'also' || first === 'further') return second !== undefined && /(?:s|ing|ed)$/.test(second);
+  const third = m[3];
+  if (first === 'also' || first === 'further')
+    return second !== undefined && /^[a-z]/.test(second) && /(?:s|ing|ed|ly)$/.test(second);
   if (/ly$/.test(first) && first !== 'italy') {
     // "Deeply concerned", "Strongly condemns", "Firmly believing": an adverb and the word it qualifies.
-    return second !== undefined && /(?:ing|ed|ful|s|ent|ant)$/.test(second);
+    if (second === undefined || !/^[a-z]/.test(second)) return false;
+    return part === 'operative' ? /[^s]s$/.test(second) : /(?:ing|ed|ful|s|ent|ant)$/.test(second);
   }
+  if (part === 'operative') return OPERATIVE.has(first);
   if (STATE_OF_MIND.has(first) || OPERATIVE.has(first)) return true;
-  if (/ing$/.test(first) && first.length >= 6 && !NOT_PARTICIPLES.has(first)) return true;
+  if (/ing$/.test(first) && first.length >= 6 && !NOT_PARTICIPLES.has(first)) {
+    // A participle of a title runs on in title case: "Stockpiling and Use of", "Financing Facility".
+    if (second !== undefined && /^[A-Z]/.test(second)) return false;
+    if (
+      second !== undefined &&
+      /^(?:and|of|for|in)$/.test(second) &&
+      third !== undefined &&
+      /^[A-Z]/.test(third)
+    )
+      return false;
+    return true;
+  }
   return false;
 }

@@ -305,6 +305,7 @@ function findPlainMarker(
       if (/^\s*(?:st|nd|rd|th)\b/.test(rest)) continue;
       // At the start of a line: only after a line ending with punctuation (the marker wrapped).
       if (before.trim() === '') {
+        if (rest.trim() === '') continue; // a number alone on its line is a paragraph's, not a marker
         const prev = lines[li - 1]?.text ?? '';
         if (li > 0 && /[,;:.”)]$/.test(prev.trimEnd()) && /^\s*$|^\s+[a-z]/.test(rest))
           return { line: li, offset: start };
@@ -848,7 +849,15 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
     }
     const prev = current.length ? (current[current.length - 1] ?? '') : undefined;
     const complete = prev === undefined || endsPart(prev);
-    const numbered = NUMBERED.exec(text);
+    // "6" alone where 6 is due and a verb follows: the number printed without its full stop.
+    const bare = /^(\d{1,3})$/.exec(text);
+    const bareDue =
+      bare !== null &&
+      parseInt(bare[1] ?? '', 10) === lastNumber + 1 &&
+      lastNumber > 0 &&
+      complete &&
+      startsWithOpener(lines[index + 1]?.text ?? '', 'operative');
+    const numbered = bareDue ? NUMBERED.exec(`${text}.`) : NUMBERED.exec(text);
     if (numbered && numbered[1]) {
       const n = parseInt(numbered[1], 10);
       // The number is due and the text around says a paragraph starts, even where the line before
@@ -921,20 +930,22 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       lastLetter = undefined;
       continue;
     }
-    const opener = Boolean(l.italicStart) || startsWithOpener(text);
-    const next = lines[index + 1];
+    const opener =
+      Boolean(l.italicStart) || startsWithOpener(text, lastNumber > 0 ? 'operative' : 'preamble');
+    // Up to four heading lines ("Part VIII" / "Common support services" / "Section 29A" / ...).
+    const headingLine = (t: string): boolean => /^[A-Z]/.test(t) && !endsPart(t) && t.length < 100;
+    let end = index;
+    while (end < index + 4 && headingLine(lines[end]?.text ?? '')) end++;
     if (
       (lastNumber > 0 || afterTitleOrAnnex(paragraphs)) &&
       complete &&
-      /^[A-Z]/.test(text) &&
-      !endsPart(text) &&
-      next !== undefined &&
-      parseInt(NUMBERED.exec(next.text)?.[1] ?? '', 10) === lastNumber + 1
+      end > index &&
+      parseInt(NUMBERED.exec(lines[end]?.text ?? '')?.[1] ?? '', 10) === lastNumber + 1
     ) {
       flush();
       starts.push(l.at);
       section = { number: '', heading: [text] };
-      flush();
+      // The heading's further lines are taken by the section branch at the top of the loop.
       continue;
     }
     const indented = margin !== undefined && l.indent !== undefined && l.indent - margin > 12;
