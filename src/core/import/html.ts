@@ -28,7 +28,7 @@ import {
   htmlItalic,
   htmlSuperscript,
 } from './html-elements.ts';
-import { htmlEvents } from './xml.ts';
+import { htmlEvents, windows1252 } from './xml.ts';
 
 /**
  * Table cells end a line for the reader too: a printed line never spans two cells. (Paste keeps a
@@ -68,6 +68,42 @@ const BOLD_TAGS: ReadonlySet<string> = new Set(['b', 'strong', 'h1', 'h2', 'h3',
 /** The lines of an HTML document or fragment, as the reader reads printed lines. */
 export function linesFromHtml(html: string): SourceLine[] {
   return new HtmlLineReader().read(html);
+}
+
+/**
+ * The text of an HTML file as a browser decodes it: a byte-order mark first, then the charset its
+ * `<meta>` declares in the first 1,024 bytes (Word's "Save as Web Page" writes windows-1252 by default),
+ * then UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise.
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = cp1252(bytes.subarray(0, 1024));
+  const declared = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (
+    declared !== undefined &&
+    !/^(?:windows-1252|cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(declared)
+  ) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An unknown label: read on as if none were declared.
+    }
+  } else if (declared !== undefined) return cp1252(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return cp1252(bytes);
+  }
+}
+
+/** Windows-1252, which browsers read for the labels windows-1252, iso-8859-1, latin1 and ascii alike. */
+function cp1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCodePoint(windows1252(c.charCodeAt(0))));
 }
 
 /** A resolution or decision read from HTML: the lines of `linesFromHtml`, read by the one reader. */

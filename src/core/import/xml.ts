@@ -112,9 +112,12 @@ export function decodeHtmlEntities(text: string): string {
   return decodeEntities(text, HTML_NAMED, windows1252);
 }
 
-/** &#128;–&#159; name the characters Windows-1252 puts there (HTML's rule for legacy pages). */
+/**
+ * &#128;–&#159; name the characters Windows-1252 puts there (HTML's rule for legacy pages); the same
+ * table decodes those bytes, which Node 20's TextDecoder reads as C1 controls.
+ */
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-function windows1252(code: number): number {
+export function windows1252(code: number): number {
   return code >= 0x80 && code <= 0x9f ? (CP1252.codePointAt(code - 0x80) ?? code) : code;
 }
 

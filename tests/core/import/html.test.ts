@@ -5,7 +5,7 @@
  * `<![if !supportLists]>`, `#_ftn1` footnote links; a site's `<sup>` links and footnote list).
  */
 import { describe, expect, it } from 'vitest';
-import { linesFromHtml, readHtml } from '../../../src/core/import/html.ts';
+import { decodeHtml, linesFromHtml, readHtml } from '../../../src/core/import/html.ts';
 import type { SourceLine } from '../../../src/core/import/source-lines.ts';
 import { inlineText } from '../../../src/core/model/inline.ts';
 
@@ -245,5 +245,42 @@ describe('readHtml', () => {
       [1, 'See Official Records of the General Assembly.'],
       [2, 'Resolution 55/25, annex I.'],
     ]);
+  });
+});
+
+describe('decodeHtml', () => {
+  const bytes = (...parts: (string | number[])[]): Uint8Array =>
+    Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
+
+  it('reads the windows-1252 Word writes when its <meta> says so', () => {
+    const html = bytes(
+      '<meta http-equiv=Content-Type content="text/html; charset=windows-1252"><p>the Committee',
+      [0x92],
+      's ',
+      [0x93],
+      'report',
+      [0x94],
+      ' ',
+      [0x96],
+      ' C',
+      [0xf4],
+      'te</p>',
+    );
+    expect(texts(decodeHtml(html))).toEqual(['the Committee’s “report” – Côte']);
+  });
+
+  it('reads UTF-8 with or without a byte-order mark or a declaration', () => {
+    const utf8 = [...Buffer.from('<p>Secretary\u2011General’s</p>', 'utf8')];
+    expect(decodeHtml(Uint8Array.from(utf8))).toBe('<p>Secretary\u2011General’s</p>');
+    expect(decodeHtml(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]))).toBe('<p>Secretary\u2011General’s</p>');
+  });
+
+  it('falls back on windows-1252 for bytes that are not UTF-8 and declare nothing', () => {
+    expect(decodeHtml(bytes('<p>d', [0x92], 'Ivoire</p>'))).toBe('<p>d’Ivoire</p>');
+  });
+
+  it('reads UTF-16 by its byte-order mark', () => {
+    const utf16 = [0xff, 0xfe, ...Buffer.from('<p>Türkiye</p>', 'utf16le')];
+    expect(decodeHtml(Uint8Array.from(utf16))).toBe('<p>Türkiye</p>');
   });
 });
