@@ -1,0 +1,78 @@
+/**
+ * The 891 resolutions of the General Assembly's sessions 78-80, as `pdftotext` prints them, read
+ * with no hand count: the statistics of what holds together, against thresholds.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CONSISTENCY_CHECKS,
+  consistencyFailures,
+  printedFootnoteNumbers,
+  type ConsistencyCheck,
+} from '../../../src/core/parse/consistency.ts';
+import { readPrintedText } from '../../../src/core/parse/printed.ts';
+
+const DIR = 'corpus/ga';
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+interface Reading {
+  readonly file: string;
+  readonly failed: ReadonlySet<ConsistencyCheck>;
+  readonly documents: number;
+  readonly footnotesPrinted: number;
+  readonly footnotesRead: number;
+}
+
+const readings: Reading[] = files.map((file) => {
+  const text = readFileSync(`${DIR}/${file}`, 'utf8');
+  const { documents } = readPrintedText(text);
+  const printed = printedFootnoteNumbers(text);
+  const failures = documents.flatMap((d) => consistencyFailures(d, printed));
+  return {
+    file,
+    failed: new Set(failures.map((f) => f.check)),
+    documents: documents.length,
+    footnotesPrinted: printed.length,
+    footnotesRead: documents.reduce((n, d) => n + d.footnotes.length, 0),
+  };
+});
+
+const share = (pass: (r: Reading) => boolean): number => readings.filter(pass).length / readings.length;
+
+describe('reading the 891 Assembly resolutions of 2023-2025', () => {
+  it('has all 891 files to read', () => {
+    expect(files).toHaveLength(891);
+  });
+
+  it('reads a document out of every file', () => {
+    expect(readings.filter((r) => r.documents === 0).map((r) => r.file)).toEqual([]);
+  });
+
+  it('reads at least 98 % of them consistently by every check at once', () => {
+    const whole = share((r) => r.failed.size === 0);
+    expect(whole, `consistent: ${(whole * 100).toFixed(1)} %`).toBeGreaterThanOrEqual(0.98);
+  });
+
+  const thresholds: Record<ConsistencyCheck, number> = {
+    formula: 1, // every file has its formula (or, for a decision, its sentence)
+    numbering: 0.985, // omnibus budget texts with tables and nested numbered lists fall short
+    openers: 0.998,
+    furniture: 1, // no job number, barcode, running head, rule or page number left in any paragraph
+    footnotes: 0.99, // printed footnotes read, each attached to a marker
+  };
+  for (const check of CONSISTENCY_CHECKS)
+    it(`passes the ${check} check on at least ${thresholds[check] * 100} % of them`, () => {
+      const passing = share((r) => !r.failed.has(check));
+      const failing = readings.filter((r) => r.failed.has(check)).map((r) => r.file);
+      expect(passing, `failing: ${failing.join(', ')}`).toBeGreaterThanOrEqual(thresholds[check]);
+    });
+
+  it('reads at least 99.5 % of the footnotes printed at the pages’ feet', () => {
+    const printed = readings.reduce((n, r) => n + r.footnotesPrinted, 0);
+    const read = readings.reduce((n, r) => n + Math.min(r.footnotesRead, r.footnotesPrinted), 0);
+    expect(printed).toBeGreaterThan(5000);
+    expect(read / printed).toBeGreaterThanOrEqual(0.995);
+  });
+});
