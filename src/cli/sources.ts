@@ -7,7 +7,7 @@
 import { parseDocumentFile } from '../core/model/file.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
-import { recognize } from '../core/parse/recognize.ts';
+import { readResolutionText } from '../core/parse/printed.ts';
 import { loadCorpus, readInputFile, UsageError } from './io.ts';
 
 export interface SourceResult {
@@ -65,7 +65,7 @@ export function readSource(path: string): SourceResult {
     return { documents: [parsed.document], diagnostics: [] };
   }
   if (text.includes('\u0000')) throw new UsageError(`${path} is not a text file`);
-  return recognize(text);
+  return readResolutionText(text, { name: path });
 }
 
 /** A corpus reference or a file with exactly one document. */
@@ -100,8 +100,9 @@ export async function readSourceAsync(path: string): Promise<SourceResult> {
   }
   if (isHtmlFile(path)) {
     if (text.includes('\u0000')) throw new UsageError(`${path} is not a text file`);
-    const { readHtml } = await import('../core/import/html.ts');
-    return readHtml(text);
+    // Decoded as a browser would: Word saves web pages in windows-1252.
+    const { decodeHtml, readHtml } = await import('../core/import/html.ts');
+    return readHtml(decodeHtml(bytes));
   }
   return readSource(path);
 }

@@ -21,6 +21,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { LITERAL_ASTERISK, sentinel } from './markers.ts';
 import { startsWithOpener } from './opener-start.ts';
 import {
+  recognize,
   recognizeParagraphs,
   type ParagraphFootnote,
   type RecognizeResult,
@@ -994,4 +995,41 @@ function joinLines(lines: readonly string[]): string {
 /** Reads text copied from a printed document (or `pdftotext` output). */
 export function readPrintedText(text: string, options: PrintedOptions = {}): RecognizeResult {
   return readPrinted(linesFromText(text), options);
+}
+
+/**
+ * Whether text came from a printed UN document (a PDF's text layer, `pdftotext`, a copy from a PDF
+ * viewer) rather than typed or exported one paragraph to a line: page breaks, page furniture, a
+ * masthead, the numbered title of an adopted text, a footnote rule, or paragraphs wrapped at line ends.
+ */
+export function looksPrinted(text: string): boolean {
+  if (text.includes('\f')) return true;
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const head = lines.slice(0, 40);
+  if (head.some((l) => DISTRIBUTION.test(l) || ADOPTED.test(l) || /^\d{1,3}\/\d{1,4}\.(?:\s|$)/.test(l)))
+    return true;
+  if (lines.some((l) => JOB_NUMBER.test(l) || BARCODE.test(l))) return true;
+  // Wrapped paragraphs: many lines end mid-sentence and the next goes on in lower case.
+  let wrapped = 0;
+  for (let i = 0; i + 1 < lines.length; i++)
+    if (
+      (lines[i]?.length ?? 0) > 50 &&
+      !/[,;:.!?”")]$/.test(lines[i] ?? '') &&
+      /^[a-z]/.test(lines[i + 1] ?? '')
+    )
+      wrapped++;
+  return lines.length >= 6 && wrapped / lines.length > 0.2;
+}
+
+/**
+ * Reads a resolution in plain text, whatever its layout: a printed document through `readPrinted`,
+ * text with a paragraph to a line (a draft typed or exported as text, the report's chapters) through
+ * the recognizer's own line reader.
+ */
+export function readResolutionText(text: string, options: PrintedOptions = {}): RecognizeResult {
+  return looksPrinted(text) ? readPrintedText(text, options) : recognize(text);
 }
