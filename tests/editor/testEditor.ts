@@ -8,8 +8,12 @@
  *   OP 1. <Requests> the Office:
  *     (a) to report;
  *       (i) yearly;
+ *   SECTION I (restarts) Activities of the Office
+ *   PP <Recalling> …:
+ *     (a) …
  *   ANNEX
  *     title: Recommendations
+ *     HEADING I Our shared commitment
  *     intro: The Conference recommends:
  *     (a) item
  *   FOOTNOTES
@@ -29,6 +33,7 @@ import {
 } from 'lexical';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
+import { $isAnnexHeadingNode } from '../../src/editor/nodes/AnnexHeadingNode.ts';
 import { $isAnnexIntroNode } from '../../src/editor/nodes/AnnexIntroNode.ts';
 import { $isAnnexNode } from '../../src/editor/nodes/AnnexNode.ts';
 import { $isAnnexTitleNode } from '../../src/editor/nodes/AnnexTitleNode.ts';
@@ -41,6 +46,7 @@ import { $isOperativeParagraphNode } from '../../src/editor/nodes/OperativeParag
 import { $isPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { $isReferenceNode } from '../../src/editor/nodes/ReferenceNode.ts';
 import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
+import { $isSectionHeadingNode } from '../../src/editor/nodes/SectionHeadingNode.ts';
 import { $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $isTitleNode } from '../../src/editor/nodes/TitleNode.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
@@ -86,6 +92,11 @@ function $outline(): string {
     else if ($isOperativeParagraphNode(node)) lines.push(`${indent}OP ${node.getNumber()}. ${$inline(node)}`);
     else if ($isSubparagraphNode(node))
       lines.push(`${indent}${'  '.repeat(node.getLevel())}${node.getLabel()} ${$inline(node)}`);
+    else if ($isSectionHeadingNode(node))
+      lines.push(
+        `${indent}SECTION ${node.getNumber()} (${node.getRestartsNumbering() ? 'restarts' : 'runs on'}) ${$inline(node)}`,
+      );
+    else if ($isAnnexHeadingNode(node)) lines.push(`${indent}HEADING ${node.getNumber()} ${$inline(node)}`);
     else if ($isAnnexNode(node)) {
       lines.push(`${indent}ANNEX`);
       for (const child of node.getChildren()) block(child, `${indent}  `);

@@ -16,6 +16,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import { $createAnnexHeadingNode, $isAnnexHeadingNode } from '../../src/editor/nodes/AnnexHeadingNode.ts';
 import { $createAnnexIntroNode } from '../../src/editor/nodes/AnnexIntroNode.ts';
 import { $isAnnexNode } from '../../src/editor/nodes/AnnexNode.ts';
 import { $createAnnexTitleNode } from '../../src/editor/nodes/AnnexTitleNode.ts';
@@ -33,6 +34,10 @@ import {
   $isPreambularParagraphNode,
 } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { $createReferenceNode } from '../../src/editor/nodes/ReferenceNode.ts';
+import {
+  $createSectionHeadingNode,
+  $isSectionHeadingNode,
+} from '../../src/editor/nodes/SectionHeadingNode.ts';
 import { $createSubparagraphNode, $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $createTitleNode, $isTitleNode } from '../../src/editor/nodes/TitleNode.ts';
 import {
@@ -279,6 +284,15 @@ describe('registerStructureTransforms: order of the parts', () => {
 
   it('makes an orphan subparagraph the first operative paragraph', () => {
     const editor = createTestEditor();
+    load(editor, doc({ operative: [op('Requests', 'the Office:', [sub('x;'), sub('y.')])] }));
+    update(editor, () => $block(2).remove());
+    expect(outline(editor)).toBe(lines('OP 1. x;', '  (a) y.'));
+  });
+
+  it('gives the subparagraphs of a deleted first operative paragraph to the preambular paragraph above them', () => {
+    // Position decides whose a subparagraph is (registry.ts): they stay where they stood, lettered
+    // as they were, now the list of the paragraph above them (A/RES/78/247 prints such lists).
+    const editor = createTestEditor();
     load(
       editor,
       doc({
@@ -287,7 +301,7 @@ describe('registerStructureTransforms: order of the parts', () => {
       }),
     );
     update(editor, () => $block(3).remove());
-    expect(outline(editor)).toBe(lines('PP <Recalling> a,', 'OP 1. x;', '  (a) y.'));
+    expect(outline(editor)).toBe(lines('PP <Recalling> a,', '  (a) x;', '  (b) y.'));
   });
 
   it('keeps the annex after the operative part and the footnotes last', () => {
@@ -498,11 +512,11 @@ describe('registerStructureTransforms: footnotes', () => {
 type Edit =
   | {
       readonly kind: 'insert';
-      readonly block: 'PP' | 'OP' | 'SUB' | 'P' | 'TITLE';
+      readonly block: 'PP' | 'OP' | 'SUB' | 'P' | 'TITLE' | 'SECTION' | 'ANNEX-HEADING';
       readonly level: number;
       readonly at: number;
     }
-  | { readonly kind: 'insertInAnnex'; readonly level: number; readonly at: number }
+  | { readonly kind: 'insertInAnnex'; readonly level: number; readonly at: number; readonly heading: boolean }
   | { readonly kind: 'remove'; readonly at: number }
   | { readonly kind: 'move'; readonly from: number; readonly to: number }
   | { readonly kind: 'level'; readonly at: number; readonly level: number }
@@ -517,11 +531,11 @@ const level = fc.integer({ min: 1, max: 4 });
 const arbEdit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
-    block: fc.constantFrom('PP', 'OP', 'SUB', 'P', 'TITLE' as const),
+    block: fc.constantFrom('PP', 'OP', 'SUB', 'P', 'TITLE', 'SECTION', 'ANNEX-HEADING' as const),
     level,
     at: index,
   }),
-  fc.record({ kind: fc.constant('insertInAnnex' as const), level, at: index }),
+  fc.record({ kind: fc.constant('insertInAnnex' as const), level, at: index, heading: fc.boolean() }),
   fc.record({ kind: fc.constant('remove' as const), at: index }),
   fc.record({ kind: fc.constant('move' as const), from: index, to: index }),
   fc.record({ kind: fc.constant('level' as const), at: index, level }),
@@ -554,6 +568,10 @@ function $newBlock(edit: Extract<Edit, { kind: 'insert' }>): ElementNode {
       return $createParagraphNode().append(content);
     case 'TITLE':
       return $createTitleNode().append(content);
+    case 'SECTION':
+      return $createSectionHeadingNode('II', edit.at % 2 === 0).append(content);
+    case 'ANNEX-HEADING':
+      return $createAnnexHeadingNode('B').append(content);
   }
 }
 
@@ -582,7 +600,9 @@ function apply(editor: LexicalEditor, edit: Edit): void {
           } else {
             const items = annexNode.getChildren();
             items[edit.at % items.length]?.insertAfter(
-              $createSubparagraphNode(edit.level).append($text(`item${edit.at}`)),
+              edit.heading
+                ? $createAnnexHeadingNode('I').append($text(`heading${edit.at}`))
+                : $createSubparagraphNode(edit.level).append($text(`item${edit.at}`)),
             );
           }
           break;
@@ -649,19 +669,32 @@ function $checkInvariants(): void {
                 ? 'A'
                 : $isFootnotesNode(node)
                   ? 'N'
-                  : '?';
-  expect(root.getChildren().map(code).join('')).toMatch(/^TFP*(OS*)*A?N?$/);
+                  : $isSectionHeadingNode(node)
+                    ? 'H'
+                    : '?';
+  expect(root.getChildren().map(code).join('')).toMatch(/^TF(PS*)*(OS*)*(H(PS*)*(OS*)*)*A?N?$/);
 
-  const operative = root.getChildren().filter($isOperativeParagraphNode);
-  expect(operative.map((p) => p.getNumber())).toEqual(operative.map((_, i) => i + 1));
+  // Numbered in order, from 1 again after a heading that restarts the numbering.
+  let expected = 0;
+  for (const node of root.getChildren()) {
+    if ($isSectionHeadingNode(node) && node.getRestartsNumbering()) expected = 0;
+    if ($isOperativeParagraphNode(node)) expect(node.getNumber()).toBe(++expected);
+  }
 
   const checkLabels = (children: readonly LexicalNode[]): void => {
     let previous = 0;
     let counters: number[] = [];
     for (const node of children) {
-      if ($isOperativeParagraphNode(node)) {
+      if (
+        $isOperativeParagraphNode(node) ||
+        $isPreambularParagraphNode(node) ||
+        $isSectionHeadingNode(node)
+      ) {
         previous = 0;
         counters = [];
+      } else if ($isAnnexHeadingNode(node)) {
+        previous = 0;
+        counters = counters.slice(0, 1);
       } else if ($isSubparagraphNode(node)) {
         expect(node.getLevel()).toBeLessThanOrEqual(previous + 1);
         counters = counters.slice(0, node.getLevel());
@@ -723,9 +756,20 @@ describe('registerStructureTransforms: any sequence of edits', () => {
         load(
           editor,
           doc({
-            preamble: [pre('Recalling', 'a,{fn:f1}')],
+            preamble: [{ ...pre('Recalling', 'a:{fn:f1}'), subparagraphs: [sub('b;'), sub('c,')] }],
             operative: [op('Requests', 'the Office:', [sub('x;', [sub('y;')])]), op('Decides', 'z.{fn:f2}')],
-            annex: annex('Rules', [sub('one.')]),
+            sections: [
+              {
+                number: 'I',
+                heading: 'Oversight',
+                preamble: [pre('Noting', 'the report,')],
+                operative: [op('Welcomes', 'it;', [], '1'), op('Requests', 'more.', [], '2')],
+              },
+            ],
+            annex: {
+              ...annex('Rules', [sub('one.'), sub('two.')]),
+              headings: [{ before: 1, number: 'A', heading: 'H' }],
+            },
             footnotes: [fn('f1', 'One.'), fn('f2', 'Two.')],
           }),
         );

@@ -9,12 +9,14 @@ import fc from 'fast-check';
 import type {
   Adoption,
   Annex,
+  AnnexHeading,
   Footnote,
   Inline,
   Metadata,
   OperativeParagraph,
   PreambularParagraph,
   ResolutionDocument,
+  Section,
   Subparagraph,
   TextRun,
 } from '../../src/core/model/types.ts';
@@ -30,6 +32,12 @@ export interface DocumentArbitraryOptions {
    * 'printable' keeps to printable text, for exporters that may legitimately refuse control characters.
    */
   readonly text?: 'any' | 'printable';
+  /**
+   * Also the structures of General Assembly texts: preambular paragraphs with subparagraphs,
+   * sections (numbered "I" or not, labels restarting at 1 or running on, or none) and annex
+   * headings. Off by default, so the properties written before they existed keep their inputs.
+   */
+  readonly structures?: boolean;
 }
 
 /** Text as drafters write it, with now and then something unusual. */
@@ -78,7 +86,7 @@ export function arbInlines(
 }
 
 export function arbDocument(options: DocumentArbitraryOptions = {}): fc.Arbitrary<ResolutionDocument> {
-  const { maxDepth = 2, maxItems = 4, text: textKind = 'any' } = options;
+  const { maxDepth = 2, maxItems = 4, text: textKind = 'any', structures = false } = options;
   const text = arbText(textKind);
   const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
 
@@ -94,18 +102,54 @@ export function arbDocument(options: DocumentArbitraryOptions = {}): fc.Arbitrar
             ),
             { maxLength: depth === 1 ? maxItems : 2 },
           );
-    const preambular: fc.Arbitrary<PreambularParagraph> = fc.record(
-      { opener: text, content: inlines },
-      { noNullPrototype: true },
-    );
+    const preambular: fc.Arbitrary<PreambularParagraph> = structures
+      ? fc.record(
+          { opener: text, content: inlines, subparagraphs: subparagraphs(1) },
+          { requiredKeys: ['opener', 'content'], noNullPrototype: true },
+        )
+      : fc.record({ opener: text, content: inlines }, { noNullPrototype: true });
     const operative: fc.Arbitrary<OperativeParagraph> = fc.record(
       { label: text, opener: text, content: inlines, subparagraphs: subparagraphs(1) },
       { requiredKeys: ['opener', 'content', 'subparagraphs'], noNullPrototype: true },
     );
-    const annex: fc.Arbitrary<Annex> = fc.record(
-      { title: text, intro: inlines, items: subparagraphs(1) },
+    const annexHeading: fc.Arbitrary<AnnexHeading> = fc.record(
+      { before: fc.nat({ max: maxItems + 1 }), number: fc.constantFrom('', 'I', 'II', 'A'), heading: text },
       { noNullPrototype: true },
     );
+    const annex: fc.Arbitrary<Annex> = structures
+      ? fc.record(
+          {
+            title: text,
+            intro: inlines,
+            items: subparagraphs(1),
+            headings: fc.array(annexHeading, { maxLength: 3 }),
+          },
+          { requiredKeys: ['title', 'intro', 'items'], noNullPrototype: true },
+        )
+      : fc.record({ title: text, intro: inlines, items: subparagraphs(1) }, { noNullPrototype: true });
+    // A section's operative paragraphs labelled as printed: from 1, running on from `start`, or not at all.
+    const section: fc.Arbitrary<Section> = fc
+      .record(
+        {
+          number: fc.constantFrom('', 'I', 'II', 'XIV', 'A'),
+          heading: text,
+          preamble: fc.array(preambular, { maxLength: 2 }),
+          operative: fc.array(operative, { maxLength: 3 }),
+          numbering: fc.constantFrom('restarts' as const, 'runs on' as const, 'as generated' as const),
+          start: fc.integer({ min: 1, max: 40 }),
+        },
+        { noNullPrototype: true },
+      )
+      .map(({ numbering, start, ...rest }) => ({
+        ...rest,
+        operative:
+          numbering === 'as generated'
+            ? rest.operative
+            : rest.operative.map((p, k) => ({
+                ...p,
+                label: String(k + (numbering === 'restarts' ? 1 : start + 1)),
+              })),
+      }));
     const footnotes: fc.Arbitrary<Footnote[]> = fc.tuple(
       ...ids.map((footnoteId) =>
         fc.record(
@@ -159,6 +203,7 @@ export function arbDocument(options: DocumentArbitraryOptions = {}): fc.Arbitrar
         metadata,
         preamble: fc.array(preambular, { maxLength: maxItems }),
         operative: fc.array(operative, { maxLength: maxItems }),
+        ...(structures ? { sections: fc.array(section, { maxLength: 3 }) } : {}),
         annex: fc.option(annex, { nil: null }),
         footnotes,
       },

@@ -4,9 +4,14 @@
  *
  * - Operative and subparagraph `label`s are dropped: in the editor position decides the number
  *   (1., 2. ...) and the label ((a), (i) ...), so a printed "5 bis" or a skipped letter is not kept.
+ * - A section's operative paragraphs are labelled by position too, but from 1 again when the
+ *   section restarts its numbering (its first numbered paragraph is 1) and running on from the
+ *   paragraphs before it otherwise (bridge/sections.ts); `sections: []` is no sections.
+ * - Empty lists of preambular subparagraphs and of annex headings are left out, and the annex's
+ *   headings are in the order of their places, a place past the last item being the end.
  * - Inline content is normalized as `normalizeInlines` does (adjacent runs of one style merged, empty
  *   runs dropped, `italic: false` omitted): the editor merges adjacent text of one format.
- * - Footnotes are ordered by first reference in the text (preamble, operative part, annex; not the
+ * - Footnotes are ordered by first reference in the text (preamble, operative part, sections, annex; not the
  *   footnote texts themselves), unreferenced ones last in their original order: the editor numbers
  *   footnotes by order of appearance.
  *
@@ -14,7 +19,17 @@
  * passed as `base`) survives unchanged.
  */
 import { normalizeInlines } from '../../core/model/inline.ts';
-import type { Footnote, Inline, ResolutionDocument, Subparagraph } from '../../core/model/types.ts';
+import type {
+  Annex,
+  Footnote,
+  Inline,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  Section,
+  Subparagraph,
+} from '../../core/model/types.ts';
+import { operativeLabel, sectionRestarts } from './sections.ts';
 
 export function normalizeForEditor(doc: ResolutionDocument): ResolutionDocument {
   const order = footnoteReferenceOrder(doc);
@@ -23,23 +38,53 @@ export function normalizeForEditor(doc: ResolutionDocument): ResolutionDocument 
     .map((footnote, index) => ({ footnote, index, rank: rank.get(footnote.id) ?? order.length }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ footnote }): Footnote => ({ ...footnote, content: normalizeInlines(footnote.content) }));
+  const { sections: _sections, ...rest } = doc;
+  let count = doc.operative.length;
+  const sections = (doc.sections ?? []).map((section): Section => {
+    if (sectionRestarts(section)) count = 0;
+    return {
+      number: section.number,
+      heading: section.heading,
+      preamble: section.preamble.map(preambular),
+      operative: section.operative.map((p) => ({
+        label: operativeLabel(doc.kind, ++count),
+        ...operative(p),
+      })),
+    };
+  });
   return {
-    ...doc,
-    preamble: doc.preamble.map((p) => ({ opener: p.opener, content: normalizeInlines(p.content) })),
-    operative: doc.operative.map((p) => ({
-      opener: p.opener,
-      content: normalizeInlines(p.content),
-      subparagraphs: unlabel(p.subparagraphs),
-    })),
-    annex:
-      doc.annex === null
-        ? null
-        : {
-            title: doc.annex.title,
-            intro: normalizeInlines(doc.annex.intro),
-            items: unlabel(doc.annex.items),
-          },
+    ...rest,
+    preamble: doc.preamble.map(preambular),
+    operative: doc.operative.map(operative),
+    ...(sections.length > 0 ? { sections } : {}),
+    annex: doc.annex === null ? null : annexOf(doc.annex),
     footnotes,
+  };
+}
+
+function preambular(p: PreambularParagraph): PreambularParagraph {
+  const subs = p.subparagraphs ?? [];
+  return {
+    opener: p.opener,
+    content: normalizeInlines(p.content),
+    ...(subs.length > 0 ? { subparagraphs: unlabel(subs) } : {}),
+  };
+}
+
+function operative(p: OperativeParagraph): OperativeParagraph {
+  return { opener: p.opener, content: normalizeInlines(p.content), subparagraphs: unlabel(p.subparagraphs) };
+}
+
+function annexOf(annex: Annex): Annex {
+  const headings = (annex.headings ?? [])
+    .map((h, index) => ({ h, index, at: Math.min(h.before, annex.items.length) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ h, at }) => ({ before: at, number: h.number, heading: h.heading }));
+  return {
+    title: annex.title,
+    intro: normalizeInlines(annex.intro),
+    items: unlabel(annex.items),
+    ...(headings.length > 0 ? { headings } : {}),
   };
 }
 
@@ -62,11 +107,21 @@ function footnoteReferenceOrder(doc: ResolutionDocument): string[] {
       scanSubs(s.subparagraphs);
     }
   };
-  for (const p of doc.preamble) scan(p.content);
-  for (const p of doc.operative) {
-    scan(p.content);
-    scanSubs(p.subparagraphs);
-  }
+  const scanPart = (
+    preamble: readonly PreambularParagraph[],
+    operative: readonly OperativeParagraph[],
+  ): void => {
+    for (const p of preamble) {
+      scan(p.content);
+      scanSubs(p.subparagraphs ?? []);
+    }
+    for (const p of operative) {
+      scan(p.content);
+      scanSubs(p.subparagraphs);
+    }
+  };
+  scanPart(doc.preamble, doc.operative);
+  for (const section of doc.sections ?? []) scanPart(section.preamble, section.operative);
   if (doc.annex !== null) {
     scan(doc.annex.intro);
     scanSubs(doc.annex.items);

@@ -7,14 +7,18 @@
  *   ├─ TitleNode                          exactly one, first
  *   ├─ FormulaNode                        exactly one, second
  *   ├─ PreambularParagraphNode*           [OpenerNode] inline…
+ *   │  SubparagraphNode*                  a preambular paragraph's own (a), (b) (it ends with a colon)
  *   ├─ OperativeParagraphNode             [OpenerNode] inline…            data-number="1"
  *   │  SubparagraphNode level 1           inline…                          data-label="(a)"
  *   │  SubparagraphNode level 2           inline…                          data-label="(i)"
  *   ├─ OperativeParagraphNode …           (operative paragraphs and their subparagraphs, flat)
+ *   ├─ SectionHeadingNode*                number "I" | "", restartsNumbering; inline… (the heading)
+ *   │  (the section's preambular paragraphs, then its operative paragraphs, laid out as above)
  *   ├─ AnnexNode?                         shadow root
  *   │  ├─ AnnexTitleNode                  exactly one, first
  *   │  ├─ AnnexIntroNode?                 at most one, second
- *   │  └─ SubparagraphNode*               the items: level 1 = (a), deeper = their subparagraphs
+ *   │  └─ SubparagraphNode*               the items: level 1 = (a), deeper = their subparagraphs,
+ *   │     AnnexHeadingNode*               with headings (number "I" | "") between them
  *   └─ FootnotesNode?                     shadow root, last, only when there are footnotes
  *      └─ FootnoteNode*                   footnoteId + inline content, in order of first reference
  *
@@ -26,7 +30,13 @@
  * block to hold either inline content or blocks. Flat, every paragraph is an ordinary text block;
  * Enter in (b) makes (c), and changing a level is one property. The nesting is implied by order and
  * level (a level-n subparagraph belongs to the nearest level n-1 one before it, level 1 to the
- * operative paragraph or annex before it), rebuilt by the bridge and kept valid by the transforms.
+ * preambular or operative paragraph or annex before it), rebuilt by the bridge and kept valid by
+ * the transforms.
+ *
+ * Why sections are a heading and not a container: a section is the same parts again (preamble, then
+ * operative paragraphs), and every rule of the transforms, the keys and the paste already works on a
+ * flat run of paragraphs; a heading only marks where the next run starts. The preamble → operative
+ * order is kept within each run, and numbering runs on or restarts at a heading as its node says.
  *
  * Why the annex and the footnotes are containers: each is a region with its own rules (the annex
  * has a title and lettered items; footnote texts are outside the paragraph flow), and a container
@@ -38,6 +48,7 @@
  * (transforms/structure.ts) after every update: they are never the truth, position is.
  */
 import type { Klass, LexicalNode } from 'lexical';
+import { AnnexHeadingNode } from './AnnexHeadingNode.ts';
 import { AnnexIntroNode } from './AnnexIntroNode.ts';
 import { AnnexNode } from './AnnexNode.ts';
 import { AnnexTitleNode } from './AnnexTitleNode.ts';
@@ -50,6 +61,7 @@ import { OperativeParagraphNode } from './OperativeParagraphNode.ts';
 import { PlaceholderNode } from './PlaceholderNode.ts';
 import { PreambularParagraphNode } from './PreambularParagraphNode.ts';
 import { ReferenceNode } from './ReferenceNode.ts';
+import { SectionHeadingNode } from './SectionHeadingNode.ts';
 import { SubparagraphNode } from './SubparagraphNode.ts';
 import { TitleNode } from './TitleNode.ts';
 
@@ -59,9 +71,11 @@ export const ResolutionNodes: readonly Klass<LexicalNode>[] = [
   PreambularParagraphNode,
   OperativeParagraphNode,
   SubparagraphNode,
+  SectionHeadingNode,
   AnnexNode,
   AnnexTitleNode,
   AnnexIntroNode,
+  AnnexHeadingNode,
   FootnotesNode,
   FootnoteNode,
   OpenerNode,

@@ -5,31 +5,41 @@
  *
  * The repairs, in the order they run:
  *
- * 1. Root order: title → formula → preamble → operative part → annex → footnotes
+ * 1. Root order: title → formula → preamble → operative part → sections → annex → footnotes
  *    (DRAFTING-RULES.md section 1). A missing title or formula is recreated empty; a second one
- *    becomes an ordinary paragraph where it stands.
+ *    becomes an ordinary paragraph where it stands. A section (a SectionHeadingNode and the blocks
+ *    after it up to the next one) is a preamble and an operative part again: every rule below holds
+ *    within the top-level part and within each section, and nothing moves across a heading.
+ *    - A subparagraph belongs to the preambular or operative paragraph before it (a preambular
+ *      paragraph that ends with a colon lists (a), (b) ... in the preamble, Assembly practice); it
+ *      moves with its paragraph and is never made operative because it stands in the preamble.
  *    - A preambular paragraph found after an operative paragraph is MOVED up to the end of the
- *      preamble, keeping its kind. Converting it instead would change its meaning (its opener is a
+ *      preamble, with its subparagraphs, keeping its kind. Converting it instead would change its meaning (its opener is a
  *      participle, section 1.3) and, when an operative paragraph is dragged up into the preamble,
  *      would turn every preambular paragraph below it into an operative one; moving leaves every
  *      paragraph what it was and only puts the parts back in their order.
- *    - A subparagraph with no operative paragraph before it becomes an operative paragraph (the
+ *    - A subparagraph with no paragraph before it in its part becomes an operative paragraph (the
  *      model has nowhere else to put it): this happens when paragraph 1 is deleted but its (a) kept.
+ *    - An annex heading outside the annex becomes a section heading where it stands.
  *    - A plain paragraph (Lexical's default block, e.g. after select-all + delete or a paste) becomes
  *      a preambular paragraph before the operative part and an operative paragraph inside it.
  *    - Annex and footnote parts found outside their container are moved into it; a second annex or
  *      footnotes container is merged into the first; an empty one is removed.
- * 2. Annex: its title first (recreated if missing), then at most one introduction, then items; any
- *    other block inside becomes a level-1 item.
+ * 2. Annex: its title first (recreated if missing), then at most one introduction, then items and
+ *    the headings between them; a section heading inside becomes an annex heading, any other block
+ *    a level-1 item.
  * 3. Inline content: an opener is the first child of a preambular or operative paragraph and is not
  *    empty; one anywhere else becomes an ordinary italic run (it looks the same and says the same in
  *    the model). A reference that lost all its text is removed.
  * 4. Footnotes: entries sorted in order of first reference (references in the footnote texts
  *    themselves do not count); unreferenced ones keep their order at the end, since a reference cut
  *    to be pasted elsewhere must find its text again. A duplicated id gets a fresh one.
- * 5. Numbers: operative paragraphs 1..n in document order; subparagraph labels (a), (b) ... per
- *    parent and (i), (ii) ... one level deeper (a level that skips one is raised: (i) right under a
- *    paragraph becomes (a)); footnote markers by order of first reference.
+ * 5. Numbers: operative paragraphs 1..n in document order, from 1 again after a section heading
+ *    that restarts the numbering (SectionHeadingNode.restartsNumbering); subparagraph labels (a),
+ *    (b) ... per parent (preambular or operative paragraph, annex item) and (i), (ii) ... one level
+ *    deeper (a level that skips one is raised: (i) right under a paragraph or an annex heading
+ *    becomes (a)); the annex's items are lettered on across its headings; footnote markers by
+ *    order of first reference.
  *
  * Everything is idempotent and writes a node only when a value changes, so the transform loop
  * settles after one extra pass.
@@ -48,6 +58,7 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
+import { $createAnnexHeadingNode, $isAnnexHeadingNode } from '../nodes/AnnexHeadingNode.ts';
 import { $createAnnexNode, $isAnnexNode, type AnnexNode } from '../nodes/AnnexNode.ts';
 import { $isAnnexIntroNode, type AnnexIntroNode } from '../nodes/AnnexIntroNode.ts';
 import { $createAnnexTitleNode, $isAnnexTitleNode, type AnnexTitleNode } from '../nodes/AnnexTitleNode.ts';
@@ -67,6 +78,7 @@ import {
   $isPreambularParagraphNode,
 } from '../nodes/PreambularParagraphNode.ts';
 import { $isReferenceNode, type ReferenceNode } from '../nodes/ReferenceNode.ts';
+import { $createSectionHeadingNode, $isSectionHeadingNode } from '../nodes/SectionHeadingNode.ts';
 import { $createSubparagraphNode, $isSubparagraphNode } from '../nodes/SubparagraphNode.ts';
 import { $createTitleNode, $isTitleNode, type TitleNode } from '../nodes/TitleNode.ts';
 import { subparagraphLabel } from './labels.ts';
@@ -159,6 +171,7 @@ function $structureSignature(): string {
     mix(node.getKey());
     mix(node.getType());
     if ($isSubparagraphNode(node)) mix(String(node.getLevel()));
+    else if ($isSectionHeadingNode(node)) mix(node.getRestartsNumbering() ? 'restarts' : 'runs on');
     if (!$isElementNode(node)) return;
     mix('[');
     for (let child = node.getFirstChild(); child !== null; child = child.getNextSibling()) {
@@ -214,23 +227,43 @@ export function $footnoteReferenceOrder(): string[] {
 // ---------------------------------------------------------------------------------------------
 // 1. Root order
 
+/** The top-level part or a section: its heading, preamble and operative part as found. */
+interface Part {
+  readonly heading: LexicalNode | null;
+  /** Preambular paragraphs, each followed by its subparagraphs. */
+  readonly preamble: LexicalNode[];
+  /** Operative paragraphs and their subparagraphs. */
+  readonly body: LexicalNode[];
+  /** Whose the next subparagraph is: the last preambular or operative paragraph met. */
+  owner: 'preamble' | 'operative' | null;
+}
+
 function $normalizeRootOrder(root: RootNode): { annex: AnnexNode | null; footnotes: FootnotesNode | null } {
   let title: TitleNode | null = null;
   let formula: FormulaNode | null = null;
   let annex: AnnexNode | null = null;
   let footnotes: FootnotesNode | null = null;
-  const preamble: LexicalNode[] = [];
-  const body: LexicalNode[] = [];
+  const parts: Part[] = [{ heading: null, preamble: [], body: [], owner: null }];
+  let part = parts[0] as Part;
   const strayAnnexParts: (AnnexTitleNode | AnnexIntroNode)[] = [];
   const strayFootnotes: FootnoteNode[] = [];
   let inlineWrapper: ElementNode | null = null;
 
   // The paragraph kind of the place a node stands: the operative part starts at its first paragraph.
   const $paragraphHere = (): ElementNode =>
-    body.length > 0 ? $createOperativeParagraphNode() : $createPreambularParagraphNode();
+    part.body.length > 0 ? $createOperativeParagraphNode() : $createPreambularParagraphNode();
   const keep = (node: LexicalNode): void => {
-    if ($isOperativeParagraphNode(node) || body.length > 0) body.push(node);
-    else preamble.push(node);
+    if ($isOperativeParagraphNode(node) || part.body.length > 0) {
+      part.body.push(node);
+      part.owner = 'operative';
+    } else {
+      part.preamble.push(node);
+      part.owner = 'preamble';
+    }
+  };
+  const startPart = (heading: LexicalNode): void => {
+    part = { heading, preamble: [], body: [], owner: null };
+    parts.push(part);
   };
 
   for (const child of root.getChildren()) {
@@ -242,12 +275,20 @@ function $normalizeRootOrder(root: RootNode): { annex: AnnexNode | null; footnot
     } else if ($isFormulaNode(child)) {
       if (formula === null) formula = child;
       else keep($convert(child, $paragraphHere()));
+    } else if ($isSectionHeadingNode(child)) {
+      startPart(child);
+    } else if ($isAnnexHeadingNode(child)) {
+      startPart($convert(child, $createSectionHeadingNode(child.getNumber())));
     } else if ($isPreambularParagraphNode(child)) {
-      preamble.push(child);
+      part.preamble.push(child);
+      part.owner = 'preamble';
     } else if ($isOperativeParagraphNode(child)) {
-      body.push(child);
+      part.body.push(child);
+      part.owner = 'operative';
     } else if ($isSubparagraphNode(child)) {
-      body.push(body.length > 0 ? child : $convert(child, $createOperativeParagraphNode()));
+      if (part.owner === 'preamble') part.preamble.push(child);
+      else if (part.owner === 'operative') part.body.push(child);
+      else keep($convert(child, $createOperativeParagraphNode()));
     } else if ($isAnnexNode(child)) {
       if (annex === null) annex = child;
       else $mergeInto(annex, child);
@@ -283,12 +324,11 @@ function $normalizeRootOrder(root: RootNode): { annex: AnnexNode | null; footnot
     footnotes = null;
   }
 
-  const desired: LexicalNode[] = [
-    title ?? $createTitleNode(),
-    formula ?? $createFormulaNode(),
-    ...preamble,
-    ...body,
-  ];
+  const desired: LexicalNode[] = [title ?? $createTitleNode(), formula ?? $createFormulaNode()];
+  for (const { heading, preamble, body } of parts) {
+    if (heading !== null) desired.push(heading);
+    desired.push(...preamble, ...body);
+  }
   if (annex !== null) desired.push(annex);
   if (footnotes !== null) desired.push(footnotes);
   $arrangeChildren(root, desired);
@@ -317,8 +357,10 @@ function $normalizeAnnex(annex: AnnexNode): void {
       title = child;
     } else if ($isAnnexIntroNode(child) && intro === null) {
       intro = child;
-    } else if ($isSubparagraphNode(child)) {
+    } else if ($isSubparagraphNode(child) || $isAnnexHeadingNode(child)) {
       items.push(child);
+    } else if ($isSectionHeadingNode(child)) {
+      items.push($convert(child, $createAnnexHeadingNode(child.getNumber())));
     } else if (!inline && $isElementNode(child)) {
       items.push($convert(child, $createSubparagraphNode(1)));
     } else {
@@ -424,13 +466,28 @@ function $normalizeFootnotes(footnotes: FootnotesNode, order: readonly string[])
 // ---------------------------------------------------------------------------------------------
 // 5. Numbers
 
-/** Numbers the operative paragraphs and labels the subparagraphs of one run of siblings. */
+/**
+ * Numbers the operative paragraphs and labels the subparagraphs of one run of siblings (the root's
+ * children, or the annex's): subparagraphs are labelled per preambular or operative paragraph, and
+ * per annex item across the annex's headings; a section heading restarts the numbers when it says so.
+ */
 function $numberBody(children: readonly LexicalNode[]): void {
   let operative = 0;
   let previousLevel = 0;
   const counters: number[] = [];
   for (const child of children) {
-    if ($isOperativeParagraphNode(child)) {
+    if ($isSectionHeadingNode(child)) {
+      if (child.getRestartsNumbering()) operative = 0;
+      previousLevel = 0;
+      counters.length = 0;
+    } else if ($isAnnexHeadingNode(child)) {
+      // The next item is a top-level one; the items' letters run on.
+      previousLevel = 0;
+      counters.length = Math.min(counters.length, 1);
+    } else if ($isPreambularParagraphNode(child)) {
+      previousLevel = 0;
+      counters.length = 0;
+    } else if ($isOperativeParagraphNode(child)) {
       operative++;
       if (child.getNumber() !== operative) child.setNumber(operative);
       previousLevel = 0;

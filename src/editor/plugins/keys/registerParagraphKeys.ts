@@ -3,6 +3,11 @@
  * same kind (the nodes' insertNewAfter); Tab and Shift+Tab move a paragraph into and out of
  * subparagraphs — or, while a template still has placeholders, jump between them; Ctrl+Alt+P and
  * Ctrl+Alt+O turn the paragraph at the caret into a preambular or an operative one.
+ *
+ * Subparagraphs are a preambular paragraph's as well as an operative one's (a preambular paragraph
+ * ending with a colon lists (a), (b) ... in Assembly practice): Tab makes a preambular paragraph the
+ * next subparagraph of the preambular paragraph above it, Shift+Tab gives it back its kind. A
+ * paragraph never becomes a subparagraph of the other part's paragraph.
  */
 import {
   $createTextNode,
@@ -84,13 +89,27 @@ function $setOpenerFor(block: Block, part: ParagraphKind): void {
   }
 }
 
+/**
+ * The paragraph a block (or the subparagraph list it ends) belongs to: itself unless it is a
+ * subparagraph, else the nearest preambular or operative paragraph before it (registry.ts).
+ */
+function $paragraphOf(node: LexicalNode | null): LexicalNode | null {
+  let at = node;
+  while ($isSubparagraphNode(at)) at = at.getPreviousSibling();
+  return at;
+}
+
 export function $changeLevel(delta: 1 | -1): boolean {
   const block = $blockAtCaret();
   if (!block) return false;
   if (delta === 1) {
-    if ($isOperativeParagraphNode(block)) {
-      const previous = block.getPreviousSibling();
-      if (!$isOperativeParagraphNode(previous) && !$isSubparagraphNode(previous)) return false;
+    if ($isOperativeParagraphNode(block) || $isPreambularParagraphNode(block)) {
+      // The next subparagraph of the paragraph above, of the same part.
+      const above = $paragraphOf(block.getPreviousSibling());
+      const samePart = $isOperativeParagraphNode(block)
+        ? $isOperativeParagraphNode(above)
+        : $isPreambularParagraphNode(above);
+      if (!samePart) return false;
       $dropOpener(block);
       block.replace($createSubparagraphNode(1), true);
       return true;
@@ -112,7 +131,13 @@ export function $changeLevel(delta: 1 | -1): boolean {
       return true;
     }
     if ($isAnnexNode(block.getParent())) return false; // annex items stay items
-    block.replace($createOperativeParagraphNode(), true);
+    // A preambular paragraph's (a) becomes a preambular paragraph, an operative one's an operative one.
+    block.replace(
+      $isPreambularParagraphNode($paragraphOf(block))
+        ? $createPreambularParagraphNode()
+        : $createOperativeParagraphNode(),
+      true,
+    );
     return true;
   }
   return false;
