@@ -25,6 +25,7 @@ import { suggestOpeners } from '../src/core/lexicon/query.ts';
 import { benchCorpus, median, percentile, REPORT_TEXT, round, sample, type Figure } from './measure.ts';
 import { measureCompare } from './compare.ts';
 import { measureLint } from './lint.ts';
+import { measureReading } from './reading.ts';
 import { measureDocx } from './docx.ts';
 import { measureHostileDocx } from './hostile.ts';
 import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     ...measureCore(),
     ...measureCompare(),
     ...measureLint(),
+    ...measureReading(),
     ...(await measureDocx()),
     ...(await measureHostileDocx()),
   ];

@@ -452,14 +452,9 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   for (let i = bodyStart; i < body.length; i++) {
     const l = body[i];
     if (!l) continue;
-    const f = fold(l.text.replace(/\uE000\d+\uE001/g, ''));
-    if (
-      l.page > 1 &&
-      titleFolded.length > 0 &&
-      f.length >= 3 &&
-      titleFolded.includes(f) &&
-      isPageTop(body, i)
-    ) {
+    const top = l.page > 1 && titleFolded.length > 0 && isPageTop(body, i);
+    const f = top ? fold(l.text.replace(/\uE000\d+\uE001/g, '')) : '';
+    if (top && f.length >= 3 && titleFolded.includes(f)) {
       dropped = true;
       continue;
     }
@@ -478,13 +473,19 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   const present = new Set<number>();
   for (const l of kept) for (const m of l.text.matchAll(/\uE000(\d+)\uE001/g)) present.add(Number(m[1]));
   let cursor: Position = { line: 0, offset: 0 };
+  const linesOfPage = new Map<number, number[]>();
+  kept.forEach((l, k) => {
+    const list = linesOfPage.get(l.page) ?? [];
+    list.push(k);
+    linesOfPage.set(l.page, list);
+  });
   for (const note of footnotes) {
     if (present.has(note.number)) {
       const li = kept.findIndex((l) => l.text.includes(sentinel(note.number)));
       if (li >= 0) cursor = { line: li, offset: (kept[li]?.text.indexOf(sentinel(note.number)) ?? 0) + 1 };
       continue;
     }
-    const pageLines = kept.flatMap((l, k) => (l.page === note.page ? [k] : []));
+    const pageLines = linesOfPage.get(note.page) ?? [];
     const found = findPlainMarker(kept, note.number, pageLines, cursor);
     if (found) {
       const line = kept[found.line];
