@@ -1,7 +1,8 @@
 /**
  * Word in and out (issue 5): export the draft as a UN-layout .docx (with tracked changes against its
- * base), import a .docx from the menu or by dropping it on the window. The writer is loaded on first
- * use (./word/writer.ts) and the reader runs in a worker under a deadline (./word/importer.ts).
+ * base), import a .docx — or a PDF (issue 12) — from the menu or by dropping it on the window. The
+ * writer is loaded on first use (./word/writer.ts) and the readers run in workers under a deadline
+ * (./word/importer.ts); pdf.js is in the PDF reader's worker alone.
  */
 import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -22,7 +23,7 @@ export interface WordMenuProps {
   /** The document the draft's metadata.base names, when it can be found. */
   readonly resolveBase: (doc: ResolutionDocument) => Promise<ResolutionDocument | undefined>;
   readonly draftName: string | undefined;
-  /** A .docx read into documents: the workspace makes drafts of them. */
+  /** A .docx or PDF read into documents: the workspace makes drafts of them, based on the file. */
   readonly onImported: (
     documents: readonly ResolutionDocument[],
     diagnostics: readonly Diagnostic[],
@@ -68,8 +69,8 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
       if (files.length > 1) onMessage(`Only one file at a time: reading ${file.name}.`, 'info');
       importing.current = true;
       try {
-        const { importWordFile } = await import('./word/importer.ts');
-        const result = await importWordFile(file);
+        const { importDocumentFile } = await import('./word/importer.ts');
+        const result = await importDocumentFile(file);
         // On failure nothing reaches the drafts: onImported is the only way in.
         if (!result.ok) onMessage(result.message, 'error');
         else await onImported(result.documents, result.diagnostics, file.name);
@@ -95,8 +96,8 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
             onSelect: () => void startExport(),
           },
           {
-            label: 'Import .docx…',
-            hint: 'Make a new draft of a Word document (or drop one on the window)',
+            label: 'Import .docx or PDF…',
+            hint: 'Make a new draft of a Word document or PDF (or drop one on the window)',
             onSelect: () => fileInput.current?.click(),
           },
         ]}
@@ -104,9 +105,9 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
       <input
         ref={fileInput}
         type="file"
-        accept={`.docx,${DOCX_MIME}`}
+        accept={`.docx,${DOCX_MIME},.pdf`}
         hidden
-        aria-label="Import a .docx file"
+        aria-label="Import a .docx or PDF file"
         data-testid="import-docx"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

@@ -650,13 +650,16 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [store],
   );
 
-  /** The document `metadata.base` names: a corpus document, or a revision of this draft (by name or id). */
+  /**
+   * The document `metadata.base` names: a corpus document, a revision of this draft (by name or id),
+   * or the file the draft was imported from (kept as the revision named after it: importDocuments).
+   */
   const resolveBase = useCallback(
     async (doc: ResolutionDocument): Promise<ResolutionDocument | undefined> => {
       const base = doc.metadata.base;
       if (!base) return undefined;
       if (base.source === 'corpus') return corpusDocumentByRef(base.ref);
-      if (base.source === 'revision') {
+      if (base.source === 'revision' || base.source === 'file') {
         const match = revisions.find((r) => !r.damaged && (r.name === base.ref || r.id === base.ref));
         return match ? loadRevision(match.id) : undefined;
       }
@@ -678,7 +681,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     if (latest) setComparing(latest);
   }, [getLatest]);
 
-  /** A Word file read into documents: each becomes a new draft; the first opens. */
+  /**
+   * A Word document or PDF read into documents: each becomes a new draft, and the first opens. Each
+   * names the file as its base (word/importer.ts); the text as read is kept as the draft's first
+   * revision, named after the file, which the base resolves to for compare and the Word export.
+   */
   const importDocuments = useCallback(
     async (
       documents: readonly ResolutionDocument[],
@@ -687,11 +694,15 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     ) => {
       let first: string | undefined;
       for (const doc of documents) {
-        const base = fileName.replace(/\.docx$/i, '');
+        const base = fileName.replace(/\.(?:docx|pdf)$/i, '');
         const name = documents.length > 1 ? `${base} (${doc.title || 'untitled'})` : base;
         const result = await store.create(doc, name);
-        if (!result.ok) {
-          setNotice({ text: `${fileName} could not be stored: ${result.message}`, tone: 'error' });
+        const kept = result.ok ? await store.createRevision(result.draft.id, fileName) : result;
+        if (!kept.ok || !result.ok) {
+          setNotice({
+            text: `${fileName} could not be stored: ${kept.ok ? '' : kept.message}`,
+            tone: 'error',
+          });
           return;
         }
         first ??= result.draft.id;

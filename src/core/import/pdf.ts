@@ -84,6 +84,11 @@ export const READ_ONLY_OPTIONS = {
   verbosity: 0,
 } as const;
 
+export interface PdfReadOptions {
+  /** Called as each page has been read (1-based), with the page count: progress, or a watchdog's heartbeat. */
+  readonly onPage?: (page: number, pages: number) => void;
+}
+
 export type PdfLinesResult =
   | { readonly ok: true; readonly lines: SourceLine[]; readonly pages: number }
   | { readonly ok: false; readonly error: string };
@@ -231,6 +236,7 @@ function runsOf(
 async function readPages(
   pdfjs: PdfJs,
   bytes: Uint8Array,
+  onPage: PdfReadOptions['onPage'],
 ): Promise<{ ok: true; pages: PdfPage[] } | { ok: false; error: string }> {
   // pdf.js takes the bytes over (it transfers their buffer to its worker) and wants a plain
   // Uint8Array, not a Node Buffer: give it a copy.
@@ -272,6 +278,7 @@ async function readPages(
         runs: runsOf(items, viewport, fonts),
       });
       page.cleanup?.();
+      onPage?.(n, doc.numPages);
     }
     if (pages.every((p) => p.runs.every((r) => r.text.trim() === '')))
       return {
@@ -292,11 +299,15 @@ async function load(source: PdfJsSource): Promise<PdfJs> {
 }
 
 /** A PDF's printed lines, with what the PDF knows about each (italics, superscripts, position). */
-export async function readPdfLines(bytes: Uint8Array, pdfjs: PdfJsSource): Promise<PdfLinesResult> {
+export async function readPdfLines(
+  bytes: Uint8Array,
+  pdfjs: PdfJsSource,
+  options: PdfReadOptions = {},
+): Promise<PdfLinesResult> {
   try {
     const refused = checkPdfBytes(bytes);
     if (refused) return { ok: false, error: refused };
-    const read = await readPages(await load(pdfjs), bytes);
+    const read = await readPages(await load(pdfjs), bytes, options.onPage);
     if (!read.ok) return read;
     return { ok: true, lines: linesOfPages(read.pages), pages: read.pages.length };
   } catch (e) {
@@ -305,8 +316,12 @@ export async function readPdfLines(bytes: Uint8Array, pdfjs: PdfJsSource): Promi
 }
 
 /** Reads a PDF into documents and diagnostics; never throws. */
-export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsSource): Promise<ImportResult> {
-  const read = await readPdfLines(bytes, pdfjs);
+export async function importPdf(
+  bytes: Uint8Array,
+  pdfjs: PdfJsSource,
+  options: PdfReadOptions = {},
+): Promise<ImportResult> {
+  const read = await readPdfLines(bytes, pdfjs, options);
   if (!read.ok) return read;
   try {
     const { documents, diagnostics } = readPrinted(read.lines);

@@ -1,5 +1,5 @@
 /**
- * Drag and drop of a .docx anywhere on the window (issue 5). While files are dragged over the window
+ * Drag and drop of a .docx or a PDF anywhere on the window (issues 5 and 12). While files are dragged over the window
  * an overlay says what a drop will do; drags that carry no file (text moved inside the editor, a
  * link) are left alone. A dropped file is caught before the editor sees it, and the browser's own
  * handling — opening the file in place of the app — is prevented.
@@ -69,7 +69,7 @@ export function DropOverlay({ onDrop }: { readonly onDrop: (files: readonly File
   if (!active) return null;
   return createPortal(
     <div className="drop-overlay" data-testid="drop-overlay">
-      <div className="drop-overlay__box">Drop a .docx to import it</div>
+      <div className="drop-overlay__box">Drop a .docx or PDF to import it</div>
     </div>,
     document.body,
   );

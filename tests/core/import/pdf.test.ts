@@ -201,4 +201,15 @@ describe('importPdf', () => {
     expect(doc?.operative.map((p) => p.opener)).toEqual(e.operativeOpeners);
     expect(doc?.footnotes).toHaveLength(e.footnotes);
   });
+
+  it('says as each page is read, for a watchdog that gives up on a page that hangs', async () => {
+    const seen: [number, number][] = [];
+    const e = expected.find((d) => d.symbol === 'A/RES/78/267')!;
+    await importPdf(pdfOf(e), pdfjs, { onPage: (page, pages) => seen.push([page, pages]) });
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
 });
