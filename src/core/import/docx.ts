@@ -17,6 +17,8 @@
  */
 import type { DocumentKind, ResolutionDocument } from '../model/types.ts';
 import type { Diagnostic } from '../parse/diagnostics.ts';
+import { MEETING, readParagraphHeader } from '../parse/printed.ts';
+import { isoFromPrintedDate } from '../references/dates.ts';
 import { recognizeParagraphs } from '../parse/recognize.ts';
 import { LITERAL_ASTERISK, sentinel } from '../parse/markers.ts';
 import { readMasthead } from './masthead.ts';
@@ -90,24 +92,43 @@ async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportRe
   if (plain.every((t) => t === '')) return { ok: false, error: 'the document has no text' };
 
   const masthead = readMasthead(plain);
-  const rest = body.slice(masthead.consumed);
+  // A document as the UN issues it: "Resolution adopted by ...", "[on the report of ...]", "79/188.
+  // Title" — read as a printed document's header is (parse/printed.ts), the title handed on alone.
+  const issued = readParagraphHeader(plain);
+  const skip = issued ? issued.bodyAt : masthead.consumed;
+  let rest = body.slice(skip);
+  // "53rd plenary meeting" and its date close an adopted text: the record of its adoption.
+  let closing: { meeting: number; date: string } | undefined;
+  const last = rest.length - 1;
+  const meetingAt = [last - 1, last].find(
+    (k) => k >= 0 && MEETING.test(plainText(rest[k]?.runs ?? []).trim()),
+  );
+  if (issued && meetingAt !== undefined) {
+    const meeting = parseInt(plainText(rest[meetingAt]?.runs ?? []), 10);
+    const date = isoFromPrintedDate(plainText(rest[meetingAt + 1]?.runs ?? []).trim());
+    closing = { meeting, date: issued.metadata.adoption?.date ?? date ?? '' };
+    rest = rest.slice(0, meetingAt);
+  }
   // Footnotes numbered by first reference, as Word prints them.
   const numbers = new Map<string, number>();
   for (const p of rest)
     for (const r of p.runs) if (r.kind === 'note' && !numbers.has(r.id)) numbers.set(r.id, numbers.size + 1);
   // References as exact sentinels: two in a row stay two, and a superscript "²" stays text.
   const marker = (id: string): string => sentinel(numbers.get(id) ?? 0);
-  const paragraphs = rest.map((p) => `${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`);
+  const paragraphs = [
+    ...(issued ? [issued.title] : []),
+    ...rest.map((p) => `${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`),
+  ];
   const footnotes = [...numbers].map(([id, number]) => ({
     number,
     text: runsText(notes.get(id) ?? [], marker).replace(/^\s+/, ''),
   }));
-  const kind: DocumentKind | undefined = masthead.kind;
+  const kind: DocumentKind | undefined = issued?.kind ?? masthead.kind;
   const result = recognizeParagraphs(paragraphs, footnotes, {
     exactMarkers: true,
     ...(kind ? { kind } : {}),
   });
-  const diagnostics = result.diagnostics.map((d) => inParagraphs(d, masthead.consumed));
+  const diagnostics = result.diagnostics.map((d) => inParagraphs(d, issued ? skip - 1 : skip));
   for (const [id] of numbers)
     if (!notes.has(id))
       diagnostics.push({
@@ -116,7 +137,27 @@ async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportRe
         message: `a footnote reference points to footnote ${id}, which the document does not contain`,
       });
   const documents = result.documents.map((doc, k) =>
-    k === 0 ? { ...doc, metadata: { ...doc.metadata, ...masthead.metadata } } : doc,
+    k === 0
+      ? {
+          ...doc,
+          ...(issued?.number ? { number: issued.number } : {}),
+          metadata: {
+            ...doc.metadata,
+            ...masthead.metadata,
+            ...issued?.metadata,
+            ...(closing?.date
+              ? {
+                  adoption: {
+                    sponsors: [],
+                    ...issued?.metadata.adoption,
+                    date: closing.date,
+                    meeting: closing.meeting,
+                  },
+                }
+              : {}),
+          },
+        }
+      : doc,
   );
   if (documents.length > 0 && documents.every((d) => d.formula === ''))
     diagnostics.push({

@@ -82,7 +82,7 @@ const DRAFT_LINE = /^(?:(.*?):\s*)?((?:revised\s+)?draft\s+(resolution|decision)
 const ORGAN_LINE = /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
 /** The sentence of an Assembly decision: "At its 90th plenary meeting, on 21 May 2024, the General Assembly ...". */
 const DECISION_START = /^At its \d+(?:st|nd|rd|th)\b/;
-const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
+export const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
 const FORMULA_LINE =
   /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$|^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
 
@@ -661,7 +661,7 @@ function readHeader(
   formulaAt: number,
   diagnostics: Diagnostic[],
   name: string,
-): Header & { consumed: number } {
+): Header & { consumed: number; titleFrom: number } {
   const end = formulaAt >= 0 ? formulaAt : firstOpenerLine(lines);
   const head = lines
     .slice(0, Math.max(0, end))
@@ -771,6 +771,47 @@ function readHeader(
     title,
     ...(kind ? { kind } : {}),
     consumed: Math.max(0, end),
+    titleFrom,
+  };
+}
+
+/** What the header of a document whose paragraphs are known (a .docx) says. */
+export interface ParagraphHeader {
+  readonly metadata: Metadata;
+  readonly number?: string;
+  readonly kind?: DocumentKind;
+  /** The title as printed, number taken off. */
+  readonly title: string;
+  /** Index of the title's first paragraph: the header's paragraphs come before it. */
+  readonly titleAt: number;
+  /** Index of the enacting formula (or of the first paragraph after the title when there is none). */
+  readonly bodyAt: number;
+}
+
+/**
+ * Reads the header of a document given as whole paragraphs (a .docx as the UN issues it): the
+ * masthead, "Resolution adopted by the General Assembly on ...", "[on the report of ...]", the
+ * numbered title. Undefined when the paragraphs have no such header (a delegation's own draft).
+ */
+export function readParagraphHeader(paragraphs: readonly string[]): ParagraphHeader | undefined {
+  const lines: Line[] = paragraphs.slice(0, 60).map((text, at) => ({
+    at,
+    page: 1,
+    text: text.replace(/\s+/g, ' ').trim(),
+    gapBefore: 1,
+    afterBreak: false,
+  }));
+  const formulaAt = lines.findIndex((l) => FORMULA_LINE.test(l.text));
+  const head = lines.slice(0, formulaAt >= 0 ? formulaAt : lines.length).map((l) => l.text);
+  if (!head.some((t) => ADOPTED.test(t) || NUMBER_LINE.test(t))) return undefined;
+  const read = readHeader(lines, formulaAt, [], '');
+  return {
+    metadata: read.metadata,
+    ...(read.number ? { number: read.number } : {}),
+    ...(read.kind ? { kind: read.kind } : {}),
+    title: read.title,
+    titleAt: read.titleFrom,
+    bodyAt: read.consumed,
   };
 }
 

@@ -104,6 +104,48 @@ describe('importDocx of a delegation’s Word draft', () => {
     ]);
   });
 
+  it('reads a resolution as the UN issues it in Word: the adoption lines and the numbered title are its header', async () => {
+    const bytes = await wordZip({
+      'word/document.xml': documentXml(
+        [
+          p('A/RES/79/188'),
+          p('Distr.: General'),
+          p('18 December 2024'),
+          p('Seventy-ninth session'),
+          p('Agenda item 107'),
+          p('Crime prevention and criminal justice'),
+          p('Resolution adopted by the General Assembly on 17 December 2024'),
+          p('[on the report of the Third Committee (A/79/459, para. 37)]'),
+          p('79/188. Preventing and countering violence against children'),
+          p('The General Assembly,'),
+          p('*Recalling* the Universal Declaration of Human Rights,{fn:1}'),
+          p('*Strongly condemns* violence against children;', numbered(0)),
+          p('*Urges* Member States to act.', numbered(0)),
+          p('53rd plenary meeting'),
+          p('17 December 2024'),
+        ].join(''),
+      ),
+      'word/footnotes.xml': footnotesXml({ 1: '<w:r><w:t>Resolution 217 A (III).</w:t></w:r>' }),
+      'word/numbering.xml': NUMBERING,
+    });
+    const result = await importDocx(bytes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const doc = result.documents[0]!;
+    expect(doc.number).toBe('79/188');
+    expect(doc.title).toBe('Preventing and countering violence against children');
+    expect(doc.formula).toBe('The General Assembly,');
+    expect(doc.metadata).toMatchObject({
+      symbol: 'A/RES/79/188',
+      session: 'Seventy-ninth session',
+      agendaItem: '107',
+      adoption: { date: '2024-12-17', basis: '[on the report of the Third Committee (A/79/459, para. 37)]' },
+    });
+    expect(doc.preamble.map((x) => x.opener)).toEqual(['Recalling']);
+    expect(doc.operative.map((x) => x.opener)).toEqual(['Strongly condemns', 'Urges']);
+    expect(doc.footnotes).toHaveLength(1);
+  });
+
   it('reads Word’s own tracked changes as accepted by default and as rejected on request', async () => {
     const tracked =
       '<w:p><w:r><w:t xml:space="preserve">Title</w:t></w:r></w:p>' +
