@@ -1,4 +1,8 @@
-/** Starting a draft: from a template, from the text of a past resolution or decision, or as its follow-up. */
+/**
+ * Starting a draft: from a template, from the text of a past resolution or decision, as its follow-up,
+ * or from text the user copied (from a PDF, a web page, an e-mail).
+ */
+import { useState } from 'react';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { draftFromCorpus, draftFromTemplate, followUpDraft } from '../core/drafts/start.ts';
 import { corpus, references, templateErrors, templates } from './data.ts';
@@ -8,9 +12,12 @@ export interface NewDraftDialogProps {
   readonly open: boolean;
   readonly onClose: () => void;
   readonly onCreate: (document: ResolutionDocument, name: string) => void;
+  /** Reads copied text into drafts; absent, the dialog does not offer it. */
+  readonly onImportText?: (text: string) => void;
 }
 
-export function NewDraftDialog({ open, onClose, onCreate }: NewDraftDialogProps) {
+export function NewDraftDialog({ open, onClose, onCreate, onImportText }: NewDraftDialogProps) {
+  const [text, setText] = useState('');
   return (
     <Dialog title="New draft" open={open} onClose={onClose} wide>
       <section aria-labelledby="new-from-template">
@@ -72,6 +79,38 @@ export function NewDraftDialog({ open, onClose, onCreate }: NewDraftDialogProps)
           })}
         </ul>
       </section>
+      {onImportText ? (
+        <section aria-labelledby="new-from-text">
+          <h3 id="new-from-text" className="dialog__section">
+            From text you copied
+          </h3>
+          <p className="dialog__hint" id="new-from-text-hint">
+            Paste a resolution or draft as you copied it from its PDF, a web page or an e-mail. Page headers,
+            job numbers and footnotes at the page foot are recognized; the text becomes the draft&apos;s base
+            for compare and tracked changes.
+          </p>
+          <textarea
+            className="paste-box"
+            aria-label="Text of a resolution or draft"
+            aria-describedby="new-from-text-hint"
+            rows={5}
+            value={text}
+            spellCheck={false}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={text.trim() === ''}
+            onClick={() => {
+              onImportText(text);
+              setText('');
+            }}
+          >
+            Start a draft from this text
+          </button>
+        </section>
+      ) : null}
     </Dialog>
   );
 }

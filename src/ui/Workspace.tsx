@@ -724,6 +724,38 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [store, open],
   );
 
+  /**
+   * Text the user copied (from a PDF, a web page, an e-mail) read into drafts as a file is: the
+   * printed reader finds its furniture, headers and footnotes; the text as read is the drafts' base,
+   * named by the document's symbol when it has one.
+   */
+  const importText = useCallback(
+    async (text: string) => {
+      setDialog(null);
+      // Loaded on use: the reader of printed documents stays off the first screen.
+      const { readResolutionText } = await import('../core/parse/printed.ts');
+      const read = readResolutionText(text, { name: 'the pasted text' });
+      const documents = read.documents.filter(
+        (d) => d.preamble.length > 0 || d.operative.length > 0 || (d.sections?.length ?? 0) > 0,
+      );
+      if (documents.length === 0) {
+        setNotice({
+          text: 'No resolution or decision was recognized in the pasted text: it should hold a title, an enacting formula such as “The General Assembly,” and its paragraphs.',
+          tone: 'error',
+        });
+        return;
+      }
+      const name = documents[0]?.metadata.symbol ?? 'Pasted text';
+      const base = { source: 'file', ref: name } as const;
+      await importDocuments(
+        documents.map((d) => ({ ...d, metadata: { ...d.metadata, base } })),
+        read.diagnostics,
+        name,
+      );
+    },
+    [importDocuments],
+  );
+
   // Shortcuts that work anywhere (SHORTCUTS in shortcuts.ts lists them).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -1050,6 +1082,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         open={dialog === 'new'}
         onClose={() => setDialog(null)}
         onCreate={(doc, name) => void create(doc, name)}
+        onImportText={(text) => void importText(text)}
       />
       {helpLoaded ? (
         <Suspense fallback={null}>
