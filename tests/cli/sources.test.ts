@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { passwordPdf } from '../core/import/pdf-writer.ts';
+import { passwordPdf } from '../helpers/pdf-writer.ts';
 import { cli, cliJson } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-sources-'));

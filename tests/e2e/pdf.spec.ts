@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { imageOnlyPdf, passwordPdf } from '../core/import/pdf-writer.ts';
+import { imageOnlyPdf, passwordPdf } from '../helpers/pdf-writer.ts';
 import { PDF_DEADLINE_MS } from '../../src/ui/word/importer.ts';
 import { expect, paragraphs, test, textbox, waitSaved } from './fixtures.ts';
 

@@ -5,7 +5,7 @@
  * geometry a test sets exactly. pdf.js itself, loaded as the command line loads it, for the tests.
  */
 import { createHash } from 'node:crypto';
-import type { PdfJs } from '../../../src/core/import/pdf.ts';
+import type { PdfJs } from '../../src/core/import/pdf.ts';
 
 /** The legacy build (the one for Node), its worker half in this thread as pdf.js falls back to. */
 const WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';

@@ -1,9 +1,9 @@
 /**
  * PDFs the reader must refuse (issue 12: "encrypted, image-only, truncated, 100 MB, 2,000 pages"),
  * each with a sentence a user can act on, never a throw; and a PDF's own scripts never run. The files
- * are built here (./pdf-writer.ts) or cut from a real one. That the message comes within two seconds
- * is the benchmark's figure (bench/hostile.ts, `pdfHostileMs`): a timed test fails by chance on a
- * busy machine.
+ * are written by tests/helpers/pdf-writer.ts or cut from a real one. That the message comes within
+ * two seconds is the benchmark's figure (bench/hostile.ts, `pdfHostileMs`): a timed test fails by
+ * chance on a busy machine.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import {
   type PdfJs,
 } from '../../../src/core/import/pdf.ts';
 import type { ImportResult } from '../../../src/core/import/docx.ts';
-import { imageOnlyPdf, manyPagesPdf, passwordPdf, pdfjs, textPdf } from './pdf-writer.ts';
+import { imageOnlyPdf, manyPagesPdf, passwordPdf, pdfjs, textPdf } from '../../helpers/pdf-writer.ts';
 
 const real = new Uint8Array(readFileSync(new URL('../../../corpus/real/A_RES_79_188.pdf', import.meta.url)));
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importPdf, readPdfLines } from '../../../src/core/import/pdf.ts';
 import type { SourceLine } from '../../../src/core/import/source-lines.ts';
-import { pdfjs } from './pdf-writer.ts';
+import { pdfjs } from '../../helpers/pdf-writer.ts';
 
 interface Expected {
   readonly file: string;
