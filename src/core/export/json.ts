@@ -3,7 +3,13 @@
  * interface, documented in the README). Paragraph `text` is as printed: opener included, footnote
  * markers and markup left out.
  */
-import type { Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import type {
+  Inline,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  Subparagraph,
+} from '../model/types.ts';
 import { inlineText, joinOpener } from '../model/inline.ts';
 import { subparagraphLabel } from './labels.ts';
 import { footnoteNumbering } from './text.ts';
@@ -14,29 +20,47 @@ export interface PublicSubparagraph {
   readonly subparagraphs: readonly PublicSubparagraph[];
 }
 
+export interface PublicPreambular {
+  readonly opener: string;
+  readonly text: string;
+  readonly footnotes: readonly number[];
+  /** (a), (b) ... of a preambular paragraph that ends with a colon; empty otherwise. */
+  readonly subparagraphs: readonly PublicSubparagraph[];
+}
+
+export interface PublicOperative {
+  readonly number: number;
+  readonly label: string;
+  readonly opener: string;
+  readonly text: string;
+  readonly footnotes: readonly number[];
+  readonly subparagraphs: readonly PublicSubparagraph[];
+}
+
 export interface PublicDocument {
   readonly kind: ResolutionDocument['kind'];
   readonly number: string | null;
   readonly title: string;
   readonly organ: string;
   readonly formula: string;
-  readonly preamble: readonly {
-    readonly opener: string;
-    readonly text: string;
-    readonly footnotes: readonly number[];
-  }[];
-  readonly operative: readonly {
-    readonly number: number;
-    readonly label: string;
-    readonly opener: string;
-    readonly text: string;
-    readonly footnotes: readonly number[];
-    readonly subparagraphs: readonly PublicSubparagraph[];
+  readonly preamble: readonly PublicPreambular[];
+  readonly operative: readonly PublicOperative[];
+  /** Sections of an omnibus resolution, after the paragraphs above; empty otherwise. */
+  readonly sections: readonly {
+    readonly number: string;
+    readonly heading: string;
+    readonly preamble: readonly PublicPreambular[];
+    readonly operative: readonly PublicOperative[];
   }[];
   readonly annex: {
     readonly title: string;
     readonly intro: string;
     readonly items: readonly PublicSubparagraph[];
+    readonly headings: readonly {
+      readonly before: number;
+      readonly number: string;
+      readonly heading: string;
+    }[];
   } | null;
   readonly footnotes: readonly {
     readonly number: number;
@@ -49,6 +73,7 @@ export interface PublicDocument {
     readonly draftSymbol: string | null;
     readonly sponsors: readonly string[];
     readonly submittedBy: string | null;
+    readonly basis: string | null;
   } | null;
   readonly metadata: ResolutionDocument['metadata'];
 }
@@ -63,6 +88,20 @@ export function toPublicJson(doc: ResolutionDocument): PublicDocument {
       text: inlineText(s.content),
       subparagraphs: subs(s.subparagraphs, depth + 1),
     }));
+  const preambular = (p: PreambularParagraph): PublicPreambular => ({
+    opener: p.opener,
+    text: joinOpener(p.opener, inlineText(p.content)),
+    footnotes: refs(p.content),
+    subparagraphs: subs(p.subparagraphs ?? [], 1),
+  });
+  const operative = (p: OperativeParagraph, k: number): PublicOperative => ({
+    number: k + 1,
+    label: p.label ?? (doc.kind === 'decision' ? subparagraphLabel(1, k + 1) : String(k + 1)),
+    opener: p.opener,
+    text: joinOpener(p.opener, inlineText(p.content)),
+    footnotes: refs(p.content),
+    subparagraphs: subs(p.subparagraphs, doc.kind === 'decision' ? 2 : 1),
+  });
   const adoption = doc.metadata.adoption;
   const { adoption: _omit, ...metadata } = doc.metadata;
   return {
@@ -71,18 +110,13 @@ export function toPublicJson(doc: ResolutionDocument): PublicDocument {
     title: doc.title,
     organ: doc.organ,
     formula: doc.formula,
-    preamble: doc.preamble.map((p) => ({
-      opener: p.opener,
-      text: joinOpener(p.opener, inlineText(p.content)),
-      footnotes: refs(p.content),
-    })),
-    operative: doc.operative.map((p, k) => ({
-      number: k + 1,
-      label: p.label ?? (doc.kind === 'decision' ? subparagraphLabel(1, k + 1) : String(k + 1)),
-      opener: p.opener,
-      text: joinOpener(p.opener, inlineText(p.content)),
-      footnotes: refs(p.content),
-      subparagraphs: subs(p.subparagraphs, doc.kind === 'decision' ? 2 : 1),
+    preamble: doc.preamble.map(preambular),
+    operative: doc.operative.map(operative),
+    sections: (doc.sections ?? []).map((s) => ({
+      number: s.number,
+      heading: s.heading,
+      preamble: s.preamble.map(preambular),
+      operative: s.operative.map(operative),
     })),
     annex: doc.annex
       ? {
@@ -93,6 +127,7 @@ export function toPublicJson(doc: ResolutionDocument): PublicDocument {
             text: inlineText(it.content),
             subparagraphs: subs(it.subparagraphs, it.label && !/^\(/.test(it.label) ? 1 : 2),
           })),
+          headings: doc.annex.headings ?? [],
         }
       : null,
     footnotes: doc.footnotes.map((f) => {
@@ -106,6 +141,7 @@ export function toPublicJson(doc: ResolutionDocument): PublicDocument {
           draftSymbol: adoption.draftSymbol ?? null,
           sponsors: adoption.sponsors,
           submittedBy: adoption.submittedBy ?? null,
+          basis: adoption.basis ?? null,
         }
       : null,
     metadata,

@@ -146,10 +146,19 @@ export interface PrintedOptions {
   readonly name?: string;
 }
 
+/**
+ * Spaces a text extraction puts around hyphens where the PDF has none: "Secretary -General",
+ * "capacity -building" (a space before a hyphen inside a word), "age - and gender-sensitive" (a
+ * suspended hyphen before "and"/"or").
+ */
+function repairSpacing(text: string): string {
+  return text.replace(/([A-Za-z]) -(?=[A-Za-z])/g, '$1-').replace(/([A-Za-z]) - (?=(?:and|or) )/g, '$1- ');
+}
+
 /** Text of a source line with raised digits as sentinels and literal asterisks protected. */
 function lineText(line: SourceLine): { text: string; italicStart?: string; raised: boolean } {
   if (!line.spans || line.spans.length === 0)
-    return { text: line.text.replace(/\*/g, LITERAL_ASTERISK), raised: false };
+    return { text: repairSpacing(line.text).replace(/\*/g, LITERAL_ASTERISK), raised: false };
   let text = '';
   let raised = false;
   let italicStart: string | undefined;
@@ -1028,7 +1037,9 @@ function joinLines(lines: readonly string[]): string {
   let out = '';
   for (const line of lines) {
     if (out === '') out = line;
-    else if (/[a-z]-$/.test(out) && /^[a-z]/.test(line)) out += line;
+    // A line broken at a compound's hyphen ("Secretary-" / "General"); not a suspended hyphen
+    // ("age-" / "and gender-sensitive").
+    else if (/[A-Za-z]-$/.test(out) && /^[A-Za-z]/.test(line) && !/^(?:and|or)\b/.test(line)) out += line;
     else out += ` ${line}`;
   }
   return out;
