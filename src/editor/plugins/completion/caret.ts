@@ -127,8 +127,9 @@ function $openerTarget(block: ElementNode, anchor: LexicalNode, end: number): Op
 }
 
 /**
- * Openers of the paragraphs of the part before `paragraph`, in order. The subparagraphs of an
- * operative paragraph are passed over: they do not break a run of "Requests / Also requests".
+ * Openers of the paragraphs of the part before `paragraph`, in order. Subparagraphs (an operative
+ * paragraph's, or a preambular one's list) are passed over: they do not break a run of "Requests /
+ * Also requests"; a section heading does, since a section's openers run on their own.
  */
 function $previousOpeners(paragraph: ElementNode, part: OpenerPart): string[] {
   const out: string[] = [];
@@ -143,7 +144,7 @@ function $previousOpeners(paragraph: ElementNode, part: OpenerPart): string[] {
     if (same !== null) {
       const first = same.getFirstChild();
       out.push($isOpenerNode(first) ? first.getTextContent() : '');
-    } else if (!(part === 'operative' && $isSubparagraphNode(node))) {
+    } else if (!$isSubparagraphNode(node)) {
       break;
     }
   }

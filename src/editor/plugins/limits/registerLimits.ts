@@ -30,6 +30,7 @@ import {
   type ElementNode,
 } from 'lexical';
 import { LIMITS } from '../../../core/model/validate.ts';
+import { $isAnnexHeadingNode } from '../../nodes/AnnexHeadingNode.ts';
 import { $isAnnexIntroNode } from '../../nodes/AnnexIntroNode.ts';
 import { $isAnnexNode } from '../../nodes/AnnexNode.ts';
 import { $isAnnexTitleNode } from '../../nodes/AnnexTitleNode.ts';
@@ -39,6 +40,7 @@ import { $isFormulaNode } from '../../nodes/FormulaNode.ts';
 import { $isOpenerNode } from '../../nodes/OpenerNode.ts';
 import { $isOperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { $isPreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
+import { $isSectionHeadingNode } from '../../nodes/SectionHeadingNode.ts';
 import { $isSubparagraphNode } from '../../nodes/SubparagraphNode.ts';
 import { $isTitleNode } from '../../nodes/TitleNode.ts';
 
@@ -56,6 +58,8 @@ function $describeBlock(block: ElementNode): { readonly name: string; readonly m
   if ($isTitleNode(block)) return { name: 'The title', maxChars: LIMITS.fieldChars };
   if ($isFormulaNode(block)) return { name: 'The enacting formula', maxChars: LIMITS.fieldChars };
   if ($isAnnexTitleNode(block)) return { name: 'The annex title', maxChars: LIMITS.fieldChars };
+  if ($isSectionHeadingNode(block)) return { name: 'A section heading', maxChars: LIMITS.fieldChars };
+  if ($isAnnexHeadingNode(block)) return { name: 'A heading of the annex', maxChars: LIMITS.fieldChars };
   if ($isAnnexIntroNode(block))
     return { name: 'The introduction of the annex', maxChars: LIMITS.paragraphChars };
   if ($isFootnoteNode(block)) return { name: 'A footnote', maxChars: LIMITS.paragraphChars };
@@ -100,8 +104,12 @@ function $countProblem(container: ElementNode): string | null {
   let operative = 0;
   let items = 0;
   let under = 0;
+  let headings = 0;
   for (const child of container.getChildren()) {
-    if ($isPreambularParagraphNode(child)) preamble += 1;
+    if ($isPreambularParagraphNode(child)) {
+      preamble += 1;
+      under = 0;
+    } else if ($isSectionHeadingNode(child) || $isAnnexHeadingNode(child)) headings += 1;
     else if ($isOperativeParagraphNode(child)) {
       operative += 1;
       under = 0;
@@ -117,6 +125,10 @@ function $countProblem(container: ElementNode): string | null {
     return `The preamble would hold ${count(preamble)} paragraphs; it may hold at most ${limit}.`;
   if (operative > LIMITS.paragraphs)
     return `The operative part would hold ${count(operative)} paragraphs; it may hold at most ${limit}.`;
+  if (headings > LIMITS.paragraphs)
+    return $isAnnexNode(container)
+      ? `The annex would hold ${count(headings)} headings; it may hold at most ${limit}.`
+      : `The draft would hold ${count(headings)} sections; it may hold at most ${limit}.`;
   if (items > LIMITS.paragraphs)
     return $isFootnotesNode(container)
       ? `The draft would hold ${count(items)} footnotes; it may hold at most ${count(LIMITS.footnotes)}.`

@@ -39,7 +39,9 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   'res-footnote-ref': ['footnoteId'],
   'res-footnote': ['footnoteId', 'printedNumber', 'resolved'],
   'res-reference': ['refKind', 'refId'],
-  'res-subparagraph': ['level'],
+  'res-sub': ['level'],
+  'res-section-heading': ['number', 'restartsNumbering'],
+  'res-annex-heading': ['number'],
 };
 
 /** Types whose node holds text in a `text` field. */

@@ -17,23 +17,38 @@ import type {
   Inline,
   OperativeParagraph,
   PreambularParagraph,
+  Section,
   Subparagraph,
 } from '../../../core/model/types.ts';
 import { inlineText, joinOpener } from '../../../core/model/inline.ts';
 import { endsComplete } from '../../../core/parse/lines.ts';
 import { recognize } from '../../../core/parse/recognize.ts';
+import { sectionRestarts } from '../../bridge/sections.ts';
 
 /** A block of the operative part as it lies in the editor: paragraphs and flat subparagraphs. */
 export type BodyBlock =
   | { readonly kind: 'operative'; readonly opener: string; readonly content: readonly Inline[] }
   | { readonly kind: 'subparagraph'; readonly level: number; readonly content: readonly Inline[] };
 
+/** A section of an omnibus resolution, laid out as the top-level parts are. */
+export interface PlanSection {
+  readonly number: string;
+  readonly heading: string;
+  /** Whether its operative paragraphs are numbered from 1 again (bridge/sections.ts). */
+  readonly restartsNumbering: boolean;
+  readonly preamble: readonly PreambularParagraph[];
+  readonly body: readonly BodyBlock[];
+}
+
 export interface PastePlan {
   /** A whole document's title and enacting formula; '' for a fragment. */
   readonly title: string;
   readonly formula: string;
+  /** Preambular paragraphs, with their subparagraphs when they list some. */
   readonly preamble: readonly PreambularParagraph[];
   readonly body: readonly BodyBlock[];
+  /** The sections after them, in an omnibus resolution (none otherwise). */
+  readonly sections: readonly PlanSection[];
   readonly annex: Annex | null;
   /** The footnotes the pasted markers refer to, with the recognizer's ids ("fn1" for marker 1). */
   readonly footnotes: readonly Footnote[];
@@ -67,10 +82,11 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
       formula: whole.formula,
       preamble: whole.preamble,
       body: whole.operative.flatMap(operativeBlocks),
+      sections: planSections(whole.sections),
       annex: whole.annex,
       footnotes: whole.footnotes,
     };
-    return plan.preamble.length + plan.body.length + (plan.annex?.items.length ?? 0) > 0 ? plan : null;
+    return blockCount(plan) > 0 ? plan : null;
   }
 
   const framed = recognize(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`).documents;
@@ -83,7 +99,10 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
   const body: BodyBlock[] = [];
   for (const paragraph of doc.preamble) {
     if (isOperativeOpener(paragraph.opener, options.lexicon))
-      body.push({ kind: 'operative', opener: paragraph.opener, content: paragraph.content });
+      body.push(
+        { kind: 'operative', opener: paragraph.opener, content: paragraph.content },
+        ...subparagraphBlocks(paragraph.subparagraphs ?? [], 1),
+      );
     else preamble.push(paragraph);
   }
   // Lettered paragraphs before any operative paragraph were copied out of a list: the recognizer
@@ -99,10 +118,31 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
     formula: '',
     preamble,
     body,
+    sections: planSections(doc.sections),
     annex: doc.annex,
     footnotes: doc.footnotes,
   };
   return looksStructured(plan, doc.operative, options.lexicon) ? plan : null;
+}
+
+/** The blocks a plan inserts (headings included), for deciding whether it is resolution text at all. */
+function blockCount(plan: PastePlan): number {
+  return (
+    plan.preamble.length +
+    plan.body.length +
+    plan.sections.reduce((n, s) => n + 1 + s.preamble.length + s.body.length, 0) +
+    (plan.annex?.items.length ?? 0)
+  );
+}
+
+function planSections(sections: readonly Section[] | undefined): PlanSection[] {
+  return (sections ?? []).map((section) => ({
+    number: section.number,
+    heading: section.heading,
+    restartsNumbering: sectionRestarts(section),
+    preamble: section.preamble,
+    body: section.operative.flatMap(operativeBlocks),
+  }));
 }
 
 function looksStructured(
@@ -110,7 +150,7 @@ function looksStructured(
   operative: readonly OperativeParagraph[],
   lexicon: Lexicon | undefined,
 ): boolean {
-  const count = plan.preamble.length + plan.body.length + (plan.annex?.items.length ?? 0);
+  const count = blockCount(plan);
   if (count === 0) return false;
   if (count > 1 || plan.annex !== null || plan.footnotes.length > 0) return true;
   if (operative.some((paragraph) => paragraph.label !== undefined)) return true;

@@ -9,7 +9,11 @@
  *   paragraph in its place; in the middle, the block is split first, as Enter splits it;
  * - preambular paragraphs go where the caret is when it is in the preamble, else at the end of the
  *   preamble; operative paragraphs and subparagraphs where the caret is when it is in the operative
- *   part, else at its start (DRAFTING-RULES.md section 1: the parts keep their order);
+ *   part, else at its start (DRAFTING-RULES.md section 1: the parts keep their order); subparagraphs
+ *   that open a paste into the preamble go at the caret, the list of the preambular paragraph there;
+ * - "the preamble" and "the operative part" are those of the section the caret is in (or the
+ *   top-level ones before any section heading); pasted sections (a section heading and what follows
+ *   it) go after the caret's section, whole, so that they never take in paragraphs of the draft;
  * - in the title or the formula the caret counts as at the start of the preamble.
  * Numbers and labels are the transforms' business (transforms/structure.ts).
  */
@@ -40,6 +44,7 @@ import { $createAnnexTitleNode, $isAnnexTitleNode } from '../../nodes/AnnexTitle
 import { $createFootnoteNode, $isFootnoteNode } from '../../nodes/FootnoteNode.ts';
 import { $isFootnotesNode } from '../../nodes/FootnotesNode.ts';
 import { $isFormulaNode } from '../../nodes/FormulaNode.ts';
+import { $createSectionHeadingNode, $isSectionHeadingNode } from '../../nodes/SectionHeadingNode.ts';
 import { $createOpenerNode } from '../../nodes/OpenerNode.ts';
 import {
   $createOperativeParagraphNode,
@@ -56,12 +61,14 @@ import { footnoteCacheOf } from '../footnotes/repairFootnotes.ts';
 import type { BodyBlock, PastePlan } from './pastePlan.ts';
 
 export interface BlockGroups {
-  /** Preambular paragraphs. */
+  /** Preambular paragraphs, each followed by its subparagraphs. */
   readonly preamble: readonly LexicalNode[];
   /** Operative paragraphs and subparagraphs, in order. */
   readonly body: readonly LexicalNode[];
   /** Blocks whose part their position decides (a plain paragraph): they go at the caret. */
   readonly here?: readonly LexicalNode[];
+  /** Whole sections, each a SectionHeadingNode and its paragraphs: after the caret's section. */
+  readonly sections?: readonly LexicalNode[];
 }
 
 /**
@@ -75,28 +82,58 @@ export function $insertBlocksAtCaret(selection: RangeSelection, groups: BlockGro
   const position = $insertionIndex(selection);
   if (position === null) return false;
   const root = $getRoot();
-  const children = root.getChildren();
-  let firstBody = children.findIndex(
-    (child) =>
-      $isOperativeParagraphNode(child) ||
-      $isSubparagraphNode(child) ||
-      $isAnnexNode(child) ||
-      $isFootnotesNode(child),
-  );
-  if (firstBody < 0) firstBody = children.length;
+  const { firstBody, end } = $partAround(root.getChildren(), position);
   const inPreamble = position <= firstBody;
   const here = groups.here ?? [];
-  const preamble = inPreamble ? [...groups.preamble, ...here] : [...groups.preamble];
-  const body = inPreamble ? [...groups.body] : [...here, ...groups.body];
+  // Subparagraphs that open the pasted body, pasted in the preamble: the list of the paragraph there.
+  let leading = 0;
+  while (inPreamble && leading < groups.body.length && $isSubparagraphNode(groups.body[leading])) leading++;
+  const preamble = inPreamble
+    ? [...groups.preamble, ...here, ...groups.body.slice(0, leading)]
+    : [...groups.preamble];
+  const body = inPreamble ? groups.body.slice(leading) : [...here, ...groups.body];
+  const sections = groups.sections ?? [];
   const preambleAt = inPreamble ? position : firstBody;
   const bodyAt = inPreamble ? firstBody : position;
   // The later place first, so that the earlier index still holds; at one place, preamble first.
+  if (sections.length > 0) root.splice(end, 0, [...sections]);
   if (body.length > 0) root.splice(bodyAt, 0, body);
   if (preamble.length > 0) root.splice(preambleAt, 0, preamble);
   const atCaret = inPreamble ? [...preamble, ...body] : body.length > 0 ? body : preamble;
-  const last = atCaret[atCaret.length - 1];
+  const last = atCaret[atCaret.length - 1] ?? sections[sections.length - 1];
   if ($isElementNode(last)) last.selectEnd();
   return true;
+}
+
+/**
+ * Around an insertion index among the root's children: where the operative part of its section
+ * starts (its first operative paragraph, or a subparagraph that is not a preambular paragraph's;
+ * the section's end when it has none) and where the section ends (the next section heading, the
+ * annex, the footnotes, or the end).
+ */
+function $partAround(children: readonly LexicalNode[], position: number): { firstBody: number; end: number } {
+  let start = 0;
+  for (let i = Math.min(position, children.length) - 1; i >= 0; i--)
+    if ($isSectionHeadingNode(children[i])) {
+      start = i + 1;
+      break;
+    }
+  let end = children.length;
+  for (let i = position; i < children.length; i++) {
+    const child = children[i];
+    if ($isSectionHeadingNode(child) || $isAnnexNode(child) || $isFootnotesNode(child)) {
+      end = i;
+      break;
+    }
+  }
+  let owner: 'preamble' | null = null;
+  for (let i = start; i < end; i++) {
+    const child = children[i];
+    if ($isPreambularParagraphNode(child)) owner = 'preamble';
+    else if ($isOperativeParagraphNode(child) || ($isSubparagraphNode(child) && owner !== 'preamble'))
+      return { firstBody: i, end };
+  }
+  return { firstBody: end, end };
 }
 
 type Region = 'body' | 'annex' | 'footnotes' | 'none';
@@ -187,15 +224,28 @@ export function $insertPastePlan(plan: PastePlan, selection: RangeSelection): Pl
           : part,
       ),
     );
-  const preamble = plan.preamble.map((p: PreambularParagraph) =>
-    $withOpener($createPreambularParagraphNode(), p.opener, p.content, inline),
-  );
-  const body = plan.body.map((block: BodyBlock) =>
-    block.kind === 'operative'
-      ? $withOpener($createOperativeParagraphNode(), block.opener, block.content, inline)
-      : $createSubparagraphNode(block.level).append(...inline(block.content)),
-  );
-  if (!$insertBlocksAtCaret(selection, { preamble, body })) return null;
+  const preambleNodes = (paragraphs: readonly PreambularParagraph[]): LexicalNode[] =>
+    paragraphs.flatMap((p) => [
+      $withOpener($createPreambularParagraphNode(), p.opener, p.content, inline),
+      ...flattenItems(p.subparagraphs ?? [], 1).map(({ level, content }) =>
+        $createSubparagraphNode(level).append(...inline(content)),
+      ),
+    ]);
+  const bodyNodes = (blocks: readonly BodyBlock[]): LexicalNode[] =>
+    blocks.map((block) =>
+      block.kind === 'operative'
+        ? $withOpener($createOperativeParagraphNode(), block.opener, block.content, inline)
+        : $createSubparagraphNode(block.level).append(...inline(block.content)),
+    );
+  const sections = plan.sections.flatMap((section) => [
+    $createSectionHeadingNode(section.number, section.restartsNumbering).append(
+      ...inline(plainRun(section.heading)),
+    ),
+    ...preambleNodes(section.preamble),
+    ...bodyNodes(section.body),
+  ]);
+  const groups = { preamble: preambleNodes(plan.preamble), body: bodyNodes(plan.body), sections };
+  if (!$insertBlocksAtCaret(selection, groups)) return null;
 
   if (plan.annex !== null) $pasteAnnex(plan.annex, inline);
   if (plan.footnotes.length > 0) {
@@ -299,17 +349,26 @@ export function $insertClipboardBlocks(nodes: readonly LexicalNode[], selection:
   const preamble: LexicalNode[] = [];
   const body: LexicalNode[] = [];
   const here: LexicalNode[] = [];
+  const sections: LexicalNode[] = [];
   const annexes: AnnexNode[] = [];
   const footnoteTexts: LexicalNode[] = [];
+  // Whose a copied subparagraph is: the paragraph copied before it (a preambular one's stays with it).
+  let owner: LexicalNode[] = body;
   for (const node of nodes) {
-    if ($isPreambularParagraphNode(node)) preamble.push(node);
-    else if ($isOperativeParagraphNode(node) || $isSubparagraphNode(node)) body.push(node);
-    else if ($isAnnexNode(node)) annexes.push(node);
+    if ($isAnnexNode(node)) annexes.push(node);
     else if ($isFootnotesNode(node)) footnoteTexts.push(...node.getChildren());
     else if ($isFootnoteNode(node)) footnoteTexts.push(node);
+    else if ($isSectionHeadingNode(node) || sections.length > 0) sections.push(node);
+    else if ($isPreambularParagraphNode(node)) {
+      preamble.push(node);
+      owner = preamble;
+    } else if ($isOperativeParagraphNode(node)) {
+      body.push(node);
+      owner = body;
+    } else if ($isSubparagraphNode(node)) owner.push(node);
     else here.push(node);
   }
-  if (!$insertBlocksAtCaret(selection, { preamble, body, here })) return false;
+  if (!$insertBlocksAtCaret(selection, { preamble, body, here, sections })) return false;
   const root = $getRoot();
   for (const annex of annexes) {
     const existing = root.getChildren().find($isAnnexNode);

@@ -216,10 +216,13 @@ export function registerPaste(editor: LexicalEditor, options: PasteOptions = {})
 
 /** Why the plan's paragraphs do not fit in the draft's parts (counted before anything is inserted), or null. */
 function $overParagraphLimit(plan: PastePlan): string | null {
-  let preamble = plan.preamble.length;
-  let operative = plan.body.filter((block) => block.kind === 'operative').length;
-  if (preamble + operative <= LIMITS.paragraphs && plan.body.length <= LIMITS.paragraphs) {
-    if ($getRoot().getChildrenSize() + preamble + plan.body.length <= LIMITS.paragraphs) return null;
+  // A section's paragraphs are counted with the top-level ones: stricter than the store, never looser.
+  const parts = [plan, ...plan.sections];
+  let preamble = parts.reduce((n, part) => n + part.preamble.length, 0);
+  let operative = parts.reduce((n, part) => n + part.body.filter((b) => b.kind === 'operative').length, 0);
+  const blocks = parts.reduce((n, part) => n + part.body.length, 0) + plan.sections.length;
+  if (preamble + operative <= LIMITS.paragraphs && blocks <= LIMITS.paragraphs) {
+    if ($getRoot().getChildrenSize() + preamble + blocks <= LIMITS.paragraphs) return null;
   }
   for (const child of $getRoot().getChildren()) {
     if ($isPreambularParagraphNode(child)) preamble += 1;

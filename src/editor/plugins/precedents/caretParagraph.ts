@@ -17,6 +17,7 @@ import {
   $isPreambularParagraphNode,
   type PreambularParagraphNode,
 } from '../../nodes/PreambularParagraphNode.ts';
+import { $isSectionHeadingNode } from '../../nodes/SectionHeadingNode.ts';
 import { $isSubparagraphNode, type SubparagraphNode } from '../../nodes/SubparagraphNode.ts';
 
 /** Where the paragraph stands: its kind decides what a precedent's wording becomes when put in. */
@@ -48,7 +49,7 @@ export function $draftParagraphOf(node: LexicalNode | null): DraftParagraphNode 
   return null;
 }
 
-/** The operative paragraph a level-1 subparagraph belongs to: the nearest one before it. */
+/** The paragraph a level-1 subparagraph belongs to: the nearest preambular or operative one before it. */
 function $ownerLabel(sub: SubparagraphNode): string {
   const path: string[] = [sub.getLabel()];
   let level = sub.getLevel();
@@ -57,6 +58,8 @@ function $ownerLabel(sub: SubparagraphNode): string {
       path.unshift(at.getLabel());
       level = at.getLevel();
     } else if ($isOperativeParagraphNode(at)) return `OP${at.getNumber()} ${path.join('')}`;
+    else if ($isPreambularParagraphNode(at)) return `${$label(at, 'preamble')} ${path.join('')}`;
+    else if ($isSectionHeadingNode(at)) break;
   }
   return path.join('');
 }
@@ -64,8 +67,13 @@ function $ownerLabel(sub: SubparagraphNode): string {
 function $label(node: DraftParagraphNode, kind: ParagraphKind): string {
   if ($isOperativeParagraphNode(node)) return `OP${node.getNumber()}`;
   if ($isPreambularParagraphNode(node)) {
+    // Counted within its section, as the paragraphs of an omnibus resolution are cited.
     let n = 1;
-    for (let at = node.getPreviousSibling(); at !== null; at = at.getPreviousSibling())
+    for (
+      let at = node.getPreviousSibling();
+      at !== null && !$isSectionHeadingNode(at);
+      at = at.getPreviousSibling()
+    )
       if ($isPreambularParagraphNode(at)) n++;
     return `PP${n}`;
   }
