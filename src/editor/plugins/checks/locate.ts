@@ -36,12 +36,20 @@ import { $isFormulaNode } from '../../nodes/FormulaNode.ts';
 import { $isOpenerNode, type OpenerNode } from '../../nodes/OpenerNode.ts';
 import { $isOperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { $isPreambularParagraphNode } from '../../nodes/PreambularParagraphNode.ts';
+import { $isSectionHeadingNode } from '../../nodes/SectionHeadingNode.ts';
 import { $isSubparagraphNode, type SubparagraphNode } from '../../nodes/SubparagraphNode.ts';
 import { $isTitleNode } from '../../nodes/TitleNode.ts';
 
-/** A stable string for an address: "operative:3:2.1". */
+/**
+ * An address with the section of an omnibus resolution it lies in (1-based; absent before any
+ * section), as core/rules/units.ts gives it.
+ */
+type SectionedAddress = ParagraphAddress & { readonly section?: number };
+
+/** A stable string for an address: "operative::3:2.1", "preamble:2:1:1" (section 2's PP1 (a)). */
 export function addressKey(address: ParagraphAddress): string {
-  return `${address.part}:${address.paragraph ?? ''}:${(address.subparagraph ?? []).join('.')}`;
+  const { section } = address as SectionedAddress;
+  return `${address.part}:${section ?? ''}:${address.paragraph ?? ''}:${(address.subparagraph ?? []).join('.')}`;
 }
 
 export interface ParagraphEntry {
@@ -51,28 +59,42 @@ export interface ParagraphEntry {
 
 /**
  * Every paragraph of the editor with its model address, in reading order. Mirrors `$exportResolution`
- * so that a rule's address names the node the bridge read it from.
+ * so that a rule's address names the node the bridge read it from: the top-level parts, then each
+ * section's (a section heading starts the next), each paragraph followed by its subparagraphs — a
+ * preambular paragraph's too.
  */
 export function $paragraphEntries(): ParagraphEntry[] {
   const out: ParagraphEntry[] = [];
   let title = false;
   let formula = false;
   let annex = false;
+  let section: number | undefined;
   let preamble = 0;
   let operative = 0;
+  // The paragraph the subparagraphs being read belong to, and those read so far.
+  let owner: { part: 'preamble' | 'operative'; paragraph: number } | null = null;
   let subs: SubparagraphNode[] = [];
+  const at = (): { section?: number } => (section === undefined ? {} : { section });
 
-  const flushSubs = (part: 'operative' | 'annex', paragraph: number): void => {
-    for (const { node, path } of nest(subs)) {
-      if (part === 'operative') out.push({ address: { part, paragraph, subparagraph: path }, node });
-      else {
-        const [item = 0, ...rest] = path;
+  const flushSubs = (): void => {
+    if (owner !== null)
+      for (const { node, path } of nest(subs))
         out.push({
-          address:
-            rest.length > 0 ? { part, paragraph: item, subparagraph: rest } : { part, paragraph: item },
+          address: { part: owner.part, ...at(), paragraph: owner.paragraph, subparagraph: path },
           node,
         });
-      }
+    subs = [];
+  };
+  const flushAnnex = (): void => {
+    for (const { node, path } of nest(subs)) {
+      const [item = 0, ...rest] = path;
+      out.push({
+        address:
+          rest.length > 0
+            ? { part: 'annex', paragraph: item, subparagraph: rest }
+            : { part: 'annex', paragraph: item },
+        node,
+      });
     }
     subs = [];
   };
@@ -84,30 +106,40 @@ export function $paragraphEntries(): ParagraphEntry[] {
     } else if ($isFormulaNode(child) && !formula) {
       formula = true;
       out.push({ address: { part: 'formula' }, node: child });
+    } else if ($isSectionHeadingNode(child)) {
+      flushSubs();
+      section = (section ?? 0) + 1;
+      preamble = 0;
+      operative = 0;
+      owner = null;
     } else if ($isPreambularParagraphNode(child)) {
+      flushSubs();
       preamble++;
-      out.push({ address: { part: 'preamble', paragraph: preamble }, node: child });
+      owner = { part: 'preamble', paragraph: preamble };
+      out.push({ address: { part: 'preamble', ...at(), paragraph: preamble }, node: child });
     } else if ($isOperativeParagraphNode(child)) {
-      if (operative > 0) flushSubs('operative', operative);
+      flushSubs();
       operative++;
-      out.push({ address: { part: 'operative', paragraph: operative }, node: child });
+      owner = { part: 'operative', paragraph: operative };
+      out.push({ address: { part: 'operative', ...at(), paragraph: operative }, node: child });
     } else if ($isSubparagraphNode(child)) {
-      if (operative === 0) {
-        // An orphan (a) is read as operative paragraph 1 (bridge/export.ts).
+      if (owner === null) {
+        // An orphan (a) is read as its part's first operative paragraph (bridge/export.ts).
         operative++;
-        out.push({ address: { part: 'operative', paragraph: operative }, node: child });
+        owner = { part: 'operative', paragraph: operative };
+        out.push({ address: { part: 'operative', ...at(), paragraph: operative }, node: child });
       } else subs.push(child);
     } else if ($isAnnexNode(child) && !annex) {
       annex = true;
-      if (operative > 0) flushSubs('operative', operative);
+      flushSubs();
       for (const inner of child.getChildren()) {
         if ($isAnnexIntroNode(inner)) out.push({ address: { part: 'annex', paragraph: 0 }, node: inner });
         else if ($isSubparagraphNode(inner)) subs.push(inner);
       }
-      flushSubs('annex', 0);
+      flushAnnex();
     }
   }
-  if (operative > 0 && subs.length > 0) flushSubs('operative', operative);
+  flushSubs();
   return out;
 }
 
