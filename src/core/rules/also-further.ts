@@ -65,7 +65,12 @@ function message(previous: Read | undefined, current: Read, wanted: OpenerStep, 
   return `"${current.opener}" has no "${current.base}" right before it: "also" and "further" mark the second and later of consecutive paragraphs with the same opener, so "${fixed}" ${CITE}.`;
 }
 
-function checkPart(openers: readonly string[], part: OpenerPart, out: RuleDiagnostic[]): void {
+function checkPart(
+  openers: readonly string[],
+  part: OpenerPart,
+  section: number | undefined,
+  out: RuleDiagnostic[],
+): void {
   let previous: Read | undefined;
   openers.forEach((opener, i) => {
     if (opener.trim() === '') {
@@ -76,7 +81,7 @@ function checkPart(openers: readonly string[], part: OpenerPart, out: RuleDiagno
     const wanted = wantedStep(previous, current);
     if (wanted !== undefined) {
       const fixed = composeOpener(current.base, wanted, part);
-      const target = { part, paragraph: i + 1 };
+      const target = { part, ...(section === undefined ? {} : { section }), paragraph: i + 1 };
       out.push({
         rule: ID,
         severity: 'warning',
@@ -96,16 +101,23 @@ export const alsoFurtherRule: DocumentRule = {
   appliesTo: ['preamble', 'operative'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const out: RuleDiagnostic[] = [];
-    checkPart(
-      doc.preamble.map((p) => p.opener),
-      'preamble',
-      out,
-    );
-    checkPart(
-      doc.operative.map((p) => p.opener),
-      'operative',
-      out,
-    );
+    // Each section of an omnibus resolution is a resolution of its own: its sequences start afresh.
+    const runs = [doc, ...(doc.sections ?? [])];
+    runs.forEach((run, k) => {
+      const section = k === 0 ? undefined : k;
+      checkPart(
+        run.preamble.map((p) => p.opener),
+        'preamble',
+        section,
+        out,
+      );
+      checkPart(
+        run.operative.map((p) => p.opener),
+        'operative',
+        section,
+        out,
+      );
+    });
     return out;
   },
 };

@@ -23,11 +23,26 @@ export interface Ending {
 }
 
 /**
+ * A footnote marker printed as plain digits after the closing mark, as text copied from a PDF has it
+ * ("... Habitat III, held in Quito, 4" for a raised 4; "...; 25"): after a space, or glued to the mark
+ * when no digit stands before it (a glued "77/293,2" could be a number, and is left alone).
+ */
+const TRAILING_MARKER = /(?:(?<=[^\d\s])[,;:.]|[,;:.]\s)\d{1,3}$/;
+
+/**
  * What the text ends with, looking through closing quotation marks, brackets and blanks: `thereto",`
  * ends with a comma (6/1 PP1), `...;]` with a semicolon (a bracketed paragraph in negotiation). A mark
- * inside the quotation (`"...,"`) counts as the paragraph's own.
+ * inside the quotation (`"...,"`) counts as the paragraph's own. A footnote marker printed as plain
+ * digits after the mark is looked through too (`TRAILING_MARKER`).
  */
 export function endingOf(text: string): Ending | undefined {
+  const trimmed = text.trimEnd();
+  const marker = TRAILING_MARKER.exec(trimmed);
+  if (marker) {
+    const at = marker.index;
+    const ch = trimmed[at] as EndingMark;
+    return { mark: ch, range: { start: at, end: at + 1 } };
+  }
   let i = text.length - 1;
   while (i >= 0 && /[\s\]"”’)]/.test(text[i] ?? '')) i--;
   if (i < 0) return undefined;

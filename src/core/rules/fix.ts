@@ -11,6 +11,7 @@ import type {
   Footnote,
   Inline,
   OperativeParagraph,
+  PreambularParagraph,
   ResolutionDocument,
   Subparagraph,
 } from '../model/types.ts';
@@ -186,6 +187,55 @@ function editSub(
   return copy;
 }
 
+/** The preambular and operative paragraphs of the document's top level or of one of its sections. */
+interface Paragraphs {
+  readonly preamble: readonly PreambularParagraph[];
+  readonly operative: readonly OperativeParagraph[];
+}
+
+function editParagraphs<T extends Paragraphs>(
+  where: T,
+  address: ParagraphAddress,
+  apply: (e: Editable) => Editable,
+  missing: () => Error,
+): T {
+  const path = address.subparagraph ?? [];
+  const index = (address.paragraph ?? 0) - 1;
+  if (address.part === 'preamble') {
+    const p = where.preamble[index];
+    if (!p) throw missing();
+    const preamble = [...where.preamble];
+    if (path.length > 0) {
+      preamble[index] = { ...p, subparagraphs: editSub(p.subparagraphs ?? [], path, address, apply) };
+    } else {
+      const { opener, content, label } = apply({
+        opener: p.opener,
+        content: p.content,
+        label: undefined,
+        textOnly: false,
+      });
+      if (label !== undefined) throw new Error(`applyFix: ${addressLabel(address)} is not numbered`);
+      preamble[index] = { ...p, opener, content };
+    }
+    return { ...where, preamble };
+  }
+  const p = where.operative[index];
+  if (!p) throw missing();
+  const operative = [...where.operative];
+  if (path.length > 0) {
+    operative[index] = { ...p, subparagraphs: editSub(p.subparagraphs, path, address, apply) };
+  } else {
+    const { opener, content, label } = apply({
+      opener: p.opener,
+      content: p.content,
+      label: p.label,
+      textOnly: false,
+    });
+    operative[index] = withLabel<OperativeParagraph>({ ...p, opener, content }, label);
+  }
+  return { ...where, operative };
+}
+
 function editDocument(
   doc: ResolutionDocument,
   address: ParagraphAddress,
@@ -199,36 +249,15 @@ function editDocument(
       return { ...doc, title: inlineText(apply(textOnly(doc.title)).content) };
     case 'formula':
       return { ...doc, formula: inlineText(apply(textOnly(doc.formula)).content) };
-    case 'preamble': {
-      const p = doc.preamble[index];
-      if (!p || path.length > 0) throw missing();
-      const { opener, content, label } = apply({
-        opener: p.opener,
-        content: p.content,
-        label: undefined,
-        textOnly: false,
-      });
-      if (label !== undefined) throw new Error(`applyFix: ${addressLabel(address)} is not numbered`);
-      const preamble = [...doc.preamble];
-      preamble[index] = { ...p, opener, content };
-      return { ...doc, preamble };
-    }
+    case 'preamble':
     case 'operative': {
-      const p = doc.operative[index];
-      if (!p) throw missing();
-      const operative = [...doc.operative];
-      if (path.length > 0) {
-        operative[index] = { ...p, subparagraphs: editSub(p.subparagraphs, path, address, apply) };
-      } else {
-        const { opener, content, label } = apply({
-          opener: p.opener,
-          content: p.content,
-          label: p.label,
-          textOnly: false,
-        });
-        operative[index] = withLabel<OperativeParagraph>({ ...p, opener, content }, label);
-      }
-      return { ...doc, operative };
+      if (address.section === undefined) return editParagraphs(doc, address, apply, missing);
+      const sections = [...(doc.sections ?? [])];
+      const at = address.section - 1;
+      const section = sections[at];
+      if (!section) throw missing();
+      sections[at] = editParagraphs(section, address, apply, missing);
+      return { ...doc, sections };
     }
     case 'annex': {
       const annex = doc.annex;

@@ -94,8 +94,13 @@ const PAGES: Readonly<Record<string, Page>> = {
   'preamble-ending': {
     checks:
       'Every preambular paragraph ends with a comma, the last one included: the preamble and the ' +
-      'operative part form one sentence whose subject is the organ named in the enacting formula.',
-    source: `${RESOLUTIONS}. A full stop inside the preamble ends that sentence too early.`,
+      'operative part form one sentence whose subject is the organ named in the enacting formula. A ' +
+      'preambular paragraph that introduces a list (a), (b) ends with a colon, and the items of the ' +
+      'list end with commas (or semicolons between them), the last with a comma.',
+    source:
+      `${RESOLUTIONS}. A full stop inside the preamble ends that sentence too early. Lists in the ` +
+      'preamble follow the practice of the General Assembly (resolution 78/29: "a major contribution ' +
+      'to: (a) International peace and security, (b) ...").',
     fault: only(
       pp('Recalling', 'its resolution 5/1 of 22 October 2010.'),
       pp('Noting with appreciation', 'the work of the Secretariat,'),
@@ -117,7 +122,9 @@ const PAGES: Readonly<Record<string, Page>> = {
   'operative-ending': {
     checks:
       'An operative paragraph ends with a semicolon, the last one with a full stop, and one that ' +
-      'introduces subparagraphs with a colon.',
+      'introduces subparagraphs with a colon. In a resolution in sections, only the last paragraph of ' +
+      'the last section ends with a full stop; a resolution that puts a question to the International ' +
+      'Court of Justice may end with the question mark.',
     source: `${RESOLUTIONS}. The operative part closes the one sentence the resolution forms, so only its last paragraph ends with a full stop.`,
     fault: only(
       op('Requests', 'the Secretariat to continue to assist States parties in reviewing their legislation.'),
@@ -132,7 +139,10 @@ const PAGES: Readonly<Record<string, Page>> = {
     checks:
       'A subparagraph ends with a semicolon ("; and" before the last one is accepted), the last one of ' +
       'the last paragraph with a full stop, and one that introduces further subparagraphs with a colon; ' +
-      "the items of a resolution's annex likewise.",
+      "the lettered items of a resolution's annex likewise. An annexed text of numbered paragraphs (a " +
+      'declaration, rules of procedure, a programme of action) is a text of its own: its paragraphs may ' +
+      'end with a full stop, a semicolon or, before the paragraphs that complete them, a colon, and ' +
+      'their subparagraphs with a semicolon or a full stop; only a comma or a missing mark is flagged there.',
     source: `${MANUAL}, "Paragraphs and subparagraphs": its example introduces the subparagraphs with a colon and ends each with a semicolon, the last with a full stop.`,
     fault: only(
       op('Urges', 'States parties:', {
@@ -177,7 +187,8 @@ const PAGES: Readonly<Record<string, Page>> = {
     checks:
       'Operative paragraphs are numbered 1, 2, 3 without gaps or repeats, with "5 bis", "5 ter" for ' +
       "paragraphs inserted in negotiation; a decision's paragraphs are lettered (a), (b); a lone " +
-      'operative paragraph is not numbered.',
+      'operative paragraph is not numbered. Each section of a resolution in sections numbers its ' +
+      'paragraphs from 1 again or runs on from the paragraphs before it, as its first number shows.',
     source: `${RESOLUTIONS}, on the numbering of paragraphs; "bis" and "ter" follow the Manual's "Paragraphs and subparagraphs" for texts under negotiation.`,
     fault: only(
       op('Welcomes', 'the report of the Secretariat;', { label: '1' }),
@@ -194,7 +205,8 @@ const PAGES: Readonly<Record<string, Page>> = {
     checks:
       'When consecutive paragraphs open with the same verb, the first is plain, the second takes "also" ' +
       'and the third and later "further" ("Requests", "Also requests", "Further requests"; "Recalling", ' +
-      '"Recalling also"). A plain verb after the run starts a new one.',
+      '"Recalling also"). A plain verb after the run starts a new one, and so does each section of a ' +
+      'resolution in sections.',
     source:
       'Practice of adopted resolutions: every resolution of the sixth session of the Conference of the ' +
       'Parties (CTOC/COP/2012/15) follows it, e.g. resolution 6/1, operative paragraphs 4 to 6. Some ' +
@@ -247,7 +259,8 @@ const PAGES: Readonly<Record<string, Page>> = {
     checks:
       'The text opens with the enacting formula, the name of the organ, ending with a comma in a ' +
       'resolution; in a decision, with a colon before lettered paragraphs, or a full stop when the ' +
-      'decision is one sentence.',
+      'decision is one sentence. A resolution with no preamble may print the formula alone on its line, ' +
+      'with no mark, as the General Assembly does ("The General Assembly / Endorses ...").',
     source: `${RESOLUTIONS}, "Drafting and editing: order of elements": the name of the organ comes first, then the preamble, then the operative part.`,
     fault: only({
       part: 'formula',

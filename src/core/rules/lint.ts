@@ -112,6 +112,7 @@ function unitKey(unit: ParagraphUnit): string {
     unit.depth,
     unit.hasSubparagraphs ? 1 : 0,
     unit.final ? 1 : 0,
+    unit.annexedText ? 1 : 0,
     footnotes,
     unit.opener,
     unit.text,
@@ -156,7 +157,15 @@ export function createLinter(context: LintContext, rules: readonly Rule[] = RULE
 
 const PART_ORDER = new Map(LOCATION_PARTS.map((p, i) => [p, i]));
 
+/** Reading order puts an omnibus resolution's sections after the operative part and before the annex. */
+function block(location: Location): number {
+  if (location.section !== undefined) return location.section;
+  return location.part === 'annex' ? Number.MAX_SAFE_INTEGER : 0;
+}
+
 function compareLocations(a: Location, b: Location): number {
+  const section = block(a) - block(b);
+  if (section !== 0) return section;
   const part = (PART_ORDER.get(a.part) ?? 0) - (PART_ORDER.get(b.part) ?? 0);
   if (part !== 0) return part;
   const paragraph = (a.paragraph ?? -1) - (b.paragraph ?? -1);

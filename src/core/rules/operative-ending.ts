@@ -2,7 +2,10 @@
  * How operative paragraphs end (DRAFTING-RULES.md section 1 items 4-5): with a semicolon; the last with
  * a full stop; one that introduces subparagraphs with a colon ("9. Also urges States parties:", 6/3).
  * Decisions follow the same pattern ("(a) ...; (b) ....", decision 6/2). The corpus's slips: 6/3 OP2
- * and 6/1 OP16 end with a colon though no subparagraphs follow.
+ * and 6/1 OP16 end with a colon though no subparagraphs follow. In an omnibus resolution only the last
+ * section's last paragraph ends with a full stop: the sections before run on with semicolons
+ * (A/RES/78/245; units.ts). A resolution that asks the International Court of Justice a question may
+ * end with its question mark (A/RES/79/232).
  */
 import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
 import type { EndingMark } from './endings.ts';
@@ -24,6 +27,8 @@ export function endingReason(unit: ParagraphUnit, noun: string): string {
   return `${a} ${noun} ends with a semicolon`;
 }
 
+const QUESTION_END = /\?[\s"”’)\]]*$/;
+
 const META = {
   id: 'operative-ending',
   title: 'Operative paragraphs end with a semicolon, the last with a full stop',
@@ -40,6 +45,9 @@ export const operativeEndingRule: ParagraphRule = paragraphRule({
     const ending = endingOf(unit.text);
     const wanted = wantedEnding(unit);
     if (!ending || ending.mark === wanted) return [];
+    // A request for an advisory opinion ends the resolution with the question put to the Court
+    // (A/RES/79/232: "... right to self-determination?").
+    if (wanted === '.' && QUESTION_END.test(unit.text)) return [];
     const reason =
       ending.mark === ':' && !unit.hasSubparagraphs
         ? `it ends with a colon but no subparagraphs follow; ${endingReason(unit, 'operative paragraph')}`

@@ -23,7 +23,8 @@ export const preambleOpenerRule: ParagraphRule = paragraphRule({
   severity: 'warning',
   appliesTo: ['preamble'],
   checkUnit(unit, { lexicon }): RuleDiagnostic[] {
-    if (unit.text.trim() === '') return [];
+    // A preambular paragraph's subparagraphs (a), (b) continue its sentence: they have no opener.
+    if (unit.depth > 0 || unit.text.trim() === '') return [];
     const diagnostic = (severity: RuleDiagnostic['severity'], message: string): RuleDiagnostic[] => [
       {
         rule: 'preamble-opener',

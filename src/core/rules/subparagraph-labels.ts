@@ -9,7 +9,7 @@ import type { ResolutionDocument, Subparagraph } from '../model/types.ts';
 import { follows, readLabel, relabel } from './labels.ts';
 import type { LabelStyle, ReadLabel } from './labels.ts';
 import { citeRule } from './authority.ts';
-import type { DocumentRule, LintContext, LocationPart, RuleDiagnostic } from './types.ts';
+import type { DocumentRule, LintContext, LocationPart, ParagraphAddress, RuleDiagnostic } from './types.ts';
 import { addressLabel } from './units.ts';
 
 const META = {
@@ -30,19 +30,25 @@ function childStyle(parent: LabelStyle): LabelStyle {
   return parent === 'letter' ? 'roman' : 'letter';
 }
 
+/** The part a list is in, and the section of an omnibus resolution. */
+interface Where {
+  readonly part: LocationPart;
+  readonly section?: number;
+}
+
 function checkList(
   list: readonly Subparagraph[],
   style: LabelStyle,
-  part: LocationPart,
+  where: Where,
   paragraph: number | undefined,
   path: readonly number[],
   out: RuleDiagnostic[],
 ): void {
   const labels = list.map((s) => s.label);
-  const address = (i: number): { part: LocationPart; paragraph?: number; subparagraph?: number[] } =>
+  const address = (i: number): ParagraphAddress =>
     paragraph === undefined
-      ? { part, paragraph: i + 1 }
-      : { part, paragraph, subparagraph: [...path, i + 1] };
+      ? { ...where, paragraph: i + 1 }
+      : { ...where, paragraph, subparagraph: [...path, i + 1] };
   let previous: ReadLabel | undefined;
   let flagged = false;
   list.forEach((s, i) => {
@@ -72,7 +78,7 @@ function checkList(
         ? read
         : { style, position: (previous?.position ?? 0) + 1, insertion: 0 };
     const here = address(i);
-    checkList(s.subparagraphs, childStyle(style), part, here.paragraph, here.subparagraph ?? [], out);
+    checkList(s.subparagraphs, childStyle(style), where, here.paragraph, here.subparagraph ?? [], out);
   });
 }
 
@@ -80,20 +86,28 @@ export const subparagraphLabelsRule: DocumentRule = {
   ...META,
   scope: 'document',
   severity: 'error',
-  appliesTo: ['operative', 'annex'],
+  appliesTo: ['preamble', 'operative', 'annex'],
   check(doc: ResolutionDocument, _context: LintContext): RuleDiagnostic[] {
     const out: RuleDiagnostic[] = [];
-    doc.operative.forEach((p, i) => {
-      // A decision's lettered paragraphs take (i) below them; a numbered paragraph takes (a).
-      const own = p.label === undefined ? undefined : readLabel(p.label)?.style;
-      const parent = own ?? (doc.kind === 'decision' ? 'letter' : 'number');
-      checkList(p.subparagraphs, childStyle(parent), 'operative', i + 1, [], out);
+    const runs = [doc, ...(doc.sections ?? [])];
+    runs.forEach((run, k) => {
+      const section = k === 0 ? {} : { section: k };
+      // A preambular paragraph's list is lettered (a), (b) (Assembly practice).
+      run.preamble.forEach((p, i) => {
+        checkList(p.subparagraphs ?? [], 'letter', { part: 'preamble', ...section }, i + 1, [], out);
+      });
+      run.operative.forEach((p, i) => {
+        // A decision's lettered paragraphs take (i) below them; a numbered paragraph takes (a).
+        const own = p.label === undefined ? undefined : readLabel(p.label)?.style;
+        const parent = own ?? (doc.kind === 'decision' ? 'letter' : 'number');
+        checkList(p.subparagraphs, childStyle(parent), { part: 'operative', ...section }, i + 1, [], out);
+      });
     });
     if (doc.annex) {
       const first = doc.annex.items.find((item) => item.label !== undefined)?.label;
       const style: LabelStyle =
         first !== undefined && readLabel(first)?.style === 'number' ? 'number' : 'letter';
-      checkList(doc.annex.items, style, 'annex', undefined, [], out);
+      checkList(doc.annex.items, style, { part: 'annex' }, undefined, [], out);
     }
     return out;
   },

@@ -27,10 +27,14 @@ export interface TextRange {
  * - preamble, operative: `paragraph` is the 1-based position in the part, not the printed number
  *   ("5 bis" is simply the sixth paragraph);
  * - annex: `paragraph` is the 1-based position of the item; 0 is the annex's introductory sentence;
- * - `subparagraph` is the 1-based path below the paragraph: [2] is (b), [2, 1] is (b) (i).
+ * - `subparagraph` is the 1-based path below the paragraph: [2] is (b), [2, 1] is (b) (i); a
+ *   preambular paragraph may have them too (Assembly practice: "... contribution to: (a) ..., (b) ...,");
+ * - `section` is the 1-based position of the section of an omnibus resolution (`doc.sections`) whose
+ *   preamble or operative part holds the paragraph; absent for the paragraphs before any section.
  */
 export interface ParagraphAddress {
   readonly part: LocationPart;
+  readonly section?: number;
   readonly paragraph?: number;
   readonly subparagraph?: readonly number[];
 }
@@ -144,8 +148,19 @@ export interface ParagraphUnit {
   /** 0 for a paragraph (and the title, formula and annex intro), 1 for (a), 2 for (i). */
   readonly depth: number;
   readonly hasSubparagraphs: boolean;
-  /** Nothing follows it in its part (the last leaf of the operative part or of the annex). */
+  /**
+   * Nothing follows it in its part: the last leaf of the operative part (of the last section's, in an
+   * omnibus resolution) or of the annex; in the preamble, the last subparagraph of its paragraph.
+   */
   readonly final: boolean;
+  /**
+   * An item of an annex whose items are numbered paragraphs (1., 2., ...), or one of its
+   * subparagraphs: a text of its own annexed to the resolution (a declaration, rules of procedure, a
+   * programme of action), whose paragraphs end as that text's sentences do; `final` is then the last
+   * subparagraph of its item. False for an annex of lettered items (a), (b) that continue the annex's
+   * introductory sentence (resolution 6/4), and everywhere else.
+   */
+  readonly annexedText: boolean;
 }
 
 interface RuleBase {

@@ -4,7 +4,7 @@ import type { ResolutionDocument } from '../../../src/core/model/types.ts';
 import { deriveReferences } from '../../../src/core/references/derive.ts';
 import { createLintContext } from '../../../src/core/rules/lint.ts';
 import type { LintContext, LintSettings, Rule, RuleDiagnostic } from '../../../src/core/rules/types.ts';
-import { addressLabel, paragraphUnits } from '../../../src/core/rules/units.ts';
+import { addressLabel, paragraphUnits, sameAddress } from '../../../src/core/rules/units.ts';
 import { corpus } from '../../helpers/corpus.ts';
 
 let base: LintContext | undefined;
@@ -30,12 +30,7 @@ export function check(
 export function render(doc: ResolutionDocument, diagnostics: readonly RuleDiagnostic[]): string[] {
   const units = paragraphUnits(doc);
   return diagnostics.map((d) => {
-    const unit = units.find(
-      (u) =>
-        u.address.part === d.location.part &&
-        u.address.paragraph === d.location.paragraph &&
-        (u.address.subparagraph ?? []).join('.') === (d.location.subparagraph ?? []).join('.'),
-    );
+    const unit = units.find((u) => sameAddress(u.address, d.location));
     const range = d.location.range;
     const text = unit && range ? ` "${unit.text.slice(range.start, range.end)}"` : '';
     return `${addressLabel(d.location)} ${d.severity}${text}`;

@@ -36,6 +36,18 @@ describe('formula-ending', () => {
     expect(render(wrong, check(formulaEndingRule, wrong))).toEqual(['formula error ","']);
   });
 
+  it("lets the Assembly's formula stand without a mark when the operative part follows it directly (A/RES/78/1)", () => {
+    const bare = res({
+      organ: 'General Assembly',
+      formula: 'The General Assembly',
+      operative: [op('Endorses', 'the political declaration annexed to the present resolution.')],
+    });
+    expect(check(formulaEndingRule, bare)).toEqual([]);
+    expect(check(formulaEndingRule, { ...bare, formula: 'The General Assembly,' })).toEqual([]);
+    const withPreamble = { ...bare, preamble: [pre('Recalling', 'its resolution 70/1,')] };
+    expect(render(withPreamble, check(formulaEndingRule, withPreamble))).toEqual(['formula error ""']);
+  });
+
   it('calls a missing formula an error', () => {
     expect(check(formulaEndingRule, res({ formula: ' ' })).map((d) => d.message)).toEqual([
       expect.stringMatching(/formula is missing/),

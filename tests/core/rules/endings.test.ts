@@ -15,6 +15,16 @@ describe('endingOf', () => {
     expect(endingOf('a title "quoted,"')?.mark).toBe(',');
   });
 
+  it('looks through a footnote marker printed as plain digits after the mark (text copied from a PDF)', () => {
+    expect(endingOf('held in Quito, Ecuador, from 17 to 20 October 2016, 4')).toEqual({
+      mark: ',',
+      range: { start: 50, end: 51 },
+    });
+    expect(endingOf('of the Convention;25')?.mark).toBe(';');
+    // Glued to a number, the digits may be the number's own: "77/293,2" is left as printed.
+    expect(endingOf('implementation of resolution 77/293,2')?.mark).toBeUndefined();
+  });
+
   it('places a missing mark at the end of the text, blanks left out', () => {
     expect(endingOf('the Office  ')).toEqual({ mark: undefined, range: { start: 10, end: 10 } });
     expect(endingOf('   ')).toBeUndefined();
@@ -81,6 +91,18 @@ describe('operative-ending', () => {
   });
 });
 
+describe('operative-ending on Assembly texts', () => {
+  it('lets a request for an advisory opinion end with its question (A/RES/79/232)', () => {
+    const doc = res({
+      operative: [
+        op('Decides', 'to request the Court to render an advisory opinion on the following question:'),
+        op('', 'What are the obligations of Israel ... in support of the right to self-determination?'),
+      ],
+    });
+    expect(check(operativeEndingRule, doc).map((d) => d.location.paragraph)).toEqual([1]);
+  });
+});
+
 describe('subparagraph-ending', () => {
   it('wants semicolons, a colon before (i) and a full stop only at the very end', () => {
     const doc = res({
@@ -119,5 +141,33 @@ describe('subparagraph-ending', () => {
     expect(render(resolution, check(subparagraphEndingRule, resolution))).toEqual(['annex item 2 error ";"']);
     const decision = res({ kind: 'decision', annex: annex('Provisional agenda', items) });
     expect(check(subparagraphEndingRule, decision)).toEqual([]);
+  });
+});
+
+describe('subparagraph-ending in an annexed text of numbered paragraphs', () => {
+  it('accepts sentences, clauses and lead-ins (A/RES/78/1, 78/3, 79/233) and their lists', () => {
+    const doc = res({
+      annex: annex('Political declaration', [
+        sub('We reaffirm the 2030 Agenda.', [], '1'),
+        sub('Reaffirm our commitment;', [], '2'),
+        sub('We commit to taking the following actions:', [], '3'),
+        sub('We commit:', [sub('to act;', [], '(a)'), sub('to report.', [], '(b)')], '4'),
+        sub('We will:', [sub('Act now.', [], '(a)'), sub('Report.', [], '(b)')], '5'),
+      ]),
+    });
+    expect(check(subparagraphEndingRule, doc)).toEqual([]);
+  });
+
+  it('still flags a comma or a word at the end', () => {
+    const doc = res({
+      annex: annex('Declaration', [
+        sub('We reaffirm the 2030 Agenda,', [], '1'),
+        sub('We commit:', [sub('to act,', [], '(a)'), sub('to report.', [], '(b)')], '2'),
+      ]),
+    });
+    expect(render(doc, check(subparagraphEndingRule, doc))).toEqual([
+      'annex item 1 error ","',
+      'annex item 2 (a) error ","',
+    ]);
   });
 });
