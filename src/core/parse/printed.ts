@@ -171,11 +171,16 @@ function lineText(line: SourceLine): { text: string; italicStart?: string; raise
       stillItalic = false;
       continue;
     }
+    // The italic run that opens the line, after a label printed in roman ("10.", "(a)").
+    const label = italicStart === undefined && /^\s*(?:\d{1,3}\.|\([a-z]{1,5}\))?\s*$/.test(text + s);
     if (stillItalic && span.italic && s.trim() !== '') italicStart = `${italicStart ?? ''}${s}`;
-    else if (s.trim() !== '') stillItalic = false;
+    else if (stillItalic && s.trim() === '') {
+      if (italicStart !== undefined) italicStart += s;
+    } else if (!label) stillItalic = false;
     text += s;
   }
-  return { text, ...(italicStart ? { italicStart: italicStart.trim() } : {}), raised };
+  const opening = italicStart?.trim();
+  return { text, ...(opening ? { italicStart: opening } : {}), raised };
 }
 
 // --- Footnotes at the foot of the page ----------------------------------------------------------------
@@ -886,6 +891,12 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
     starts.push(at);
     afterHeading = false;
   };
+  /** The text with its opening italics marked, as the recognizer takes an opener's extent from them. */
+  const marked = (l: Line, text: string): string => {
+    const italic = l.italicStart;
+    if (!italic || !text.startsWith(italic)) return text;
+    return `*${italic}*${text.slice(italic.length)}`;
+  };
 
   for (const [index, l] of lines.entries()) {
     const text = l.text;
@@ -921,7 +932,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
         lastNumber = n;
         lastLetter = undefined;
         lastRoman = 0;
-        if (numbered[2]) start(`${numbered[1]}. ${numbered[2]}`, l.at);
+        if (numbered[2]) start(`${numbered[1]}. ${marked(l, numbered[2])}`, l.at);
         else {
           start(`${numbered[1]}.`, l.at);
           pendingLabel = numbered[1];
@@ -948,7 +959,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
           lastLetter = label;
           lastRoman = 0;
         }
-        start(lettered[2] ? `(${label}) ${lettered[2]}` : `(${label})`, l.at);
+        start(lettered[2] ? `(${label}) ${marked(l, lettered[2])}` : `(${label})`, l.at);
         if (!lettered[2]) pendingLabel = label;
         continue;
       }
@@ -956,7 +967,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
     if (pendingLabel !== undefined) {
       // "1." alone on its line: the text follows on the next.
       pendingLabel = undefined;
-      current.push(text);
+      current.push(marked(l, text));
       continue;
     }
     if (ANNEX.test(text) && complete) {
@@ -1017,7 +1028,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       continue;
     }
     if (prev === undefined || (complete && !colon && (opener || indented || blank)) || afterHeading) {
-      start(text, l.at);
+      start(marked(l, text), l.at);
       lastLetter = undefined;
       continue;
     }
