@@ -31,12 +31,14 @@ export type WordImport =
 export const IMPORT_DEADLINE_MS = 1200;
 
 /**
- * A PDF's worker first loads pdf.js (about 1.6 MB of script to compile), which this deadline does not
+ * A PDF's worker first loads pdf.js (about 1.6 MB of script to compile), which the deadline does not
  * count: it runs from the worker's word that it has started, and again from each page read, so a PDF
- * of a few hundred pages is read whole while a page that hangs the reader is given up on. A page
- * takes tens of milliseconds, the first a few hundred while the new worker's code warms up.
+ * of a few hundred pages is read whole while a page that hangs the reader is given up on. A page takes
+ * tens of milliseconds once the worker's code is warm; the first, with the document opened and the
+ * code still cold, took up to 1.5 s on a 2-core machine busy with other work, so it has longer.
  */
 export const PDF_DEADLINE_MS = 1500;
+export const PDF_FIRST_PAGE_MS = 3000;
 
 /** The PDF worker's start (fetching and compiling pdf.js) is given up on after this. */
 export const PDF_START_MS = 15_000;
@@ -89,14 +91,14 @@ async function readHere(file: File): Promise<ImportResult> {
 /**
  * Runs a worker on the file, stopped at the deadline. `start` creates it (each kind names its script
  * in `new Worker(new URL(...))`, the form Vite bundles); `fallback` answers when no worker can start
- * or its script fails to load or run. With `startMs`, the worker says when it has started and as it
- * reads (./pdf-worker.ts, PdfWorkerNote): the deadline then runs from each of those words, and the
- * start has `startMs`.
+ * or its script fails to load or run. With `watch`, the worker says when it has started and as it
+ * reads (./pdf-worker.ts, PdfWorkerNote): the start has `startMs`, the first page `firstPageMs` from
+ * the start, and each later page the deadline from the one before.
  */
 function runWorker(
   start: () => Worker,
   fallback: (file: File, reason: unknown) => Promise<ImportResult> | ImportResult,
-  startMs?: number,
+  watch?: { readonly startMs: number; readonly firstPageMs: number },
 ): DocumentReader {
   return (file, deadlineMs) =>
     new Promise((resolve) => {
@@ -120,19 +122,20 @@ function runWorker(
         clearTimeout(timer);
         timer = setTimeout(() => finish(result), ms);
       };
-      if (startMs === undefined) wait(deadlineMs, 'timeout');
+      if (watch === undefined) wait(deadlineMs, 'timeout');
       else
-        wait(startMs, {
+        wait(watch.startMs, {
           ok: false,
-          error: `the reader did not start within ${startMs / 1000} seconds; reload the page and try again`,
+          error: `the reader did not start within ${watch.startMs / 1000} seconds; reload the page and try again`,
         });
       worker.onmessage = (event: MessageEvent<unknown>) => {
         const data = event.data as
           (Partial<ImportResult> & Partial<Record<'ready' | 'page', unknown>>) | null;
         if (typeof data !== 'object' || data === null) return;
         if (typeof data.ok === 'boolean') finish(data as ImportResult);
-        else if (startMs !== undefined && (data.ready === true || typeof data.page === 'number'))
-          wait(deadlineMs, 'timeout');
+        else if (watch !== undefined && data.ready === true)
+          wait(Math.max(watch.firstPageMs, deadlineMs), 'timeout');
+        else if (watch !== undefined && typeof data.page === 'number') wait(deadlineMs, 'timeout');
         // Anything else is not for the page: pdf.js, bundled into the PDF worker, also greets the page
         // as its own worker would ({action: "ready"}).
       };
@@ -163,7 +166,7 @@ export const readPdfInWorker: DocumentReader = runWorker(
     error:
       'the PDF reader could not be started; if the app was updated since this page was opened, reload the page and try again',
   }),
-  PDF_START_MS,
+  { startMs: PDF_START_MS, firstPageMs: PDF_FIRST_PAGE_MS },
 );
 
 type Kind = 'docx' | 'pdf';
@@ -219,7 +222,7 @@ async function readFile(
     return refused(
       file,
       kind === 'pdf'
-        ? `reading a page of it took longer than ${(deadlineMs / 1000).toFixed(1)} seconds, far longer than a page of any resolution takes; the file may be damaged or built to exhaust the reader`
+        ? 'reading a page of it took seconds, where a page of a resolution takes milliseconds; the file may be damaged or built to exhaust the reader'
         : `reading it took longer than ${(deadlineMs / 1000).toFixed(1)} seconds, far longer than any resolution takes; the file may be damaged or built to exhaust the reader`,
     );
   if (!result.ok) return refused(file, result.error);
