@@ -11,7 +11,7 @@ import type { ResolutionDocument, Section } from '../../src/core/model/types.ts'
 import { validateDocument } from '../../src/core/model/validate.ts';
 import { $exportResolution } from '../../src/editor/bridge/export.ts';
 import { normalizeForEditor } from '../../src/editor/bridge/normalize.ts';
-import { labelNumber } from '../../src/editor/bridge/sections.ts';
+import { labelNumber } from '../../src/core/export/labels.ts';
 import { $createAnnexHeadingNode } from '../../src/editor/nodes/AnnexHeadingNode.ts';
 import { $isAnnexNode } from '../../src/editor/nodes/AnnexNode.ts';
 import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';

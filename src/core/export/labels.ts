@@ -46,3 +46,45 @@ export function romanLabel(n: number): string {
 export function subparagraphLabel(depth: number, position: number): string {
   return `(${depth % 2 === 1 ? alphabeticLabel(position) : romanLabel(position)})`;
 }
+
+/**
+ * The number a printed label stands for: "12" and "12 bis" → 12, "(b)" → 2, "(bb)" → 28; null for
+ * anything else. How a section of an omnibus resolution that prints no label goes on from the one
+ * before it.
+ */
+export function labelNumber(label: string | undefined): number | null {
+  if (label === undefined) return null;
+  const digits = /^\s*(\d+)/.exec(label);
+  if (digits) return Number(digits[1]);
+  const letters = /^\s*\(([a-z])\1*\)\s*$/.exec(label);
+  if (!letters) return null;
+  const letter = letters[1] ?? 'a';
+  const repeats = label.trim().length - 2;
+  return (repeats - 1) * 26 + (letter.charCodeAt(0) - 96);
+}
+
+/** The label of the `n`th operative paragraph (from 1): "3" in a resolution, "(c)" in a decision. */
+export function operativeLabel(kind: 'resolution' | 'decision', n: number): string {
+  return kind === 'decision' ? subparagraphLabel(1, n) : String(n);
+}
+
+/**
+ * The labels the operative paragraphs of each section of an omnibus resolution print: its own as
+ * printed, and where there is none the number after the paragraph before it (the top-level part's
+ * last, for a section's first), so that a section that prints none runs on.
+ */
+export function sectionOperativeLabels(doc: {
+  readonly kind: 'resolution' | 'decision';
+  readonly operative: readonly { readonly label?: string }[];
+  readonly sections?: readonly { readonly operative: readonly { readonly label?: string }[] }[];
+}): string[][] {
+  let count = doc.operative.length;
+  const last = doc.operative[doc.operative.length - 1];
+  count = labelNumber(last?.label) ?? count;
+  return (doc.sections ?? []).map((section) =>
+    section.operative.map((p) => {
+      count = labelNumber(p.label) ?? count + 1;
+      return p.label ?? operativeLabel(doc.kind, count);
+    }),
+  );
+}

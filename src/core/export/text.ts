@@ -1,11 +1,20 @@
 /**
  * A resolution as plain text, laid out the way UN documents print it and the recognizer
- * (src/core/parse/recognize.ts) reads it: heading, title, formula, preambular paragraphs,
- * numbered operative paragraphs, (a)/(i) subparagraphs, annex, then the footnotes.
+ * (src/core/parse/recognize.ts) reads it: heading, title, formula, preambular paragraphs (with the
+ * (a), (b) a paragraph ending with a colon lists), numbered operative paragraphs, (a)/(i)
+ * subparagraphs, the sections of an omnibus resolution (the number alone on its line, the heading,
+ * then the section's paragraphs, A/RES/78/247), annex (its headings between the items), then the
+ * footnotes.
  */
-import type { Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import type {
+  Inline,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  Subparagraph,
+} from '../model/types.ts';
 import { joinOpener } from '../model/inline.ts';
-import { subparagraphLabel } from './labels.ts';
+import { sectionOperativeLabels, subparagraphLabel } from './labels.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -57,39 +66,83 @@ export function renderPlainText(doc: ResolutionDocument, options: TextOptions = 
   if (doc.number) blocks.push(`${doc.kind === 'decision' ? 'Decision' : 'Resolution'} ${doc.number}`);
   if (doc.title) blocks.push(doc.title);
   if (doc.formula) blocks.push(doc.formula);
-  for (const p of doc.preamble) blocks.push(joinOpener(opener(p.opener), text(p.content)));
-
   const subLines = (subs: readonly Subparagraph[], depth: number): string[] =>
     subs.flatMap((s, k) => [
       `${s.label ?? subparagraphLabel(depth, k + 1)} ${text(s.content)}`,
       ...subLines(s.subparagraphs, depth + 1),
     ]);
+  /** A heading as printed: its number alone on a line, then the heading (either may be absent). */
+  const heading = (number: string, title: string): void => {
+    if (number !== '') blocks.push(number);
+    if (title !== '') blocks.push(title);
+  };
   const lettered = doc.kind === 'decision';
+  const sections = doc.sections ?? [];
+  const sectionLabels = sectionOperativeLabels(doc);
   // A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1, item 4).
-  const lone = !lettered && doc.operative.length === 1 && doc.operative[0]?.label === undefined;
-  const operative = doc.operative.map((p, k) => {
-    const label = p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
-    const head = lone ? '' : /^\(/.test(label) ? `${label} ` : `${label}. `;
-    // A decision's paragraphs are lettered themselves, so their subparagraphs take (i), (ii).
-    return [
-      head + joinOpener(opener(p.opener), text(p.content)),
-      ...subLines(p.subparagraphs, lettered ? 2 : 1),
-    ].join('\n');
+  const lone =
+    !lettered &&
+    doc.operative.length === 1 &&
+    doc.operative[0]?.label === undefined &&
+    sections.every((section) => section.operative.length === 0);
+  const part = (
+    preamble: readonly PreambularParagraph[],
+    operative: readonly OperativeParagraph[],
+    labelOf: (p: OperativeParagraph, k: number) => string,
+  ): void => {
+    for (const p of preamble)
+      blocks.push(
+        [joinOpener(opener(p.opener), text(p.content)), ...subLines(p.subparagraphs ?? [], 1)].join('\n'),
+      );
+    const paragraphs = operative.map((p, k) => {
+      const label = labelOf(p, k);
+      const head = lone ? '' : /^\(/.test(label) ? `${label} ` : `${label}. `;
+      // A decision's paragraphs are lettered themselves, so their subparagraphs take (i), (ii).
+      return [
+        head + joinOpener(opener(p.opener), text(p.content)),
+        ...subLines(p.subparagraphs, lettered ? 2 : 1),
+      ].join('\n');
+    });
+    if (paragraphs.length) blocks.push(paragraphs.join('\n'));
+  };
+  part(
+    doc.preamble,
+    doc.operative,
+    (p, k) => p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1)),
+  );
+  sections.forEach((section, i) => {
+    heading(section.number, section.heading);
+    part(section.preamble, section.operative, (_p, k) => sectionLabels[i]?.[k] ?? '');
   });
-  if (operative.length) blocks.push(operative.join('\n'));
 
   if (doc.annex) {
     // A decision's attachment (the provisional agenda of decision 6/1) is printed without the "Annex" line.
     if (doc.kind === 'resolution') blocks.push('Annex');
     if (doc.annex.title) blocks.push(doc.annex.title);
     if (doc.annex.intro.length) blocks.push(text(doc.annex.intro));
-    const items = doc.annex.items.map((it, k) => {
+    const headings = [...(doc.annex.headings ?? [])].sort((a, b) => a.before - b.before);
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length) blocks.push(run.join('\n'));
+      run = [];
+    };
+    const headingsBefore = (item: number): void => {
+      while (headings.length > 0 && (headings[0]?.before ?? 0) <= item) {
+        const h = headings.shift();
+        if (!h) break;
+        flush();
+        heading(h.number, h.heading);
+      }
+    };
+    doc.annex.items.forEach((it, k) => {
+      headingsBefore(k);
       const label = it.label ?? subparagraphLabel(1, k + 1);
       const head = /^\(/.test(label) ? `${label} ` : `${label}. `;
       const depth = /^\(/.test(label) ? 2 : 1;
-      return [head + text(it.content), ...subLines(it.subparagraphs, depth)].join('\n');
+      run.push([head + text(it.content), ...subLines(it.subparagraphs, depth)].join('\n'));
     });
-    if (items.length) blocks.push(items.join('\n'));
+    headingsBefore(Number.POSITIVE_INFINITY);
+    flush();
   }
   if (doc.footnotes.length) {
     blocks.push(

@@ -52,7 +52,7 @@ import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode.ts';
 import { $isSubparagraphNode, type SubparagraphNode } from '../nodes/SubparagraphNode.ts';
 import { $isTitleNode } from '../nodes/TitleNode.ts';
 import { $footnoteReferenceOrder } from '../transforms/structure.ts';
-import { operativeLabel } from './sections.ts';
+import { operativeLabel } from '../../core/export/labels.ts';
 import { stripSeparator } from './separator.ts';
 
 /** One run of paragraphs: the top-level preamble and operative part, or a section's. */

@@ -29,7 +29,8 @@ import type {
   Section,
   Subparagraph,
 } from '../../core/model/types.ts';
-import { operativeLabel, sectionRestarts } from './sections.ts';
+import { operativeLabel } from '../../core/export/labels.ts';
+import { sectionRestarts } from './sections.ts';
 
 export function normalizeForEditor(doc: ResolutionDocument): ResolutionDocument {
   const order = footnoteReferenceOrder(doc);

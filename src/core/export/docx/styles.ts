@@ -50,6 +50,8 @@ export const STYLE = {
   operativeUnnumbered: { id: 'UNOperativeUnnumbered', name: 'UN Operative Unnumbered' },
   subparagraph: { id: 'UNSubparagraph', name: 'UN Subparagraph' },
   subsubparagraph: { id: 'UNSubsubparagraph', name: 'UN Subsubparagraph' },
+  sectionNumber: { id: 'UNSectionNumber', name: 'UN Section Number' },
+  sectionHeading: { id: 'UNSectionHeading', name: 'UN Section Heading' },
   annexHeading: { id: 'UNAnnexHeading', name: 'UN Annex Heading' },
   annexTitle: { id: 'UNAnnexTitle', name: 'UN Annex title' },
   annexIntro: { id: 'UNAnnexIntro', name: 'UN Annex Intro' },
@@ -134,6 +136,14 @@ export function unStyles(): IStylesOptions {
       body('operativeUnnumbered', { indent: { left: BLOCK, right: BLOCK, firstLine: STEP } }),
       body('subparagraph', hanging(BLOCK + STEP)),
       body('subsubparagraph', hanging(BLOCK + 2 * STEP)),
+      // A section of an omnibus resolution, or a heading of an annex (A/RES/78/247, A/RES/78/1): the
+      // number centred on its own line, the heading centred in bold, both kept with what follows.
+      body('sectionNumber', { alignment: 'center', spacing: exact(240, 120, 240), ...headingLike }),
+      body(
+        'sectionHeading',
+        { alignment: 'center', spacing: exact(240, 240), ...headingLike },
+        { bold: true },
+      ),
       body('annexHeading', { spacing: exact(280, 240, 360), ...headingLike }, { bold: true, size: 24 }),
       body('annexTitle', { spacing: exact(280, 240, 120), ...headingLike }, { bold: true, size: 24 }),
       body('annexIntro', { indent: { left: BLOCK, right: BLOCK, firstLine: STEP } }),

@@ -16,6 +16,8 @@ export interface AlignUnit {
   readonly part: BlockPart;
   /** Its plain text, label and opener included, footnote markers left out. */
   readonly text: string;
+  /** The section of an omnibus resolution it is printed in (`Block.section`); absent outside sections. */
+  readonly section?: number;
 }
 
 /**
@@ -155,7 +157,11 @@ export interface TrackedInput {
 /** Merges base and draft into tracked paragraphs: the draft's text, with the base's where it differs. */
 export function trackChanges(input: TrackedInput, engine: CompareEngine): TrackedBlock[] {
   const units = (blocks: readonly Block[]): AlignUnit[] =>
-    blocks.map((b) => ({ part: b.part, text: unitText(b) }));
+    blocks.map((b) => ({
+      part: b.part,
+      text: unitText(b),
+      ...(b.section === undefined ? {} : { section: b.section }),
+    }));
   const pairs = engine.alignParagraphs(units(input.base), units(input.draft));
   const out: TrackedBlock[] = [];
   const usedBase = new Set<number>();
