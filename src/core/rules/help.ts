@@ -237,12 +237,24 @@ const PAGES: Readonly<Record<string, Page>> = {
   },
   'act-citation': {
     checks:
-      'The first citation of the organ\'s own resolution or decision gives its date ("its resolution ' +
-      '5/1 of 22 October 2010"); later citations may leave it out. A date that contradicts the one the ' +
-      'adopted texts give is an error.',
+      'A citation says which organ adopted the act, and each organ is cited as the adopted texts cite ' +
+      'it. The organ\'s own acts: the first citation with "its" gives the date ("its resolution 70/1 of ' +
+      '25 September 2015"), later ones may leave it out. The Economic and Social Council and the Human ' +
+      'Rights Council: the date at the first citation ("Economic and Social Council resolution 2008/23 ' +
+      'of 24 July 2008", "Human Rights Council resolution 53/28 of 14 July 2023"). The Security ' +
+      'Council: the year in parentheses, the date optional ("Security Council resolution 2482 (2019)"). ' +
+      'The General Assembly cited by another organ, or named or bare in its own text, and organs the ' +
+      'check does not know: no date needed ("General Assembly resolution 79/1"). A date is an error when ' +
+      'it contradicts the corpus, another citation of the same act, the year its number gives (2482 ' +
+      "(2019) is of 2019; the Assembly's 77/98 of 2022 or 2023; the Economic and Social Council's " +
+      '2008/23 of its 2008 session, from July 2007) or the date of the text itself.',
     source:
       "Practice of adopted resolutions: resolutions 6/1 and 6/3 cite the Conference's own acts with " +
-      'their date at the first citation, and the dates are those of the report CTOC/COP/2012/15.',
+      'their date at the first citation, and the dates are those of the report CTOC/COP/2012/15. The ' +
+      "891 resolutions of the General Assembly's sessions 78 to 80 date the first citation of an act " +
+      'with "its" 99 times in 100, of the Economic and Social Council\'s 98, of the Human Rights ' +
+      "Council's 94, of the Security Council's 77, and of the Assembly's own named or bare 70 to 74: " +
+      'so the date is asked for in the first three cases only.',
     fault: only(pp('Recalling', 'its resolution 5/1,')),
     fix: only(pp('Recalling', 'its resolution 5/1 of 22 October 2010,')),
   },
