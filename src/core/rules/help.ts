@@ -237,17 +237,17 @@ const PAGES: Readonly<Record<string, Page>> = {
   },
   'act-citation': {
     checks:
-      'A citation says which organ adopted the act, and each organ is cited as the adopted texts cite ' +
-      'it. The organ\'s own acts: the first citation with "its" gives the date ("its resolution 70/1 of ' +
-      '25 September 2015"), later ones may leave it out. The Economic and Social Council and the Human ' +
-      'Rights Council: the date at the first citation ("Economic and Social Council resolution 2008/23 ' +
-      'of 24 July 2008", "Human Rights Council resolution 53/28 of 14 July 2023"). The Security ' +
-      'Council: the year in parentheses, the date optional ("Security Council resolution 2482 (2019)"). ' +
-      'The General Assembly cited by another organ, or named or bare in its own text, and organs the ' +
-      'check does not know: no date needed ("General Assembly resolution 79/1"). A date is an error when ' +
-      'it contradicts the corpus, another citation of the same act, the year its number gives (2482 ' +
-      "(2019) is of 2019; the Assembly's 77/98 of 2022 or 2023; the Economic and Social Council's " +
-      '2008/23 of its 2008 session, from July 2007) or the date of the text itself.',
+      'Each citation is read with the organ it names or its number implies, and cited as the adopted ' +
+      "texts cite that organ: the first citation gives the date for the organ's own acts cited with " +
+      '"its" ("its resolution 70/1 of 25 September 2015"), for the Economic and Social Council ' +
+      '("Economic and Social Council resolution 2008/23 of 24 July 2008") and for the Human Rights ' +
+      'Council ("Human Rights Council resolution 53/28 of 14 July 2023"), while a Security Council ' +
+      'resolution gives its year with the date optional ("Security Council resolution 2482 (2019)"), ' +
+      'and the General Assembly cited by another organ ("General Assembly resolution 79/1"), named or ' +
+      'bare in its own texts, or an organ the check does not know, needs no date. A date is an error ' +
+      'when it contradicts the corpus, another citation of the same act, the year its number gives ' +
+      "(the Assembly's 77/98 is of 2022 or 2023, the Economic and Social Council's 2008/23 of its " +
+      'session from July 2007 to July 2008) or the date of the text itself.',
     source:
       "Practice of adopted resolutions: resolutions 6/1 and 6/3 cite the Conference's own acts with " +
       'their date at the first citation, and the dates are those of the report CTOC/COP/2012/15. The ' +
