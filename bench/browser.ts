@@ -47,9 +47,20 @@
  *   text"), Word → Export .docx… with the dialog's default options (tracked changes against 6/1);
  *   from the click on Export to the browser's download event. Median of 5 after 1 of warm-up (which
  *   loads the writer).
+ * - Reading PDFs (`browser.pdfReadMs`, issue 12: "reading a 150-paragraph resolution from PDF in the
+ *   browser"): the four General Assembly resolutions of the dev set (corpus/real: 18 pages, 138
+ *   paragraphs, a 150-paragraph resolution's worth) read one after another by the build's PDF worker
+ *   (pdf.js and the core reader, as the app runs them), started in the app's page; from posting each
+ *   file to the worker's answer, summed over the four. The worker has started (its "ready") before
+ *   the clock runs: fetching and compiling pdf.js is the next figure's. Median of 5 rounds after 1 of
+ *   warm-up.
+ * - Opening a PDF (`browser.pdfImportMs`): Word → Import .docx or PDF… → A_RES_79_242.pdf (6 pages,
+ *   53 paragraphs) in a new browser context, as the first PDF of a session: from choosing the file to
+ *   the draft on screen, with the worker's start, pdf.js's fetch and compilation and the draft's
+ *   creation. Median of 3 after 1 of warm-up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -104,6 +115,11 @@ const TYPING_ROUNDS = 5;
 const COLD_LOADS = 7;
 const TYPEAHEAD_TRIALS = 30;
 const DOCX_EXPORTS = 5;
+const PDF_READ_ROUNDS = 5;
+const PDF_IMPORTS = 3;
+/** The dev set of issue 12: four General Assembly resolutions as the UN's document system gives them. */
+const DEV_PDFS = ['A_RES_78_267.pdf', 'A_RES_79_188.pdf', 'A_RES_79_242.pdf', 'A_RES_80_225.pdf'];
+const REAL_DIR = fileURLToPath(new URL('../corpus/real/', import.meta.url));
 
 /** The paste figures: pasted into a draft of this many paragraphs. */
 const PASTE_DRAFT_PARAGRAPHS = 500;
@@ -1017,6 +1033,125 @@ async function measureDocxExport(bench: Bench): Promise<void> {
 }
 
 /**
+ * In the page: starts the build's PDF worker, waits for its "ready", then reads the files one after
+ * another `rounds` + 1 times; returns each round's total after the first and each file's paragraphs.
+ */
+const READ_PDFS_IN_WORKER = `async ({ url, files, rounds }) => {
+  const pdfs = files.map((base64, k) => {
+    const raw = atob(base64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new File([bytes], 'dev-' + k + '.pdf', { type: 'application/pdf' });
+  });
+  const worker = new Worker(url, { type: 'module' });
+  let answer = () => undefined;
+  worker.onmessage = (e) => answer(e.data);
+  const next = (accept) =>
+    new Promise((resolve) => {
+      answer = (data) => {
+        if (typeof data === 'object' && data !== null && accept(data)) resolve(data);
+      };
+    });
+  await next((d) => d.ready === true);
+  const totals = [];
+  const paragraphs = [];
+  for (let round = 0; round <= rounds; round++) {
+    let total = 0;
+    for (const pdf of pdfs) {
+      const done = next((d) => typeof d.ok === 'boolean');
+      const t0 = performance.now();
+      worker.postMessage(pdf);
+      const data = await done;
+      total += performance.now() - t0;
+      if (!data.ok) throw new Error(pdf.name + ': ' + data.error);
+      if (round === 0)
+        paragraphs.push(data.documents.reduce((n, d) => n + d.preamble.length + d.operative.length, 0));
+    }
+    if (round > 0) totals.push(total);
+  }
+  worker.terminate();
+  return { totals, paragraphs };
+}`;
+
+/** The four dev-set PDFs read by the build's PDF worker in the app's page (see the file's comment). */
+async function measurePdfRead(bench: Bench, appDir: string): Promise<void> {
+  const { browser, urls, log, problems } = bench;
+  const worker = readdirSync(join(appDir, 'assets')).find((f) => /^pdf-worker-.*\.js$/.test(f));
+  if (worker === undefined) throw new Error('the build has no PDF worker (assets/pdf-worker-*.js)');
+  const files = DEV_PDFS.map((name) => readFileSync(join(REAL_DIR, name)).toString('base64'));
+  log(`reading the four dev-set PDFs in the PDF worker (1 warm-up + ${PDF_READ_ROUNDS} rounds)`);
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    guard(page, problems);
+    await page.goto(urls.app);
+    // A script, not a function: tsx would wrap the function's inner functions in a helper the page
+    // does not have (esbuild's keepNames).
+    const result = (await page.evaluate(
+      `(${READ_PDFS_IN_WORKER})(${JSON.stringify({ url: `./assets/${worker}`, files, rounds: PDF_READ_ROUNDS })})`,
+    )) as { totals: number[]; paragraphs: number[] };
+    const s = sorted(result.totals);
+    const count = result.paragraphs.reduce((a, b) => a + b, 0);
+    log(`PDF reading, four files: ${s.map(show).join(', ')} (${count} paragraphs read)`);
+    bench.sink.push({
+      key: 'browser.pdfReadMs',
+      value: round(median(s), 1),
+      unit: 'ms',
+      budget: 500,
+      what: `the four dev-set PDFs (18 pages, ${count} paragraphs) read in the app's PDF worker, started (median)`,
+      spread: spreadOf(s),
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Word → Import .docx or PDF… → A_RES_79_242.pdf in a new context, to the draft on screen. */
+async function measurePdfImport(bench: Bench): Promise<void> {
+  const { browser, urls, log, problems } = bench;
+  log(`opening a PDF in a new context (1 warm-up + ${PDF_IMPORTS})`);
+  const times: number[] = [];
+  for (let run = 0; run <= PDF_IMPORTS; run++) {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      guard(page, problems);
+      await page.goto(urls.app);
+      await page.getByRole('heading', { name: 'Start a draft' }).waitFor();
+      await page.getByRole('button', { name: 'Word', exact: true }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('menuitem', { name: 'Import .docx or PDF…' }).click();
+      const picker = await chooser;
+      const t0 = performance.now();
+      await picker.setFiles(join(REAL_DIR, 'A_RES_79_242.pdf'));
+      // The 29 operative paragraphs in the page, or the importer's refusal.
+      await page.waitForFunction(
+        (selector) =>
+          document.querySelectorAll(selector).length >= 29 ||
+          document.querySelector('[role="alert"]') !== null,
+        APP_OPERATIVE,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      const elapsed = performance.now() - t0;
+      const refused = page.locator('[role="alert"]');
+      if ((await refused.count()) > 0) throw new Error(`the PDF was refused: ${await refused.innerText()}`);
+      if (run > 0) times.push(elapsed);
+    } finally {
+      await context.close();
+    }
+  }
+  const s = sorted(times);
+  bench.sink.push({
+    key: 'browser.pdfImportMs',
+    value: round(median(s), 1),
+    unit: 'ms',
+    budget: null,
+    what: 'a 6-page resolution (A/RES/79/242) chosen in Import .docx or PDF… → its draft on screen, the first PDF of a session: pdf.js fetched and compiled in a new worker (median)',
+    spread: spreadOf(s),
+  });
+}
+
+/**
  * Builds the app and the bare editor, serves them and measures in Chromium, adding the browser and
  * bundle figures to `sink` as they come. Everything it starts is stopped before it returns or throws.
  * Returns false when some figure could not be measured (the reason is logged).
@@ -1030,6 +1165,8 @@ export interface BrowserOptions {
   readonly pasteOnly?: boolean;
   /** Pasted paragraphs of at least this size (e.g. "4KB"); by default the corpus's own. */
   readonly pasteParagraph?: string;
+  /** Only the PDF figures (reading in the worker, opening one in the app). */
+  readonly pdfOnly?: boolean;
 }
 
 export async function measureBrowserFigures(
@@ -1040,6 +1177,7 @@ export async function measureBrowserFigures(
     singleLine: withSingleLine = true,
     pasteOnly = false,
     pasteParagraph,
+    pdfOnly = false,
   }: BrowserOptions = {},
 ): Promise<boolean> {
   try {
@@ -1049,7 +1187,7 @@ export async function measureBrowserFigures(
     const bareDir = join(work, 'bare');
     await viteBuild(['--outDir', appDir, '--emptyOutDir'], log);
     const draft = benchDraft(REPORT_TEXT);
-    if (!pasteOnly) {
+    if (!pasteOnly && !pdfOnly) {
       await viteBuild(
         ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
         log,
@@ -1076,7 +1214,7 @@ export async function measureBrowserFigures(
 
     const bench: Bench = { browser, urls: { app: app.url, bare: bare.url }, draft, log, sink, problems: [] };
     let ok = true;
-    if (!pasteOnly) {
+    if (!pasteOnly && !pdfOnly) {
       let seeded: { state: StorageState; pageWidth: number } | undefined;
       ok = await part(bench, 'the benchmark draft', async () => {
         log('opening the 150-paragraph draft through Open file…');
@@ -1089,6 +1227,11 @@ export async function measureBrowserFigures(
       }
       ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
     }
+    if (!pasteOnly) {
+      ok = (await part(bench, 'browser.pdfReadMs', () => measurePdfRead(bench, appDir))) && ok;
+      ok = (await part(bench, 'browser.pdfImportMs', () => measurePdfImport(bench))) && ok;
+    }
+    if (pdfOnly) return ok;
     const cases = pasteCases(
       REPORT_TEXT,
       pasteSizes,

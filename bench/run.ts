@@ -11,7 +11,8 @@
  * paragraphs and one 90 KB paragraph into a 500-paragraph draft; `--paste-sizes=100KB,200KB` pastes
  * other sizes, `--paste-paragraph=4KB` pastes paragraphs of that size (fewer of them, under the
  * part's limit of 2,000 paragraphs), `--no-single-line` leaves the long paragraph out, `--paste-only`
- * measures nothing else in the browser.
+ * measures nothing else in the browser. `--pdf-only` measures only the PDF figures in the browser
+ * (reading the dev set's PDFs in the app's PDF worker, opening one in the app).
  *
  * The JSON object nests at the dots of the keys: {"corpusParseMs": 5.5, …, "browser": {"coldLoadMs": …},
  * "bundle": {"initialJsGzipKb": …, "lazyChunksGzipKb": {"<chunk>": kB, …}}}. A figure that could not be
@@ -27,7 +28,7 @@ import { measureCompare } from './compare.ts';
 import { measureLint } from './lint.ts';
 import { measureReading } from './reading.ts';
 import { measureDocx } from './docx.ts';
-import { measureHostileDocx } from './hostile.ts';
+import { measureHostileDocx, measureHostilePdf } from './hostile.ts';
 import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
 
 export function measureCore(): Figure[] {
@@ -77,6 +78,8 @@ const BROWSER_KEYS: readonly (readonly [string, Figure['unit'], number | null])[
   ['browser.keystrokeEventTimingP95Ms', 'ms', null],
   ['browser.typeaheadOpenP95Ms', 'ms', 50],
   ['browser.docxExportMs', 'ms', 500],
+  ['browser.pdfReadMs', 'ms', 500],
+  ['browser.pdfImportMs', 'ms', null],
   ['bundle.initialJsGzipKb', 'KB', 250],
 ];
 
@@ -151,12 +154,15 @@ async function main(): Promise<void> {
     ...measureReading(),
     ...(await measureDocx()),
     ...(await measureHostileDocx()),
+    ...(await measureHostilePdf()),
   ];
   const pasteOnly = process.argv.includes('--paste-only');
+  const pdfOnly = process.argv.includes('--pdf-only');
   const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
   const paragraphArg = process.argv.find((a) => a.startsWith('--paste-paragraph='));
   const browserOptions: BrowserOptions = {
     pasteOnly,
+    pdfOnly,
     ...(sizesArg === undefined
       ? {}
       : {
@@ -179,7 +185,7 @@ async function main(): Promise<void> {
         `the browser figures could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
-    for (const [key, unit, budget] of pasteOnly ? [] : BROWSER_KEYS)
+    for (const [key, unit, budget] of pasteOnly || pdfOnly ? [] : BROWSER_KEYS)
       if (!figures.some((f) => f.key === key))
         figures.push({ key, value: null, unit, budget, what: 'n/a: not measured (see stderr)' });
   }
