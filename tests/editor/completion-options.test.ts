@@ -116,13 +116,23 @@ describe('mentionedInstruments', () => {
     ]);
   });
 
-  it('counts the four for "the Convention and the Protocols thereto"', () => {
-    const found = mentionedInstruments(references, `the ${CONVENTION} and the Protocols thereto`);
-    expect([...found].sort()).toEqual([
+  it('counts "the Convention and the Protocols thereto" as the Convention\'s mention, and introduces the Protocols (6/1 PP2, PP5)', () => {
+    const introduced = new Set<InstrumentId>();
+    const found = mentionedInstruments(
+      references,
+      `the ${CONVENTION} and the Protocols thereto`,
+      [],
+      introduced,
+    );
+    expect([...found]).toEqual(['organized-crime-convention']);
+    expect([...introduced].sort()).toEqual([
       'firearms-protocol',
       'organized-crime-convention',
       'smuggling-protocol',
       'trafficking-protocol',
+    ]);
+    expect([...mentionedInstruments(references, '', ['convention-and-protocols'])]).toEqual([
+      'organized-crime-convention',
     ]);
   });
 

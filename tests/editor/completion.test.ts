@@ -322,6 +322,27 @@ describe('the reference menu', () => {
     );
   });
 
+  it('gives a Protocol its full title after a group mention, without a second footnote (resolution 6/1 PP2, PP5)', () => {
+    typeAtEnd(h.editor, 2, ' Mindful of the Convention and the Protocols');
+    expect(h.labels()?.[0]).toBe(
+      'the United Nations Convention against Transnational Organized Crime and the Protocols thereto',
+    );
+    press(h.editor, KEY_ENTER_COMMAND);
+    type(h.editor, ', and of the Smuggling');
+    // The group named the Convention, not the Protocol: its first own mention takes the full title,
+    // and the group's footnote, which gave all four volumes, is its source.
+    expect(h.labels()?.[0]).toBe(`the ${SMUGGLING_TITLE}`);
+    press(h.editor, KEY_ENTER_COMMAND);
+    type(h.editor, ', and the Conv');
+    expect(h.labels()?.[0]).toBe('the Convention');
+    expect(outline(h.editor).split('\n').slice(2)).toEqual([
+      `PP <Recalling> its resolution 5/1, Mindful of the [United Nations Convention against Transnational Organized Crime and the Protocols thereto]^1, and of the [${SMUGGLING_TITLE}], and the Conv`,
+      'OP 1. <Requests> the Secretariat to report;',
+      'FOOTNOTES',
+      '  1 [fn1] United Nations, *Treaty Series*, vols. 2225, 2237, 2241 and 2326, No. 39574.',
+    ]);
+  });
+
   it('completes "resolution 5/1" to "its resolution 5/1 of 22 October 2010"', () => {
     typeAtEnd(h.editor, 2, ' and resolution 5/1');
     expect(h.labels()?.[0]).toBe('its resolution 5/1 of 22 October 2010');

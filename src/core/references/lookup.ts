@@ -21,8 +21,18 @@ import type {
 } from './types.ts';
 
 export interface SuggestionContext {
-  /** Instruments already mentioned earlier in the draft: their next mention takes the short title. */
+  /**
+   * Instruments whose full title the draft has given: their next mention takes the short title. A
+   * group mention ("the United Nations Convention against Transnational Organized Crime and the
+   * Protocols thereto") gives the Convention's full title only.
+   */
   readonly mentioned: ReadonlySet<InstrumentId>;
+  /**
+   * Instruments whose source a footnote has already given, through a group mention footnoted with all
+   * four volumes (6/1 PP2): their first own mention still takes the full title, but no second footnote
+   * (6/1 PP5). Absent: none.
+   */
+  readonly introduced?: ReadonlySet<InstrumentId>;
   /** The text just before `typed`, so that "the " or "its " already written is not doubled. */
   readonly before?: string;
   /** At most this many suggestions (default 10). */
@@ -43,6 +53,11 @@ export interface InstrumentSuggestion extends SuggestionBase {
   readonly id: InstrumentId | InstrumentGroupId;
   /** The instruments the inserted text mentions (the four, for "the Convention and the Protocols thereto"). */
   readonly mentions: readonly InstrumentId[];
+  /**
+   * The instruments whose full title the inserted text gives: the Convention alone for the group's
+   * full title (its Protocols are named, not titled), none for a short title.
+   */
+  readonly titles: readonly InstrumentId[];
   readonly firstMention: boolean;
   /** The footnote to add after the inserted title, at a first mention whose source the corpus gives. */
   readonly footnote?: readonly Inline[];
@@ -67,6 +82,8 @@ export type ReferenceSuggestion = InstrumentSuggestion | ActSuggestion | Documen
 interface InstrumentEntry {
   readonly ref: InstrumentReference | InstrumentGroupReference;
   readonly members: readonly InstrumentId[];
+  /** Whose full title the entry's full title prints: the group's prints the Convention's only. */
+  readonly titled: readonly InstrumentId[];
   /** Lowercased titles, short titles without "the", common names. */
   readonly keys: readonly string[];
 }
@@ -100,10 +117,17 @@ function indexOf(refs: References): Index {
   ): string[] => [...new Set([r.title, ...r.shortTitles.map(stripArticle), ...common].map(normalize))];
   const index: Index = {
     instruments: [
-      ...refs.instruments.map((r) => ({ ref: r, members: [r.id], keys: instrumentKeys(r, r.commonNames) })),
+      ...refs.instruments.map((r) => ({
+        ref: r,
+        members: [r.id],
+        titled: [r.id],
+        keys: instrumentKeys(r, r.commonNames),
+      })),
       ...refs.groups.map((g) => ({
         ref: g,
         members: g.members,
+        titled: titledInstruments(refs, g.id),
+
         keys: instrumentKeys(g, ['Protocols thereto']),
       })),
     ],
@@ -178,9 +202,13 @@ function suggestInstruments(
   index.instruments.forEach((entry, i) => {
     const best = Math.max(...entry.keys.map((k) => score(bare, k)));
     if (best === 0) return;
-    const firstMention = entry.members.some((m) => !context.mentioned.has(m));
+    // A group mention is the Convention's first mention, not each Protocol's (6/1 PP2 and PP5).
+    const firstMention = entry.titled.some((m) => !context.mentioned.has(m));
     if (firstMention) {
-      const footnote = entry.ref.source === undefined ? undefined : footnoteContent(entry.ref.source);
+      // Its source is footnoted unless a group mention's footnote gave it already.
+      const sourced = entry.members.every((m) => context.introduced?.has(m) || context.mentioned.has(m));
+      const footnote =
+        entry.ref.source === undefined || sourced ? undefined : footnoteContent(entry.ref.source);
       out.push({
         score: best,
         order: i * 10,
@@ -188,6 +216,7 @@ function suggestInstruments(
           kind: 'instrument',
           id: entry.ref.id,
           mentions: entry.members,
+          titles: entry.titled,
           firstMention,
           label: entry.ref.title,
           ...(entry.ref.source === undefined ? {} : { detail: entry.ref.source }),
@@ -205,6 +234,7 @@ function suggestInstruments(
           kind: 'instrument',
           id: entry.ref.id,
           mentions: entry.members,
+          titles: [],
           firstMention,
           label: short,
           detail: entry.ref.title,
@@ -293,6 +323,20 @@ function citation(act: CitedAct, withTitle: boolean, form: CiteForm): string {
   const date = act.dateText === undefined ? '' : ` of ${act.dateText}`;
   const title = withTitle && act.title !== undefined ? `, entitled "${act.title}"` : '';
   return `${lead}${act.kind} ${act.number}${date}${title}`;
+}
+
+/**
+ * The instruments whose full title an instrument's or a group's full title prints: the instrument
+ * itself; for "the United Nations Convention against Transnational Organized Crime and the Protocols
+ * thereto", the Convention alone. A group mention introduces its Protocols without their titles, so it
+ * is not their first mention (6/1 PP2, then PP5).
+ */
+export function titledInstruments(refs: References, id: string): readonly InstrumentId[] {
+  const group = refs.groups.find((g) => g.id === id);
+  if (group === undefined) return refs.instruments.filter((r) => r.id === id).map((r) => r.id);
+  return refs.instruments
+    .filter((r) => group.members.includes(r.id) && group.title.includes(r.title))
+    .map((r) => r.id);
 }
 
 export function findAct(

@@ -228,7 +228,11 @@ const PAGES: Readonly<Record<string, Page>> = {
     source:
       `${MANUAL}: a source is footnoted once, at its first mention; treaties are cited from the United ` +
       'Nations Treaty Series. The texts of 2012 footnoted a source again at its first mention in the ' +
-      'operative part; the Details panel sets which practice a draft follows.',
+      'operative part; the Details panel sets which practice a draft follows. A group mention ("the ' +
+      'United Nations Convention against Transnational Organized Crime and the Protocols thereto", ' +
+      "footnoted with all four volumes) is the Convention's first mention, not each Protocol's: " +
+      'resolution 6/1 still gives the Trafficking in Persons Protocol its full title at its first own ' +
+      'mention, without a second footnote.',
     fault: only(pp('Recalling', 'the United Nations Convention against Transnational Organized Crime,')),
     fix: {
       blocks: [pp('Recalling', 'the United Nations Convention against Transnational Organized Crime,^')],

@@ -4,6 +4,11 @@
  *   Treaty Series, vol. 2225, No. 39574."); the fix adds the footnote the corpus gives;
  * - later mentions use the short title ("the Convention", "the Firearms Protocol"): a repeated full
  *   title is an info with a fix;
+ * - a group mention ("the United Nations Convention against Transnational Organized Crime and the
+ *   Protocols thereto", footnoted with all four volumes) is the first mention of the Convention, whose
+ *   full title it prints, but not of each Protocol: 6/1 still gives the Trafficking in Persons
+ *   Protocol its full title at its first own mention (PP5, after the group in PP2), without a second
+ *   footnote, since the group's footnote gave its source;
  * - a short title before any full title is a warning;
  * - a full title misprinted in one word is an error (6/1 OP12: "supplementing the United Nations
  *   Convention on Transnational Organized Crime" for "against");
@@ -238,6 +243,11 @@ function footnotedAt(unit: ParagraphUnit, range: TextRange, offsets: readonly nu
   return offsets.some((at) => at >= range.end && /^[\s,;:.)]*$/.test(unit.text.slice(range.end, at)));
 }
 
+/** The instruments whose full title a mention prints: of the group, only the Convention's. */
+function printedInFull(m: Mention): readonly InstrumentId[] {
+  return m.target === CONVENTION_AND_PROTOCOLS.id ? [CONVENTION_ID] : m.members;
+}
+
 type Section = 'preamble' | 'operative' | 'annex';
 
 interface State {
@@ -289,7 +299,7 @@ export const instrumentCitationRule: DocumentRule = {
         const members = m.members.map(state);
         const source = titled.source;
         const footnoteEdit = (): Fix['edits'] =>
-          source === undefined || footnoted
+          source === undefined || footnoted || members.every((s) => s.footnoted)
             ? []
             : [
                 {
@@ -313,7 +323,7 @@ export const instrumentCitationRule: DocumentRule = {
           });
         }
 
-        const first = m.kind !== 'short' && members.some((s) => !s.named);
+        const first = m.kind !== 'short' && printedInFull(m).some((id) => !state(id).named);
         if (m.kind === 'short') {
           // "the Convention and the Protocols thereto" needs only the Convention named before it.
           const needed = m.target === CONVENTION_AND_PROTOCOLS.id ? [state(CONVENTION_ID)] : members;
@@ -333,7 +343,7 @@ export const instrumentCitationRule: DocumentRule = {
             });
             for (const s of needed) s.named = true;
           }
-        } else if (first && !footnoted) {
+        } else if (first && !footnoted && !members.every((s) => s.footnoted)) {
           const edits = footnoteEdit();
           out.push({
             rule: ID,
@@ -378,14 +388,17 @@ export const instrumentCitationRule: DocumentRule = {
         }
 
         for (const s of members) {
-          if (m.kind !== 'short') s.named = true;
           if (footnoted) s.footnoted = true;
           s.mentionedIn.add(section);
         }
-        // The collective title prints the Convention's full title, not each Protocol's.
+        // The collective title prints the Convention's full title, not each Protocol's: a group mention
+        // does not stand as a Protocol's first mention, which still gives its full title (6/1 PP5 after
+        // PP2), though not its source again, which the group's footnote gave with all four volumes.
         if (m.kind !== 'short') {
-          const printedInFull = m.target === CONVENTION_AND_PROTOCOLS.id ? [CONVENTION_ID] : m.members;
-          for (const id of printedInFull) state(id).fullIn.add(section);
+          for (const id of printedInFull(m)) {
+            state(id).named = true;
+            state(id).fullIn.add(section);
+          }
         }
         for (const id of m.nested) state(id).named = true;
       }

@@ -83,7 +83,7 @@ describe('suggestReferences', () => {
       expect(labels).toEqual(['the Convention', 'the Organized Crime Convention']);
     });
 
-    it('offers the collective phrase with the four-volume footnote until all four instruments are mentioned', () => {
+    it('offers the collective phrase with the four-volume footnote until the Convention is named', () => {
       const group = instruments(suggestReferences(refs, 'Protocols thereto', fresh)).find(
         (s) => s.id === 'convention-and-protocols',
       );
@@ -91,9 +91,39 @@ describe('suggestReferences', () => {
         'the United Nations Convention against Transnational Organized Crime and the Protocols thereto',
       );
       expect(group?.mentions).toHaveLength(4);
+      expect(group?.titles).toEqual(['organized-crime-convention']);
       expect(group?.detail).toBe(
         'United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.',
       );
+    });
+
+    it('does not take a group mention for the first mention of each Protocol (resolution 6/1 PP2, PP5)', () => {
+      // After PP2's "the United Nations Convention ... and the Protocols thereto", footnoted with all
+      // four volumes: the Convention takes its short title, a Protocol its full title and no footnote.
+      const afterGroup = {
+        mentioned: new Set<InstrumentId>(['organized-crime-convention']),
+        introduced: new Set<InstrumentId>([
+          'organized-crime-convention',
+          'trafficking-protocol',
+          'smuggling-protocol',
+          'firearms-protocol',
+        ]),
+      };
+      const [trafficking] = instruments(
+        suggestReferences(refs, 'Trafficking in Persons Protocol', afterGroup),
+      );
+      expect(trafficking?.id).toBe('trafficking-protocol');
+      expect(trafficking?.firstMention).toBe(true);
+      expect(trafficking?.insert).toBe(
+        'the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime',
+      );
+      expect(trafficking?.footnote).toBeUndefined();
+      const [convention] = instruments(suggestReferences(refs, 'Convention', afterGroup));
+      expect(convention?.label).toBe('the Convention');
+      const group = instruments(suggestReferences(refs, 'Protocols thereto', afterGroup)).find(
+        (s) => s.id === 'convention-and-protocols',
+      );
+      expect(group?.insert).toBe('the Convention and the Protocols thereto');
     });
 
     it('does not double the article typed before the query or typed in it', () => {

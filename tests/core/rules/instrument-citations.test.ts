@@ -4,6 +4,7 @@ import { applyFix } from '../../../src/core/rules/fix.ts';
 import { findMentions, instrumentCitationRule } from '../../../src/core/rules/instrument-citations.ts';
 import { addressLabel } from '../../../src/core/rules/units.ts';
 import { annex, fn, op, pre, res, sub } from '../../helpers/builders.ts';
+import { corpusDocument } from '../../helpers/corpus.ts';
 import { check, lintContext, render } from './context.ts';
 
 const CONVENTION = 'United Nations Convention against Transnational Organized Crime';
@@ -97,6 +98,36 @@ describe('instrument-citation', () => {
       footnotes: [VOL_2225],
     });
     expect(check(instrumentCitationRule, doc)).toEqual([]);
+  });
+
+  describe('a group mention', () => {
+    const ALL_FOUR = fn('f1', 'United Nations, *Treaty Series*, vols. 2225, 2237, 2241 and 2326, No. 39574.');
+
+    it('is the first mention of the Convention, not of each Protocol (resolution 6/1 PP2 and PP5)', () => {
+      const sixOne = corpusDocument('resolution', '6/1');
+      const found = check(instrumentCitationRule, sixOne).map((d) => addressLabel(d.location));
+      // PP2 names the group with all four volumes; PP5 gives the Trafficking in Persons Protocol its
+      // full title at its first own mention, without a footnote: neither is a fault.
+      expect(inlineText(sixOne.preamble[4]!.content)).toContain(
+        'the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing that Convention',
+      );
+      expect(found).not.toContain('PP2');
+      expect(found).not.toContain('PP5');
+    });
+
+    it("leaves a Protocol's short title before its full title a warning, the Convention's not", () => {
+      const doc = res({
+        preamble: [
+          pre('Mindful', `of the ${CONVENTION} and the Protocols thereto,{fn:f1}`),
+          pre('Noting', 'the Convention and the Firearms Protocol,'),
+        ],
+        footnotes: [ALL_FOUR],
+      });
+      const found = check(instrumentCitationRule, doc);
+      expect(render(doc, found)).toEqual(['PP2 warning "Firearms Protocol"']);
+      // The fix writes the full title, and no second footnote: the group's gave the source.
+      expect(found[0]?.fix?.edits.map((e) => e.kind)).toEqual(['replaceText']);
+    });
   });
 
   it('suggests the short title for a repeated full title (info)', () => {

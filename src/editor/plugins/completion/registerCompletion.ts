@@ -97,7 +97,10 @@ interface Found {
 interface BlockMentions {
   /** The block and every node under it, in document order, as they were when read. */
   readonly nodes: readonly LexicalNode[];
+  /** Instruments whose full title the block gives. */
   readonly mentioned: ReadonlySet<InstrumentId>;
+  /** Every instrument it names, the Protocols of a group mention included (mentions.ts). */
+  readonly introduced: ReadonlySet<InstrumentId>;
 }
 
 /**
@@ -128,13 +131,15 @@ function sameNodes(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolea
 }
 
 /**
- * The instruments the draft mentions: the body's text (footnotes aside) and its marked references,
- * block by block (a title is not looked for across two paragraphs). With `cache`, only the blocks
- * changed since the last call are read again.
+ * The instruments whose full title the draft gives: the body's text (footnotes aside) and its marked
+ * references, block by block (a title is not looked for across two paragraphs). With `cache`, only the
+ * blocks changed since the last call are read again. `introduced`, when given, receives every
+ * instrument the draft names, the Protocols of a group mention included (mentions.ts).
  */
 export function $mentionedInDraft(
   references: References,
   cache: MentionCache = new Map(),
+  introduced?: Set<InstrumentId>,
 ): Set<InstrumentId> {
   const out = new Set<InstrumentId>();
   const seen = new Set<NodeKey>();
@@ -148,10 +153,16 @@ export function $mentionedInDraft(
       const ids: string[] = [];
       for (const node of nodes)
         if ($isReferenceNode(node) && node.getRefKind() === 'instrument') ids.push(node.getRefId());
-      entry = { nodes, mentioned: mentionedInstruments(references, block.getTextContent(), ids) };
+      const named = new Set<InstrumentId>();
+      entry = {
+        nodes,
+        mentioned: mentionedInstruments(references, block.getTextContent(), ids, named),
+        introduced: named,
+      };
       cache.set(key, entry);
     }
     for (const id of entry.mentioned) out.add(id);
+    for (const id of entry.introduced) introduced?.add(id);
   }
   for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
   return out;
@@ -164,7 +175,8 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
   let current: Found | null = null;
   let dismissed: string | null = null;
   const mentionCache: MentionCache = new Map();
-  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache));
+  let introduced = new Set<InstrumentId>();
+  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache, introduced));
   let mentionsVersion = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -177,12 +189,17 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     current = null;
     publish(CLOSED_COMPLETION);
   };
-  const setMentioned = (next: Set<InstrumentId>): void => {
+  const setMentioned = (next: Set<InstrumentId>, nextIntroduced: Set<InstrumentId>): void => {
     mentioned = next;
+    introduced = nextIntroduced;
     mentionsVersion++;
   };
   const rescanMentions = (): void => {
-    setMentioned(editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache)));
+    const named = new Set<InstrumentId>();
+    setMentioned(
+      editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache, named)),
+      named,
+    );
   };
   const scheduleMentions = (): void => {
     if (delay <= 0) {
@@ -229,6 +246,7 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     if (reference !== null) {
       const match = matchReference(references, reference.text, {
         mentioned,
+        introduced,
         preceding: reference.preceding,
         ...(limit === undefined ? {} : { limit }),
       });
@@ -305,7 +323,8 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       const written = $insertReference(active.place, action.suggestion);
       // Known at once, not at the next scan: the next "Smuggling" already offers the short title.
       if (written && action.suggestion.kind === 'instrument') {
-        setMentioned(new Set([...mentioned, ...action.suggestion.mentions]));
+        const { titles, mentions } = action.suggestion;
+        setMentioned(new Set([...mentioned, ...titles]), new Set([...introduced, ...mentions]));
       }
       return written;
     }

@@ -53,8 +53,10 @@ export interface ReferenceMatch {
 }
 
 export interface ReferenceQuery {
-  /** Instruments already mentioned in the draft (their next mention takes the short title). */
+  /** Instruments whose full title the draft has given (their next mention takes the short title). */
   readonly mentioned: ReadonlySet<InstrumentId>;
+  /** Instruments a group mention has introduced, with their source (core/references/lookup.ts). */
+  readonly introduced?: ReadonlySet<InstrumentId>;
   /** Text before `text` in the paragraph (an opener, a preceding run), so "its " or "the " is seen. */
   readonly preceding?: string;
   readonly limit?: number;
@@ -83,6 +85,7 @@ export function matchReference(refs: References, text: string, query: ReferenceQ
         : (query.preceding ?? '').slice(-BEFORE_CHARS) + text.slice(0, start);
     const suggestions = suggestReferences(refs, typed, {
       mentioned: query.mentioned,
+      ...(query.introduced === undefined ? {} : { introduced: query.introduced }),
       before,
       ...(query.limit === undefined ? {} : { limit: query.limit }),
     });
