@@ -167,9 +167,9 @@ describe('validateDocument', () => {
         {
           path: 'author',
           message:
-            'unknown key "author" (expected one of: schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, annex, footnotes)',
+            'unknown key "author" (expected one of: schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes)',
           description:
-            'The document has a field "author" it cannot have; its fields are schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, annex, footnotes.',
+            'The document has a field "author" it cannot have; its fields are schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes.',
         },
       ]);
     });
