@@ -161,6 +161,32 @@ describe('validateDocument', () => {
     expect(paths(doc)).toEqual(['metadata.distribution', 'metadata.footnoteRule', 'metadata.base.source']);
   });
 
+  describe('the structures of Assembly texts', () => {
+    it('accepts sections, a preambular paragraph’s subparagraphs and annex headings', () => {
+      const doc = edited((d) => {
+        d.preamble[0].subparagraphs = [
+          { label: '(a)', content: [{ type: 'text', text: 'Land;' }], subparagraphs: [] },
+        ];
+        d.sections = [{ number: 'II', heading: 'Audit', preamble: [], operative: [d.operative[0]] }];
+        d.annex = {
+          title: 'Declaration',
+          intro: [],
+          items: [],
+          headings: [{ before: 0, number: 'I', heading: 'Commitment' }],
+        };
+      });
+      expect(validateDocument(doc).ok).toBe(true);
+    });
+
+    it('reports a section without its heading and an annex heading with no place', () => {
+      const doc = edited((d) => {
+        d.sections = [{ number: 'I', preamble: [], operative: [] }];
+        d.annex = { title: 'A', intro: [], items: [], headings: [{ before: -1, number: '', heading: 'x' }] };
+      });
+      expect(paths(doc)).toEqual(['sections[0].heading', 'annex.headings[0].before']);
+    });
+  });
+
   describe('unknown keys', () => {
     it('reports an extra top-level key', () => {
       expect(errorsOf(edited((d) => (d.author = 'me')))).toEqual([
