@@ -182,8 +182,10 @@ export function CompareView({
   const [recordedBase, setRecordedBase] = useState<BaseDocument | undefined>(draft.metadata.base);
 
   const ownBase = draft.metadata.base;
+  // A file's text as read is kept as the revision named after the file (Workspace importDocuments).
+  const ownStored = ownBase?.source === 'revision' || ownBase?.source === 'file';
   const ownRevision =
-    ownBase?.source === 'revision'
+    ownStored && ownBase
       ? revisions.find((r) => !r.damaged && (r.name === ownBase.ref || r.id === ownBase.ref))
       : undefined;
   const hasOwnBase =
@@ -246,13 +248,12 @@ export function CompareView({
   const [kind, ...rest] = value.split(':');
   const key = rest.join(':');
   const storedId =
-    value === 'own' && ownBase?.source === 'revision'
+    value === 'own' && ownStored
       ? ownRevision?.id
       : kind === 'revision' || kind === 'draft'
         ? key
         : undefined;
-  const fromStorage =
-    value === 'own' ? ownBase?.source === 'revision' : kind === 'revision' || kind === 'draft';
+  const fromStorage = value === 'own' ? ownStored : kind === 'revision' || kind === 'draft';
   useEffect(() => {
     if (!fromStorage || storedId === undefined) return;
     let cancelled = false;

@@ -100,6 +100,18 @@ test.describe('Opening a PDF', () => {
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     await expect(dialog.getByRole('checkbox', { name: 'Tracked changes against the base' })).toBeChecked();
     await expect(dialog).toContainText('Base: the file “A_RES_79_188.pdf”.');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // And compare starts from it: the draft as imported is the PDF's text, every paragraph unchanged.
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const view = page.getByRole('region', { name: 'Compare' });
+    await expect(view.getByLabel('Base').locator('option:checked')).toHaveText(
+      'A_RES_79_188.pdf (this draft’s base)',
+    );
+    await expect(view.getByRole('list', { name: 'Summary' }).locator('[data-kind="unchanged"]')).toHaveText(
+      `${expected.preamble + expected.operative} unchanged`,
+    );
   });
 
   const cases = [
