@@ -78,3 +78,12 @@ export function endingFix(unit: ParagraphUnit, ending: Ending, wanted: EndingMar
 export function describeEnding(text: string, ending: Ending): string {
   return ending.mark ? MARK_NAMES[ending.mark] : `the word "${lastWord(text, ending)}"`;
 }
+
+/**
+ * Whether the text ends with a question, through closing quotation marks: a resolution that puts a
+ * question to the International Court of Justice ends with it (A/RES/79/232, last paragraph), and a
+ * later one recalls it in its preamble (A/RES/80/116 PP10).
+ */
+export function endsWithQuestion(text: string): boolean {
+  return /\?[\s"”’)\]]*$/.test(text);
+}

@@ -113,6 +113,7 @@ function unitKey(unit: ParagraphUnit): string {
     unit.hasSubparagraphs ? 1 : 0,
     unit.final ? 1 : 0,
     unit.annexedText ? 1 : 0,
+    unit.beforeAnnex ? 1 : 0,
     footnotes,
     unit.opener,
     unit.text,

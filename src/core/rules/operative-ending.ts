@@ -5,9 +5,10 @@
  * and 6/1 OP16 end with a colon though no subparagraphs follow. In an omnibus resolution only the last
  * section's last paragraph ends with a full stop: the sections before run on with semicolons
  * (A/RES/78/245; units.ts). A resolution that asks the International Court of Justice a question may
- * end with its question mark (A/RES/79/232).
+ * end with its question mark (A/RES/79/232), and one whose last paragraph introduces the annexed text
+ * with a colon ("Adopts the following Pact for the Future and its annexes:", A/RES/79/1; A/RES/80/173).
  */
-import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
+import { describeEnding, endingFix, endingOf, endsWithQuestion, MARK_NAMES } from './endings.ts';
 import type { EndingMark } from './endings.ts';
 import { citeRule } from './authority.ts';
 import type { ParagraphRule, ParagraphUnit, RuleDiagnostic } from './types.ts';
@@ -27,8 +28,6 @@ export function endingReason(unit: ParagraphUnit, noun: string): string {
   return `${a} ${noun} ends with a semicolon`;
 }
 
-const QUESTION_END = /\?[\s"”’)\]]*$/;
-
 const META = {
   id: 'operative-ending',
   title: 'Operative paragraphs end with a semicolon, the last with a full stop',
@@ -47,7 +46,10 @@ export const operativeEndingRule: ParagraphRule = paragraphRule({
     if (!ending || ending.mark === wanted) return [];
     // A request for an advisory opinion ends the resolution with the question put to the Court
     // (A/RES/79/232: "... right to self-determination?").
-    if (wanted === '.' && QUESTION_END.test(unit.text)) return [];
+    if (wanted === '.' && endsWithQuestion(unit.text)) return [];
+    // "Adopts the following Pact for the Future and its annexes:" (A/RES/79/1): the last paragraph
+    // introduces the annexed text.
+    if (wanted === '.' && unit.beforeAnnex && ending.mark === ':') return [];
     const reason =
       ending.mark === ':' && !unit.hasSubparagraphs
         ? `it ends with a colon but no subparagraphs follow; ${endingReason(unit, 'operative paragraph')}`

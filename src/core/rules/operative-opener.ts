@@ -4,9 +4,12 @@
  * belongs to the preamble ("Noting" in the operative part is an error); a bare verb ("Request") is the
  * wrong form, and when the lexicon knows the indicative the fix writes it. Decisions are reported in the
  * past tense ("decided that: (a) ...", section 1 item 7; decision 6/2 "Decided", "Requested"), so the
- * rule leaves them alone.
+ * rule leaves them alone. A paragraph may open with a phrase set off by a comma before its verb
+ * ("Pending the total elimination of nuclear weapons, urges ...", A/RES/80/23 OP2): the verb after the
+ * comma is then its opener.
  */
 import { findEntry } from '../lexicon/lexicon.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
 import { composeOpener, decomposeOpener } from '../lexicon/sequence.ts';
 import { citeRule } from './authority.ts';
 import type { ParagraphRule, RuleDiagnostic } from './types.ts';
@@ -21,6 +24,30 @@ const META = {
   authority: 'editorial-manual',
 } as const;
 const CITE = citeRule(META);
+
+/**
+ * Whether the paragraph opens with a phrase set off by a comma before its operative verb: "Pending
+ * the total elimination of nuclear weapons, urges ..." (A/RES/80/23 OP2), "Alarmed by the sharp
+ * reductions in funding ..., calls upon ..." (A/RES/80/187 OP2). The verb is the paragraph's, the
+ * phrase before it is not an opener.
+ */
+function verbAfterLeadPhrase(text: string, lexicon: Lexicon): boolean {
+  for (const m of text.slice(0, 600).matchAll(/,\s+((?:[a-z]+\s+){0,3}[a-z]+)/g)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const phrase = words.slice(0, n).join(' ');
+      const candidate = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+      if (!/s$/.test(words[0] === 'also' || words[0] === 'further' ? (words[1] ?? '') : (words[0] ?? '')))
+        break;
+      if (
+        findEntry(lexicon, candidate, 'operative') ||
+        findEntry(lexicon, decomposeOpener(candidate).base, 'operative')
+      )
+        return true;
+    }
+  }
+  return false;
+}
 
 export const operativeOpenerRule: ParagraphRule = paragraphRule({
   ...META,
@@ -58,6 +85,7 @@ export const operativeOpenerRule: ParagraphRule = paragraphRule({
     }
     const { base, step } = decomposeOpener(opener);
     if (findEntry(lexicon, opener, 'operative') || findEntry(lexicon, base, 'operative')) return [];
+    if (verbAfterLeadPhrase(unit.text, lexicon)) return [];
     if (findEntry(lexicon, opener, 'preamble') || findEntry(lexicon, base, 'preamble')) {
       return diagnostic(
         'error',

@@ -7,9 +7,10 @@
  * ends with a colon, and its subparagraphs go on with commas, the last one included, since the
  * sentence goes on after them (A/RES/78/29 PP12, "a major contribution to: (a) International peace
  * and security, ..."); a list of clauses takes semicolons between its items (A/RES/80/151 PP, "five
- * priority areas, as follows: (a) ...; (b) ...;"), so either is accepted before the last.
+ * priority areas, as follows: (a) ...; (b) ...;"), so either is accepted before the last. A paragraph
+ * that recalls a question put to the International Court of Justice ends with it (A/RES/80/116 PP10).
  */
-import { describeEnding, endingFix, endingOf, MARK_NAMES } from './endings.ts';
+import { describeEnding, endingFix, endingOf, endsWithQuestion, MARK_NAMES } from './endings.ts';
 import type { EndingMark } from './endings.ts';
 import { citeRule } from './authority.ts';
 import type { ParagraphRule, ParagraphUnit, RuleDiagnostic } from './types.ts';
@@ -48,6 +49,8 @@ export const preambleEndingRule: ParagraphRule = paragraphRule({
     const marks = accepted(unit);
     const wanted = marks[0] ?? ',';
     if (!ending || (ending.mark !== undefined && marks.includes(ending.mark))) return [];
+    // A paragraph that recalls a question ends with it (A/RES/80/116 PP10).
+    if (unit.depth === 0 && !unit.hasSubparagraphs && endsWithQuestion(unit.text)) return [];
     const fix = endingFix(unit, ending, wanted);
     const message =
       unit.depth === 0 && !unit.hasSubparagraphs

@@ -161,6 +161,8 @@ export interface ParagraphUnit {
    * introductory sentence (resolution 6/4), and everywhere else.
    */
   readonly annexedText: boolean;
+  /** The last operative paragraph of a resolution with an annex, which it may introduce with a colon. */
+  readonly beforeAnnex: boolean;
 }
 
 interface RuleBase {

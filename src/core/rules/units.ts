@@ -33,7 +33,13 @@ function unit(
   documentKind: ResolutionDocument['kind'],
   opener: string,
   content: readonly Inline[],
-  facts: { depth: number; hasSubparagraphs: boolean; final: boolean; annexedText?: boolean },
+  facts: {
+    depth: number;
+    hasSubparagraphs: boolean;
+    final: boolean;
+    annexedText?: boolean;
+    beforeAnnex?: boolean;
+  },
 ): ParagraphUnit {
   const rest = inlineText(content);
   return {
@@ -45,6 +51,7 @@ function unit(
     contentStart: contentOffset(opener, rest),
     ...facts,
     annexedText: facts.annexedText ?? false,
+    beforeAnnex: facts.beforeAnnex ?? false,
   };
 }
 
@@ -132,6 +139,7 @@ function buildUnits(doc: ResolutionDocument): ParagraphUnit[] {
           depth: 0,
           hasSubparagraphs,
           final: last && !hasSubparagraphs,
+          beforeAnnex: last && doc.annex !== null,
         }),
       );
       subs(address, [], p.subparagraphs, last);

@@ -100,6 +100,19 @@ describe('operative-ending on Assembly texts', () => {
       ],
     });
     expect(check(operativeEndingRule, doc).map((d) => d.location.paragraph)).toEqual([1]);
+    const recalled = res({
+      preamble: [pre('Recalling', 'the question put to the Court: "What are the obligations of Israel?"')],
+    });
+    expect(check(preambleEndingRule, recalled)).toEqual([]);
+  });
+
+  it('lets the last paragraph introduce the annexed text with a colon (A/RES/79/1), and only then', () => {
+    const pact = res({
+      operative: [op('Adopts', 'the following Pact for the Future and its annexes:')],
+      annex: annex('Pact for the Future', [sub('We, the Heads of State and Government, ...', [], '1')]),
+    });
+    expect(check(operativeEndingRule, pact)).toEqual([]);
+    expect(check(operativeEndingRule, { ...pact, annex: null })).toHaveLength(1);
   });
 });
 

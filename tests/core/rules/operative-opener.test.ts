@@ -27,6 +27,16 @@ describe('operative-opener', () => {
     expect(render(doc, found)).toEqual(['OP1 error "Noting"', 'OP2 error "Invited"']);
   });
 
+  it('takes the verb after a phrase set off by a comma as the opener (A/RES/80/23 OP2, 80/187 OP2)', () => {
+    const { found } = lint(
+      'resolution',
+      op('Pending', 'the total elimination of nuclear weapons, urges nuclear-weapon States to act;'),
+      op('Alarmed', 'by the sharp reductions in funding, calls upon the international community to act;'),
+      op('Looking', 'forward to the third Conference as an opportunity, to achieve development.'),
+    );
+    expect(found.map((d) => d.location.paragraph)).toEqual([3]);
+  });
+
   it('offers the third person for a bare verb the lexicon knows, keeping also/further', () => {
     const { doc, found } = lint('resolution', op('Request', 'the Secretariat;'), op('Also urge', 'States.'));
     expect(render(doc, found)).toEqual(['OP1 error "Request"', 'OP2 error "Also urge"']);
