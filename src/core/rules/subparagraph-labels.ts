@@ -2,8 +2,9 @@
  * Subparagraph labels run (a), (b), (c) ... and one level down (i), (ii), (iii) ... (DRAFTING-RULES.md
  * section 1 item 5). Under a lettered paragraph (a decision's, or an annex item) the next level is
  * roman, under a roman one it is lettered again. The items of an annex run (a), (b) ... or, for an
- * agenda, 1, 2 ... (decision 6/1). Only printed labels are checked; where a label is absent the position
- * decides.
+ * agenda, 1, 2 ... (decision 6/1); after one of the annex's headings its numbers may start again at 1
+ * (A/RES/78/128, rules of procedure). Only printed labels are checked; where a label is absent the
+ * position decides.
  */
 import type { ResolutionDocument, Subparagraph } from '../model/types.ts';
 import { follows, readLabel, relabel } from './labels.ts';
@@ -43,6 +44,7 @@ function checkList(
   paragraph: number | undefined,
   path: readonly number[],
   out: RuleDiagnostic[],
+  restartsAt: ReadonlySet<number> = new Set(),
 ): void {
   const labels = list.map((s) => s.label);
   const address = (i: number): ParagraphAddress =>
@@ -54,6 +56,10 @@ function checkList(
   list.forEach((s, i) => {
     const label = s.label;
     const read = label === undefined ? undefined : readLabel(label, style);
+    // After a heading, an annexed text may number its paragraphs from 1 again (rules of procedure,
+    // "Rule 14 ... 1. The Secretary-General ...", A/RES/78/128 annex).
+    if (restartsAt.has(i) && read?.style === style && read.position === 1 && read.insertion === 0)
+      previous = undefined;
     if (label !== undefined && !flagged && (read?.style !== style || !follows(previous, read))) {
       // One diagnostic per list: the first label out of sequence, with a fix for the rest of the list.
       flagged = true;
@@ -107,7 +113,8 @@ export const subparagraphLabelsRule: DocumentRule = {
       const first = doc.annex.items.find((item) => item.label !== undefined)?.label;
       const style: LabelStyle =
         first !== undefined && readLabel(first)?.style === 'number' ? 'number' : 'letter';
-      checkList(doc.annex.items, style, { part: 'annex' }, undefined, [], out);
+      const headed = new Set((doc.annex.headings ?? []).map((h) => h.before));
+      checkList(doc.annex.items, style, { part: 'annex' }, undefined, [], out, headed);
     }
     return out;
   },

@@ -102,4 +102,20 @@ describe('subparagraph-labels', () => {
       'annex item 2 error',
     ]);
   });
+
+  it('lets an annexed text number its paragraphs from 1 again after a heading (A/RES/78/128, rules of procedure)', () => {
+    const rules = res({
+      annex: {
+        ...annex('Provisional rules of procedure', [
+          sub('The Conference shall elect a President.', [], '1'),
+          sub('The President shall preside.', [], '2'),
+          sub('The Secretary-General shall act in that capacity.', [], '1'),
+          sub('The Secretary-General shall direct the staff.', [], '2'),
+          sub('A stray number.', [], '1'),
+        ]),
+        headings: [{ before: 2, number: 'IV', heading: 'Secretariat of the Conference' }],
+      },
+    });
+    expect(render(rules, check(subparagraphLabelsRule, rules))).toEqual(['annex item 5 error']);
+  });
 });
