@@ -13,14 +13,14 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { RULES } from '../core/rules/registry.ts';
+import { RULE_CATALOG } from '../core/rules/catalog.ts';
 import type { RuleDiagnostic } from '../core/rules/types.ts';
 import { checksHubOf, diagnosticKey } from '../editor/plugins/checks/checksHub.ts';
 import { locationLabel, severityLabel, severitySummary } from '../editor/plugins/checks/summary.ts';
 import { ruleTopic, type HelpStore } from './helpStore.ts';
 import './styles/checks.css';
 
-const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+const RULE_TITLES = new Map(RULE_CATALOG.map((rule) => [rule.id, rule.title]));
 
 const FOOTNOTE_RULES = {
   current: 'current Editorial Manual (a source is footnoted once)',
@@ -174,7 +174,7 @@ export function ChecksPanel({ help }: { readonly help?: HelpStore }) {
           Footnotes follow the {FOOTNOTE_RULES[state.footnoteRule]}; the rule is set in Details.
         </p>
         <ul className="checks__switches" aria-label="Rules checked in this draft">
-          {RULES.map((rule) => (
+          {RULE_CATALOG.map((rule) => (
             <li key={rule.id}>
               <label className="checks__switch">
                 <input

@@ -32,7 +32,6 @@ import { DraftsSidebar } from './DraftsSidebar.tsx';
 import { downloadText, readFileText } from './files.ts';
 import { createHelpStore } from './helpStore.ts';
 import { Masthead } from './Masthead.tsx';
-import { NewDraftDialog } from './NewDraftDialog.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { createStatusStore } from './statusStore.ts';
@@ -52,6 +51,10 @@ const PrecedentsPanel = lazy(() =>
 );
 // The Help, with a page and an example for each editorial check, loads when first opened.
 const HelpDialog = lazy(() => import('./help/HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
+// The templates and the ways a draft starts load with the dialog, off the first screen.
+const NewDraftDialog = lazy(() =>
+  import('./NewDraftDialog.tsx').then((m) => ({ default: m.NewDraftDialog })),
+);
 
 interface Current {
   readonly draft: StoredDraft;
@@ -1078,12 +1081,16 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
         </Suspense>
       ) : null}
 
-      <NewDraftDialog
-        open={dialog === 'new'}
-        onClose={() => setDialog(null)}
-        onCreate={(doc, name) => void create(doc, name)}
-        onImportText={(text) => void importText(text)}
-      />
+      {dialog === 'new' ? (
+        <Suspense fallback={null}>
+          <NewDraftDialog
+            open
+            onClose={() => setDialog(null)}
+            onCreate={(doc, name) => void create(doc, name)}
+            onImportText={(text) => void importText(text)}
+          />
+        </Suspense>
+      ) : null}
       {helpLoaded ? (
         <Suspense fallback={null}>
           <HelpDialog store={help} />

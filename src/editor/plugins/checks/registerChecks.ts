@@ -23,7 +23,7 @@ import { mergeRegister } from '@lexical/utils';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
 import type { ResolutionDocument } from '../../../core/model/types.ts';
 import type { References } from '../../../core/references/types.ts';
-import { createLintContext, createLinter, type Linter } from '../../../core/rules/lint.ts';
+import type { Linter } from '../../../core/rules/lint.ts';
 import type { RuleDiagnostic } from '../../../core/rules/types.ts';
 import { sameAddress } from '../../../core/rules/units.ts';
 import { $exportResolution } from '../../bridge/export.ts';
@@ -105,13 +105,23 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   // The Details tab shows "current" for a draft without a footnote rule: the checks agree with it.
   const footnoteRule = base?.metadata.footnoteRule ?? 'current';
   let disabled = readDisabledRules(storage, draftId);
-  let linter: Linter = makeLinter();
+  // The rules load with the first check, off the first screen (the panel lists them from the
+  // catalog, core/rules/catalog.ts); until then a check finds nothing to say.
+  let lint: typeof import('../../../core/rules/lint.ts') | undefined;
+  let stopped = false;
+  let linter: Linter | undefined;
   let diagnostics: readonly RuleDiagnostic[] = [];
   let current: string | null = null;
 
-  function makeLinter(): Linter {
-    return createLinter(createLintContext(lexicon, references, { footnoteRule, disabled }));
+  function makeLinter(): Linter | undefined {
+    return lint?.createLinter(lint.createLintContext(lexicon, references, { footnoteRule, disabled }));
   }
+  void import('../../../core/rules/lint.ts').then((module) => {
+    if (stopped) return;
+    lint = module;
+    linter = makeLinter();
+    schedule();
+  });
 
   const exportBase = {
     kind: base?.kind ?? 'resolution',
@@ -122,6 +132,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
 
   function check(): void {
     pending.cancel();
+    if (!linter) return;
     const started = performance.now();
     const doc = editor.getEditorState().read(() => $exportResolution(exportBase), { editor });
     diagnostics = linter.lint(doc);
@@ -354,6 +365,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   schedule();
 
   return () => {
+    stopped = true;
     pending.cancel();
     teardown();
     painter.clear();

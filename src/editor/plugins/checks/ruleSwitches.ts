@@ -6,7 +6,7 @@
  * A missing or unreadable entry means every rule is on; storage that refuses (private mode, quota)
  * loses nothing but the preference.
  */
-import { RULES } from '../../../core/rules/registry.ts';
+import { RULE_CATALOG } from '../../../core/rules/catalog.ts';
 
 const PREFIX = 'resolution-drafter:checks:disabled';
 
@@ -33,7 +33,7 @@ export function readDisabledRules(storage: SwitchStorage | null, draftId: string
     if (raw === null) return [];
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [];
-    const known = new Set(RULES.map((r) => r.id));
+    const known = new Set(RULE_CATALOG.map((r) => r.id));
     return parsed.filter((id): id is string => typeof id === 'string' && known.has(id));
   } catch {
     return [];
