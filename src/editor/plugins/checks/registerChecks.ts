@@ -23,6 +23,7 @@ import { mergeRegister } from '@lexical/utils';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
 import type { ResolutionDocument } from '../../../core/model/types.ts';
 import type { References } from '../../../core/references/types.ts';
+import type * as LintModule from '../../../core/rules/lint.ts';
 import type { Linter } from '../../../core/rules/lint.ts';
 import type { RuleDiagnostic } from '../../../core/rules/types.ts';
 import { sameAddress } from '../../../core/rules/units.ts';
@@ -107,7 +108,7 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   let disabled = readDisabledRules(storage, draftId);
   // The rules load with the first check, off the first screen (the panel lists them from the
   // catalog, core/rules/catalog.ts); until then a check finds nothing to say.
-  let lint: typeof import('../../../core/rules/lint.ts') | undefined;
+  let lint: typeof LintModule | undefined;
   let stopped = false;
   let linter: Linter | undefined;
   let diagnostics: readonly RuleDiagnostic[] = [];
