@@ -71,15 +71,22 @@ const CAPITALIZED = /^[A-Z][\p{L}’'.-]*$/u;
  */
 const LISTED_NUMBER_SOURCE = String.raw`(?:(?:ES|S)-\d+\/\d+|\d+\/\d+(?: [A-Z]{1,2}(?:(?:, | and | to )[A-Z]{1,2}\b)*\b)?|\d+(?: ?[A-Z])? ?\((?:(?:ES-|S-)?[IVXLC]+|(?:19|20)\d\d)\))`;
 const NUMBER_SOURCE = String.raw`(?:${LISTED_NUMBER_SOURCE}|\d{3,4}\b(?![\/.,]\d))`;
-const NUMBER_AT = new RegExp(`^${NUMBER_SOURCE}`);
-const DATE_AT = new RegExp(`^,?\\s+(?:of|adopted on)\\s+(${PRINTED_DATE_SOURCE.replace(/ /g, '\\s+')})`);
+const NUMBER_AT = new RegExp(NUMBER_SOURCE, 'y');
+const DATE_AT = new RegExp(`,?\\s+(?:of|adopted on)\\s+(${PRINTED_DATE_SOURCE.replace(/ /g, '\\s+')})`, 'y');
 // A footnote marker printed as plain digits may follow the comma ("of 29 September 2016,2 36/4 of ...").
 const SEPARATOR_AT = new RegExp(
-  `^(?:\\s*,(?:\\d{1,3}\\s+|\\s*)(?:and\\s+)?|\\s+and\\s+)(?=${LISTED_NUMBER_SOURCE})`,
+  `(?:\\s*,(?:\\d{1,3}\\s+|\\s*)(?:and\\s+)?|\\s+and\\s+)(?=${LISTED_NUMBER_SOURCE})`,
+  'y',
 );
 const KIND = /\b([Rr]esolution|[Dd]ecision)s?\s+/g;
 const ORGAN_AFTER =
-  /^\s*,?\s*(?:adopted\s+)?(?:of|by)\s+the\s+((?:[A-Z][\p{L}’'-]*)(?:\s+(?:[A-Z][\p{L}’'-]*|of|on|and|for|the|to|against))*)/u;
+  /\s*,?\s*(?:adopted\s+)?(?:of|by)\s+the\s+((?:[A-Z][\p{L}’'-]*)(?:\s+(?:[A-Z][\p{L}’'-]*|of|on|and|for|the|to|against)){0,30})/uy;
+
+/** A sticky pattern's match at `at`, or null. */
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 
 /** The organ a phrase of capitalized words names, or undefined ("Charter of the United Nations"). */
 function organEnding(phrase: string): string | undefined {
@@ -126,7 +133,7 @@ function organBefore(text: string, at: number, from: number): { possessive: bool
 }
 
 function organAfter(text: string, at: number): string | undefined {
-  const m = ORGAN_AFTER.exec(text.slice(at, at + 200));
+  const m = matchAt(ORGAN_AFTER, text, at);
   if (!m) return undefined;
   const words = (m[1] ?? '').split(/\s+/);
   const known = KNOWN_ORGANS.find((o) => (m[1] ?? '').startsWith(o));
@@ -147,11 +154,11 @@ export function readActCitations(text: string, from = 0): ActCitation[] {
     let at = m.index + m[0].length;
     const items: { number: string; range: Span; date?: CitedNumber['date'] }[] = [];
     for (;;) {
-      const n = NUMBER_AT.exec(text.slice(at));
+      const n = matchAt(NUMBER_AT, text, at);
       if (!n) break;
       const range = { start: at, end: at + n[0].length };
       at = range.end;
-      const d = DATE_AT.exec(text.slice(at));
+      const d = matchAt(DATE_AT, text, at);
       let date: CitedNumber['date'];
       if (d) {
         const dateText = (d[1] ?? '').replace(/\s+/g, ' ');
@@ -161,7 +168,7 @@ export function readActCitations(text: string, from = 0): ActCitation[] {
         at += d[0].length;
       }
       items.push({ number: n[0].replace(/\s+/g, ' '), range, ...(date ? { date } : {}) });
-      const sep = SEPARATOR_AT.exec(text.slice(at));
+      const sep = matchAt(SEPARATOR_AT, text, at);
       if (!sep) break;
       at += sep[0].length;
     }
