@@ -452,6 +452,10 @@ describe('the checks on the 891 resolutions the Assembly adopted at its sessions
   it('raise at most 1 error per 100 paragraphs', () => {
     const count = checked.reduce((n, c) => n + c.documents.reduce((k, d) => k + paragraphs(d), 0), 0);
     const perHundred = (100 * found.length) / count;
+    // The issue's figure, reported here rather than by the benchmark: reading the 891 takes most of 10 s.
+    console.info(
+      `checks on adopted texts: ${perHundred.toFixed(2)} errors per 100 paragraphs (${found.length} in ${count})`,
+    );
     expect(count).toBeGreaterThan(40_000);
     expect(perHundred, `${found.length} errors in ${count} paragraphs`).toBeLessThanOrEqual(1);
   });
