@@ -874,6 +874,8 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
   let lastLetter: string | undefined;
   let lastRoman = 0;
   let lastSection = 0;
+  /** Whether a numbered paragraph came since the last section heading. */
+  let inOperative = false;
   let pendingLabel: string | undefined;
   const indents = lines.flatMap((l) => (l.indent === undefined ? [] : [l.indent]));
   const margin = indents.length ? Math.min(...indents) : undefined;
@@ -930,6 +932,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText) || /^We\s/.test(nextText));
       if ((complete || evident) && (due || n === 1 || (lastNumber === 0 && n < 5))) {
         lastNumber = n;
+        inOperative = true;
         lastLetter = undefined;
         lastRoman = 0;
         if (numbered[2]) start(`${numbered[1]}. ${marked(l, numbered[2])}`, l.at);
@@ -989,12 +992,13 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       flush();
       starts.push(l.at);
       section = { number: roman?.[1] ?? '', heading: [] };
+      // A section may open with a preamble of its own.
+      inOperative = false;
       lastSection = romanValue(roman?.[1] ?? '');
       lastLetter = undefined;
       continue;
     }
-    const opener =
-      Boolean(l.italicStart) || startsWithOpener(text, lastNumber > 0 ? 'operative' : 'preamble');
+    const opener = Boolean(l.italicStart) || startsWithOpener(text, inOperative ? 'operative' : 'preamble');
     // Up to four heading lines ("Part VIII" / "Common support services" / "Section 29A" / ...).
     const headingLine = (t: string): boolean => /^[A-Z]/.test(t) && !endsPart(t) && t.length < 100;
     let end = index;

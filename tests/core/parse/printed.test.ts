@@ -252,6 +252,7 @@ II
 Activities of the Independent Audit Advisory
 Committee
 Recalling its resolution 61/275,
+Having considered the report of the Committee,
 1.
 Takes note of the report;
 Budget estimates for the period from 1 July 2025 to 30 June 2026
@@ -264,7 +265,7 @@ Decides to appropriate the amount.
       doc.sections?.map((s) => [s.number, s.heading, s.preamble.length, s.operative.map((p) => p.label)]),
     ).toEqual([
       ['I', 'Activities of the Office', 1, ['1', '2']],
-      ['II', 'Activities of the Independent Audit Advisory Committee', 1, ['1']],
+      ['II', 'Activities of the Independent Audit Advisory Committee', 2, ['1']],
       ['', 'Budget estimates for the period from 1 July 2025 to 30 June 2026', 0, ['2']],
     ]);
     expect(validateDocument(doc).ok).toBe(true);
