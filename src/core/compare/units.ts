@@ -107,16 +107,33 @@ export interface DocumentUnits {
 export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'positional'): DocumentUnits {
   const byId = new Map(doc.footnotes.map((f) => [f.id, f]));
   const lettered = doc.kind === 'decision';
-  const preamble = doc.preamble.map((p, k) =>
-    makeUnit('preamble', [k + 1], `PP${k + 1}`, p.opener, p.content, [], byId),
-  );
-  const operative = doc.operative.map((p, k) => {
-    const printed =
-      (style === 'printed' ? p.label : undefined) ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
-    const label = /^\(/.test(printed) ? printed : `OP${printed}`;
-    const children = subUnits('operative', [k + 1], label, p.subparagraphs, 1, byId, ' ', style);
-    return makeUnit('operative', [k + 1], label, p.opener, p.content, children, byId);
-  });
+  // The sections of an omnibus resolution follow the top-level paragraphs in their part, each
+  // paragraph named by its section ("II PP1", "II OP3"), so a change inside a section is found.
+  const parts = [
+    { prefix: '', preamble: doc.preamble, operative: doc.operative },
+    ...(doc.sections ?? []).map((s, k) => ({
+      prefix: `${s.number || `section ${k + 1}`} `,
+      preamble: s.preamble,
+      operative: s.operative,
+    })),
+  ];
+  const preamble = parts
+    .flatMap((x) => x.preamble.map((p, k) => ({ p, k, prefix: x.prefix })))
+    .map(({ p, k, prefix }, at) => {
+      const label = `${prefix}PP${k + 1}`;
+      const children = subUnits('preamble', [at + 1], label, p.subparagraphs ?? [], 1, byId, ' ', style);
+      return makeUnit('preamble', [at + 1], label, p.opener, p.content, children, byId);
+    });
+  const operative = parts
+    .flatMap((x) => x.operative.map((p, k) => ({ p, k, prefix: x.prefix })))
+    .map(({ p, k, prefix }, at) => {
+      const printed =
+        (style === 'printed' || prefix !== '' ? p.label : undefined) ??
+        (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
+      const label = `${prefix}${/^\(/.test(printed) ? printed : `OP${printed}`}`;
+      const children = subUnits('operative', [at + 1], label, p.subparagraphs, 1, byId, ' ', style);
+      return makeUnit('operative', [at + 1], label, p.opener, p.content, children, byId);
+    });
   const annex = (doc.annex?.items ?? []).map((it, k) => {
     // Lettered items (a) have (i) below them; numbered agenda items 1, 2 (decision 6/1) have (a).
     const numbered = it.label !== undefined && !/^\(/.test(it.label);
