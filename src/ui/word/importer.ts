@@ -74,11 +74,18 @@ function subCount(subs: readonly Subparagraph[]): number {
 
 /** Title, formula, preambular and operative paragraphs, subparagraphs and annex items. */
 export function paragraphCount(doc: ResolutionDocument): number {
+  const parts = [doc, ...(doc.sections ?? [])];
   return (
     2 +
-    doc.preamble.length +
-    doc.operative.reduce((n, p) => n + 1 + subCount(p.subparagraphs), 0) +
-    (doc.annex ? 1 + subCount(doc.annex.items) : 0)
+    (doc.sections?.length ?? 0) +
+    parts.reduce(
+      (n, x) =>
+        n +
+        x.preamble.reduce((k, p) => k + 1 + subCount(p.subparagraphs ?? []), 0) +
+        x.operative.reduce((k, p) => k + 1 + subCount(p.subparagraphs), 0),
+      0,
+    ) +
+    (doc.annex ? 1 + (doc.annex.headings?.length ?? 0) + subCount(doc.annex.items) : 0)
   );
 }
 
