@@ -371,7 +371,7 @@ const KNOWN: readonly Known[] = [
   ['A_RES_80_243', 'section 12 OP23', 'operative-numbering', READER.table],
   [
     'A_RES_80_243',
-    'section 17 PP1',
+    'section 17 PP2',
     'preamble-ending',
     defect(
       'ends the last preambular paragraph of section XVII with a semicolon ("Recalling its resolution 79/258 A;")',
