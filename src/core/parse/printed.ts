@@ -372,10 +372,11 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
     pages.set(l.page, list);
   });
   const body: Line[] = [];
-  const footnoteEntries = new Map<
-    number,
-    ({ kind: 'number'; n: number } | { kind: 'text'; text: string; at: number })[]
-  >();
+  type AreaEntry =
+    | { kind: 'number'; n: number }
+    | { kind: 'text'; text: string; at: number }
+    | { kind: 'lead'; n: number; text: string; whole: string; at: number };
+  const footnoteEntries = new Map<number, AreaEntry[]>();
   const raisedPages = new Set<number>();
   let lastPage = 0;
   const firstPage = Math.min(...pages.keys());
@@ -383,6 +384,12 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   let symbol: string | undefined;
   const mastheadNotes: string[] = [];
   let removed = true;
+  // The body's type size: the size most lines are set in (PDF only).
+  const sizes = new Map<number, number>();
+  for (const l of source)
+    if (l.fontSize !== undefined)
+      sizes.set(Math.round(l.fontSize * 2) / 2, (sizes.get(Math.round(l.fontSize * 2) / 2) ?? 0) + 1);
+  const bodySize = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const [page, indices] of [...pages].sort((a, b) => a[0] - b[0])) {
     let inNotes = false;
     for (const at of indices) {
@@ -390,6 +397,13 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       if (!src) continue;
       const trimmed = src.text.trim();
       if (trimmed === '') continue;
+      // The page's own number alone ("7", "- 7 -") among its first or last lines.
+      const position = indices.indexOf(at);
+      const edge = position < 3 || position >= indices.length - 3;
+      if (edge && !inNotes && new RegExp(`^(?:-\\s*)?${page}(?:\\s*-)?$`).test(trimmed)) {
+        removed = true;
+        continue;
+      }
       if (isPatternFurniture(trimmed)) {
         // The symbol at the top of the first page is the document's.
         if (page === firstPage && symbol === undefined && SYMBOL_LINE.test(trimmed)) symbol = trimmed;
@@ -400,6 +414,18 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
         inNotes = true;
         continue;
       }
+      // Where the rule is drawn, not typed (a PDF from Word or LibreOffice): the notes start at the
+      // first line that opens with a raised number in a smaller type than the body's.
+      const lead = src.spans?.[0];
+      if (
+        !inNotes &&
+        lead?.superscript &&
+        /^\s*\d{1,3}\s*$/.test(lead.text) &&
+        src.fontSize !== undefined &&
+        bodySize !== undefined &&
+        src.fontSize < bodySize - 0.5
+      )
+        inNotes = true;
       const line = lineText(src);
       // The page number run onto the page's last line of text ("... and capacity 8/9").
       const pageMark = / (\d{1,3})\/(\d{1,3})$/.exec(line.text);
@@ -430,8 +456,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
             text.trim(),
           )
         ) {
-          entries.push({ kind: 'number', n: Number(lead[1]) });
-          entries.push({ kind: 'text', text: lead[2] ?? '', at });
+          // "28 and 29 June 2012, ..." may be a note's number and text, or the text going on.
+          entries.push({ kind: 'lead', n: Number(lead[1]), text: lead[2] ?? '', whole: text.trim(), at });
         } else entries.push({ kind: 'text', text: text.trim(), at });
         footnoteEntries.set(page, entries);
         continue;
@@ -479,8 +505,32 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
 
   // 4. Footnotes: each page's area split among its numbers.
   const footnotes: FootnoteRead[] = [];
-  for (const [page, entries] of [...footnoteEntries].sort((a, b) => a[0] - b[0]))
-    footnotes.push(...splitFootnoteArea(entries, page));
+  let highest = 0;
+  for (const [page, entries] of [...footnoteEntries].sort((a, b) => a[0] - b[0])) {
+    // Footnotes run on from page to page: a lone number no higher than an earlier page's last note
+    // is the page's number printed under the notes ("3" at the foot of page 3), not a note's.
+    // A number leading a line is a note's only where the page's notes run: above the last page's,
+    // and next to the numbers printed alone, or in sequence when there are none.
+    const strong = entries.flatMap((e) => (e.kind === 'number' && e.n > highest ? [e.n] : []));
+    const leads = entries.filter((e) => e.kind === 'lead').length;
+    const lo = strong.length ? Math.min(...strong) - leads : highest + 1;
+    const hi = strong.length ? Math.max(...strong) + leads : highest + leads;
+    const kept = entries.flatMap(
+      (e): ({ kind: 'number'; n: number } | { kind: 'text'; text: string; at: number })[] => {
+        if (e.kind === 'number') return e.n > highest ? [e] : [];
+        if (e.kind === 'text') return [e];
+        return e.n > highest && e.n >= lo && e.n <= hi
+          ? [
+              { kind: 'number', n: e.n },
+              { kind: 'text', text: e.text, at: e.at },
+            ]
+          : [{ kind: 'text', text: e.whole, at: e.at }];
+      },
+    );
+    const read = splitFootnoteArea(kept, page);
+    footnotes.push(...read);
+    for (const f of read) highest = Math.max(highest, f.number);
+  }
   footnotes.sort((a, b) => a.number - b.number);
 
   // 5. Markers: raised digits are already sentinels; plain digits are looked for on the note's page.
@@ -742,6 +792,11 @@ function readHeader(
       const draft = /\(([A-Z][^,()]*\/L\.\d+[^,()]*)\)/.exec(text);
       pendingBasis = { basis: text.replace(/\s+/g, ' '), ...(draft?.[1] ? { draftSymbol: draft[1] } : {}) };
       titleFrom = k + 1;
+    } else if ((m = /^(Resolution|Decision) (\d{1,3}\/\d{1,4})$/.exec(t))) {
+      // The heading a Word export prints: "Resolution 79/139".
+      kind = m[1] === 'Decision' ? 'decision' : 'resolution';
+      number = m[2];
+      titleFrom = k + 1;
     } else if ((m = NUMBER_LINE.exec(t))) {
       number = m[1];
       titleFrom = m[2] ? k : k + 1;
@@ -877,8 +932,12 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
   /** Whether a numbered paragraph came since the last section heading. */
   let inOperative = false;
   let pendingLabel: string | undefined;
-  const indents = lines.flatMap((l) => (l.indent === undefined ? [] : [l.indent]));
-  const margin = indents.length ? Math.min(...indents) : undefined;
+  // The body's left margin: the indent most lines have (continuation lines outnumber first lines;
+  // a running head or a masthead column may stand further left).
+  const counts = new Map<number, number>();
+  for (const l of lines)
+    if (l.indent !== undefined) counts.set(Math.round(l.indent), (counts.get(Math.round(l.indent)) ?? 0) + 1);
+  const margin = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 
   const flush = (): void => {
     if (section) paragraphs.push({ section: section.number, heading: joinLines(section.heading) });
