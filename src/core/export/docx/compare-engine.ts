@@ -226,4 +226,5 @@ export const compareEngine: CompareEngine = {
 export const exactCompareEngine: CompareEngine = {
   alignParagraphs,
   diffTokens: (base, draft) => diffArrays([...base], [...draft]),
+  exactSpaces: true,
 };

@@ -46,6 +46,8 @@ export interface CompareEngine {
   ) => readonly AlignedPair[];
   /** Tokens are compared by key: words with their trailing space, punctuation, tabs, footnote sources. */
   readonly diffTokens: (base: readonly string[], draft: readonly string[]) => readonly TokenChange[];
+  /** Whether spaces that differ in kind (a no-break or an ideographic space) are a change too. */
+  readonly exactSpaces?: boolean;
 }
 
 export const CHANGES = ['inserted', 'deleted'] as const;
@@ -202,8 +204,20 @@ function mergeParagraph(base: Block, draft: Block, input: TrackedInput, engine: 
   for (const change of changes) {
     const count = change.count ?? 0;
     for (let n = 0; n < count; n++) {
+      const kept = !change.removed && !change.added;
+      const source = kept ? a[i] : undefined;
       const t = change.removed ? a[i++] : b[j++];
-      if (!change.removed && !change.added) i++;
+      if (kept) i++;
+      // Spaces match whatever they are made of; where the base's differ (a no-break or an
+      // ideographic space), reject all must give the base's back.
+      const shown =
+        source?.piece.kind === 'text' && t?.piece.kind === 'text'
+          ? source.piece.text !== t.piece.text
+          : false;
+      if (kept && source && t && shown && engine.exactSpaces) {
+        ops.push({ kind: 'del', token: source }, { kind: 'ins', token: t });
+        continue;
+      }
       if (t) ops.push({ kind: change.removed ? 'del' : change.added ? 'ins' : 'keep', token: t });
     }
   }

@@ -67,4 +67,13 @@ describe('trackChanges and typography', () => {
       'Noting the <del>"</del><ins>“</ins>report<del>"</del><ins>”</ins> of the <del>Secretary-General</del><ins>Secretary\u2011General</ins> for <del>2019-2020</del><ins>2019–2020</ins>,',
     );
   });
+
+  it('tracks a space of another kind with the exact engine, so reject all gives the base’s back, and not by default', () => {
+    const base = res({ title: 'Cooperation\u00a0of States', operative: [op('Decides', 'to act.')] });
+    const draft = res({ title: 'Cooperation of States', operative: [op('Decides', 'to act.')] });
+    expect(tracked(base, draft, exactCompareEngine)).toContain(
+      'Cooperation<del>\u00a0</del><ins> </ins>of States',
+    );
+    expect(tracked(base, draft, compareEngine)).toContain('Cooperation of States');
+  });
 });
