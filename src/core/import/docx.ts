@@ -19,7 +19,7 @@ import type { DocumentKind, ResolutionDocument } from '../model/types.ts';
 import type { Diagnostic } from '../parse/diagnostics.ts';
 import { MEETING, readParagraphHeader } from '../parse/printed.ts';
 import { isoFromPrintedDate } from '../references/dates.ts';
-import { recognizeParagraphs } from '../parse/recognize.ts';
+import { recognizeParagraphs, type SectionHeading } from '../parse/recognize.ts';
 import { LITERAL_ASTERISK, sentinel } from '../parse/markers.ts';
 import { readMasthead } from './masthead.ts';
 import {
@@ -42,6 +42,9 @@ export type ImportResult =
   | { readonly ok: false; readonly error: string };
 
 const DOCUMENT = 'word/document.xml';
+/** The styles the app's export gives a section's (or an annex heading's) number and heading. */
+const SECTION_NUMBER_STYLE = 'UNSectionNumber';
+const SECTION_HEADING_STYLE = 'UNSectionHeading';
 const FOOTNOTES = 'word/footnotes.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
@@ -115,10 +118,36 @@ async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportRe
     for (const r of p.runs) if (r.kind === 'note' && !numbers.has(r.id)) numbers.set(r.id, numbers.size + 1);
   // References as exact sentinels: two in a row stay two, and a superscript "²" stays text.
   const marker = (id: string): string => sentinel(numbers.get(id) ?? 0);
-  const paragraphs = [
-    ...(issued ? [issued.title] : []),
-    ...rest.map((p) => `${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`),
-  ];
+  const paragraphs: (string | SectionHeading)[] = [...(issued ? [issued.title] : [])];
+  for (let k = 0; k < rest.length; k++) {
+    const p = rest[k];
+    if (!p) continue;
+    // A section or annex heading: the number alone ("II", centred; the app's export names the style
+    // UN Section Number), then the heading (UN Section Heading), or a heading with no number.
+    const text = plainText(p.runs).trim();
+    const next = rest[k + 1];
+    const nextText = next ? plainText(next.runs).trim() : '';
+    const isNumber = p.style === SECTION_NUMBER_STYLE || (!p.label && /^[IVXL]{1,6}\.?$/.test(text));
+    const nextIsHeading =
+      next !== undefined &&
+      !next.label &&
+      (next.style === SECTION_HEADING_STYLE ||
+        (p.style !== SECTION_NUMBER_STYLE && nextText.length < 200 && !/[,;:.]$/.test(nextText)));
+    if (isNumber && nextIsHeading) {
+      paragraphs.push({ section: text.replace(/\.$/, ''), heading: nextText });
+      k++;
+      continue;
+    }
+    if (isNumber && p.style === SECTION_NUMBER_STYLE) {
+      paragraphs.push({ section: text.replace(/\.$/, ''), heading: '' });
+      continue;
+    }
+    if (p.style === SECTION_HEADING_STYLE) {
+      paragraphs.push({ section: '', heading: text });
+      continue;
+    }
+    paragraphs.push(`${p.label ? `${p.label} ` : ''}${runsText(p.runs, marker)}`);
+  }
   const footnotes = [...numbers].map(([id, number]) => ({
     number,
     text: runsText(notes.get(id) ?? [], marker).replace(/^\s+/, ''),

@@ -1042,15 +1042,22 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
     }
     const roman = ROMAN_SECTION.exec(text);
     const romanAlone = roman !== null && roman[1] !== undefined && !roman[2];
+    // "II. Our changed world – Progress and remaining gaps": the number and its heading on one line.
+    const romanHeaded =
+      roman !== null &&
+      roman[2] !== undefined &&
+      /^[IVXL]{1,6}\.\s/.test(text) &&
+      complete &&
+      !endsPart(text);
     if (
-      romanAlone &&
-      romanValue(roman[1] ?? '') === lastSection + 1 &&
+      (romanAlone || romanHeaded) &&
+      romanValue(roman?.[1] ?? '') === lastSection + 1 &&
       (complete || /\.$/.test(text) || l.gapBefore > 0)
     ) {
       // A section of an omnibus resolution: "I", then its heading on the lines that follow.
       flush();
       starts.push(l.at);
-      section = { number: roman?.[1] ?? '', heading: [] };
+      section = { number: roman?.[1] ?? '', heading: romanHeaded ? [roman?.[2] ?? ''] : [] };
       // A section may open with a preamble of its own.
       inOperative = false;
       lastSection = romanValue(roman?.[1] ?? '');

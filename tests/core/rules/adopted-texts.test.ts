@@ -55,11 +55,11 @@ const QUOTED_FULL_STOP =
 type Known = readonly [file: string, paragraph: string, rule: string, reason: string];
 
 const KNOWN: readonly Known[] = [
-  ['A_RES_78_1', 'annex item 25 (t)', 'subparagraph-ending', READER.flat],
-  ['A_RES_78_1', 'annex item 25 (u)', 'subparagraph-labels', READER.flat],
+  ['A_RES_78_1', 'annex item 38 (t)', 'subparagraph-ending', READER.flat],
+  ['A_RES_78_1', 'annex item 38 (u)', 'subparagraph-labels', READER.flat],
   [
     'A_RES_78_1',
-    'annex item 25 (z)',
+    'annex item 38 (z)',
     'instrument-citation',
     defect('prints "Convention Against Transnational Organized Crime" with a capital "Against"'),
   ],
@@ -211,7 +211,6 @@ const KNOWN: readonly Known[] = [
   ['A_RES_79_214', 'PP34', 'preamble-ending', READER.heading],
   ['A_RES_79_233', 'annex item 35', 'subparagraph-ending', READER.heading],
   ['A_RES_79_233', 'annex item 216', 'subparagraph-ending', READER.heading],
-  ['A_RES_79_233', 'annex item 342', 'subparagraph-ending', READER.heading],
   [
     'A_RES_79_236',
     'OP14',
