@@ -5,6 +5,8 @@ import { toPublicJson } from '../../../src/core/export/json.ts';
 import { importDocx, type ImportResult } from '../../../src/core/import/docx.ts';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
 import { corpus } from '../../helpers/corpus.ts';
+import { gaDocument } from '../../helpers/ga.ts';
+import { compareDocuments } from '../../../src/core/compare/compare.ts';
 import { L_METADATA, lDraft } from '../export/docx/fixtures.ts';
 import { documentXml, footnotesXml, numbered, NUMBERING, p, wordZip } from './word.ts';
 
@@ -144,6 +146,21 @@ describe('importDocx of a delegation’s Word draft', () => {
     expect(doc.preamble.map((x) => x.opener)).toEqual(['Recalling']);
     expect(doc.operative.map((x) => x.opener)).toEqual(['Strongly condemns', 'Urges']);
     expect(doc.footnotes).toHaveLength(1);
+  });
+
+  it('reads back the sections and annex headings of its own export: an omnibus resolution and a declaration survive unchanged', async () => {
+    for (const name of ['A_RES_78_247', 'A_RES_78_1']) {
+      const source = gaDocument(name);
+      const result = await importDocx(await exportDocx(source));
+      if (!result.ok) throw new Error(result.error);
+      const doc = result.documents[0]!;
+      expect(doc.sections?.map((x) => [x.number, x.heading])).toEqual(
+        source.sections?.map((x) => [x.number, x.heading]),
+      );
+      expect(doc.annex?.headings).toEqual(source.annex?.headings);
+      const { summary } = compareDocuments(source, doc);
+      expect([summary.changed, summary.inserted, summary.deleted, summary.moved]).toEqual([0, 0, 0, 0]);
+    }
   });
 
   it('reads Word’s own tracked changes as accepted by default and as rejected on request', async () => {
