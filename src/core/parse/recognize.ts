@@ -396,18 +396,32 @@ function placeParagraphs(
     }
   }
   // A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1, item 4): a resolution
-  // with no numbered paragraph whose last paragraph ends with a full stop.
-  if (kind === 'resolution' && !placed.some((x) => x.role === 'operative')) {
-    const lastPre = [...placed].reverse().find((x) => x.role === 'preamble');
-    // With one paragraph only, its verb decides: "Decides ..." (present indicative), not "Noting ...".
-    const verbFirst = /^\*?[A-Z][a-z]+s\b/.test(lastPre?.paragraph.text.trim() ?? '');
-    if (
-      lastPre &&
-      /\.$/.test(lastPre.paragraph.text.trim()) &&
-      (placed.filter((x) => x.role === 'preamble').length > 1 || verbFirst)
-    ) {
-      const idx = placed.lastIndexOf(lastPre);
-      placed[idx] = { role: 'operative', paragraph: lastPre.paragraph };
+  // (or a section of an omnibus one) with no numbered paragraph whose last paragraph ends with a
+  // full stop.
+  if (kind === 'resolution') {
+    const bounds = [
+      0,
+      ...placed.flatMap((x, k) => (x.role === 'section' || x.role === 'annexTitle' ? [k] : [])),
+      placed.length,
+    ];
+    for (let b = 0; b + 1 < bounds.length; b++) {
+      const from = bounds[b] ?? 0;
+      const to = bounds[b + 1] ?? placed.length;
+      const part = placed.slice(from, to);
+      if (part.some((x) => x.role === 'operative' || x.role.startsWith('annex'))) continue;
+      const lastPre = [...part].reverse().find((x) => x.role === 'preamble');
+      // With one paragraph only, its verb decides: "Decides ..." (present indicative), not "Noting ...".
+      const verbFirst = /^\*?[A-Z][a-z]+s\b/.test(lastPre?.paragraph.text.trim() ?? '');
+      // A section's lone paragraph ends with a semicolon when sections follow it.
+      const ending = b > 0 ? /[.;]$/ : /\.$/;
+      if (
+        lastPre &&
+        ending.test(lastPre.paragraph.text.trim()) &&
+        (part.filter((x) => x.role === 'preamble').length > 1 || verbFirst)
+      ) {
+        const idx = placed.lastIndexOf(lastPre);
+        placed[idx] = { role: 'operative', paragraph: lastPre.paragraph };
+      }
     }
   }
   return { kind, placed };

@@ -154,7 +154,11 @@ describe('buildLexicon with supplementary openers', () => {
     const takesNote = withOf.entries.filter(
       (e) => e.part === 'operative' && e.base.startsWith('Takes note') && e.step === 'plain',
     );
-    expect(takesNote.map((e) => e.phrase)).toEqual(['Takes note of', 'Takes note with appreciation']);
+    expect(takesNote.map((e) => e.phrase)).toEqual([
+      'Takes note of',
+      'Takes note with appreciation',
+      'Takes note with interest',
+    ]);
   });
 
   it('ranks every corpus entry above every supplementary one', () => {
