@@ -17,8 +17,7 @@
  */
 import type { DocumentKind, ResolutionDocument } from '../model/types.ts';
 import type { Diagnostic } from '../parse/diagnostics.ts';
-import { MEETING, readParagraphHeader } from '../parse/printed.ts';
-import { isoFromPrintedDate } from '../references/dates.ts';
+import { closingMeeting, readParagraphHeader } from '../parse/printed.ts';
 import { recognizeParagraphs, type SectionHeading } from '../parse/recognize.ts';
 import { LITERAL_ASTERISK, sentinel } from '../parse/markers.ts';
 import { readMasthead } from './masthead.ts';
@@ -102,15 +101,10 @@ async function read(bytes: Uint8Array, options: ImportOptions): Promise<ImportRe
   let rest = body.slice(skip);
   // "53rd plenary meeting" and its date close an adopted text: the record of its adoption.
   let closing: { meeting: number; date: string } | undefined;
-  const last = rest.length - 1;
-  const meetingAt = [last - 1, last].find(
-    (k) => k >= 0 && MEETING.test(plainText(rest[k]?.runs ?? []).trim()),
-  );
-  if (issued && meetingAt !== undefined) {
-    const meeting = parseInt(plainText(rest[meetingAt]?.runs ?? []), 10);
-    const date = isoFromPrintedDate(plainText(rest[meetingAt + 1]?.runs ?? []).trim());
-    closing = { meeting, date: issued.metadata.adoption?.date ?? date ?? '' };
-    rest = rest.slice(0, meetingAt);
+  const meeting = issued ? closingMeeting(rest.map((p) => plainText(p.runs))) : undefined;
+  if (issued && meeting) {
+    closing = { meeting: meeting.meeting, date: issued.metadata.adoption?.date ?? meeting.date ?? '' };
+    rest = [...rest.slice(0, meeting.at), ...rest.slice(meeting.at + meeting.lines)];
   }
   // Footnotes numbered by first reference, as Word prints them.
   const numbers = new Map<string, number>();

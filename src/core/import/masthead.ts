@@ -20,8 +20,8 @@ export interface MastheadRead {
 const WINDOW = 30;
 
 const SYMBOL = /^[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9.]+)+(?:\/Rev\.\d+)?$/;
-const DISTRIBUTION = /^Distr\.?:?\s*(Limited|General|Restricted)\b/i;
-const ORIGINAL = /^Original:\s*(\S.*)$/i;
+export const DISTRIBUTION = /^Distr\.?:?\s*(Limited|General|Restricted)\b/i;
+export const ORIGINAL = /^Original:\s*(\S.*)$/i;
 const SESSION = /^[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b/;
 const PLACE_AND_DATES = /^[A-Z][\w .'-]*,\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+(?:\s+\d{4})?/;
 const AGENDA = /^(?:Agenda\s+items?|Item)\s+(\S.*)$/i;

@@ -21,66 +21,37 @@ const FURNITURE_IN_TEXT = [
   /_{5,}/, // the footnote rule
 ];
 
-function texts(doc: ResolutionDocument): { where: string; text: string }[] {
-  const out: { where: string; text: string }[] = [];
+/** Every paragraph of a document with where it stands, subparagraphs, sections and annex included. */
+function paragraphsOf(
+  doc: ResolutionDocument,
+): { where: string; opener: string; content: readonly Inline[] }[] {
+  const out: { where: string; opener: string; content: readonly Inline[] }[] = [];
   const subs = (list: readonly Subparagraph[], where: string): void =>
     list.forEach((s, k) => {
-      out.push({ where: `${where}(${k + 1})`, text: inlineText(s.content) });
+      out.push({ where: `${where}(${k + 1})`, opener: '', content: s.content });
       subs(s.subparagraphs, `${where}(${k + 1})`);
     });
-  doc.preamble.forEach((p, k) => {
-    out.push({ where: `PP${k + 1}`, text: `${p.opener} ${inlineText(p.content)}` });
-    subs(p.subparagraphs ?? [], `PP${k + 1}`);
-  });
-  doc.operative.forEach((p, k) => {
-    out.push({ where: `OP${k + 1}`, text: `${p.opener} ${inlineText(p.content)}` });
-    subs(p.subparagraphs, `OP${k + 1}`);
-  });
-  for (const s of doc.sections ?? []) {
-    s.preamble.forEach((p, k) =>
-      out.push({ where: `${s.number} PP${k + 1}`, text: `${p.opener} ${inlineText(p.content)}` }),
-    );
-    s.operative.forEach((p, k) => {
-      out.push({ where: `${s.number} OP${k + 1}`, text: `${p.opener} ${inlineText(p.content)}` });
-      subs(p.subparagraphs, `${s.number} OP${k + 1}`);
+  const part = (
+    prefix: string,
+    preamble: ResolutionDocument['preamble'],
+    operative: ResolutionDocument['operative'],
+  ): void => {
+    preamble.forEach((p, k) => {
+      out.push({ where: `${prefix}PP${k + 1}`, opener: p.opener, content: p.content });
+      subs(p.subparagraphs ?? [], `${prefix}PP${k + 1}`);
     });
-  }
-  if (doc.annex)
-    doc.annex.items.forEach((s, k) => out.push({ where: `annex ${k + 1}`, text: inlineText(s.content) }));
-  return out;
-}
-
-function refsIn(content: readonly Inline[], into: Set<string>): void {
-  for (const c of content) if (c.type === 'footnoteRef') into.add(c.footnoteId);
-}
-
-function allRefs(doc: ResolutionDocument): Set<string> {
-  const refs = new Set<string>();
-  const subs = (list: readonly Subparagraph[]): void =>
-    list.forEach((s) => {
-      refsIn(s.content, refs);
-      subs(s.subparagraphs);
+    operative.forEach((p, k) => {
+      out.push({ where: `${prefix}OP${k + 1}`, opener: p.opener, content: p.content });
+      subs(p.subparagraphs, `${prefix}OP${k + 1}`);
     });
-  for (const p of doc.preamble) {
-    refsIn(p.content, refs);
-    subs(p.subparagraphs ?? []);
-  }
-  for (const p of doc.operative) {
-    refsIn(p.content, refs);
-    subs(p.subparagraphs);
-  }
-  for (const s of doc.sections ?? []) {
-    for (const p of s.preamble) refsIn(p.content, refs);
-    for (const p of s.operative) {
-      refsIn(p.content, refs);
-      subs(p.subparagraphs);
-    }
-  }
+  };
+  part('', doc.preamble, doc.operative);
+  for (const s of doc.sections ?? []) part(`${s.number} `, s.preamble, s.operative);
   if (doc.annex) {
-    refsIn(doc.annex.intro, refs);
-    subs(doc.annex.items);
+    out.push({ where: 'annex intro', opener: '', content: doc.annex.intro });
+    subs(doc.annex.items, 'annex ');
   }
-  return refs;
+  return out;
 }
 
 const MONTH_AFTER =
@@ -146,7 +117,9 @@ export function consistencyFailures(
         });
     });
 
-  for (const { where, text } of texts(doc)) {
+  const paragraphs = paragraphsOf(doc);
+  for (const { where, opener, content } of paragraphs) {
+    const text = `${opener} ${inlineText(content)}`;
     for (const re of FURNITURE_IN_TEXT) {
       const m = re.exec(text);
       if (m) failures.push({ check: 'furniture', detail: `${where}: "${m[0]}"` });
@@ -162,7 +135,9 @@ export function consistencyFailures(
     }
   }
 
-  const refs = allRefs(doc);
+  const refs = new Set(
+    paragraphs.flatMap((p) => p.content.flatMap((c) => (c.type === 'footnoteRef' ? [c.footnoteId] : []))),
+  );
   for (const f of doc.footnotes)
     if (!refs.has(f.id))
       failures.push({ check: 'footnotes', detail: `footnote ${f.number ?? f.id} is not attached` });

@@ -13,10 +13,12 @@
  * an italic start or an indent where the source knows them.
  */
 import type { DocumentKind, Metadata, ResolutionDocument } from '../model/types.ts';
+import { foldTypography } from '../model/typography.ts';
 import { splitSponsors } from '../corpus/report.ts';
 import { isoFromPrintedDate } from '../references/dates.ts';
 import type { SourceLine } from '../import/source-lines.ts';
 import { linesFromText } from '../import/source-lines.ts';
+import { DISTRIBUTION, ORIGINAL } from '../import/masthead.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { LITERAL_ASTERISK, sentinel } from './markers.ts';
 import { startsWithOpener } from './opener-start.ts';
@@ -56,22 +58,13 @@ function isPatternFurniture(text: string): boolean {
   );
 }
 
-/** Text as compared for furniture: spaces and typographic variants folded. */
+/** Text as compared for furniture: typography folded as for matching (model/typography.ts), case aside. */
 function fold(text: string): string {
-  return text
-    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
-    .replace(/[\u2010\u2011\u2012\u2013\u2014]/g, '-')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return foldTypography(text).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 // --- Headers ------------------------------------------------------------------------------------
 
-const DISTRIBUTION = /^Distr\.?:?\s*(Limited|General|Restricted)\b/i;
-const ORIGINAL = /^Original:\s*(\S.*)$/i;
 const SESSION =
   /^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+(?:(?:special|emergency special|resumed)\s+)?session$/i;
 const AGENDA = /^Agenda\s+items?\s+(\S.*)$/i;
@@ -82,7 +75,23 @@ const DRAFT_LINE = /^(?:(.*?):\s*)?((?:revised\s+)?draft\s+(resolution|decision)
 const ORGAN_LINE = /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$/;
 /** The sentence of an Assembly decision: "At its 90th plenary meeting, on 21 May 2024, the General Assembly ...". */
 const DECISION_START = /^At its \d+(?:st|nd|rd|th)\b/;
-export const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
+const MEETING = /^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting$/i;
+
+/**
+ * The line that closes an adopted text, "53rd plenary meeting", and the date under it: the last such
+ * line (an annex may follow it). `lines` is how many lines the two take.
+ */
+export function closingMeeting(
+  texts: readonly string[],
+): { at: number; lines: number; meeting: number; date?: string } | undefined {
+  for (let at = texts.length - 1; at >= 0; at--) {
+    const m = MEETING.exec((texts[at] ?? '').trim());
+    if (!m) continue;
+    const date = isoFromPrintedDate((texts[at + 1] ?? '').trim());
+    return { at, lines: date ? 2 : 1, meeting: Number(m[1]), ...(date ? { date } : {}) };
+  }
+  return undefined;
+}
 const FORMULA_LINE =
   /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)$|^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Commission|Council|Assembly|[A-Z][\w-]*(?:\s+[\w-]+){0,12}?)(?:,|:|\s+(?:decided|decides|approved|adopted|recommended|took|requested)\b.*)\s*$/;
 
@@ -392,13 +401,12 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   const bodySize = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const [page, indices] of [...pages].sort((a, b) => a[0] - b[0])) {
     let inNotes = false;
-    for (const at of indices) {
+    for (const [position, at] of indices.entries()) {
       const src = source[at];
       if (!src) continue;
       const trimmed = src.text.trim();
       if (trimmed === '') continue;
       // The page's own number alone ("7", "- 7 -") among its first or last lines.
-      const position = indices.indexOf(at);
       const edge = position < 3 || position >= indices.length - 3;
       if (edge && !inNotes && new RegExp(`^(?:-\\s*)?${page}(?:\\s*-)?$`).test(trimmed)) {
         removed = true;
@@ -575,18 +583,13 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   }
 
   // 6. The closing meeting line and date.
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const l = kept[i];
-    if (!l) continue;
-    const m = MEETING.exec(l.text);
-    if (!m) continue;
-    const dateLine = kept[i + 1];
-    const iso = dateLine ? isoFromPrintedDate(dateLine.text) : undefined;
+  const closing = closingMeeting(kept.map((l) => l.text));
+  if (closing) {
     const adoption = header.metadata.adoption;
-    const date = adoption?.date || iso;
-    if (date) header.metadata.adoption = { ...(adoption ?? { sponsors: [] }), date, meeting: Number(m[1]) };
-    kept.splice(i, iso ? 2 : 1);
-    break;
+    const date = adoption?.date || closing.date;
+    if (date)
+      header.metadata.adoption = { ...(adoption ?? { sponsors: [] }), date, meeting: closing.meeting };
+    kept.splice(closing.at, closing.lines);
   }
 
   // 7. Parts: "A" and "B" resolutions printed in one document, each with its title and formula.
@@ -1144,8 +1147,7 @@ export function looksPrinted(text: string): boolean {
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const head = lines.slice(0, 40);
-  if (head.some((l) => DISTRIBUTION.test(l) || ADOPTED.test(l) || /^\d{1,3}\/\d{1,4}\.(?:\s|$)/.test(l)))
-    return true;
+  if (head.some((l) => DISTRIBUTION.test(l) || ADOPTED.test(l) || NUMBER_LINE.test(l))) return true;
   if (lines.some((l) => JOB_NUMBER.test(l) || BARCODE.test(l))) return true;
   // Wrapped paragraphs: many lines end mid-sentence and the next goes on in lower case.
   let wrapped = 0;
