@@ -194,6 +194,9 @@ function lineText(line: SourceLine): { text: string; italicStart?: string; raise
 
 // --- Footnotes at the foot of the page ----------------------------------------------------------------
 
+/** Bound on the work of splitting one footnote area (numbers × lines²): a printed page is far below it. */
+const AREA_WORK_LIMIT = 5_000_000;
+
 /**
  * Splits the text lines of one page's footnote area among the footnote numbers printed there. The
  * texts run in order; a number printed just before a line says that footnote starts there. Else a
@@ -221,6 +224,24 @@ function splitFootnoteArea(
   if (k > n) {
     // More numbers than lines: one line each, the rest empty (reported by the caller as missing).
     return texts.map((t, i) => ({ number: numbers[i] ?? 0, text: t.text, page, at: t.at }));
+  }
+  if (k * n * n > AREA_WORK_LIMIT) {
+    // No page's notes come near this (a pasted text with no page breaks, or hostile input): each
+    // note starts where its number was printed, or else at the next line, in order.
+    let from = 0;
+    return numbers.map((number, j) => {
+      const hinted = texts.findIndex((t, i) => i >= from && t.hint === number);
+      const lo = hinted >= 0 ? hinted : Math.min(from, n - 1);
+      const next = numbers[j + 1];
+      const nextAt = next === undefined ? -1 : texts.findIndex((t, i) => i > lo && t.hint === next);
+      const hi = j + 1 === k ? n : nextAt > lo ? nextAt : lo + 1;
+      from = hi;
+      const text = texts
+        .slice(lo, hi)
+        .map((t) => t.text.trim())
+        .join(' ');
+      return { number, text: joinWrapped(text), page, at: texts[lo]?.at ?? 0 };
+    });
   }
   const width = Math.max(...texts.map((t) => t.text.length));
   /** Cost of footnote j (index in numbers) starting at line i. */
@@ -1118,15 +1139,18 @@ function afterTitleOrAnnex(paragraphs: readonly (string | SectionHeading)[]): bo
 
 /** Joins a paragraph's lines: a space between, none after a hyphen that breaks a word ("capacity-\nbuilding"). */
 function joinLines(lines: readonly string[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let previous = '';
   for (const line of lines) {
-    if (out === '') out = line;
     // A line broken at a compound's hyphen ("Secretary-" / "General"); not a suspended hyphen
-    // ("age-" / "and gender-sensitive").
-    else if (/[A-Za-z]-$/.test(out) && /^[A-Za-z]/.test(line) && !/^(?:and|or)\b/.test(line)) out += line;
-    else out += ` ${line}`;
+    // ("age-" / "and gender-sensitive"). Only the previous line is looked at: a paragraph of
+    // thousands of lines is joined in linear time.
+    const compound = /[A-Za-z]-$/.test(previous) && /^[A-Za-z]/.test(line) && !/^(?:and|or)\b/.test(line);
+    if (parts.length > 0 && !compound) parts.push(' ');
+    parts.push(line);
+    previous = line;
   }
-  return out;
+  return parts.join('');
 }
 
 /** Reads text copied from a printed document (or `pdftotext` output). */

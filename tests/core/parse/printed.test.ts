@@ -393,4 +393,26 @@ No. 27531.
       'the Universal Declaration of Human Rights, the International Covenant on Civil and Political Rights and the Convention,',
     );
   });
+
+  it('reads a footnote area far larger than any page’s in order, each note from its printed number', () => {
+    const lines = [
+      '79/3. Title',
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      'Urges States to act.',
+      '__________________',
+    ];
+    for (let n = 1; n <= 300; n++) lines.push(String(n), `Resolution ${n}/1.`);
+    const doc = readPrintedText(lines.join('\n')).documents[0] as ResolutionDocument;
+    expect(doc.footnotes).toHaveLength(300);
+    expect(doc.footnotes.every((f) => inlineText(f.content) === `Resolution ${f.number}/1.`)).toBe(true);
+  });
+
+  it('joins a paragraph of many thousand wrapped lines into one', () => {
+    const body = Array.from({ length: 20_000 }, () => 'and a line of text that runs on without').join('\n');
+    const doc = readPrintedText(`79/4. Title\nThe General Assembly,\nRecalling ${body} end,\n1.\nDecides.`)
+      .documents[0] as ResolutionDocument;
+    expect(doc.preamble).toHaveLength(1);
+    expect(inlineText(doc.preamble[0]?.content ?? []).split('a line of text').length - 1).toBe(20_000);
+  });
 });
