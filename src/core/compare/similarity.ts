@@ -28,7 +28,83 @@ export const REWRITE_THRESHOLD = 0.3;
  * non-breaking hyphen and "Committee’s" with a curly apostrophe are the words a keyboard types.
  */
 export function words(text: string): string[] {
+  return SLOW_PATH.test(text) ? referenceWords(text) : scanWords(text);
+}
+
+/** `words` as its definition reads: fold, lower-case, match. */
+export function referenceWords(text: string): string[] {
   return foldTypography(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** What the scanner leaves to the definition: invisible characters, ligatures, astral characters. */
+const SLOW_PATH = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\ud800-\udfff]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const wordCharCache = new Map<number, boolean>();
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let known = wordCharCache.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c));
+    wordCharCache.set(c, known);
+  }
+  return known;
+}
+
+/** ' . / - and what folds to them between two letters or digits (curly apostrophes, hyphens, dashes). */
+function isJoiner(c: number): boolean {
+  return (
+    c === 39 ||
+    c === 46 ||
+    c === 47 ||
+    c === 45 ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212 ||
+    (c >= 0x2018 && c <= 0x201b) ||
+    c === 0x02bc ||
+    c === 0x2039 ||
+    c === 0x203a
+  );
+}
+
+const FOLDED_JOINERS = /[\u2010-\u2015\u2212\u2018-\u201b\u02bc\u2039\u203a]/g;
+
+function foldJoiner(c: string): string {
+  return /[\u2010-\u2015\u2212]/.test(c) ? '-' : "'";
+}
+
+/**
+ * `referenceWords` by hand, in one pass: the regular expression with its Unicode classes, after the
+ * fold, was the library's slowest step (2.4 million words in 0.8 s; this takes a fifth of that). A
+ * joiner folds to ' or - exactly where the fold would fold it: between two letters or digits. A test
+ * checks that both agree on every paragraph of the library and on random text.
+ */
+function scanWords(text: string): string[] {
+  const t = text.toLowerCase();
+  const out: string[] = [];
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let folded = false;
+    for (;;) {
+      while (i < n && isWordChar(t.charCodeAt(i))) i++;
+      const c = t.charCodeAt(i);
+      if (i + 1 < n && isJoiner(c) && isWordChar(t.charCodeAt(i + 1))) {
+        if (c > 127) folded = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const word = t.slice(start, i);
+    out.push(folded ? word.replace(FOLDED_JOINERS, foldJoiner) : word);
+  }
+  return out;
 }
 
 /** Bigrams of a paragraph (see above). */

@@ -10,7 +10,8 @@ import { bigrams, normalizeSpace, union, words } from './similarity.ts';
 import type { Shingles } from './similarity.ts';
 import type { ComparePart } from './types.ts';
 
-export interface Unit {
+/** A paragraph, subparagraph or annex item of a document: where it stands, its label and its text. */
+export interface OutlineUnit {
   readonly part: ComparePart;
   /** 1-based positions from the part down: [9, 1] is OP9 (a). */
   readonly path: readonly number[];
@@ -21,44 +22,48 @@ export interface Unit {
   readonly content: readonly Inline[];
   /** The paragraph as printed, opener included, whitespace collapsed, footnote markers left out. */
   readonly text: string;
+  /** The footnotes its references point at, in the order of the references. */
+  readonly footnotes: readonly Footnote[];
+  readonly children: readonly OutlineUnit[];
+}
+
+/** An outline unit with its words and bigrams, as the comparison reads it. */
+export interface Unit extends OutlineUnit {
   readonly tokens: readonly string[];
   /** Bigrams of this paragraph's own text. */
   readonly shingles: Shingles;
   /** Bigrams of the paragraph with all its subparagraphs: what alignment compares. */
   readonly treeShingles: Shingles;
-  /** The footnotes its references point at, in the order of the references. */
-  readonly footnotes: readonly Footnote[];
   readonly children: readonly Unit[];
 }
 
-function makeUnit(
+function outlineUnit(
   part: ComparePart,
   path: readonly number[],
   label: string,
   opener: string,
   content: readonly Inline[],
-  children: readonly Unit[],
+  children: readonly OutlineUnit[],
   footnotesById: ReadonlyMap<string, Footnote>,
-): Unit {
+): OutlineUnit {
   const text = normalizeSpace(joinOpener(opener, inlineText(content)));
-  const tokens = words(text);
-  const shingles = bigrams(tokens);
   const footnotes = content.flatMap((p) => {
     if (p.type !== 'footnoteRef') return [];
     const f = footnotesById.get(p.footnoteId);
     return f ? [f] : [];
   });
+  return { part, path, label, opener, content, text, footnotes, children };
+}
+
+function tokenized(u: OutlineUnit): Unit {
+  const children = u.children.map(tokenized);
+  const tokens = words(u.text);
+  const shingles = bigrams(tokens);
   return {
-    part,
-    path,
-    label,
-    opener,
-    content,
-    text,
+    ...u,
     tokens,
     shingles,
     treeShingles: children.length ? union([shingles, ...children.map((c) => c.treeShingles)]) : shingles,
-    footnotes,
     children,
   };
 }
@@ -83,28 +88,40 @@ function subUnits(
   footnotesById: ReadonlyMap<string, Footnote>,
   glue: string,
   style: LabelStyle,
-): Unit[] {
+): OutlineUnit[] {
   return subs.map((s, k) => {
     const path = [...parentPath, k + 1];
     const label = `${parentLabel}${glue}${subLabel(s, depth, k + 1, style)}`;
     const children = subUnits(part, path, label, s.subparagraphs, depth + 1, footnotesById, '', style);
-    return makeUnit(part, path, label, '', s.content, children, footnotesById);
+    return outlineUnit(part, path, label, '', s.content, children, footnotesById);
   });
 }
 
-export interface DocumentUnits {
-  readonly preamble: readonly Unit[];
-  readonly operative: readonly Unit[];
-  readonly annex: readonly Unit[];
+export interface DocumentOutline<U extends OutlineUnit = OutlineUnit> {
+  readonly preamble: readonly U[];
+  readonly operative: readonly U[];
+  readonly annex: readonly U[];
+}
+
+export type DocumentUnits = DocumentOutline<Unit>;
+
+/** Units of every part, tokenized for comparison (see `documentOutline`). */
+export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'positional'): DocumentUnits {
+  const o = documentOutline(doc, style);
+  return {
+    preamble: o.preamble.map(tokenized),
+    operative: o.operative.map(tokenized),
+    annex: o.annex.map(tokenized),
+  };
 }
 
 /**
- * Units of every part. Labels follow how delegates cite paragraphs (DRAFTING-RULES.md section 6: PP3,
+ * The paragraphs of every part, not yet tokenized (the library tokenizes its own way). Labels follow how delegates cite paragraphs (DRAFTING-RULES.md section 6: PP3,
  * OP5); a decision's operative paragraphs are lettered ("(a)", decision 6/2); annex items are lettered
  * or numbered as printed ("(b)" in the annex of resolution 6/4, "2" in decision 6/1's agenda). `style`
  * decides between the place a paragraph now has and the label printed on it.
  */
-export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'positional'): DocumentUnits {
+export function documentOutline(doc: ResolutionDocument, style: LabelStyle = 'positional'): DocumentOutline {
   const byId = new Map(doc.footnotes.map((f) => [f.id, f]));
   const lettered = doc.kind === 'decision';
   // The sections of an omnibus resolution follow the top-level paragraphs in their part, each
@@ -122,7 +139,7 @@ export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'posi
     .map(({ p, k, prefix }, at) => {
       const label = `${prefix}PP${k + 1}`;
       const children = subUnits('preamble', [at + 1], label, p.subparagraphs ?? [], 1, byId, ' ', style);
-      return makeUnit('preamble', [at + 1], label, p.opener, p.content, children, byId);
+      return outlineUnit('preamble', [at + 1], label, p.opener, p.content, children, byId);
     });
   const operative = parts
     .flatMap((x) => x.operative.map((p, k) => ({ p, k, prefix: x.prefix })))
@@ -132,7 +149,7 @@ export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'posi
         (lettered ? subparagraphLabel(1, k + 1) : String(k + 1));
       const label = `${prefix}${/^\(/.test(printed) ? printed : `OP${printed}`}`;
       const children = subUnits('operative', [at + 1], label, p.subparagraphs, 1, byId, ' ', style);
-      return makeUnit('operative', [at + 1], label, p.opener, p.content, children, byId);
+      return outlineUnit('operative', [at + 1], label, p.opener, p.content, children, byId);
     });
   const annex = (doc.annex?.items ?? []).map((it, k) => {
     // Lettered items (a) have (i) below them; numbered agenda items 1, 2 (decision 6/1) have (a).
@@ -151,7 +168,7 @@ export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'posi
       depth === 1 ? ' ' : '',
       style,
     );
-    return makeUnit('annex', [k + 1], label, '', it.content, children, byId);
+    return outlineUnit('annex', [k + 1], label, '', it.content, children, byId);
   });
   return { preamble, operative, annex };
 }

@@ -1,0 +1,301 @@
+/**
+ * The library's search index: every preambular and operative paragraph, subparagraph and annex item of
+ * every document (about 41,000 paragraphs for the Assembly's three sessions), searchable in a few
+ * milliseconds.
+ *
+ * Built once, in flat typed arrays rather than one object per paragraph (a `Set` of bigrams for each of
+ * 41,000 paragraphs alone took over 100 MB):
+ * - every paragraph's words as ids into one vocabulary, end to end (`tokens`, `tokenStart`);
+ * - an inverted index from each word to the paragraphs using it, in one array (`postings`,
+ *   `postingStart`), paragraphs in order;
+ * - each word's inverse document frequency, and each paragraph's number of distinct bigrams.
+ *
+ * A query scores paragraphs as the corpus finder always has (compare/finder.ts): shared words weighed
+ * by rarity pick the candidates, and the candidates are ranked on word bigrams, half Dice (how alike
+ * the two are as a whole) and half containment (how much of what the delegate typed the precedent
+ * already says). Words used by more than a tenth of the library ("the", "and", "resolution") pick no
+ * candidate on their own, as long as the query has rarer words: their postings are most of the work
+ * and say least.
+ */
+import { documentOutline, type OutlineUnit } from '../compare/units.ts';
+import { words } from '../compare/similarity.ts';
+import type { ComparePart } from '../compare/types.ts';
+import type { LibraryBody, LibraryDocument } from './types.ts';
+
+export const PART_CODES: readonly ComparePart[] = ['preamble', 'operative', 'annex'];
+
+export interface LibraryIndex {
+  readonly documents: readonly LibraryDocument[];
+  /** Per paragraph: its document (index into `documents`), its unit (label, path, text, content, footnotes). */
+  readonly entryDoc: Uint32Array;
+  readonly entries: readonly OutlineUnit[];
+  /** Word ids of every paragraph, end to end; paragraph k's are tokens[tokenStart[k] .. tokenStart[k + 1]). */
+  readonly tokens: Uint32Array;
+  readonly tokenStart: Uint32Array;
+  readonly vocabulary: ReadonlyMap<string, number>;
+  /** Paragraphs using word w: postings[postingStart[w] .. postingStart[w + 1]), ascending. */
+  readonly postings: Uint32Array;
+  readonly postingStart: Uint32Array;
+  readonly idf: Float32Array;
+  /** Distinct bigrams of each paragraph, start and end markers included. */
+  readonly bigramCount: Uint32Array;
+  /** Each paragraph's document's session (0 when not known), and its body as an index of LIBRARY_BODIES. */
+  readonly entrySession: Uint16Array;
+}
+
+/** Flattened units of a document in reading order: each paragraph, then its subparagraphs. */
+export function documentEntries(doc: LibraryDocument['doc']): OutlineUnit[] {
+  const o = documentOutline(doc, 'printed');
+  const out: OutlineUnit[] = [];
+  const visit = (u: OutlineUnit): void => {
+    out.push(u);
+    u.children.forEach(visit);
+  };
+  [...o.preamble, ...o.operative, ...o.annex].forEach(visit);
+  return out;
+}
+
+/** Growable Uint32Array. */
+class U32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  done(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Bigram ids: two word ids (below 2^26) in one exact integer. The start marker is word id 2^26 - 1, the end 2^26 - 2. */
+const SPACE = 2 ** 26;
+const START = SPACE - 1;
+const END = SPACE - 2;
+
+export function buildLibraryIndex(documents: readonly LibraryDocument[]): LibraryIndex {
+  const vocabulary = new Map<string, number>();
+  const entries: OutlineUnit[] = [];
+  const entryDoc = new U32();
+  const tokens = new U32();
+  const starts = new U32();
+  const seen = new Set<number>();
+  const bigramCounts = new U32();
+  documents.forEach((d, docIndex) => {
+    for (const unit of documentEntries(d.doc)) {
+      entries.push(unit);
+      entryDoc.push(docIndex);
+      starts.push(tokens.length);
+      seen.clear();
+      let previous = START;
+      let count = 0;
+      for (const w of words(unit.text)) {
+        let id = vocabulary.get(w);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(w, id);
+        }
+        tokens.push(id);
+        const bigram = previous * SPACE + id;
+        if (!seen.has(bigram)) {
+          seen.add(bigram);
+          count++;
+        }
+        previous = id;
+      }
+      bigramCounts.push(previous === START ? 0 : count + 1);
+    }
+  });
+  starts.push(tokens.length);
+  const tokenStart = starts.done();
+  const allTokens = tokens.done();
+  const n = entries.length;
+  const v = vocabulary.size;
+  // Document frequencies, then postings laid out by counting sort (each paragraph once per word).
+  const df = new Uint32Array(v);
+  const lastSeen = new Int32Array(v).fill(-1);
+  for (let k = 0; k < n; k++)
+    for (let t = tokenStart[k] ?? 0; t < (tokenStart[k + 1] ?? 0); t++) {
+      const w = allTokens[t] ?? 0;
+      if (lastSeen[w] !== k) {
+        lastSeen[w] = k;
+        df[w] = (df[w] ?? 0) + 1;
+      }
+    }
+  const postingStart = new Uint32Array(v + 1);
+  for (let w = 0; w < v; w++) postingStart[w + 1] = (postingStart[w] ?? 0) + (df[w] ?? 0);
+  const fill = postingStart.slice(0, v);
+  const postings = new Uint32Array(postingStart[v] ?? 0);
+  lastSeen.fill(-1);
+  for (let k = 0; k < n; k++)
+    for (let t = tokenStart[k] ?? 0; t < (tokenStart[k + 1] ?? 0); t++) {
+      const w = allTokens[t] ?? 0;
+      if (lastSeen[w] !== k) {
+        lastSeen[w] = k;
+        postings[fill[w] ?? 0] = k;
+        fill[w] = (fill[w] ?? 0) + 1;
+      }
+    }
+  const idf = new Float32Array(v);
+  for (let w = 0; w < v; w++) idf[w] = Math.log(1 + n / Math.max(1, df[w] ?? 1));
+  const entrySession = new Uint16Array(n);
+  const docIds = entryDoc.done();
+  for (let k = 0; k < n; k++) entrySession[k] = documents[docIds[k] ?? 0]?.meta.session ?? 0;
+  return {
+    documents,
+    entryDoc: docIds,
+    entries,
+    tokens: allTokens,
+    tokenStart,
+    vocabulary,
+    postings,
+    postingStart,
+    idf,
+    bigramCount: bigramCounts.done(),
+    entrySession,
+  };
+}
+
+export interface LibraryFilter {
+  /** Only these sessions (79, 80 …). */
+  readonly sessions?: readonly number[];
+  /** Only these bodies. */
+  readonly bodies?: readonly LibraryBody[];
+  /** Only these documents (ids), e.g. those on the draft's agenda item. */
+  readonly documents?: ReadonlySet<string>;
+  /** Never these documents (ids): the draft's own text in the quality figures. */
+  readonly exclude?: ReadonlySet<string>;
+}
+
+export interface SearchOptions extends LibraryFilter {
+  /** Most matches returned; default 5. */
+  readonly top?: number;
+  /** Lowest score returned; default 0.1. */
+  readonly minScore?: number;
+}
+
+export interface ScoredEntry {
+  /** Index into `entries`. */
+  readonly entry: number;
+  /** 0..1: the mean of bigram Dice and containment of the query. */
+  readonly score: number;
+}
+
+/** Candidates ranked exactly after the word pre-selection. */
+const CANDIDATES = 150;
+/** A word in more than this share of paragraphs picks no candidate (unless the query has no other). */
+const COMMON_SHARE = 0.05;
+/**
+ * Candidates come from the query's rarest words, at most this many: a paragraph that is the same
+ * text, edited or not, shares them. Measured on the session-80 resolutions against their predecessors
+ * (bench/library.ts): all words 14.6 ms at p99; the rarest 10, 2.4 ms, with the same recall at 3.
+ */
+const PICK = 10;
+
+/** Which documents pass a filter, as a per-document mask (undefined: all pass). */
+function documentMask(index: LibraryIndex, filter: LibraryFilter): Uint8Array | undefined {
+  const { sessions, bodies, documents, exclude } = filter;
+  if (!sessions?.length && !bodies?.length && !documents && !exclude?.size) return undefined;
+  const mask = new Uint8Array(index.documents.length);
+  index.documents.forEach((d, k) => {
+    const m = d.meta;
+    const pass =
+      (!sessions?.length || (m.session !== null && sessions.includes(m.session))) &&
+      (!bodies?.length || bodies.includes(m.body)) &&
+      (!documents || documents.has(m.id)) &&
+      !exclude?.has(m.id);
+    mask[k] = pass ? 1 : 0;
+  });
+  return mask;
+}
+
+/**
+ * The paragraphs of the library closest to `text`, best first. Ties go to the newer document: the
+ * latest adopted version of a paragraph is the one to cite.
+ */
+export function searchLibrary(index: LibraryIndex, text: string, options: SearchOptions = {}): ScoredEntry[] {
+  const top = options.top ?? 5;
+  const minScore = options.minScore ?? 0.1;
+  const queryWords = words(text);
+  if (queryWords.length === 0 || top <= 0) return [];
+  const n = index.entries.length;
+  const mask = documentMask(index, options);
+  // Query words as ids; words the library never uses get ids past the vocabulary (they match nothing).
+  const ids: number[] = [];
+  let unknown = index.vocabulary.size;
+  for (const w of queryWords) ids.push(index.vocabulary.get(w) ?? unknown++);
+  const queryBigrams = new Set<number>();
+  let previous = START;
+  for (const id of ids) {
+    queryBigrams.add(previous * SPACE + id);
+    previous = id;
+  }
+  queryBigrams.add(previous * SPACE + END);
+
+  const distinct = [...new Set(ids)].filter((w) => w < index.vocabulary.size);
+  const common = COMMON_SHARE * n;
+  const df = (w: number): number => (index.postingStart[w + 1] ?? 0) - (index.postingStart[w] ?? 0);
+  const rare = distinct.filter((w) => df(w) <= common);
+  const pick = (rare.length > 0 ? rare : distinct).sort((a, b) => df(a) - df(b)).slice(0, PICK);
+
+  const weight = new Float32Array(n);
+  const touched: number[] = [];
+  for (const w of pick) {
+    const idf = index.idf[w] ?? 0;
+    const end = index.postingStart[w + 1] ?? 0;
+    for (let p = index.postingStart[w] ?? 0; p < end; p++) {
+      const k = index.postings[p] ?? 0;
+      if (mask && mask[index.entryDoc[k] ?? 0] === 0) continue;
+      if (weight[k] === 0) touched.push(k);
+      weight[k] = (weight[k] ?? 0) + idf;
+    }
+  }
+  const candidates = topBy(touched, weight, CANDIDATES);
+
+  const matched = new Set<number>();
+  const scored: ScoredEntry[] = [];
+  for (const k of candidates) {
+    matched.clear();
+    let prev = START;
+    const end = index.tokenStart[k + 1] ?? 0;
+    for (let t = index.tokenStart[k] ?? 0; t < end; t++) {
+      const id = index.tokens[t] ?? 0;
+      const b = prev * SPACE + id;
+      if (queryBigrams.has(b)) matched.add(b);
+      prev = id;
+    }
+    if (prev !== START && queryBigrams.has(prev * SPACE + END)) matched.add(prev * SPACE + END);
+    const overlap = matched.size;
+    const theirs = index.bigramCount[k] ?? 0;
+    const dice = (2 * overlap) / (queryBigrams.size + theirs);
+    const containment = overlap / queryBigrams.size;
+    const score = (dice + containment) / 2;
+    if (score >= minScore) scored.push({ entry: k, score });
+  }
+  const date = (k: number): string => index.documents[index.entryDoc[k] ?? 0]?.meta.date ?? '';
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (date(a.entry) < date(b.entry) ? 1 : date(a.entry) > date(b.entry) ? -1 : 0) ||
+      a.entry - b.entry,
+  );
+  return scored.slice(0, top);
+}
+
+/** The `limit` items of `items` with the highest weight (ties: the earlier), in no particular order. */
+function topBy(items: readonly number[], weight: Float32Array, limit: number): readonly number[] {
+  if (items.length <= limit) return items;
+  // The limit-th weight as a threshold: sorting numbers in a typed array is cheaper than sorting ids by weight.
+  const sorted = Float32Array.from(items, (k) => weight[k] ?? 0).sort();
+  const threshold = sorted[sorted.length - limit] ?? 0;
+  const above = items.filter((k) => (weight[k] ?? 0) > threshold);
+  for (const k of items) {
+    if (above.length >= limit) break;
+    if ((weight[k] ?? 0) === threshold) above.push(k);
+  }
+  return above;
+}
