@@ -17,12 +17,19 @@ function reportOf(basis: string | undefined): string | null {
   return (basis && REPORT.exec(basis)?.[1]) || null;
 }
 
-/** A session's number from the masthead, or from the resolution's own number ("79/136" → 79). */
-function sessionOf(doc: ResolutionDocument): number | null {
-  const printed = sessionNumber(doc.metadata.session);
-  if (printed !== undefined) return printed;
-  const fromNumber = /^(\d+)\//.exec(doc.number ?? '')?.[1];
-  return fromNumber ? Number(fromNumber) : null;
+/** "A/RES/79/9" → "79/9": the number, when the reader missed the "79/9." line. */
+const RES_SYMBOL = /^A\/RES\/(\d{1,3}\/\d{1,4})\b/;
+
+/**
+ * A session's number from the resolution's own number ("79/136" → 79), else from the masthead. The
+ * number first: a title that wraps onto "seventy-fourth session" ("Report of the International Law
+ * Commission on the work of its / seventy-fourth session", A/RES/78/108) reads as a masthead's session
+ * line, and filed the resolution under the seventy-fourth session.
+ */
+function sessionOf(doc: ResolutionDocument, number: string | null): number | null {
+  const fromNumber = /^(\d+)\//.exec(number ?? '')?.[1];
+  if (fromNumber) return Number(fromNumber);
+  return sessionNumber(doc.metadata.session) ?? null;
 }
 
 export interface MetaOptions {
@@ -36,7 +43,7 @@ export interface MetaOptions {
 export function libraryMeta(doc: ResolutionDocument, options: MetaOptions): LibraryMeta {
   const m = doc.metadata;
   const basis = m.adoption?.basis;
-  const number = doc.number ?? null;
+  const number = doc.number ?? RES_SYMBOL.exec(m.symbol ?? '')?.[1] ?? null;
   const cited =
     options.body === 'cop' && number ? `${doc.kind} ${number}` : (m.symbol ?? options.symbol ?? null);
   const symbol = cited ?? (number ? `${doc.kind} ${number}` : doc.title || 'untitled document');
@@ -47,7 +54,7 @@ export function libraryMeta(doc: ResolutionDocument, options: MetaOptions): Libr
     body: options.body,
     kind: doc.kind,
     number,
-    session: sessionOf(doc),
+    session: sessionOf(doc, number),
     date: m.adoption?.date ?? m.date ?? null,
     title: doc.title,
     agendaItem: m.agendaItem ?? null,
