@@ -47,6 +47,11 @@ function redline(words: readonly WordChange[], marks: Marks): string {
     .join('');
 }
 
+/** A word diff as the redline prints it: `library lineage` shows each version's change this way. */
+export function redlineWords(words: readonly WordChange[], color: boolean): string {
+  return redline(words, color ? COLOR : PLAIN);
+}
+
 function heading(c: ParagraphChange): string {
   if (c.type === 'inserted') return `${c.draftLabel ?? ''}  inserted`;
   if (c.type === 'deleted') return `${c.baseLabel ?? ''}  deleted`;

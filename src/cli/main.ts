@@ -28,6 +28,15 @@ commands:
                           --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
+  library search "<paragraph text>" [--top N] [--session 79] [--body ga|cop|user]
+                          the closest adopted paragraphs of the library (the Assembly's
+                          sessions 78-80, the Conference's sixth session), best first
+  library lineage <symbol> <part> <paragraph>
+                          a paragraph's versions, oldest first, as word diffs: e.g.
+                          library lineage A/RES/80/220 operative "2 (b)" (part: preamble,
+                          operative, annex or PP, OP; paragraph: its position, subparagraphs
+                          by label or as 9.1); library help for the details
+  library stats           documents by session, paragraphs, the pack's size, index build time
   help                    this text
 
 sources (every command reads each kind):
@@ -130,6 +139,12 @@ export function run(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === 'export')
     return import('./export.ts').then(async ({ exportCommand }) => {
       out(await exportCommand(argv.slice(1)));
+      return 0;
+    });
+  // library reads options of its own (--top, --session, --body) and loads the library only here.
+  if (argv[0] === 'library')
+    return import('./library.ts').then(({ libraryCommand }) => {
+      out(libraryCommand(argv.slice(1)));
       return 0;
     });
   const args = parseArgs(argv);
