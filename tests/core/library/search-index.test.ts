@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadShippedPack } from '../../../src/cli/library-build.ts';
+import { words } from '../../../src/core/compare/similarity.ts';
+import type { LibraryPack } from '../../../src/core/library/pack.ts';
+import {
+  buildLibraryIndex,
+  searchLibrary,
+  type LibraryIndex,
+} from '../../../src/core/library/search-index.ts';
+import type { LibraryBody, LibraryDocument } from '../../../src/core/library/types.ts';
+import { op, pre, res, sub } from '../../helpers/builders.ts';
+
+/** A library document built from paragraphs: `doc('A/RES/79/1', 79, '2024-10-01', [op(...)])`. */
+function doc(
+  id: string,
+  session: number,
+  date: string,
+  operative: ReturnType<typeof op>[],
+  options: { body?: LibraryBody; preamble?: ReturnType<typeof pre>[] } = {},
+): LibraryDocument {
+  return {
+    meta: {
+      id,
+      symbol: id,
+      body: options.body ?? 'ga',
+      kind: 'resolution',
+      number: id.replace(/^A\/RES\//, ''),
+      session,
+      date,
+      title: `Resolution ${id}`,
+      agendaItem: null,
+      agendaItemTitle: null,
+      report: null,
+      draftSymbol: null,
+    },
+    doc: res({ preamble: options.preamble ?? [], operative }),
+  };
+}
+
+const MIGRANTS =
+  'to strengthen international cooperation to prevent and combat the smuggling of migrants by sea;';
+const FORESTS = 'to protect the mangrove forests of small island developing States from coastal erosion;';
+
+/** Filler that uses the common words everywhere, so that "States", "the" and "to" are common. */
+const filler = (k: number): ReturnType<typeof op> =>
+  op('Invites', `the States to consider measure number ${k} and to report to the Assembly on the matter;`);
+
+const small: LibraryDocument[] = [
+  doc('A/RES/78/5', 78, '2023-11-01', [op('Calls upon', `States ${MIGRANTS}`), filler(1), filler(2)]),
+  doc('A/RES/79/5', 79, '2024-11-01', [filler(3), op('Calls upon', `States ${MIGRANTS}`), filler(4)], {
+    preamble: [pre('Recalling', 'its resolution 78/5 of 1 November 2023,')],
+  }),
+  doc('A/RES/80/5', 80, '2025-11-01', [
+    op('Calls upon', `all States ${MIGRANTS}`, [sub(`the Parties ${FORESTS}`), sub('the donors;')]),
+    filler(5),
+  ]),
+  doc('COP resolution 6/9', 6, '2012-10-19', [op('Urges', `States parties ${MIGRANTS}`), filler(6)], {
+    body: 'cop',
+  }),
+  // Enough other paragraphs that the words of the paragraphs above are rare (under a twentieth of the
+  // library), as the words of a real paragraph are among 41,000.
+  ...Array.from({ length: 40 }, (_, k) =>
+    doc(`A/RES/79/${100 + k}`, 79, '2024-12-01', [filler(100 + k), filler(200 + k), filler(300 + k)]),
+  ),
+];
+
+describe('searchLibrary on a small library', () => {
+  const index = buildLibraryIndex(small);
+  const at = (k: number): string => {
+    const d = index.documents[index.entryDoc[k] ?? 0];
+    return `${d?.meta.id ?? '?'} ${index.entries[k]?.label ?? '?'}`;
+  };
+  const search = (text: string, options: Parameters<typeof searchLibrary>[2] = {}): string[] =>
+    searchLibrary(index, text, options).map((r) => at(r.entry));
+
+  it('indexes every paragraph and subparagraph, with the session of its document', () => {
+    expect(index.entries).toHaveLength(3 + 4 + 4 + 2 + 120);
+    expect(index.entries.map((e, k) => `${at(k)}`).slice(7, 11)).toEqual([
+      'A/RES/80/5 OP1',
+      'A/RES/80/5 OP1 (a)',
+      'A/RES/80/5 OP1 (b)',
+      'A/RES/80/5 OP2',
+    ]);
+    expect(index.entrySession[7]).toBe(80);
+  });
+
+  it('finds the exact paragraph first, with score 1', () => {
+    const [first, second] = searchLibrary(index, `Urges States parties ${MIGRANTS}`);
+    expect(at(first?.entry ?? -1)).toBe('COP resolution 6/9 OP1');
+    expect(first?.score).toBe(1);
+    expect(second?.score).toBeLessThan(1);
+  });
+
+  it('finds a subparagraph by its own text', () => {
+    expect(search(FORESTS, { top: 1 })).toEqual(['A/RES/80/5 OP1 (a)']);
+  });
+
+  it('gives a tie to the newer document: the latest adopted version is the one to cite', () => {
+    // A/RES/78/5 OP1 and A/RES/79/5 OP2 are the same paragraph.
+    const results = searchLibrary(index, `Calls upon States ${MIGRANTS}`, { top: 2 });
+    expect(results.map((r) => r.score)).toEqual([1, 1]);
+    expect(results.map((r) => at(r.entry))).toEqual(['A/RES/79/5 OP2', 'A/RES/78/5 OP1']);
+  });
+
+  it('filters by session, body, documents and excluded documents', () => {
+    const q = `Calls upon States ${MIGRANTS}`;
+    expect(search(q, { sessions: [78, 80], top: 2 })).toEqual(['A/RES/78/5 OP1', 'A/RES/80/5 OP1']);
+    expect(search(q, { bodies: ['cop'] })).toEqual(['COP resolution 6/9 OP1']);
+    expect(search(q, { documents: new Set(['A/RES/80/5']), top: 1 })).toEqual(['A/RES/80/5 OP1']);
+    expect(search(q, { exclude: new Set(['A/RES/79/5']), top: 1 })).toEqual(['A/RES/78/5 OP1']);
+    expect(search(q, { bodies: ['user'] })).toEqual([]);
+    expect(search(q, { sessions: [81] })).toEqual([]);
+  });
+
+  it('still answers a query made only of common words', () => {
+    // "States", "to", "the", "and" are in most paragraphs; no word of the query is rare.
+    const results = search('the States to report to the Assembly', { top: 3 });
+    expect(results).toHaveLength(3);
+    expect(results.every((r) => / OP\d$/.test(r))).toBe(true);
+  });
+
+  it('gives nothing for an empty query, a query of punctuation, or top 0', () => {
+    expect(searchLibrary(index, '')).toEqual([]);
+    expect(searchLibrary(index, '   ')).toEqual([]);
+    expect(searchLibrary(index, '… ; —')).toEqual([]);
+    expect(searchLibrary(index, MIGRANTS, { top: 0 })).toEqual([]);
+  });
+
+  it('gives nothing for words the library never uses, and nothing under the minimum score', () => {
+    expect(searchLibrary(index, 'quinoa marmalade')).toEqual([]);
+    const all = searchLibrary(index, `Calls upon States ${MIGRANTS}`, { top: 30, minScore: 0 });
+    const exact = searchLibrary(index, `Calls upon States ${MIGRANTS}`, { top: 30, minScore: 0.99 });
+    expect(all.length).toBeGreaterThan(2);
+    expect(exact.map((r) => at(r.entry))).toEqual(['A/RES/79/5 OP2', 'A/RES/78/5 OP1']);
+  });
+
+  it('ranks an edited version above unrelated paragraphs, best first', () => {
+    const results = searchLibrary(index, `Calls upon all States ${MIGRANTS.replace('by sea', 'by land')}`, {
+      top: 10,
+    });
+    expect(at(results[0]?.entry ?? -1)).toBe('A/RES/80/5 OP1');
+    expect(results.slice(0, 4).map((r) => at(r.entry).split(' ')[0])).toEqual(
+      expect.arrayContaining(['A/RES/78/5', 'A/RES/79/5', 'COP']),
+    );
+    for (let k = 1; k < results.length; k++)
+      expect(results[k]?.score).toBeLessThanOrEqual(results[k - 1]?.score ?? 1);
+  });
+});
+
+describe('searchLibrary on the shipped library', () => {
+  let pack: LibraryPack;
+  let index: LibraryIndex;
+  beforeAll(() => {
+    pack = loadShippedPack();
+    index = buildLibraryIndex(pack.documents);
+  }, 120_000);
+
+  it('indexes the 41,000 paragraphs of the 898 documents', () => {
+    expect(index.documents).toHaveLength(898);
+    expect(index.entries.length).toBeGreaterThan(41_000);
+    expect(index.entryDoc).toHaveLength(index.entries.length);
+  });
+
+  it('finds every one of 300 paragraphs, taken across the library, first with score 1 (or an identical text of a newer document)', () => {
+    const step = Math.floor(index.entries.length / 300);
+    let checked = 0;
+    for (let k = 0; k < index.entries.length; k += step) {
+      const entry = index.entries[k];
+      if (!entry || words(entry.text).length < 4) continue;
+      const [first] = searchLibrary(index, entry.text, { top: 1 });
+      expect(first?.score, entry.text).toBe(1);
+      if (first?.entry !== k) {
+        // The same words elsewhere, in a document at least as new.
+        const other = index.entries[first?.entry ?? 0];
+        expect(words(other?.text ?? '')).toEqual(words(entry.text));
+        const date = (e: number): string => index.documents[index.entryDoc[e] ?? 0]?.meta.date ?? '';
+        expect(date(first?.entry ?? 0) >= date(k)).toBe(true);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(250);
+  });
+
+  it('filters the shipped library by session: a paragraph of session 80 found in session 79 as last year adopted it', () => {
+    const target = pack.documents.find((d) => d.meta.id === 'A/RES/80/220');
+    const text = target ? index.entries[index.entryDoc.indexOf(pack.documents.indexOf(target))]?.text : '';
+    const results = searchLibrary(index, text ?? '', { sessions: [79], top: 3 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => index.entrySession[r.entry] === 79)).toBe(true);
+    expect(index.documents[index.entryDoc[results[0]?.entry ?? 0] ?? 0]?.meta.id).toBe('A/RES/79/181');
+  });
+});
