@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePackFile } from './src/cli/library-build.ts';
 
 /**
  * index.html carries a strict Content-Security-Policy (script-src 'self'). The dev server's React
@@ -17,8 +19,31 @@ function devCspForFastRefresh(): Plugin {
   };
 }
 
+/**
+ * The library (issue 13) is built from the shipped texts by the project's own reader, once per change
+ * of the texts or of src/core (src/cli/library-build.ts caches it by a digest), and copied to
+ * generated/library.pack, which src/ui/library/libraryClient.ts names with `new URL(…, import.meta.url)`:
+ * Vite then serves it in development and emits it as a hashed asset in the build. A few seconds the
+ * first time; nothing when it is current.
+ */
+function libraryPack(): Plugin {
+  const ensure = (): void => {
+    const { path, stamp } = ensurePackFile();
+    const target = 'generated/library.pack';
+    const stampFile = 'generated/library.stamp';
+    if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+    mkdirSync('generated', { recursive: true });
+    copyFileSync(path, target);
+    writeFileSync(stampFile, stamp);
+  };
+  return {
+    name: 'resolution-drafter:library-pack',
+    buildStart: ensure,
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), devCspForFastRefresh()],
+  plugins: [react(), devCspForFastRefresh(), libraryPack()],
   // The app runs offline from whatever path it is served at.
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1000 },

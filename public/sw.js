@@ -12,7 +12,7 @@
 const CACHE = 'resolution-drafter-app-v1';
 const INDEX = './';
 /** Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js" (an 8-character hash). */
-const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css)(?![\w.-])/g;
+const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack)(?![\w.-])/g;
 
 /** Fetches the served build: index.html, then everything reachable from it. */
 async function precache() {

@@ -40,6 +40,16 @@ export interface CompareViewProps {
   /** Makes the chosen base the draft's base (for tracked changes in the Word export). */
   readonly onSetBase: (base: BaseDocument) => void;
   readonly onClose: () => void;
+  /** A document of the library to compare with, chosen first (the resolution the draft follows). */
+  readonly libraryBase?: LibraryBase;
+}
+
+/** A library document offered as a base: compared with, not recorded as the draft's base. */
+export interface LibraryBase {
+  /** "A/RES/79/136". */
+  readonly ref: string;
+  readonly label: string;
+  readonly document: ResolutionDocument;
 }
 
 type Mode = 'redline' | 'side';
@@ -165,6 +175,7 @@ export function CompareView({
   loadDraft,
   onSetBase,
   onClose,
+  libraryBase,
 }: CompareViewProps) {
   const headingId = useId();
   const baseSelectId = useId();
@@ -202,6 +213,11 @@ export function CompareView({
           { value: 'own', label: `${capitalized(ownBase.ref)} (this draft’s base)`, asBase: ownBase },
         ],
       });
+    if (libraryBase)
+      out.push({
+        label: 'Library',
+        choices: [{ value: `library:${libraryBase.ref}`, label: libraryBase.label }],
+      });
     out.push({
       label: 'Corpus (CTOC/COP/2012/15)',
       choices: corpus.documents.map((d) => {
@@ -237,10 +253,12 @@ export function CompareView({
         ),
       });
     return out;
-  }, [hasOwnBase, ownBase, revisions, drafts, draftId, files]);
+  }, [hasOwnBase, ownBase, revisions, drafts, draftId, files, libraryBase]);
 
   const choices = useMemo(() => groups.flatMap((g) => g.choices), [groups]);
-  const [value, setValue] = useState<string>(() => (hasOwnBase ? 'own' : ''));
+  const [value, setValue] = useState<string>(() =>
+    libraryBase ? `library:${libraryBase.ref}` : hasOwnBase ? 'own' : '',
+  );
   const choice = choices.find((c) => c.value === value);
 
   // The chosen base: corpus documents and files are at hand, revisions and drafts come from storage.
@@ -291,6 +309,7 @@ export function CompareView({
     let document: ResolutionDocument | undefined;
     if (value === 'own') document = ownBase ? corpusDocumentByRef(ownBase.ref) : undefined;
     else if (kind === 'corpus') document = corpusDocumentByRef(key);
+    else if (kind === 'library' && libraryBase?.ref === key) document = libraryBase.document;
     else if (kind === 'file') {
       const [i = -1, j = -1] = key.split(':').map(Number);
       document = files[i]?.documents[j];
@@ -298,7 +317,7 @@ export function CompareView({
     return document
       ? { state: 'ready', value, document }
       : { state: 'failed', value, error: 'That base cannot be found.' };
-  }, [value, fromStorage, storedId, stored, ownBase, kind, key, files]);
+  }, [value, fromStorage, storedId, stored, ownBase, kind, key, files, libraryBase]);
 
   const base = loaded.state === 'ready' ? loaded.document : null;
   const result = useMemo(

@@ -1,55 +1,239 @@
 /**
- * The agreed-language finder for the paragraph at the caret (issue 4). Rendered inside the composer:
- * it follows the caret (editor/plugins/precedents) and lists the closest paragraphs of the corpus with
- * where each comes from, a score and a word diff against the draft's paragraph; a click puts a
- * precedent's wording in, footnotes included, or inserts it as a new paragraph.
+ * The agreed-language finder for the paragraph at the caret (issues 4 and 13). Rendered inside the
+ * composer: it follows the caret (editor/plugins/precedents) and lists the closest adopted paragraphs of
+ * the library (the Assembly's resolutions of sessions 78-80, the sixth session of the Conference of the
+ * Parties, the user's own documents), each with its provenance ("A/RES/79/136, OP21, 6 December 2024")
+ * and title, a score and a word diff against the draft's paragraph; a click puts a precedent's wording
+ * in, footnotes included, or inserts it as a new paragraph, and "Lineage" shows how that paragraph's
+ * text evolved across the versions of its resolution.
  *
- * The index of the corpus is built the first time the panel opens, once per page.
+ * The library loads in a worker the first time the panel opens (libraryClient.ts); filters narrow it
+ * to a session, a body, or the draft's own agenda item.
  */
-import {
-  buildPrecedentIndex,
-  findPrecedents,
-  type Precedent,
-  type PrecedentIndex,
-} from '../core/compare/finder.ts';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Precedent } from '../core/compare/finder.ts';
+import type { LineageVersion } from '../core/library/lineage.ts';
+import type { LibraryMatch } from '../core/library/matches.ts';
+import { BODY_NAMES, LIBRARY_BODIES, type LibraryBody, type LibraryMeta } from '../core/library/types.ts';
+import type { ResolutionDocument } from '../core/model/types.ts';
+import { printedFromIsoDate } from '../core/references/dates.ts';
 import type { CaretParagraph } from '../editor/plugins/precedents/caretParagraph.ts';
 import { usePrecedentFinder, type PrecedentAction } from '../editor/plugins/precedents/usePrecedentFinder.ts';
 import { WordRuns } from './CompareView.tsx';
-import { corpus } from './data.ts';
+import { libraryClient } from './library/libraryClient.ts';
 import './styles/compare.css';
 
-let index: { readonly index: PrecedentIndex; readonly ms: number } | undefined;
-
-function precedentIndex(): PrecedentIndex {
-  if (index === undefined) {
-    const start = performance.now();
-    const built = buildPrecedentIndex(corpus.documents);
-    index = { index: built, ms: performance.now() - start };
-  }
-  return index.index;
-}
-
-/** Stable across renders, so the finder registers once per editor. */
-function find(text: string): readonly Precedent[] {
-  // Below a fifth, a "precedent" shares a few common words and nothing a drafter could reuse.
-  return findPrecedents(precedentIndex(), text, { limit: 5, minScore: 0.2 });
-}
-
 const MIN_WORDS = 3;
+/** Below a fifth, a "precedent" shares a few common words and nothing a drafter could reuse. */
+const MIN_SCORE = 0.2;
+const TOP = 5;
 
 function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
 
-export function PrecedentsPanel() {
-  // Built before the finder starts, so the lookup times it reports are lookups only.
-  precedentIndex();
+export interface PrecedentsPanelProps {
+  /** The open draft: its agenda item and title find the resolution it follows. */
+  readonly document: ResolutionDocument | null;
+  /** Opens the comparison of the draft with a library document. */
+  readonly onCompare: (meta: LibraryMeta) => void;
+}
+
+interface Filters {
+  readonly session: number | null;
+  readonly body: LibraryBody | null;
+  readonly sameItem: boolean;
+}
+
+export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
+  const client = libraryClient();
+  const status = useSyncExternalStore(client.subscribe, client.status);
+  const [filters, setFilters] = useState<Filters>({ session: null, body: null, sameItem: false });
+  const [documents, setDocuments] = useState<readonly LibraryMeta[]>([]);
+  const [predecessor, setPredecessor] = useState<LibraryMeta | null>(null);
+  const [sameItem, setSameItem] = useState<ReadonlySet<string> | null>(null);
+
+  // The first opening loads the library.
+  useEffect(() => {
+    void client.documents().then(setDocuments, () => undefined);
+  }, [client, status.state]);
+
+  // The resolution this draft follows, and the documents on its agenda item: read again when the
+  // title or agenda item changes, not at every keystroke.
+  const title = document?.title ?? '';
+  const agenda = `${document?.metadata.agendaItem ?? ''}|${document?.metadata.agendaItemTitle ?? ''}`;
+  const docRef = useMemo(() => document, [title, agenda]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!docRef) return;
+    let live = true;
+    client.predecessor(docRef).then(
+      (p) => live && setPredecessor(p),
+      () => undefined,
+    );
+    client.sameItem(docRef).then(
+      (ids) => live && setSameItem(new Set(ids)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, docRef, status.state]);
+
+  const find = useCallback(
+    (text: string): Promise<readonly Precedent[]> =>
+      client.search(text, {
+        top: TOP,
+        minScore: MIN_SCORE,
+        ...(filters.session !== null ? { sessions: [filters.session] } : {}),
+        ...(filters.body !== null ? { bodies: [filters.body] } : {}),
+        ...(filters.sameItem ? { documents: sameItem ?? new Set<string>() } : {}),
+      }),
+    [client, filters, sameItem],
+  );
   const { state, apply } = usePrecedentFinder(find);
 
+  const sessions = useMemo(() => {
+    const seen = new Map<number, LibraryBody>();
+    for (const d of documents) if (d.session !== null && d.body !== 'user') seen.set(d.session, d.body);
+    return [...seen].sort((a, b) => b[0] - a[0]);
+  }, [documents]);
+
+  return (
+    <section
+      className="precedents"
+      aria-label="Precedents"
+      aria-busy={status.state === 'loading'}
+      data-lookup-ms={state.status === 'ready' ? state.ms.toFixed(2) : undefined}
+      data-library-load-ms={status.state === 'ready' ? status.stats.loadMs.toFixed(0) : undefined}
+      data-library-phases={status.state === 'ready' ? JSON.stringify(status.stats.phases) : undefined}
+    >
+      <LibraryLine status={status} onRetry={() => void client.ready().catch(() => undefined)} />
+      {predecessor ? (
+        <p className="precedents__follows">
+          This draft follows <strong>{predecessor.symbol}</strong>
+          {predecessor.date ? ` of ${printedFromIsoDate(predecessor.date) ?? predecessor.date}` : ''}.{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => onCompare(predecessor)}
+            aria-label={`Compare this draft with ${predecessor.symbol}`}
+          >
+            Compare with it
+          </button>
+        </p>
+      ) : null}
+      <FilterBar
+        filters={filters}
+        sessions={sessions}
+        onChange={setFilters}
+        canSameItem={sameItem !== null}
+      />
+      <Results state={state} apply={apply} />
+    </section>
+  );
+}
+
+function LibraryLine({
+  status,
+  onRetry,
+}: {
+  readonly status: ReturnType<ReturnType<typeof libraryClient>['status']>;
+  readonly onRetry: () => void;
+}) {
+  if (status.state === 'loading' || status.state === 'idle')
+    return (
+      <p className="precedents__library" role="status">
+        Loading the library of adopted resolutions…
+      </p>
+    );
+  if (status.state === 'error')
+    return (
+      <div className="precedents__library precedents__library--error" role="alert">
+        <p>The library could not be loaded: {status.message}.</p>
+        <button type="button" className="button button--small" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  const { documents, paragraphs, userDocuments } = status.stats;
+  return (
+    <p className="precedents__library">
+      Library: {documents.toLocaleString('en')} documents, {paragraphs.toLocaleString('en')} paragraphs
+      {userDocuments ? ` (${userDocuments} of yours)` : ''}.
+    </p>
+  );
+}
+
+function FilterBar({
+  filters,
+  sessions,
+  canSameItem,
+  onChange,
+}: {
+  readonly filters: Filters;
+  readonly sessions: readonly (readonly [number, LibraryBody])[];
+  readonly canSameItem: boolean;
+  readonly onChange: (f: Filters) => void;
+}) {
+  const sessionId = useId();
+  const bodyId = useId();
+  return (
+    <fieldset className="precedents__filters">
+      <legend className="visually-hidden">Filter the precedents</legend>
+      <label htmlFor={sessionId}>Session</label>
+      <select
+        id={sessionId}
+        value={filters.session ?? ''}
+        onChange={(e) =>
+          onChange({ ...filters, session: e.target.value === '' ? null : Number(e.target.value) })
+        }
+      >
+        <option value="">All sessions</option>
+        {sessions.map(([n, body]) => (
+          <option key={n} value={n}>
+            {body === 'cop' ? `Conference, session ${n}` : `Assembly, session ${n}`}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={bodyId}>Body</label>
+      <select
+        id={bodyId}
+        value={filters.body ?? ''}
+        onChange={(e) =>
+          onChange({ ...filters, body: e.target.value === '' ? null : (e.target.value as LibraryBody) })
+        }
+      >
+        <option value="">All bodies</option>
+        {LIBRARY_BODIES.map((b) => (
+          <option key={b} value={b}>
+            {BODY_NAMES[b]}
+          </option>
+        ))}
+      </select>
+      <label className="precedents__check">
+        <input
+          type="checkbox"
+          checked={filters.sameItem}
+          disabled={!canSameItem}
+          onChange={(e) => onChange({ ...filters, sameItem: e.target.checked })}
+        />
+        Same agenda item
+      </label>
+    </fieldset>
+  );
+}
+
+function Results({
+  state,
+  apply,
+}: {
+  readonly state: ReturnType<typeof usePrecedentFinder>['state'];
+  readonly apply: ReturnType<typeof usePrecedentFinder>['apply'];
+}) {
   if (state.status === 'idle')
     return (
       <p className="panel__empty">
-        Put the caret in a paragraph: the closest agreed language of the corpus appears here.
+        Put the caret in a paragraph: the closest agreed language of the library appears here.
       </p>
     );
   if (state.status === 'outside')
@@ -59,32 +243,33 @@ export function PrecedentsPanel() {
         caret in one.
       </p>
     );
+  if (state.status === 'failed')
+    return (
+      <p className="panel__empty">
+        No precedents for {state.paragraph.label}: {state.error}.
+      </p>
+    );
   const { paragraph, precedents, ms } = state;
   const words = paragraph.text === '' ? 0 : paragraph.text.split(' ').length;
   return (
-    <section
-      className="precedents"
-      aria-label="Precedents"
-      data-lookup-ms={ms.toFixed(2)}
-      data-index-ms={index?.ms.toFixed(2)}
-    >
+    <>
       <p className="precedents__for">
         Closest agreed language for <strong>{paragraph.label}</strong>
       </p>
       {words < MIN_WORDS && precedents.length === 0 ? (
         <p className="panel__empty">Type a few words of the paragraph to find precedents.</p>
       ) : precedents.length === 0 ? (
-        <p className="panel__empty">No close precedent in the corpus.</p>
+        <p className="panel__empty">No close precedent in the library.</p>
       ) : (
         <>
           <p className="precedents__legend">
             <ins>Underlined</ins>: only in the precedent. <del>Struck through</del>: only in your paragraph.
           </p>
-          <ol className="precedents__list" aria-label="Closest paragraphs of the corpus">
+          <ol className="precedents__list" aria-label="Closest paragraphs of the library">
             {precedents.map((p) => (
               <PrecedentItem
                 key={p.label}
-                precedent={p}
+                precedent={p as LibraryMatch}
                 paragraph={paragraph}
                 onApply={(action) => apply(paragraph.key, p, action)}
               />
@@ -93,7 +278,7 @@ export function PrecedentsPanel() {
         </>
       )}
       <p className="precedents__timing">Found in {ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms</p>
-    </section>
+    </>
   );
 }
 
@@ -102,20 +287,34 @@ function PrecedentItem({
   paragraph,
   onApply,
 }: {
-  readonly precedent: Precedent;
+  readonly precedent: LibraryMatch;
   readonly paragraph: CaretParagraph;
   readonly onApply: (action: PrecedentAction) => void;
 }) {
+  const [lineage, setLineage] = useState<
+    'closed' | 'loading' | readonly LineageVersion[] | { error: string }
+  >('closed');
   const identical = p.words.every((w) => w.op === 'equal');
   const notes = p.footnotes.length;
+  const toggleLineage = (): void => {
+    if (lineage !== 'closed') {
+      setLineage('closed');
+      return;
+    }
+    setLineage('loading');
+    libraryClient()
+      .lineage({ id: p.meta.id, part: p.part, path: p.path })
+      .then(setLineage, (e: unknown) => setLineage({ error: e instanceof Error ? e.message : String(e) }));
+  };
   return (
     <li className="precedents__item" data-label={p.label}>
       <div className="precedents__head">
-        <span className="precedents__label">{p.label}</span>
+        <span className="precedents__label">{p.provenance}</span>
         <span className="precedents__score" title="Word-pair similarity with your paragraph">
           {percent(p.score)}
         </span>
       </div>
+      <p className="precedents__title">{p.meta.title}</p>
       <p className="precedents__text">
         {identical ? (
           p.text
@@ -150,8 +349,57 @@ function PrecedentItem({
         >
           Insert as new paragraph
         </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={lineage !== 'closed'}
+          aria-label={`Lineage of ${p.label}`}
+          onClick={toggleLineage}
+        >
+          Lineage
+        </button>
       </div>
+      {lineage === 'closed' ? null : <Lineage lineage={lineage} of={p.label} />}
     </li>
+  );
+}
+
+function Lineage({
+  lineage,
+  of,
+}: {
+  readonly lineage: 'loading' | readonly LineageVersion[] | { error: string };
+  readonly of: string;
+}) {
+  if (lineage === 'loading') return <p className="precedents__lineage">Finding the versions…</p>;
+  if ('error' in lineage)
+    return <p className="precedents__lineage">The lineage could not be read: {lineage.error}.</p>;
+  if (lineage.length <= 1)
+    return (
+      <p className="precedents__lineage">
+        No earlier or later version of this paragraph in the library: its resolution has no predecessor here,
+        or the paragraph is new in it.
+      </p>
+    );
+  return (
+    <ol className="precedents__lineage" aria-label={`Versions of ${of}, oldest first`}>
+      {lineage.map((v) => (
+        <li key={v.id} className="precedents__version">
+          <p className="precedents__version-head">
+            {v.meta.symbol}, {v.label}
+            {v.meta.date ? `, ${printedFromIsoDate(v.meta.date) ?? v.meta.date}` : ''}
+            {v.similarity === 1 ? ' — unchanged' : v.words ? '' : ' — the oldest in the library'}
+          </p>
+          <p className="precedents__text">
+            {v.words && v.similarity !== 1 ? (
+              <WordRuns words={v.words} insertLabel="added:" deleteLabel="removed:" />
+            ) : (
+              v.text
+            )}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -43,6 +43,8 @@ import { WordMenu } from './WordMenu.tsx';
 import { corpusDocumentByRef } from './data.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
 import type { BaseDocument } from '../core/model/types.ts';
+import type { LibraryMeta } from '../core/library/types.ts';
+import type { LibraryBase } from './CompareView.tsx';
 
 // The compare engine and the agreed-language finder load when first used, keeping the first screen light.
 const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ default: m.CompareView })));
@@ -115,6 +117,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const [panel, setPanel] = useState<PanelName>('details');
   const [loaded, setLoaded] = useState(false);
   const [comparing, setComparing] = useState<ResolutionDocument | null>(null);
+  /** A library document to compare with, chosen in the Precedents panel ("Compare with it"). */
+  const [libraryBase, setLibraryBase] = useState<LibraryBase | null>(null);
 
   const session = useRef<DraftSession | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -681,8 +685,25 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
 
   const openCompare = useCallback(async () => {
     const latest = await getLatest();
+    setLibraryBase(null);
     if (latest) setComparing(latest);
   }, [getLatest]);
+
+  /** Compares the draft with a library document (last year's resolution, found by the finder). */
+  const compareWithLibrary = useCallback(
+    async (meta: LibraryMeta) => {
+      const { libraryClient } = await import('./library/libraryClient.ts');
+      const [latest, found] = await Promise.all([getLatest(), libraryClient().document(meta.id)]);
+      if (!latest) return;
+      if (!found) {
+        setNotice({ text: `${meta.symbol} is no longer in the library.`, tone: 'error' });
+        return;
+      }
+      setLibraryBase({ ref: meta.symbol, label: `${meta.symbol}: ${meta.title}`, document: found.doc });
+      setComparing(latest);
+    },
+    [getLatest],
+  );
 
   /**
    * A Word document or PDF read into documents: each becomes a new draft, and the first opens. Each
@@ -1019,7 +1040,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                 {panel === 'checks' ? <ChecksPanel help={help} /> : null}
                 {panel === 'precedents' ? (
                   <Suspense fallback={<p className="panel__empty">Loading the finder…</p>}>
-                    <PrecedentsPanel />
+                    <PrecedentsPanel
+                      document={shown ?? null}
+                      onCompare={(meta) => void compareWithLibrary(meta)}
+                    />
                   </Suspense>
                 ) : null}
                 {panel === 'revisions' ? (
@@ -1077,6 +1101,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             loadDraft={loadDraft}
             onSetBase={setBase}
             onClose={() => setComparing(null)}
+            {...(libraryBase ? { libraryBase } : {})}
           />
         </Suspense>
       ) : null}

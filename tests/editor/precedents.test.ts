@@ -243,41 +243,90 @@ describe('registerPrecedentFinder', () => {
     return { states, queries, stop };
   }
 
-  it('looks up the paragraph at the caret once the drafter pauses, and again only when it changes', () => {
+  it('looks up the paragraph at the caret once the drafter pauses, and again only when it changes', async () => {
     const editor = editorWith();
     const { states, queries, stop } = follow(editor);
     update(editor, () => $caretAfter('Member'));
     update(editor, () => $caretAfter('Member States'));
     expect(queries).toEqual([]);
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(queries).toEqual(['Invites Member States to provide resources.']);
     expect(states.at(-1)).toMatchObject({ status: 'ready', paragraph: { label: 'OP2' }, precedents: [] });
     // A caret move inside the same paragraph asks nothing new.
     update(editor, () => $caretAfter('Invites'));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(queries).toHaveLength(1);
     update(editor, () => $caretAfter('the report'));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(queries.at(-1)).toBe('Noting the report,');
     stop();
   });
 
-  it('keeps its answer when the editor loses the selection, and says so when the caret leaves the paragraphs', () => {
+  it('keeps its answer when the editor loses the selection, and says so when the caret leaves the paragraphs', async () => {
     const editor = editorWith();
     const { states, stop } = follow(editor);
     update(editor, () => $caretAfter('the report'));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     const count = states.length;
     update(editor, () => $setSelection(null));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(states).toHaveLength(count);
     update(editor, () => $caretAfter('T'));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(states.at(-1)).toEqual({ status: 'outside' });
     stop();
     update(editor, () => $caretAfter('Member States'));
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(states.at(-1)).toEqual({ status: 'outside' });
+  });
+
+  it('drops an answer that arrives after the caret has moved to another paragraph', async () => {
+    const editor = editorWith();
+    const states: FinderState[] = [];
+    const answers: ((p: readonly Precedent[]) => void)[] = [];
+    const stop = registerPrecedentFinder(editor, {
+      find: () => new Promise((resolve) => answers.push(resolve)),
+      onChange: (s) => states.push(s),
+      delayMs: 100,
+    });
+    update(editor, () => $caretAfter('Member States'));
+    await vi.advanceTimersByTimeAsync(100);
+    update(editor, () => $caretAfter('the report'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(answers).toHaveLength(2);
+    answers[1]?.([]);
+    await vi.advanceTimersByTimeAsync(0);
+    answers[0]?.([]);
+    await vi.advanceTimersByTimeAsync(0);
+    const ready = states.filter((s) => s.status === 'ready');
+    expect(ready).toHaveLength(1);
+    expect(ready[0]).toMatchObject({ paragraph: { label: 'PP2' } });
+    stop();
+  });
+
+  it('says why when the lookup fails, and asks again at the next change', async () => {
+    const editor = editorWith();
+    const states: FinderState[] = [];
+    let calls = 0;
+    const stop = registerPrecedentFinder(editor, {
+      find: () => {
+        calls++;
+        return Promise.reject(new Error('the library could not be fetched (404 Not Found)'));
+      },
+      onChange: (s) => states.push(s),
+      delayMs: 100,
+    });
+    update(editor, () => $caretAfter('Member States'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(states.at(-1)).toMatchObject({
+      status: 'failed',
+      paragraph: { label: 'OP2' },
+      error: 'the library could not be fetched (404 Not Found)',
+    });
+    update(editor, () => $caretAfter('Invites'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toBe(2);
+    stop();
   });
 });
 

@@ -172,3 +172,30 @@ export function documentOutline(doc: ResolutionDocument, style: LabelStyle = 'po
   });
   return { preamble, operative, annex };
 }
+
+/**
+ * The text of every unit `documentOutline` gives, in the same order (each paragraph, then its
+ * subparagraphs depth first; preamble, operative part, annex), without building the units: the
+ * library tokenizes 41,000 paragraphs at load and needs only their words.
+ */
+export function forEachUnitText(doc: ResolutionDocument, visit: (text: string) => void): void {
+  const subs = (list: readonly Subparagraph[]): void => {
+    for (const s of list) {
+      visit(inlineText(s.content));
+      subs(s.subparagraphs);
+    }
+  };
+  const sections = doc.sections ?? [];
+  for (const p of [...doc.preamble, ...sections.flatMap((x) => x.preamble)]) {
+    visit(joinOpener(p.opener, inlineText(p.content)));
+    subs(p.subparagraphs ?? []);
+  }
+  for (const p of [...doc.operative, ...sections.flatMap((x) => x.operative)]) {
+    visit(joinOpener(p.opener, inlineText(p.content)));
+    subs(p.subparagraphs);
+  }
+  for (const it of doc.annex?.items ?? []) {
+    visit(inlineText(it.content));
+    subs(it.subparagraphs);
+  }
+}

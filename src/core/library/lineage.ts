@@ -47,48 +47,78 @@ function before(a: LibraryMeta, b: LibraryMeta): boolean {
   return (a.date ?? '') < (b.date ?? '');
 }
 
-/**
- * Each document's predecessor (by id), where the library holds one. A user's document is matched
- * against every body (a draft of the user's follows an Assembly resolution).
- */
-export function findPredecessors(documents: readonly LibraryDocument[]): Map<string, string> {
+/** What finding predecessors reads once for the whole library. */
+export interface PredecessorContext {
+  readonly documents: readonly LibraryDocument[];
+  readonly byTitle: ReadonlyMap<string, readonly LibraryDocument[]>;
+  readonly byNumber: ReadonlyMap<string, LibraryDocument>;
+  readonly titleShingles: (d: LibraryDocument) => Set<number>;
+}
+
+export function predecessorContext(documents: readonly LibraryDocument[]): PredecessorContext {
   const byTitle = new Map<string, LibraryDocument[]>();
-  const titleShingles = new Map<string, Set<number>>();
+  const shingles = new Map<LibraryDocument, Set<number>>();
   for (const d of documents) {
     const t = normalTitle(d.meta.title);
     const list = byTitle.get(t);
     if (list) list.push(d);
     else byTitle.set(t, [d]);
-    titleShingles.set(d.meta.id, bigrams(words(d.meta.title)));
   }
   const byNumber = new Map<string, LibraryDocument>();
   for (const d of documents) if (d.meta.number && d.meta.body !== 'user') byNumber.set(d.meta.number, d);
+  const titleShingles = (d: LibraryDocument): Set<number> => {
+    let s = shingles.get(d);
+    if (!s) {
+      s = bigrams(words(d.meta.title));
+      shingles.set(d, s);
+    }
+    return s;
+  };
+  return { documents, byTitle, byNumber, titleShingles };
+}
+
+/**
+ * The predecessor of `d` in the library: the latest earlier document of its body with its title, or
+ * with a close title that `d` cites, or (failing both) with a very close title on the same agenda item.
+ * A user's document (a draft) is matched against every body, and anything adopted is earlier than it.
+ */
+export function predecessorOf(context: PredecessorContext, d: LibraryDocument): LibraryDocument | undefined {
+  const draft = d.meta.body === 'user';
+  const eligible = (c: LibraryDocument): boolean =>
+    c !== d &&
+    c.meta.id !== d.meta.id &&
+    (draft || c.meta.body === d.meta.body) &&
+    (draft ? c.meta.body !== 'user' : before(c.meta, d.meta));
+  const mine = context.titleShingles(d);
+  const candidates: { doc: LibraryDocument; rank: number }[] = [];
+  for (const c of context.byTitle.get(normalTitle(d.meta.title)) ?? [])
+    if (eligible(c)) candidates.push({ doc: c, rank: 2 });
+  for (const n of citedNumbers(d.doc)) {
+    const c = context.byNumber.get(n);
+    if (!c || !eligible(c)) continue;
+    const alike = dice(mine, context.titleShingles(c));
+    if (alike >= CITED_TITLE) candidates.push({ doc: c, rank: 1 + alike / 2 });
+  }
+  if (candidates.length === 0 && d.meta.agendaItemTitle)
+    for (const c of context.documents) {
+      if (!eligible(c) || c.meta.agendaItemTitle !== d.meta.agendaItemTitle) continue;
+      const alike = dice(mine, context.titleShingles(c));
+      if (alike >= CLOSE_TITLE) candidates.push({ doc: c, rank: alike });
+    }
+  // The latest earlier version; among those of one session, the likeliest.
+  candidates.sort((a, b) =>
+    before(a.doc.meta, b.doc.meta) ? 1 : before(b.doc.meta, a.doc.meta) ? -1 : b.rank - a.rank,
+  );
+  return candidates[0]?.doc;
+}
+
+/** Each document's predecessor (by id), where the library holds one. */
+export function findPredecessors(documents: readonly LibraryDocument[]): Map<string, string> {
+  const context = predecessorContext(documents);
   const out = new Map<string, string>();
   for (const d of documents) {
-    const sameBody = (c: LibraryDocument): boolean =>
-      c !== d && (d.meta.body === 'user' || c.meta.body === d.meta.body) && before(c.meta, d.meta);
-    const mine = titleShingles.get(d.meta.id) ?? new Set<number>();
-    const candidates: { doc: LibraryDocument; rank: number }[] = [];
-    for (const c of byTitle.get(normalTitle(d.meta.title)) ?? [])
-      if (sameBody(c)) candidates.push({ doc: c, rank: 2 });
-    for (const n of citedNumbers(d.doc)) {
-      const c = byNumber.get(n);
-      if (!c || !sameBody(c)) continue;
-      const alike = dice(mine, titleShingles.get(c.meta.id) ?? new Set<number>());
-      if (alike >= CITED_TITLE) candidates.push({ doc: c, rank: 1 + alike / 2 });
-    }
-    if (candidates.length === 0 && d.meta.agendaItemTitle)
-      for (const c of documents) {
-        if (!sameBody(c) || c.meta.agendaItemTitle !== d.meta.agendaItemTitle) continue;
-        const alike = dice(mine, titleShingles.get(c.meta.id) ?? new Set<number>());
-        if (alike >= CLOSE_TITLE) candidates.push({ doc: c, rank: alike });
-      }
-    // The latest earlier version; among those of one session, the likeliest.
-    candidates.sort((a, b) =>
-      before(a.doc.meta, b.doc.meta) ? 1 : before(b.doc.meta, a.doc.meta) ? -1 : b.rank - a.rank,
-    );
-    const best = candidates[0];
-    if (best) out.set(d.meta.id, best.doc.meta.id);
+    const p = predecessorOf(context, d);
+    if (p) out.set(d.meta.id, p.meta.id);
   }
   return out;
 }

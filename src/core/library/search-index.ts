@@ -17,7 +17,7 @@
  * candidate on their own, as long as the query has rarer words: their postings are most of the work
  * and say least.
  */
-import { documentOutline, type OutlineUnit } from '../compare/units.ts';
+import { documentOutline, forEachUnitText, type OutlineUnit } from '../compare/units.ts';
 import { words } from '../compare/similarity.ts';
 import type { ComparePart } from '../compare/types.ts';
 import type { LibraryBody, LibraryDocument } from './types.ts';
@@ -26,8 +26,16 @@ export const PART_CODES: readonly ComparePart[] = ['preamble', 'operative', 'ann
 
 export interface LibraryIndex {
   readonly documents: readonly LibraryDocument[];
-  /** Per paragraph: its document (index into `documents`), its unit (label, path, text, content, footnotes). */
+  /** Paragraphs in the library. */
+  readonly size: number;
+  /** Per paragraph: its document (index into `documents`). */
   readonly entryDoc: Uint32Array;
+  /** Each document's first paragraph: paragraph k is unit k - docFirstEntry[entryDoc[k]] of `documentEntries`. */
+  readonly docFirstEntry: Uint32Array;
+  /**
+   * Every paragraph as a unit (label, path, text, content, footnotes), built on first use: 0.3 s and
+   * most of the memory for the whole library, so the app asks `entryUnit` for the paragraphs it shows.
+   */
   readonly entries: readonly OutlineUnit[];
   /** Word ids of every paragraph, end to end; paragraph k's are tokens[tokenStart[k] .. tokenStart[k + 1]). */
   readonly tokens: Uint32Array;
@@ -72,6 +80,42 @@ class U32 {
   }
 }
 
+/**
+ * Counts distinct bigrams of one paragraph at a time: an open-addressing table of numbers, reset by
+ * the slots used, several times faster than a `Set` over the library's 2.4 million bigrams.
+ */
+class DistinctCounter {
+  private table = new Float64Array(1024).fill(-1);
+  private used: number[] = [];
+  count = 0;
+  add(x: number): void {
+    if (this.used.length * 2 >= this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    let slot = (Math.imul(x | 0, 0x9e3779b1) ^ Math.imul((x / 4294967296) | 0, 0x85ebca6b)) & mask;
+    for (;;) {
+      const here = this.table[slot];
+      if (here === x) return;
+      if (here === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    this.table[slot] = x;
+    this.used.push(slot);
+    this.count++;
+  }
+  reset(): void {
+    for (const slot of this.used) this.table[slot] = -1;
+    this.used.length = 0;
+    this.count = 0;
+  }
+  private grow(): void {
+    const values = this.used.map((slot) => this.table[slot] ?? -1);
+    this.table = new Float64Array(this.table.length * 2).fill(-1);
+    this.used.length = 0;
+    this.count = 0;
+    for (const v of values) this.add(v);
+  }
+}
+
 /** Bigram ids: two word ids (below 2^26) in one exact integer. The start marker is word id 2^26 - 1, the end 2^26 - 2. */
 const SPACE = 2 ** 26;
 const START = SPACE - 1;
@@ -79,41 +123,36 @@ const END = SPACE - 2;
 
 export function buildLibraryIndex(documents: readonly LibraryDocument[]): LibraryIndex {
   const vocabulary = new Map<string, number>();
-  const entries: OutlineUnit[] = [];
   const entryDoc = new U32();
+  const docFirst = new U32();
   const tokens = new U32();
   const starts = new U32();
-  const seen = new Set<number>();
   const bigramCounts = new U32();
+  const distinct = new DistinctCounter();
   documents.forEach((d, docIndex) => {
-    for (const unit of documentEntries(d.doc)) {
-      entries.push(unit);
+    docFirst.push(starts.length);
+    forEachUnitText(d.doc, (text) => {
       entryDoc.push(docIndex);
       starts.push(tokens.length);
-      seen.clear();
+      distinct.reset();
       let previous = START;
-      let count = 0;
-      for (const w of words(unit.text)) {
+      for (const w of words(text)) {
         let id = vocabulary.get(w);
         if (id === undefined) {
           id = vocabulary.size;
           vocabulary.set(w, id);
         }
         tokens.push(id);
-        const bigram = previous * SPACE + id;
-        if (!seen.has(bigram)) {
-          seen.add(bigram);
-          count++;
-        }
+        distinct.add(previous * SPACE + id);
         previous = id;
       }
-      bigramCounts.push(previous === START ? 0 : count + 1);
-    }
+      bigramCounts.push(previous === START ? 0 : distinct.count + 1);
+    });
   });
+  const n = starts.length;
   starts.push(tokens.length);
   const tokenStart = starts.done();
   const allTokens = tokens.done();
-  const n = entries.length;
   const v = vocabulary.size;
   // Document frequencies, then postings laid out by counting sort (each paragraph once per word).
   const df = new Uint32Array(v);
@@ -145,10 +184,16 @@ export function buildLibraryIndex(documents: readonly LibraryDocument[]): Librar
   const entrySession = new Uint16Array(n);
   const docIds = entryDoc.done();
   for (let k = 0; k < n; k++) entrySession[k] = documents[docIds[k] ?? 0]?.meta.session ?? 0;
+  let entries: OutlineUnit[] | undefined;
   return {
     documents,
+    size: n,
     entryDoc: docIds,
-    entries,
+    docFirstEntry: docFirst.done(),
+    get entries() {
+      entries ??= documents.flatMap((d) => documentEntries(d.doc));
+      return entries;
+    },
     tokens: allTokens,
     tokenStart,
     vocabulary,
@@ -158,6 +203,22 @@ export function buildLibraryIndex(documents: readonly LibraryDocument[]): Librar
     bigramCount: bigramCounts.done(),
     entrySession,
   };
+}
+
+/** Units of the documents last shown: a search touches a handful of documents at a time. */
+const unitCache = new WeakMap<LibraryDocument, OutlineUnit[]>();
+
+/** Paragraph k of the library as a unit (built for its document on first use, then kept). */
+export function entryUnit(index: LibraryIndex, k: number): OutlineUnit | undefined {
+  const d = index.entryDoc[k];
+  const document = d === undefined ? undefined : index.documents[d];
+  if (d === undefined || !document) return undefined;
+  let units = unitCache.get(document);
+  if (!units) {
+    units = documentEntries(document.doc);
+    unitCache.set(document, units);
+  }
+  return units[k - (index.docFirstEntry[d] ?? 0)];
 }
 
 export interface LibraryFilter {
@@ -222,7 +283,7 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
   const minScore = options.minScore ?? 0.1;
   const queryWords = words(text);
   if (queryWords.length === 0 || top <= 0) return [];
-  const n = index.entries.length;
+  const n = index.size;
   const mask = documentMask(index, options);
   // Query words as ids; words the library never uses get ids past the vocabulary (they match nothing).
   const ids: number[] = [];
@@ -270,8 +331,7 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
     }
     if (prev !== START && queryBigrams.has(prev * SPACE + END)) matched.add(prev * SPACE + END);
     const overlap = matched.size;
-    const theirs = index.bigramCount[k] ?? 0;
-    const dice = (2 * overlap) / (queryBigrams.size + theirs);
+    const dice = (2 * overlap) / (queryBigrams.size + (index.bigramCount[k] ?? 0));
     const containment = overlap / queryBigrams.size;
     const score = (dice + containment) / 2;
     if (score >= minScore) scored.push({ entry: k, score });

@@ -3,8 +3,9 @@
  * cursor"): after each update (typing or a caret move), once the drafter pauses for `delayMs`, it
  * reads the paragraph at the caret and, when that paragraph or its words changed, looks it up.
  *
- * The lookup itself is the caller's (`find`, over an index of the corpus built once): the editor layer
- * does not know which documents are the corpus. When the editor loses its selection (focus went to the
+ * The lookup itself is the caller's (`find`: the library, searched in a worker, so it answers with a
+ * promise): the editor layer does not know which documents are searched. An answer that arrives after
+ * the caret has moved on is dropped. When the editor loses its selection (focus went to the
  * panel, say) the last answer stays, so the panel's buttons still know which paragraph they act on.
  */
 import type { LexicalEditor } from 'lexical';
@@ -19,12 +20,14 @@ export type FinderState =
       readonly status: 'ready';
       readonly paragraph: CaretParagraph;
       readonly precedents: readonly Precedent[];
-      /** How long `find` took, in milliseconds. */
+      /** How long `find` took, in milliseconds (the worker's round trip included). */
       readonly ms: number;
-    };
+    }
+  /** The lookup failed (the library could not load): the panel says why. */
+  | { readonly status: 'failed'; readonly paragraph: CaretParagraph; readonly error: string };
 
 export interface PrecedentFinderOptions {
-  readonly find: (text: string) => readonly Precedent[];
+  readonly find: (text: string) => readonly Precedent[] | Promise<readonly Precedent[]>;
   readonly onChange: (state: FinderState) => void;
   /** Pause after the last update before looking up; default 150 ms. */
   readonly delayMs?: number;
@@ -37,6 +40,8 @@ export function registerPrecedentFinder(editor: LexicalEditor, options: Preceden
   const delay = options.delayMs ?? FINDER_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last: { key: string; text: string } | 'outside' | null = null;
+  let sequence = 0;
+  let stopped = false;
 
   const lookUp = (): void => {
     timer = undefined;
@@ -49,9 +54,30 @@ export function registerPrecedentFinder(editor: LexicalEditor, options: Preceden
     }
     if (last !== null && last !== 'outside' && last.key === at.key && last.text === at.text) return;
     last = { key: at.key, text: at.text };
+    const asked = ++sequence;
     const start = performance.now();
-    const precedents = at.text === '' ? [] : options.find(at.text);
-    options.onChange({ status: 'ready', paragraph: at, precedents, ms: performance.now() - start });
+    if (at.text === '') {
+      options.onChange({ status: 'ready', paragraph: at, precedents: [], ms: 0 });
+      return;
+    }
+    Promise.resolve()
+      .then(() => options.find(at.text))
+      .then(
+        (precedents) => {
+          if (asked === sequence && !stopped)
+            options.onChange({ status: 'ready', paragraph: at, precedents, ms: performance.now() - start });
+        },
+        (e: unknown) => {
+          if (asked !== sequence || stopped) return;
+          // Asked again at the next change: a library that failed to load may load then.
+          last = null;
+          options.onChange({
+            status: 'failed',
+            paragraph: at,
+            error: e instanceof Error ? e.message : String(e),
+          });
+        },
+      );
   };
 
   const schedule = (): void => {
@@ -62,6 +88,7 @@ export function registerPrecedentFinder(editor: LexicalEditor, options: Preceden
   lookUp();
   const unregister = editor.registerUpdateListener(schedule);
   return () => {
+    stopped = true;
     unregister();
     if (timer !== undefined) clearTimeout(timer);
   };

@@ -11,7 +11,9 @@ import { registerPrecedentFinder, type FinderState } from './registerPrecedentFi
 
 export type PrecedentAction = 'replace' | 'insert';
 
-export function usePrecedentFinder(find: (text: string) => readonly Precedent[]): {
+export function usePrecedentFinder(
+  find: (text: string) => readonly Precedent[] | Promise<readonly Precedent[]>,
+): {
   readonly state: FinderState;
   readonly apply: (paragraphKey: string, precedent: Precedent, action: PrecedentAction) => void;
 } {

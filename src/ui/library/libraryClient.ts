@@ -1,0 +1,142 @@
+/**
+ * The page's side of the library (issue 13): one worker (./library-worker.ts), started on first need,
+ * which fetches the library pack (a static asset built from the shipped texts, never on the first
+ * screen), and a small store saying whether the library is loading, ready or failed, for the panels to
+ * show. Every call waits for the load; a failed load is reported and tried again on the next call.
+ */
+import type { LibraryMatch } from '../../core/library/matches.ts';
+import type { LineageVersion, ParagraphRef } from '../../core/library/lineage.ts';
+import type { SearchOptions } from '../../core/library/search-index.ts';
+import type { LibraryDocument, LibraryMeta } from '../../core/library/types.ts';
+import type { ResolutionDocument } from '../../core/model/types.ts';
+import type {
+  LibraryRequest,
+  LibraryRequests,
+  LibraryRequestType,
+  LibraryResponse,
+  LibraryStats,
+} from './protocol.ts';
+
+export type LibraryStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly stats: LibraryStats }
+  | { readonly state: 'error'; readonly message: string };
+
+/** The pack, built by the Vite plugin in vite.config.ts from the shipped texts. */
+const PACK_URL = new URL('../../../generated/library.pack', import.meta.url).href;
+
+export interface LibraryClient {
+  status(): LibraryStatus;
+  subscribe(listener: () => void): () => void;
+  ready(): Promise<LibraryStats>;
+  search(text: string, options?: SearchOptions): Promise<readonly LibraryMatch[]>;
+  documents(): Promise<readonly LibraryMeta[]>;
+  document(id: string): Promise<LibraryDocument | null>;
+  lineage(ref: ParagraphRef): Promise<readonly LineageVersion[]>;
+  /** The library resolution the draft follows ("last year's"), if any. */
+  predecessor(doc: ResolutionDocument): Promise<LibraryMeta | null>;
+  /** Ids of the library documents on the draft's agenda item. */
+  sameItem(doc: ResolutionDocument): Promise<readonly string[]>;
+  setUserDocuments(documents: readonly LibraryDocument[]): Promise<LibraryStats>;
+}
+
+type Args<K extends LibraryRequestType> = LibraryRequests[K]['args'];
+type Result<K extends LibraryRequestType> = LibraryRequests[K]['result'];
+
+function createClient(): LibraryClient {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let status: LibraryStatus = { state: 'idle' };
+  const listeners = new Set<() => void>();
+  let loading: Promise<LibraryStats> | undefined;
+
+  const setStatus = (next: LibraryStatus): void => {
+    status = next;
+    for (const l of listeners) l();
+  };
+
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./library-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<LibraryResponse>) => {
+      const r = event.data;
+      const p = pending.get(r.id);
+      if (!p) return;
+      pending.delete(r.id);
+      if (r.ok) p.resolve(r.value);
+      else p.reject(new Error(r.error));
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      const error = new Error(`the library's worker failed (${event.message || 'its script could not run'})`);
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+      worker = undefined;
+      loading = undefined;
+      setStatus({ state: 'error', message: error.message });
+    };
+    worker = w;
+    return w;
+  };
+
+  function send<K extends LibraryRequestType>(type: K, args: Args<K>): Promise<Result<K>> {
+    const w = start();
+    const id = nextId++;
+    return new Promise<Result<K>>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ id, type, ...args } as LibraryRequest);
+    });
+  }
+
+  const ready = (): Promise<LibraryStats> => {
+    if (!loading) {
+      setStatus({ state: 'loading' });
+      loading = send('load', { url: PACK_URL }).then(
+        (stats) => {
+          setStatus({ state: 'ready', stats });
+          return stats;
+        },
+        (e: unknown) => {
+          loading = undefined;
+          const message = e instanceof Error ? e.message : String(e);
+          setStatus({ state: 'error', message });
+          throw e instanceof Error ? e : new Error(message);
+        },
+      );
+    }
+    return loading;
+  };
+
+  const after = <K extends LibraryRequestType>(type: K, args: Args<K>): Promise<Result<K>> =>
+    ready().then(() => send(type, args));
+
+  return {
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ready,
+    search: (text, options = {}) => after('search', { text, options }),
+    documents: () => after('documents', {}),
+    document: (id) => after('document', { id }),
+    lineage: (ref) => after('lineage', { ref }),
+    predecessor: (doc) => after('predecessor', { doc }),
+    sameItem: (doc) => after('sameItem', { doc }),
+    setUserDocuments: (documents) =>
+      after('setUserDocuments', { documents }).then((stats) => {
+        setStatus({ state: 'ready', stats });
+        return stats;
+      }),
+  };
+}
+
+let client: LibraryClient | undefined;
+
+/** The one library client of the page (one worker, one copy of the library). */
+export function libraryClient(): LibraryClient {
+  client ??= createClient();
+  return client;
+}

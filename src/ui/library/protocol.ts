@@ -1,0 +1,67 @@
+/**
+ * Messages between the page and the library worker (./library-worker.ts). Every request carries an id
+ * and gets one answer with that id: a value or an error message.
+ */
+import type { LibraryMatch } from '../../core/library/matches.ts';
+import type { LineageVersion, ParagraphRef } from '../../core/library/lineage.ts';
+import type { SearchOptions } from '../../core/library/search-index.ts';
+import type { LibraryDocument, LibraryMeta } from '../../core/library/types.ts';
+import type { ResolutionDocument } from '../../core/model/types.ts';
+
+export interface LibraryStats {
+  readonly documents: number;
+  readonly paragraphs: number;
+  /** Documents the user added. */
+  readonly userDocuments: number;
+  /** From the request to the index ready, in the worker (fetch, inflate, parse, index). */
+  readonly loadMs: number;
+  /** Where the load's time went. */
+  readonly phases: {
+    readonly fetchMs: number;
+    readonly inflateMs: number;
+    readonly parseMs: number;
+    readonly indexMs: number;
+  };
+  /** Bytes fetched (the gzipped pack). */
+  readonly bytes: number;
+}
+
+/** What each request asks, and what it answers. */
+export interface LibraryRequests {
+  readonly load: { readonly args: { readonly url: string }; readonly result: LibraryStats };
+  readonly search: {
+    readonly args: { readonly text: string; readonly options: SearchOptions };
+    readonly result: readonly LibraryMatch[];
+  };
+  readonly documents: { readonly args: Record<string, never>; readonly result: readonly LibraryMeta[] };
+  readonly document: { readonly args: { readonly id: string }; readonly result: LibraryDocument | null };
+  readonly lineage: {
+    readonly args: { readonly ref: ParagraphRef };
+    readonly result: readonly LineageVersion[];
+  };
+  /** The library resolution a draft follows ("last year's"), if any. */
+  readonly predecessor: {
+    readonly args: { readonly doc: ResolutionDocument };
+    readonly result: LibraryMeta | null;
+  };
+  /** Documents on the same agenda item as a draft (its predecessor's family and same-titled items). */
+  readonly sameItem: {
+    readonly args: { readonly doc: ResolutionDocument };
+    readonly result: readonly string[];
+  };
+  /** Replaces the user's documents (those the user added, from IndexedDB). */
+  readonly setUserDocuments: {
+    readonly args: { readonly documents: readonly LibraryDocument[] };
+    readonly result: LibraryStats;
+  };
+}
+
+export type LibraryRequestType = keyof LibraryRequests;
+
+export type LibraryRequest = {
+  [K in LibraryRequestType]: { readonly id: number; readonly type: K } & LibraryRequests[K]['args'];
+}[LibraryRequestType];
+
+export type LibraryResponse =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: string };
