@@ -36,13 +36,19 @@ export function referenceWords(text: string): string[] {
   return foldTypography(text).toLowerCase().match(WORD) ?? [];
 }
 
-/** What the scanner leaves to the definition: invisible characters, ligatures, astral characters. */
-const SLOW_PATH = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\ud800-\udfff]/;
+/**
+ * What the scanner leaves to the definition: invisible characters, ligatures, astral characters, and
+ * the capital sigma, whose lower case depends on its neighbours ("‹Σ" folds to "'Σ", which lower-cases
+ * to a final "ς" after a letter; unfolded it gives "σ").
+ */
+const SLOW_PATH = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06\ud800-\udfff\u03a3]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const wordCharCache = new Map<number, boolean>();
 
 function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  // The modifier letter apostrophe "ʼ" is a letter to Unicode, but the fold makes it "'" first.
+  if (c === 0x02bc) return false;
   let known = wordCharCache.get(c);
   if (known === undefined) {
     known = LETTER_OR_DIGIT.test(String.fromCharCode(c));
