@@ -91,7 +91,13 @@ export function predecessorOf(context: PredecessorContext, d: LibraryDocument): 
     (draft ? c.meta.body !== 'user' : before(c.meta, d.meta));
   const mine = context.titleShingles(d);
   const candidates: { doc: LibraryDocument; rank: number }[] = [];
-  for (const c of context.byTitle.get(normalTitle(d.meta.title)) ?? [])
+  // No title is no evidence: fourteen of the 891 resolutions have none as read (the printed reader
+  // drops a title whose last line reads like a masthead's: "… General Assembly", "… seventy-fourth
+  // session"), and they chained to one another (the credentials of the seventy-eighth session after
+  // social development). Titleless documents still follow one another on the same agenda item, below
+  // (two empty titles are alike).
+  const title = normalTitle(d.meta.title);
+  for (const c of title ? (context.byTitle.get(title) ?? []) : [])
     if (eligible(c)) candidates.push({ doc: c, rank: 2 });
   for (const n of citedNumbers(d.doc)) {
     const c = context.byNumber.get(n);
