@@ -4,11 +4,10 @@
  * OP21, 6 December 2024", the title) and a word diff against the paragraph searched for. Only the
  * returned matches get a diff.
  */
-import type { Precedent } from '../compare/finder.ts';
+import { precedentAt, type Precedent } from '../compare/finder.ts';
 import { normalizeSpace } from '../compare/similarity.ts';
-import { wordDiff } from '../compare/words.ts';
 import { printedFromIsoDate } from '../references/dates.ts';
-import { entryUnit, searchLibrary, type LibraryIndex, type SearchOptions } from './search-index.ts';
+import { searchLibrary, type LibraryIndex, type SearchOptions } from './search-index.ts';
 import type { LibraryMeta } from './types.ts';
 
 export interface LibraryMatch extends Precedent {
@@ -18,9 +17,6 @@ export interface LibraryMatch extends Precedent {
   /** "A/RES/79/136, OP21, 6 December 2024". */
   readonly provenance: string;
 }
-
-/** Past this many word edits a diff is shown as a replacement (as the corpus finder does). */
-const MAX_DIFF_EDITS = 60;
 
 export function provenance(meta: LibraryMeta, paragraphLabel: string): string {
   const date = meta.date ? printedFromIsoDate(meta.date) : undefined;
@@ -34,31 +30,14 @@ export function libraryMatches(
 ): LibraryMatch[] {
   const query = normalizeSpace(text);
   return searchLibrary(index, query, options).flatMap(({ entry, score }) => {
-    const unit = entryUnit(index, entry);
     const document = index.documents[index.entryDoc[entry] ?? 0];
-    if (!unit || !document) return [];
+    if (!document) return [];
     const { meta } = document;
-    return [
-      {
-        label: `${meta.symbol} ${unit.label}`,
-        document: { kind: meta.kind, number: meta.number, title: meta.title },
-        part: unit.part,
-        position: unit.path[0] ?? 0,
-        path: unit.path,
-        score: Number(score.toFixed(3)),
-        text: unit.text,
-        opener: unit.opener,
-        content: unit.content,
-        footnotes: unit.footnotes,
-        words: wordDiff(
-          { opener: '', text: query },
-          { opener: '', text: unit.text },
-          { maxEdits: MAX_DIFF_EDITS },
-        ),
-        meta,
-        paragraphLabel: unit.label,
-        provenance: provenance(meta, unit.label),
-      },
-    ];
+    let paragraphLabel = '';
+    const p = precedentAt(index, entry, score, query, (label) => {
+      paragraphLabel = label;
+      return `${meta.symbol} ${label}`;
+    });
+    return p ? [{ ...p, meta, paragraphLabel, provenance: provenance(meta, paragraphLabel) }] : [];
   });
 }
