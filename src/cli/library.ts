@@ -25,7 +25,12 @@ import { documentOutline, type OutlineUnit } from '../core/compare/units.ts';
 import type { ComparePart } from '../core/compare/types.ts';
 import { paragraphLineage } from '../core/library/lineage.ts';
 import { readPack, type LibraryPack } from '../core/library/pack.ts';
-import { buildLibraryIndex, searchLibrary, type LibraryIndex } from '../core/library/search-index.ts';
+import {
+  buildLibraryIndex,
+  entryUnit,
+  searchLibrary,
+  type LibraryIndex,
+} from '../core/library/search-index.ts';
 import { LIBRARY_BODIES, type LibraryBody, type LibraryDocument } from '../core/library/types.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { printedFromIsoDate } from '../core/references/dates.ts';
@@ -228,7 +233,7 @@ function search(options: Options): string {
     bodies: options.bodies,
   });
   const matches = found.map(({ entry, score }) => {
-    const unit = index.entries[entry];
+    const unit = entryUnit(index, entry);
     const d = index.documents[index.entryDoc[entry] ?? 0];
     if (!unit || !d) throw new Error(`index entry ${entry} has no paragraph`);
     const w = where(d, unit.part, unit.path);
@@ -411,7 +416,7 @@ function stats(options: Options): string {
   const result = {
     documents: { total: pack.documents.length, byBody, bySession },
     predecessors: pack.predecessors.length,
-    paragraphs: index.entries.length,
+    paragraphs: index.size,
     vocabulary: index.vocabulary.size,
     pack: { rawBytes, gzipBytes },
     indexBuildMs: Number(indexMs.toFixed(1)),

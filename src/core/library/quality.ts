@@ -11,7 +11,7 @@
  */
 import { compareDocuments } from '../compare/compare.ts';
 import type { ComparePart } from '../compare/types.ts';
-import { searchLibrary, type LibraryIndex } from './search-index.ts';
+import { entryUnit, searchLibrary, type LibraryIndex } from './search-index.ts';
 
 export interface RetrievalMiss {
   /** The newer document and its paragraph ("A/RES/80/12", "OP4 (b)"). */
@@ -55,9 +55,15 @@ export function retrievalQuality(
   const depth = Math.max(3, options.depth ?? 10);
   const position = new Map<string, number>();
   index.documents.forEach((d, k) => position.set(d.meta.id, k));
-  // Where each paragraph of each document sits in the index.
+  // Where each paragraph of a predecessor sits in the index.
   const entryAt = new Map<string, number>();
-  index.entries.forEach((u, k) => entryAt.set(key(index.entryDoc[k] ?? 0, u.part, u.path), k));
+  const locate = (doc: number): void => {
+    const end = index.docFirstEntry[doc + 1] ?? index.size;
+    for (let k = index.docFirstEntry[doc] ?? 0; k < end; k++) {
+      const u = entryUnit(index, k);
+      if (u) entryAt.set(key(doc, u.part, u.path), k);
+    }
+  };
 
   let documents = 0;
   let pairs = 0;
@@ -71,6 +77,7 @@ export function retrievalQuality(
     const previous = previousAt === undefined ? undefined : index.documents[previousAt];
     if (previousAt === undefined || !previous) continue;
     documents++;
+    locate(previousAt);
     const exclude = new Set([d.meta.id]);
     for (const c of compareDocuments(previous.doc, d.doc).changes) {
       if (c.type === 'inserted' || c.type === 'deleted') continue;
