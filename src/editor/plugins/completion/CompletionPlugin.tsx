@@ -12,12 +12,18 @@ import type { LexicalEditor } from 'lexical';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
 import type { References } from '../../../core/references/types.ts';
 import { CHOOSE_COMPLETION_COMMAND, HIGHLIGHT_COMPLETION_COMMAND } from './commands.ts';
+import type { LibraryCompletionStore } from './libraryStore.ts';
 import { CLOSED_COMPLETION, registerCompletion, type CompletionState } from './registerCompletion.ts';
 import '../../../ui/styles/completion.css';
 
 export interface CompletionPluginProps {
+  /** The report's: what the menu offers until the library has loaded, and without one. */
   readonly lexicon: Lexicon;
   readonly references: References;
+  /** The library's completion (issue 13), asked for the first time the menu opens. */
+  readonly library?: LibraryCompletionStore;
+  /** The draft's organ: an Assembly draft is offered the Assembly's openers, a Conference draft the Conference's. */
+  readonly organ?: string;
 }
 
 type OpenState = Extract<CompletionState, { open: true }>;
@@ -39,14 +45,26 @@ function listboxName(state: OpenState): string {
   return state.part === 'preamble' ? 'Preambular openers' : 'Operative openers';
 }
 
-export function CompletionPlugin({ lexicon, references }: CompletionPluginProps): JSX.Element | null {
+export function CompletionPlugin({
+  lexicon,
+  references,
+  library,
+  organ,
+}: CompletionPluginProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<CompletionState>(CLOSED_COMPLETION);
   const listboxId = `completion-${useId().replace(/[^\w-]/g, '')}`;
 
   useEffect(
-    () => registerCompletion(editor, { lexicon, references, onChange: setState }),
-    [editor, lexicon, references],
+    () =>
+      registerCompletion(editor, {
+        lexicon,
+        references,
+        onChange: setState,
+        ...(library === undefined ? {} : { library }),
+        ...(organ === undefined ? {} : { organ }),
+      }),
+    [editor, lexicon, references, library, organ],
   );
 
   // The root points at the popup and at the highlighted option while open, and at nothing after.

@@ -14,7 +14,8 @@ import {
   type NodeKey,
   type TextNode,
 } from 'lexical';
-import type { ReferenceSuggestion } from '../../../core/references/lookup.ts';
+import type { CompletionReference } from '../../../core/library/completion-data.ts';
+import type { Inline } from '../../../core/model/types.ts';
 import { COP_ORGAN } from '../../../core/references/types.ts';
 import { $inlineNodes } from '../../bridge/import.ts';
 import { $createFootnoteNode, $createUniqueFootnoteId } from '../../nodes/FootnoteNode.ts';
@@ -87,7 +88,7 @@ export interface ReferencePlace {
  * text is added to the footnotes (DRAFTING-RULES.md section 3); the structure transform puts it in
  * order of first reference and numbers it.
  */
-export function $insertReference(place: ReferencePlace, suggestion: ReferenceSuggestion): boolean {
+export function $insertReference(place: ReferencePlace, suggestion: CompletionReference): boolean {
   const anchor = $getNodeByKey(place.anchorKey);
   if (!$isTextNode(anchor) || !anchor.isSimpleText() || !anchor.isAttached()) return false;
   const text = anchor.getTextContent();
@@ -113,10 +114,21 @@ export function $insertReference(place: ReferencePlace, suggestion: ReferenceSug
 }
 
 function $referenceNodes(
-  suggestion: ReferenceSuggestion,
+  suggestion: CompletionReference,
   inFootnote: boolean,
 ): { lead: string; nodes: LexicalNode[] } {
   if (suggestion.kind === 'document') return { lead: '', nodes: [$createTextNode(suggestion.insert)] };
+  if (suggestion.kind === 'library-instrument') {
+    // A title the library cites: marked by its key, so the next mention is known without its footnote.
+    const lead = suggestion.insert.slice(0, suggestion.insert.length - suggestion.title.length);
+    return {
+      lead,
+      nodes: $titleNodes(
+        $createReferenceNode('instrument', suggestion.key).append($createTextNode(suggestion.title)),
+        suggestion.firstMention && !inFootnote ? suggestion.footnote : undefined,
+      ),
+    };
+  }
   if (suggestion.kind === 'act') {
     const { act } = suggestion;
     // "resolution 5/1" for the Conference's own acts, "General Assembly resolution 64/293" for others.
@@ -126,17 +138,21 @@ function $referenceNodes(
   // "the " (added or typed) is ordinary text; the mention is the title itself.
   const article = /^the\s+/i.exec(suggestion.insert)?.[0] ?? '';
   const title = suggestion.insert.slice(article.length);
-  const nodes: LexicalNode[] = [
-    $createReferenceNode('instrument', suggestion.id).append($createTextNode(title)),
-  ];
-  if (suggestion.firstMention && suggestion.footnote !== undefined && !inFootnote) {
-    const footnoteId = $createUniqueFootnoteId();
-    nodes.push($createFootnoteRefNode(footnoteId));
-    $footnotesContainer().append(
-      $createFootnoteNode(footnoteId).append(...$inlineNodes(suggestion.footnote)),
-    );
-  }
-  return { lead: article, nodes };
+  return {
+    lead: article,
+    nodes: $titleNodes(
+      $createReferenceNode('instrument', suggestion.id).append($createTextNode(title)),
+      suggestion.firstMention && !inFootnote ? suggestion.footnote : undefined,
+    ),
+  };
+}
+
+/** A title's mention, with the reference to a new footnote giving its source when there is one to give. */
+function $titleNodes(mention: LexicalNode, footnote: readonly Inline[] | undefined): LexicalNode[] {
+  if (footnote === undefined) return [mention];
+  const footnoteId = $createUniqueFootnoteId();
+  $footnotesContainer().append($createFootnoteNode(footnoteId).append(...$inlineNodes(footnote)));
+  return [mention, $createFootnoteRefNode(footnoteId)];
 }
 
 /** The footnotes container, created at the end of the root when the draft has none yet (nodes/registry.ts). */

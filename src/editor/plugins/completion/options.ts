@@ -3,13 +3,13 @@
  * of core/lexicon and core/references (ARCHITECTURE.md convention 5: the data and its ranking come
  * from there; this file only words them for the menu).
  */
+import type { CompletionReference } from '../../../core/library/completion-data.ts';
 import type { OpenerSource } from '../../../core/lexicon/lexicon.ts';
 import type { OpenerSuggestion } from '../../../core/lexicon/query.ts';
-import type { ReferenceSuggestion } from '../../../core/references/lookup.ts';
 
 export type CompletionAction =
   | { readonly kind: 'opener'; readonly phrase: string }
-  | { readonly kind: 'reference'; readonly suggestion: ReferenceSuggestion };
+  | { readonly kind: 'reference'; readonly suggestion: CompletionReference };
 
 export interface CompletionOption {
   /** Stable within one list (React key). */
@@ -18,7 +18,11 @@ export interface CompletionOption {
   readonly label: string;
   /** Openers: how often the corpus uses it, "8×". */
   readonly count?: string;
-  /** Where the opener is used ("6/1 OP4, 6/1 OP7, 6/1 OP13 …") or "not in the corpus"; the footnote a title brings; the act's title; the document's description. */
+  /**
+   * Where the opener is used ("6/1 OP4, 6/1 OP7, 6/1 OP13 …", or from the library "used 412 times by
+   * the Assembly · A/RES/80/12 OP3, …") or "not in the corpus"; the footnote a title brings; the act's
+   * title; the document's description.
+   */
   readonly detail?: string;
   /** Why the option is there or what it is: "also/further", "first mention", "short title", "resolution", "document". */
   readonly tag?: string;
@@ -34,21 +38,38 @@ export function formatSources(sources: readonly OpenerSource[], shown: number = 
   return sources.length > shown ? `${labels.join(', ')} …` : labels.join(', ');
 }
 
-export function openerOptions(suggestions: readonly OpenerSuggestion[]): CompletionOption[] {
+/**
+ * The openers' options. `provenance`, when the library ranks them, says where each is used ("used 412
+ * times by the Assembly · A/RES/80/12 OP3"); without it, the report's uses are listed.
+ */
+export function openerOptions(
+  suggestions: readonly OpenerSuggestion[],
+  provenance?: (suggestion: OpenerSuggestion) => string,
+): CompletionOption[] {
   return suggestions.map((s) => ({
     key: `opener:${s.phrase}`,
     label: s.phrase,
     count: `${s.count}×`,
-    detail: s.fromCorpus ? formatSources(s.sources) : 'not in the corpus',
+    detail: provenance ? provenance(s) : s.fromCorpus ? formatSources(s.sources) : 'not in the corpus',
     // The form the also/further rule asks for here (DRAFTING-RULES.md section 2).
     ...(s.reason === 'sequence' ? { tag: 'also/further' } : {}),
     action: { kind: 'opener', phrase: s.phrase },
   }));
 }
 
-export function referenceOptions(suggestions: readonly ReferenceSuggestion[]): CompletionOption[] {
+export function referenceOptions(suggestions: readonly CompletionReference[]): CompletionOption[] {
   return suggestions.map((s): CompletionOption => {
     const action = { kind: 'reference', suggestion: s } as const;
+    if (s.kind === 'library-instrument') {
+      // An instrument the library cites: its source is footnoted at the first mention (section 3).
+      return {
+        key: `library-instrument:${s.key}:${s.firstMention ? 'first' : 'again'}`,
+        label: s.insert,
+        ...(s.detail === undefined ? {} : { detail: s.firstMention ? `Footnote: ${s.detail}` : s.detail }),
+        tag: s.firstMention ? 'first mention' : 'instrument',
+        action,
+      };
+    }
     if (s.kind === 'instrument') {
       if (s.firstMention) {
         return {

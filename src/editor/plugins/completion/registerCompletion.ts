@@ -8,6 +8,10 @@
  *   DRAFTING-RULES.md section 2).
  * - Elsewhere: instruments, acts and documents (core/references/lookup.ts, sections 3-4), with the
  *   instruments the draft already mentions taking their short title.
+ * - Once the library has loaded (issue 13, item 4; asked for the first time the menu opens, see
+ *   libraryStore.ts): openers ranked by the use of the draft's own body, acts dated and titled by the
+ *   library, and the instruments it cites with their sources (core/library/completion-data.ts). A menu
+ *   open when it arrives is filled again in place.
  *
  * The menu opens only when text changes (typing, not moving the caret with the arrows, which would
  * then be taken by the menu), closes when the caret leaves what was typed, and stays closed after
@@ -30,16 +34,19 @@ import {
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
+import type { LibraryCompletion } from '../../../core/library/completion-data.ts';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
 import { suggestOpeners } from '../../../core/lexicon/query.ts';
 import type { OpenerPart } from '../../../core/lexicon/sequence.ts';
 import type { InstrumentId } from '../../../core/references/instruments.ts';
+import type { SuggestionContext } from '../../../core/references/lookup.ts';
 import type { References } from '../../../core/references/types.ts';
 import { $isFootnotesNode } from '../../nodes/FootnotesNode.ts';
 import { $isReferenceNode } from '../../nodes/ReferenceNode.ts';
 import { $caretTargets, type OpenerTarget } from './caret.ts';
 import { CHOOSE_COMPLETION_COMMAND, HIGHLIGHT_COMPLETION_COMMAND } from './commands.ts';
 import { $insertOpener, $insertReference, type ReferencePlace } from './insert.ts';
+import type { LibraryCompletionStore } from './libraryStore.ts';
 import { mentionedInstruments } from './mentions.ts';
 import { openerOptions, referenceOptions, type CompletionOption } from './options.ts';
 import { matchReference, openerQuery } from './trigger.ts';
@@ -76,6 +83,10 @@ export interface CompletionDependencies {
   readonly mentionsDelayMs?: number;
   /** At most this many options (default 10). */
   readonly limit?: number;
+  /** The library's completion, asked for when the menu first opens; absent: the report's alone. */
+  readonly library?: LibraryCompletionStore;
+  /** The draft's organ (`document.organ`): whose openers rank first, whose acts are "its". */
+  readonly organ?: string;
 }
 
 export const DEFAULT_MENTIONS_DELAY_MS = 300;
@@ -101,6 +112,14 @@ interface BlockMentions {
   readonly mentioned: ReadonlySet<InstrumentId>;
   /** Every instrument it names, the Protocols of a group mention included (mentions.ts). */
   readonly introduced: ReadonlySet<InstrumentId>;
+  /** The library's instruments it mentions (their keys). */
+  readonly titles: readonly string[];
+}
+
+/** What the draft mentions: the report's instruments by id, the library's by key. */
+export interface DraftMentions {
+  readonly mentioned: Set<InstrumentId>;
+  readonly titles: Set<string>;
 }
 
 /**
@@ -141,7 +160,21 @@ export function $mentionedInDraft(
   cache: MentionCache = new Map(),
   introduced?: Set<InstrumentId>,
 ): Set<InstrumentId> {
+  return $mentionsInDraft(references, null, cache, introduced).mentioned;
+}
+
+/**
+ * `$mentionedInDraft`, and the library's instruments the draft mentions: their titles in the text, or
+ * references the editor marked with their key. A cache must be read with one library throughout.
+ */
+export function $mentionsInDraft(
+  references: References,
+  library: LibraryCompletion | null,
+  cache: MentionCache = new Map(),
+  introduced?: Set<InstrumentId>,
+): DraftMentions {
   const out = new Set<InstrumentId>();
+  const titles = new Set<string>();
   const seen = new Set<NodeKey>();
   for (const block of $getRoot().getChildren()) {
     if ($isFootnotesNode(block)) continue;
@@ -154,29 +187,35 @@ export function $mentionedInDraft(
       for (const node of nodes)
         if ($isReferenceNode(node) && node.getRefKind() === 'instrument') ids.push(node.getRefId());
       const named = new Set<InstrumentId>();
+      const text = block.getTextContent();
       entry = {
         nodes,
-        mentioned: mentionedInstruments(references, block.getTextContent(), ids, named),
+        mentioned: mentionedInstruments(references, text, ids, named),
         introduced: named,
+        titles: library === null ? [] : [...library.mentionedIn(text), ...ids],
       };
       cache.set(key, entry);
     }
     for (const id of entry.mentioned) out.add(id);
     for (const id of entry.introduced) introduced?.add(id);
+    for (const title of entry.titles) titles.add(title);
   }
   for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
-  return out;
+  return { mentioned: out, titles };
 }
 
 export function registerCompletion(editor: LexicalEditor, deps: CompletionDependencies): () => void {
-  const { lexicon, references, limit } = deps;
+  const { lexicon, references, limit, organ } = deps;
   const delay = deps.mentionsDelayMs ?? DEFAULT_MENTIONS_DELAY_MS;
   let state: CompletionState = CLOSED_COMPLETION;
   let current: Found | null = null;
   let dismissed: string | null = null;
+  let library = deps.library?.get() ?? null;
   const mentionCache: MentionCache = new Map();
   let introduced = new Set<InstrumentId>();
-  let mentioned = editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache, introduced));
+  let { mentioned, titles } = editor
+    .getEditorState()
+    .read(() => $mentionsInDraft(references, library, mentionCache, introduced));
   let mentionsVersion = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -189,15 +228,16 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     current = null;
     publish(CLOSED_COMPLETION);
   };
-  const setMentioned = (next: Set<InstrumentId>, nextIntroduced: Set<InstrumentId>): void => {
-    mentioned = next;
+  const setMentioned = (next: DraftMentions, nextIntroduced: Set<InstrumentId>): void => {
+    mentioned = next.mentioned;
+    titles = next.titles;
     introduced = nextIntroduced;
     mentionsVersion++;
   };
   const rescanMentions = (): void => {
     const named = new Set<InstrumentId>();
     setMentioned(
-      editor.getEditorState().read(() => $mentionedInDraft(references, mentionCache, named)),
+      editor.getEditorState().read(() => $mentionsInDraft(references, library, mentionCache, named)),
       named,
     );
   };
@@ -217,7 +257,8 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     if (opener !== null) {
       const typed = openerQuery(opener.leading);
       if (typed !== null) {
-        const suggestions = suggestOpeners(lexicon, {
+        const openers = library?.openers(organ) ?? null;
+        const suggestions = suggestOpeners(openers?.lexicon ?? lexicon, {
           part: opener.part,
           typed,
           previousOpeners: opener.previousOpeners,
@@ -234,7 +275,10 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
               mode: 'opener',
               part: opener.part,
               typed,
-              options: openerOptions(suggestions),
+              options: openerOptions(
+                suggestions,
+                openers === null ? undefined : (s) => openers.detail(s.phrase, opener.part),
+              ),
               selected: 0,
               anchorKey: opener.startKey,
               start: 0,
@@ -244,11 +288,21 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       }
     }
     if (reference !== null) {
+      const lookup =
+        library === null
+          ? undefined
+          : (typed: string, context: SuggestionContext) =>
+              library?.suggestReferences(references, typed, {
+                ...context,
+                ...(organ === undefined ? {} : { organ }),
+                mentionedTitles: titles,
+              }) ?? [];
       const match = matchReference(references, reference.text, {
         mentioned,
         introduced,
         preceding: reference.preceding,
         ...(limit === undefined ? {} : { limit }),
+        ...(lookup === undefined ? {} : { lookup }),
       });
       if (match !== null) {
         const place = `reference:${reference.anchorKey}:${match.start}`;
@@ -300,6 +354,31 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     dismissed = null;
     current = found;
     publish(found.state);
+    // The first menu of a draft asks for the library; this one is the report's.
+    if (library === null) deps.library?.request();
+  };
+
+  /** The library has arrived (or changed): what the draft mentions is read again, an open menu filled again. */
+  const libraryChanged = (): void => {
+    const next = deps.library?.get() ?? null;
+    if (next === library) return;
+    library = next;
+    mentionCache.clear();
+    rescanMentions();
+    if (!state.open || current === null) return;
+    const found = editor.isEditable() ? editor.getEditorState().read($find) : null;
+    if (found === null || found.place !== current.place) {
+      close();
+      return;
+    }
+    // The option highlighted stays highlighted when the library offers it too.
+    const key = state.options[state.selected]?.key;
+    const selected = Math.max(
+      0,
+      found.state.options.findIndex((o) => o.key === key),
+    );
+    current = found;
+    publish({ ...found.state, selected });
   };
 
   const move = (delta: 1 | -1): void => {
@@ -323,9 +402,14 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       const written = $insertReference(active.place, action.suggestion);
       // Known at once, not at the next scan: the next "Smuggling" already offers the short title.
       if (written && action.suggestion.kind === 'instrument') {
-        const { titles, mentions } = action.suggestion;
-        setMentioned(new Set([...mentioned, ...titles]), new Set([...introduced, ...mentions]));
+        const { titles: titled, mentions } = action.suggestion;
+        setMentioned(
+          { mentioned: new Set([...mentioned, ...titled]), titles },
+          new Set([...introduced, ...mentions]),
+        );
       }
+      if (written && action.suggestion.kind === 'library-instrument')
+        setMentioned({ mentioned, titles: new Set([...titles, action.suggestion.key]) }, introduced);
       return written;
     }
     return false;
@@ -338,6 +422,7 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
   };
 
   return mergeRegister(
+    deps.library?.subscribe(libraryChanged) ?? (() => undefined),
     editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
       const edited = dirtyLeaves.size > 0 || dirtyElements.size > 0;
       if (edited) scheduleMentions();

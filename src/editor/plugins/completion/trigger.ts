@@ -14,8 +14,9 @@
  * title. Names are capitalized, prose is not: the menu opens for an instrument only when the typed
  * words are capitalized and start one of its names, or are a single capitalized word of one.
  */
+import type { CompletionReference } from '../../../core/library/completion-data.ts';
 import type { References } from '../../../core/references/types.ts';
-import { suggestReferences, type ReferenceSuggestion } from '../../../core/references/lookup.ts';
+import { suggestReferences, type SuggestionContext } from '../../../core/references/lookup.ts';
 import type { InstrumentGroupId, InstrumentId } from '../../../core/references/instruments.ts';
 
 /** Longer than any opener of the lexicon ("Taking note with appreciation of the efforts"): past it, the paragraph is prose. */
@@ -49,8 +50,11 @@ export interface ReferenceMatch {
   /** Where `typed` starts in the text given to `matchReference`. */
   readonly start: number;
   /** Never empty. */
-  readonly suggestions: readonly ReferenceSuggestion[];
+  readonly suggestions: readonly CompletionReference[];
 }
+
+/** Who answers for the typed words: the report's references (lookup.ts), or the library with them. */
+export type ReferenceLookup = (typed: string, context: SuggestionContext) => readonly CompletionReference[];
 
 export interface ReferenceQuery {
   /** Instruments whose full title the draft has given (their next mention takes the short title). */
@@ -60,6 +64,8 @@ export interface ReferenceQuery {
   /** Text before `text` in the paragraph (an opener, a preceding run), so "its " or "the " is seen. */
   readonly preceding?: string;
   readonly limit?: number;
+  /** Defaults to the report's references alone (`suggestReferences`). */
+  readonly lookup?: ReferenceLookup;
 }
 
 /**
@@ -74,6 +80,7 @@ export function matchReference(refs: References, text: string, query: ReferenceQ
   if (!/[\p{L}\p{N}/]$/u.test(text.slice(-2))) return null;
   const offset = Math.max(0, text.length - REFERENCE_WINDOW);
   const starts = wordStarts(text, offset);
+  const lookup = query.lookup ?? ((typed, context) => suggestReferences(refs, typed, context));
   let best: ReferenceMatch | null = null;
   let bestStrength = 0;
   for (const start of starts.slice(-MAX_REFERENCE_WORDS).reverse()) {
@@ -83,7 +90,7 @@ export function matchReference(refs: References, text: string, query: ReferenceQ
       start > BEFORE_CHARS
         ? text.slice(start - BEFORE_CHARS, start)
         : (query.preceding ?? '').slice(-BEFORE_CHARS) + text.slice(0, start);
-    const suggestions = suggestReferences(refs, typed, {
+    const suggestions = lookup(typed, {
       mentioned: query.mentioned,
       ...(query.introduced === undefined ? {} : { introduced: query.introduced }),
       before,
@@ -147,7 +154,7 @@ function hasEnoughToGoOn(typed: string): boolean {
 export function candidateStrength(
   refs: References,
   typed: string,
-  suggestions: readonly ReferenceSuggestion[],
+  suggestions: readonly CompletionReference[],
 ): number {
   const bare = typed.replace(/^the\s+/i, '');
   const capitalized = /^\p{Lu}/u.test(bare);
@@ -160,7 +167,8 @@ export function candidateStrength(
       // "CTOC/COP/2012/", "A/CONF": a symbol has a slash or starts with capitals.
       if (typed.includes('/') || /^\p{Lu}{2}/u.test(typed)) return 2;
     } else if (capitalized) {
-      if (instrumentNames(refs, s.id).some((name) => name.startsWith(lower))) return 2;
+      const names = s.kind === 'library-instrument' ? [s.key] : instrumentNames(refs, s.id);
+      if (names.some((name) => name.startsWith(lower))) return 2;
       if (!/\s/.test(bare)) strength = 1;
     }
   }
