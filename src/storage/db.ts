@@ -160,12 +160,12 @@ function envelopeProblem(
   return undefined;
 }
 
-type DocumentRead =
+export type DocumentRead =
   | { readonly ok: true; readonly document: ResolutionDocument; readonly migratedFrom?: number }
   | { readonly ok: false; readonly error: string };
 
 /** The stored document through the schema migrations (core/model/migrations.ts) and the validator. */
-function readDocument(value: unknown): DocumentRead {
+export function readDocument(value: unknown): DocumentRead {
   const migrated = migrate(value);
   if (!migrated.ok) return { ok: false, error: migrated.error };
   const checked = validateDocument(migrated.value);
@@ -425,9 +425,9 @@ export function requestResult<T>(request: IDBRequest<T>): Promise<T> {
  * A write is only durable then: a quota failure typically surfaces at commit, as an abort, after every
  * request has succeeded. If `body` throws, the transaction is aborted and nothing is written.
  */
-export async function inTransaction<T>(
+export async function inTransaction<T, S extends string = StoreName>(
   db: IDBDatabase,
-  stores: StoreName | readonly StoreName[],
+  stores: S | readonly S[],
   mode: IDBTransactionMode,
   body: (tx: IDBTransaction) => Promise<T>,
 ): Promise<T> {
