@@ -94,7 +94,13 @@ function createClient(): LibraryClient {
     if (!loading) {
       setStatus({ state: 'loading' });
       loading = send('load', { url: PACK_URL }).then(
-        (stats) => {
+        // The user's own documents (IndexedDB, ./userLibrary.ts) join the index before the library
+        // is ready, so the first search finds them; without them it still loads.
+        async (loaded) => {
+          const stats = await import('./userLibrary.ts')
+            .then((m) => m.storedUserDocuments())
+            .then((documents) => (documents.length ? send('setUserDocuments', { documents }) : loaded))
+            .catch(() => loaded);
           setStatus({ state: 'ready', stats });
           return stats;
         },
