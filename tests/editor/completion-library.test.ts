@@ -218,6 +218,34 @@ describe('completion with the library', () => {
     expect(library.asked()).toBe(1);
   });
 
+  it('opens the menu for words typed while the library loaded, when it arrives: "resolution 79/1"', async () => {
+    const library = memoryLibrary(shipped);
+    h = harness(assemblyDraft(), library.store);
+    newParagraph(h.editor, 2, 'preamble');
+    const arrived = arrival(library.store);
+    // The opener menu opens on "Recalling" and asks for the library; the report knows no 79/1.
+    type(h.editor, 'Recalling');
+    expect(h.state()).toMatchObject({ open: true, mode: 'opener' });
+    type(h.editor, ' resolution 79/1');
+    expect(h.state().open).toBe(false);
+    await arrived;
+    expect(option(h, 0)?.label).toBe('its resolution 79/1 of 22 September 2024');
+  });
+
+  it('leaves the menu closed when the library arrives after the caret moved (only typing opens it)', async () => {
+    const library = memoryLibrary(shipped);
+    h = harness(assemblyDraft(), library.store);
+    newParagraph(h.editor, 2, 'preamble');
+    const arrived = arrival(library.store);
+    type(h.editor, 'Recalling');
+    type(h.editor, ' resolution 79/1');
+    // Arrows away and back: the caret is where it was, but the last thing done was moving it.
+    update(h.editor, () => $block(3).selectStart());
+    update(h.editor, () => $block(3).selectEnd());
+    await arrived;
+    expect(h.state().open).toBe(false);
+  });
+
   it("ranks a Conference draft's openers by the Conference's use", async () => {
     const library = await loaded();
     h = harness(conferenceDraft(), library.store);

@@ -218,6 +218,8 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     .read(() => $mentionsInDraft(references, library, mentionCache, introduced));
   let mentionsVersion = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last update typed (rather than moved the caret or wrote a chosen option). */
+  let typedLast = false;
 
   const publish = (next: CompletionState): void => {
     if (next === state) return;
@@ -358,14 +360,22 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     if (library === null) deps.library?.request();
   };
 
-  /** The library has arrived (or changed): what the draft mentions is read again, an open menu filled again. */
+  /**
+   * The library has arrived (or changed): what the draft mentions is read again, an open menu filled
+   * again. With the menu closed right after typing, the words typed are looked up again, as the
+   * keystroke would have had the library been there: "resolution 79/1" typed while it loaded opens
+   * the menu when it arrives.
+   */
   const libraryChanged = (): void => {
     const next = deps.library?.get() ?? null;
     if (next === library) return;
     library = next;
     mentionCache.clear();
     rescanMentions();
-    if (!state.open || current === null) return;
+    if (!state.open || current === null) {
+      if (typedLast) refresh(editor.getEditorState(), true);
+      return;
+    }
     const found = editor.isEditable() ? editor.getEditorState().read($find) : null;
     if (found === null || found.place !== current.place) {
       close();
@@ -427,9 +437,11 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       const edited = dirtyLeaves.size > 0 || dirtyElements.size > 0;
       if (edited) scheduleMentions();
       if (tags.has(COMPLETION_INSERT_TAG)) {
+        typedLast = false;
         close();
         return;
       }
+      typedLast = edited;
       refresh(editorState, edited);
     }),
     editor.registerEditableListener((editable) => {
