@@ -39,7 +39,7 @@ export interface Figure {
   readonly key: string;
   readonly path?: readonly string[];
   readonly value: number | null;
-  readonly unit: 'ms' | 'µs' | 'KB' | '×' | '%';
+  readonly unit: 'ms' | 'µs' | 'KB' | 'MB' | '×' | '%';
   readonly budget: number | null;
   readonly what: string;
   /** The fastest and slowest of the repeated runs the value summarizes, for the table. */

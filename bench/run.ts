@@ -30,6 +30,7 @@ import { measureReading } from './reading.ts';
 import { measureDocx } from './docx.ts';
 import { measureHostileDocx, measureHostilePdf } from './hostile.ts';
 import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
+import { measureLibrary } from './library.ts';
 
 export function measureCore(): Figure[] {
   const figures: Figure[] = [];
@@ -155,6 +156,8 @@ async function main(): Promise<void> {
     ...(await measureDocx()),
     ...(await measureHostileDocx()),
     ...(await measureHostilePdf()),
+    // The library (issue 13): built, searched at its size, doubled and quadrupled (about 2 min).
+    ...measureLibrary(log),
   ];
   const pasteOnly = process.argv.includes('--paste-only');
   const pdfOnly = process.argv.includes('--pdf-only');
