@@ -33,7 +33,7 @@
 import type { ComparePart } from '../compare/types.ts';
 import { inlineText, normalizeInlines, plain } from '../model/inline.ts';
 import { placeholder } from '../model/placeholders.ts';
-import type { Footnote, PreambularParagraph, ResolutionDocument } from '../model/types.ts';
+import type { Footnote, Metadata, PreambularParagraph, ResolutionDocument } from '../model/types.ts';
 import { PRINTED_DATE_SOURCE, printedFromIsoDate } from '../references/dates.ts';
 import { applyFix, spliceInlines } from '../rules/fix.ts';
 import type { Fix, ParagraphAddress, ReplaceTextEdit, TextRange } from '../rules/types.ts';
@@ -898,4 +898,63 @@ export function applyUpdates(
         content: plain(p.place.content),
       });
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The new version's draft
+
+/** The local calendar day as an ISO date: a draft is dated the day its author starts it. */
+function isoDay(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const COMMITTEES = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'] as const;
+
+/**
+ * The new version's symbol, its number left to fill in, from the draft the base was adopted from
+ * ("A/C.1/79/L.12/Rev.1" → "A/C.1/80/L.‹number›", "CTOC/COP/2012/L.4/Rev.2" → "CTOC/COP/2014/L.‹number›")
+ * or, for the Assembly, from the committee whose report it was adopted on ("[on the report of the
+ * First Committee (A/79/406)]" → "A/C.1/80/L.‹number›"; a plenary resolution: "A/80/L.‹number›").
+ */
+function nextDraftSymbol(base: LibraryDocument, t: UpdateTarget): string | undefined {
+  const draftSymbol = base.meta.draftSymbol;
+  const number = placeholder('number');
+  const assembly = draftSymbol ? /^(A\/(?:C\.\d\/)?)\d+\/L\./.exec(draftSymbol) : null;
+  if (assembly) return `${assembly[1] ?? ''}${t.target}/L.${number}`;
+  const dated = draftSymbol ? /^(.*\/)(\d{4})\/L\./.exec(draftSymbol) : null;
+  if (dated) return `${dated[1] ?? ''}${Number(dated[2]) + t.years}/L.${number}`;
+  if (base.meta.body !== 'ga') return undefined;
+  const basis = base.doc.metadata.adoption?.basis ?? '';
+  const committee = COMMITTEES.findIndex((c) => new RegExp(`\\b${c}\\s+Committee\\b`).test(basis));
+  return committee >= 0 ? `A/C.${committee + 1}/${t.target}/L.${number}` : `A/${t.target}/L.${number}`;
+}
+
+/**
+ * This session's draft started from a library resolution: its text as adopted (each update is
+ * proposed, not made), the base remembered by its symbol for compare and tracked changes, and a
+ * draft's masthead: the new session, the symbol of the committee it went through with its number to
+ * fill in (A/C.1/80/L.‹number›), today's date, the agenda item's number to fill in (items are renumbered every session).
+ * What belonged to the adopted text goes: its number, its adoption.
+ */
+export function draftFromLibrary(
+  base: LibraryDocument,
+  t: UpdateTarget,
+  now: Date = new Date(),
+): ResolutionDocument {
+  if (Number.isNaN(now.getTime())) throw new Error('draftFromLibrary: `now` is not a valid date');
+  const { number: _number, ...rest } = base.doc;
+  const m = base.doc.metadata;
+  const ordinal = ordinalWords(t.target) ?? String(t.target);
+  const symbol = nextDraftSymbol(base, t);
+  const metadata: Metadata = {
+    ...(symbol ? { symbol, distribution: 'limited' as const, originalLanguage: 'English' } : {}),
+    session: `${ordinal.charAt(0).toUpperCase()}${ordinal.slice(1)} session`,
+    date: isoDay(now),
+    ...(m.agendaItem ? { agendaItem: placeholder('item') } : {}),
+    ...(m.agendaItemTitle ? { agendaItemTitle: m.agendaItemTitle } : {}),
+    ...(m.footnoteRule ? { footnoteRule: m.footnoteRule } : {}),
+    base: { source: 'file', ref: base.meta.symbol },
+  };
+  return structuredClone({ ...rest, metadata });
 }

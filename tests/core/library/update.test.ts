@@ -22,6 +22,7 @@ import { ORDINAL_SOURCE, ordinalValue, ordinalWords } from '../../../src/core/li
 import type { LibraryDocument, LibraryMeta } from '../../../src/core/library/types.ts';
 import {
   applyUpdates,
+  draftFromLibrary,
   proposeUpdates,
   updateFix,
   updateStates,
@@ -31,6 +32,7 @@ import {
 } from '../../../src/core/library/update.ts';
 import { inlineText } from '../../../src/core/model/inline.ts';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
+import { validateDocument } from '../../../src/core/model/validate.ts';
 import { applyFix } from '../../../src/core/rules/fix.ts';
 import { paragraphUnits } from '../../../src/core/rules/units.ts';
 import { fn, op, pre, res } from '../../helpers/builders.ts';
@@ -640,5 +642,45 @@ describe('applyUpdates', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(proposals('A/RES/79/16').map((p) => p.id)).toEqual(ids);
     expect(ids[0]).toMatch(/^recalling:preamble::1::\d+$/);
+  });
+});
+
+describe('draftFromLibrary', () => {
+  const september = new Date(2025, 8, 1);
+
+  it("starts the eightieth session's draft from A/RES/79/20: its text, a draft's masthead, the resolution as its base", () => {
+    const base = get('A/RES/79/20');
+    const draft = draftFromLibrary(base, updateTarget(base, { library }), september);
+    expect(draft.metadata).toEqual({
+      symbol: 'A/C.1/80/L.‹number›',
+      distribution: 'limited',
+      originalLanguage: 'English',
+      session: 'Eightieth session',
+      date: '2025-09-01',
+      agendaItem: '‹item›',
+      agendaItemTitle:
+        'Prevention of an arms race in outer space: no first placement of weapons in outer space',
+      base: { source: 'file', ref: 'A/RES/79/20' },
+    });
+    expect(draft.number).toBeUndefined();
+    expect(draft.preamble).toEqual(base.doc.preamble);
+    expect(draft.operative).toEqual(base.doc.operative);
+    expect(validateDocument(draft).ok).toBe(true);
+    // The proposals made on the resolution are all pending in its draft.
+    const list = proposeUpdates(base, { library });
+    expect([...updateStates(draft, list).values()].every((s) => s.status === 'pending')).toBe(true);
+  });
+
+  it('gives a plenary resolution a plenary symbol, and the Conference its next session two years on', () => {
+    const plenary = get('A/RES/79/7');
+    expect(draftFromLibrary(plenary, updateTarget(plenary, { library }), september).metadata.symbol).toBe(
+      'A/80/L.‹number›',
+    );
+    const cop = get('COP resolution 6/3');
+    expect(draftFromLibrary(cop, updateTarget(cop, { library }), september).metadata).toMatchObject({
+      symbol: 'CTOC/COP/2014/L.‹number›',
+      session: 'Seventh session',
+      base: { source: 'file', ref: 'resolution 6/3' },
+    });
   });
 });
