@@ -446,7 +446,10 @@ export interface LibraryCommandOptions {
 }
 
 export function libraryCommand(args: readonly string[], options: LibraryCommandOptions = {}): string {
-  const [command, ...rest] = args;
+  // The command is the first argument that is not --json ("library --json stats" reads as "library stats --json").
+  const at = args.findIndex((a) => a !== '--json');
+  const command = at < 0 ? undefined : args[at];
+  const rest = [...args.slice(0, Math.max(0, at)), ...args.slice(at + 1)];
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
   switch (command) {
     case 'search':

@@ -205,6 +205,12 @@ describe('library lineage', () => {
 });
 
 describe('library stats', () => {
+  it('takes --json before the command too', () => {
+    expect(JSON.parse(libraryCommand(['--json', 'stats'])) as unknown).toMatchObject({
+      documents: { total: 898 },
+    });
+  });
+
   it('counts the documents by body and session, the paragraphs and words, and gives the pack size', () => {
     const stats = cliJson<{
       documents: {
