@@ -13,6 +13,7 @@ import {
 import { readPack } from '../../core/library/pack.ts';
 import { buildLibraryIndex, type LibraryIndex } from '../../core/library/search-index.ts';
 import type { LibraryDocument } from '../../core/library/types.ts';
+import { proposeUpdates, updateTarget } from '../../core/library/update.ts';
 import { libraryMeta } from '../../core/library/metadata.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
 import type { LibraryRequest, LibraryResponse, LibraryStats } from './protocol.ts';
@@ -157,6 +158,16 @@ async function answer(request: LibraryRequest): Promise<unknown> {
       const item = draft.meta.agendaItemTitle ?? previous?.meta.agendaItemTitle;
       if (item) for (const d of s.byId.values()) if (d.meta.agendaItemTitle === item) family.add(d.meta.id);
       return [...family];
+    }
+    case 'updates': {
+      const base = s.byId.get(request.id);
+      if (!base) return null;
+      const library = { get: (id: string) => s.byId.get(id), predecessors: s.predecessors };
+      return {
+        base,
+        target: updateTarget(base, { library }),
+        proposals: proposeUpdates(base, { library }),
+      };
     }
     case 'setUserDocuments':
       setUser(s, request.documents);

@@ -15,6 +15,7 @@ import type {
   LibraryRequestType,
   LibraryResponse,
   LibraryStats,
+  LibraryUpdates,
 } from './protocol.ts';
 
 export type LibraryStatus =
@@ -39,6 +40,8 @@ export interface LibraryClient {
   /** Ids of the library documents on the draft's agenda item. */
   sameItem(doc: ResolutionDocument): Promise<readonly string[]>;
   setUserDocuments(documents: readonly LibraryDocument[]): Promise<LibraryStats>;
+  /** A library resolution with the updates that make it its next version's draft; null if unknown. */
+  updates(id: string): Promise<LibraryUpdates | null>;
 }
 
 type Args<K extends LibraryRequestType> = LibraryRequests[K]['args'];
@@ -131,6 +134,7 @@ function createClient(): LibraryClient {
     lineage: (ref) => after('lineage', { ref }),
     predecessor: (doc) => after('predecessor', { doc }),
     sameItem: (doc) => after('sameItem', { doc }),
+    updates: (id) => after('updates', { id }),
     setUserDocuments: (documents) =>
       after('setUserDocuments', { documents }).then((stats) => {
         setStatus({ state: 'ready', stats });

@@ -7,6 +7,14 @@ import type { LineageVersion, ParagraphRef } from '../../core/library/lineage.ts
 import type { SearchOptions } from '../../core/library/search-index.ts';
 import type { LibraryDocument, LibraryMeta } from '../../core/library/types.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
+import type { UpdateProposal, UpdateTarget } from '../../core/library/update.ts';
+
+/** A library resolution with the updates that make it its next version's draft. */
+export interface LibraryUpdates {
+  readonly base: LibraryDocument;
+  readonly target: UpdateTarget;
+  readonly proposals: readonly UpdateProposal[];
+}
 
 export interface LibraryStats {
   readonly documents: number;
@@ -48,6 +56,11 @@ export interface LibraryRequests {
   readonly sameItem: {
     readonly args: { readonly doc: ResolutionDocument };
     readonly result: readonly string[];
+  };
+  /** What updates a library resolution into its next version's draft (core/library/update.ts). */
+  readonly updates: {
+    readonly args: { readonly id: string };
+    readonly result: LibraryUpdates | null;
   };
   /** Replaces the user's documents (those the user added, from IndexedDB). */
   readonly setUserDocuments: {
