@@ -78,6 +78,7 @@ import type {
   Subparagraph,
 } from '../src/core/model/types.ts';
 import { bundleFigures } from './bundle.ts';
+import { readPrintedText } from '../src/core/parse/printed.ts';
 import { median, percentile, REPORT_TEXT, round, sorted, type Figure } from './measure.ts';
 import { operativePaste, singleLinePaste, utf8Bytes } from './pasteText.ts';
 
@@ -120,6 +121,7 @@ const PDF_IMPORTS = 3;
 /** The dev set of issue 12: four General Assembly resolutions as the UN's document system gives them. */
 const DEV_PDFS = ['A_RES_78_267.pdf', 'A_RES_79_188.pdf', 'A_RES_79_242.pdf', 'A_RES_80_225.pdf'];
 const REAL_DIR = fileURLToPath(new URL('../corpus/real/', import.meta.url));
+const GA_DIR = fileURLToPath(new URL('../corpus/ga/', import.meta.url));
 
 /** The paste figures: pasted into a draft of this many paragraphs. */
 const PASTE_DRAFT_PARAGRAPHS = 500;
@@ -1151,6 +1153,147 @@ async function measurePdfImport(bench: Bench): Promise<void> {
   });
 }
 
+const LIBRARY_LOADS = 5;
+const LIBRARY_QUERIES = 1000;
+
+/** Loads the library in the build's worker from a page of the app, then searches; see measureLibrary. */
+const LIBRARY_IN_WORKER = `async ({ worker: url, pack, queries }) => {
+  const worker = new Worker(url, { type: 'module' });
+  const waiting = new Map();
+  worker.onmessage = (e) => {
+    const w = waiting.get(e.data.id);
+    waiting.delete(e.data.id);
+    if (w) w(e.data);
+  };
+  let id = 0;
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      waiting.set(n, (data) => (data.ok ? resolve(data.value) : reject(new Error(data.error))));
+      worker.postMessage({ ...message, id: n });
+    });
+  const t0 = performance.now();
+  const stats = await ask({ type: 'load', url: new URL(pack, location.href).href });
+  const loadMs = performance.now() - t0;
+  const memory = performance.memory ? performance.memory.usedJSHeapSize : null;
+  const times = [];
+  let found = 0;
+  for (const text of queries) {
+    const q0 = performance.now();
+    const matches = await ask({ type: 'search', text, options: { top: 5, minScore: 0.2 } });
+    times.push(performance.now() - q0);
+    if (matches.length > 0) found++;
+  }
+  worker.terminate();
+  return { loadMs, stats, times, found, memory };
+}`;
+
+/**
+ * The library (issue 13) as the finder uses it: the build's library worker started from a page of the
+ * app in a new browser context (no HTTP cache), asked to load the pack (`browser.libraryLoadMs`: fetch,
+ * inflate, parse, index, from the request to the answer; median of 5), then asked for the closest
+ * paragraphs of 1,000 real paragraphs of the library, one at a time, each timed from the request to
+ * the answer in the page (`browser.libraryQueryP99Ms`: the round trip, word diffs of the top 5
+ * included).
+ */
+async function measureLibrary(bench: Bench, appDir: string): Promise<void> {
+  const { browser, urls, log, problems } = bench;
+  const assets = readdirSync(join(appDir, 'assets'));
+  const worker = assets.find((f) => /^library-worker-.*\.js$/.test(f));
+  const pack = assets.find((f) => /^library-.*\.pack$/.test(f));
+  if (worker === undefined || pack === undefined) throw new Error('the build has no library worker or pack');
+  const bytes = statSync(join(appDir, 'assets', pack)).size;
+  const queries = libraryQueries(LIBRARY_QUERIES);
+  log(`loading the library in its worker (${LIBRARY_LOADS} new contexts), then ${queries.length} searches`);
+  const loads: number[] = [];
+  const phases: Record<string, number[]> = {};
+  let times: number[] = [];
+  let found = 0;
+  let memory: number | null = null;
+  for (let run = 0; run < LIBRARY_LOADS; run++) {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      guard(page, problems);
+      await page.goto(urls.app);
+      const result = (await page.evaluate(
+        `(${LIBRARY_IN_WORKER})(${JSON.stringify({ worker: `./assets/${worker}`, pack: `./assets/${pack}`, queries: run === 0 ? queries : [] })})`,
+      )) as {
+        loadMs: number;
+        stats: { phases: Record<string, number>; paragraphs: number };
+        times: number[];
+        found: number;
+        memory: number | null;
+      };
+      loads.push(result.loadMs);
+      for (const [k, v] of Object.entries(result.stats.phases)) (phases[k] ??= []).push(v);
+      if (run === 0) {
+        times = result.times;
+        found = result.found;
+        memory = result.memory;
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  const l = sorted(loads);
+  const t = sorted(times);
+  const phaseText = Object.entries(phases)
+    .map(([k, v]) => `${k.replace(/Ms$/, '')} ${show(median(sorted(v)))}`)
+    .join(', ');
+  log(
+    `library load: ${l.map(show).join(', ')} (median phases: ${phaseText}); ${found}/${t.length} queries answered`,
+  );
+  bench.sink.push(
+    {
+      key: 'browser.libraryLoadMs',
+      value: round(median(l), 0),
+      unit: 'ms',
+      budget: 1500,
+      what: `the library loaded in its worker on first use: fetch, inflate, parse, index (median of ${LIBRARY_LOADS} new contexts; ${phaseText})`,
+      spread: spreadOf(l),
+    },
+    {
+      key: 'browser.libraryBytesMb',
+      value: round(bytes / 1024 / 1024, 2),
+      unit: 'MB',
+      budget: 6,
+      what: 'bytes the library moves on first use (the gzipped pack)',
+    },
+    {
+      key: 'browser.libraryQueryP99Ms',
+      value: round(percentile(t, 99), 2),
+      unit: 'ms',
+      budget: 10,
+      what: `one finder search from the page to the worker and back, top 5 with word diffs, over ${t.length} real paragraphs (99th percentile; median ${show(median(t))})`,
+    },
+  );
+  if (memory !== null)
+    bench.sink.push({
+      key: 'browser.libraryWorkerHeapMb',
+      value: round(memory / 1024 / 1024, 1),
+      unit: 'MB',
+      budget: 150,
+      what: "the page's JavaScript heap after the searches (performance.memory; the worker's own heap is measured in Node: libraryHeapMb)",
+    });
+}
+
+/** Paragraphs of the session-80 resolutions, every few, as the finder's queries. */
+function libraryQueries(count: number): string[] {
+  const out: string[] = [];
+  const files = readdirSync(GA_DIR)
+    .filter((f) => /^A_RES_80_/.test(f))
+    .sort();
+  for (const f of files) {
+    const [doc] = readPrintedText(readFileSync(join(GA_DIR, f), 'utf8')).documents;
+    if (!doc) continue;
+    for (const p of [...doc.preamble, ...doc.operative])
+      out.push(joinOpener(p.opener, inlineText(p.content)));
+    if (out.length >= count * 3) break;
+  }
+  return out.filter((_, k) => k % 3 === 0).slice(0, count);
+}
+
 /**
  * Builds the app and the bare editor, serves them and measures in Chromium, adding the browser and
  * bundle figures to `sink` as they come. Everything it starts is stopped before it returns or throws.
@@ -1167,6 +1310,8 @@ export interface BrowserOptions {
   readonly pasteParagraph?: string;
   /** Only the PDF figures (reading in the worker, opening one in the app). */
   readonly pdfOnly?: boolean;
+  /** Only the library figures (load, search). */
+  readonly libraryOnly?: boolean;
 }
 
 export async function measureBrowserFigures(
@@ -1178,6 +1323,7 @@ export async function measureBrowserFigures(
     pasteOnly = false,
     pasteParagraph,
     pdfOnly = false,
+    libraryOnly = false,
   }: BrowserOptions = {},
 ): Promise<boolean> {
   try {
@@ -1187,7 +1333,7 @@ export async function measureBrowserFigures(
     const bareDir = join(work, 'bare');
     await viteBuild(['--outDir', appDir, '--emptyOutDir'], log);
     const draft = benchDraft(REPORT_TEXT);
-    if (!pasteOnly && !pdfOnly) {
+    if (!pasteOnly && !pdfOnly && !libraryOnly) {
       await viteBuild(
         ['--config', join('bench', 'bare', 'vite.config.ts'), '--outDir', bareDir, '--emptyOutDir'],
         log,
@@ -1214,7 +1360,7 @@ export async function measureBrowserFigures(
 
     const bench: Bench = { browser, urls: { app: app.url, bare: bare.url }, draft, log, sink, problems: [] };
     let ok = true;
-    if (!pasteOnly && !pdfOnly) {
+    if (!pasteOnly && !pdfOnly && !libraryOnly) {
       let seeded: { state: StorageState; pageWidth: number } | undefined;
       ok = await part(bench, 'the benchmark draft', async () => {
         log('opening the 150-paragraph draft through Open file…');
@@ -1227,6 +1373,10 @@ export async function measureBrowserFigures(
       }
       ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
     }
+    if (libraryOnly)
+      return (await part(bench, 'browser.libraryLoadMs', () => measureLibrary(bench, appDir))) && ok;
+    if (!pasteOnly && !pdfOnly)
+      ok = (await part(bench, 'browser.libraryLoadMs', () => measureLibrary(bench, appDir))) && ok;
     if (!pasteOnly) {
       ok = (await part(bench, 'browser.pdfReadMs', () => measurePdfRead(bench, appDir))) && ok;
       ok = (await part(bench, 'browser.pdfImportMs', () => measurePdfImport(bench))) && ok;

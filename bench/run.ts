@@ -11,7 +11,8 @@
  * paragraphs and one 90 KB paragraph into a 500-paragraph draft; `--paste-sizes=100KB,200KB` pastes
  * other sizes, `--paste-paragraph=4KB` pastes paragraphs of that size (fewer of them, under the
  * part's limit of 2,000 paragraphs), `--no-single-line` leaves the long paragraph out, `--paste-only`
- * measures nothing else in the browser. `--pdf-only` measures only the PDF figures in the browser
+ * measures nothing else in the browser. `--library-only` measures only the library's figures in the
+ * browser (its load in the worker, searches). `--pdf-only` measures only the PDF figures in the browser
  * (reading the dev set's PDFs in the app's PDF worker, opening one in the app).
  *
  * The JSON object nests at the dots of the keys: {"corpusParseMs": 5.5, …, "browser": {"coldLoadMs": …},
@@ -81,6 +82,9 @@ const BROWSER_KEYS: readonly (readonly [string, Figure['unit'], number | null])[
   ['browser.docxExportMs', 'ms', 500],
   ['browser.pdfReadMs', 'ms', 500],
   ['browser.pdfImportMs', 'ms', null],
+  ['browser.libraryLoadMs', 'ms', 1500],
+  ['browser.libraryBytesMb', 'MB', 6],
+  ['browser.libraryQueryP99Ms', 'ms', 10],
   ['bundle.initialJsGzipKb', 'KB', 250],
 ];
 
@@ -161,11 +165,13 @@ async function main(): Promise<void> {
   ];
   const pasteOnly = process.argv.includes('--paste-only');
   const pdfOnly = process.argv.includes('--pdf-only');
+  const libraryOnly = process.argv.includes('--library-only');
   const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
   const paragraphArg = process.argv.find((a) => a.startsWith('--paste-paragraph='));
   const browserOptions: BrowserOptions = {
     pasteOnly,
     pdfOnly,
+    libraryOnly,
     ...(sizesArg === undefined
       ? {}
       : {
@@ -188,7 +194,7 @@ async function main(): Promise<void> {
         `the browser figures could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
-    for (const [key, unit, budget] of pasteOnly || pdfOnly ? [] : BROWSER_KEYS)
+    for (const [key, unit, budget] of pasteOnly || pdfOnly || libraryOnly ? [] : BROWSER_KEYS)
       if (!figures.some((f) => f.key === key))
         figures.push({ key, value: null, unit, budget, what: 'n/a: not measured (see stderr)' });
   }

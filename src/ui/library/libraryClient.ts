@@ -4,6 +4,7 @@
  * screen), and a small store saying whether the library is loading, ready or failed, for the panels to
  * show. Every call waits for the load; a failed load is reported and tried again on the next call.
  */
+import type { LibraryCompletionData } from '../../core/library/completion-data.ts';
 import type { LibraryMatch } from '../../core/library/matches.ts';
 import type { LineageVersion, ParagraphRef } from '../../core/library/lineage.ts';
 import type { SearchOptions } from '../../core/library/search-index.ts';
@@ -42,6 +43,8 @@ export interface LibraryClient {
   setUserDocuments(documents: readonly LibraryDocument[]): Promise<LibraryStats>;
   /** A library resolution with the updates that make it its next version's draft; null if unknown. */
   updates(id: string): Promise<LibraryUpdates | null>;
+  /** What completion knows from the library, the user's documents included. */
+  completionData(): Promise<LibraryCompletionData>;
 }
 
 type Args<K extends LibraryRequestType> = LibraryRequests[K]['args'];
@@ -135,6 +138,7 @@ function createClient(): LibraryClient {
     predecessor: (doc) => after('predecessor', { doc }),
     sameItem: (doc) => after('sameItem', { doc }),
     updates: (id) => after('updates', { id }),
+    completionData: () => after('completionData', {}),
     setUserDocuments: (documents) =>
       after('setUserDocuments', { documents }).then((stats) => {
         setStatus({ state: 'ready', stats });

@@ -2,6 +2,7 @@
  * Messages between the page and the library worker (./library-worker.ts). Every request carries an id
  * and gets one answer with that id: a value or an error message.
  */
+import type { LibraryCompletionData } from '../../core/library/completion-data.ts';
 import type { LibraryMatch } from '../../core/library/matches.ts';
 import type { LineageVersion, ParagraphRef } from '../../core/library/lineage.ts';
 import type { SearchOptions } from '../../core/library/search-index.ts';
@@ -61,6 +62,11 @@ export interface LibraryRequests {
   readonly updates: {
     readonly args: { readonly id: string };
     readonly result: LibraryUpdates | null;
+  };
+  /** What completion knows from the library (openers by body, acts, instruments), the user's included. */
+  readonly completionData: {
+    readonly args: Record<string, never>;
+    readonly result: LibraryCompletionData;
   };
   /** Replaces the user's documents (those the user added, from IndexedDB). */
   readonly setUserDocuments: {
