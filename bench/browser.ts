@@ -1161,8 +1161,8 @@ const LIBRARY_IN_WORKER = `async ({ worker: url, pack, queries }) => {
   const worker = new Worker(url, { type: 'module' });
   const waiting = new Map();
   worker.onmessage = (e) => {
-    const w = waiting.get(e.data.id);
-    waiting.delete(e.data.id);
+    const w = waiting.get(e.data.requestId);
+    waiting.delete(e.data.requestId);
     if (w) w(e.data);
   };
   let id = 0;
@@ -1170,7 +1170,7 @@ const LIBRARY_IN_WORKER = `async ({ worker: url, pack, queries }) => {
     new Promise((resolve, reject) => {
       const n = ++id;
       waiting.set(n, (data) => (data.ok ? resolve(data.value) : reject(new Error(data.error))));
-      worker.postMessage({ ...message, id: n });
+      worker.postMessage({ ...message, requestId: n });
     });
   const t0 = performance.now();
   const stats = await ask({ type: 'load', url: new URL(pack, location.href).href });

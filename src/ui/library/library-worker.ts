@@ -195,9 +195,17 @@ async function answer(request: LibraryRequest): Promise<unknown> {
 
 scope.onmessage = (event) => {
   const request = event.data;
+  const { requestId } = request;
   answer(request).then(
-    (value) => scope.postMessage({ id: request.id, ok: true, value }),
+    (value) => {
+      try {
+        scope.postMessage({ requestId, ok: true, value });
+      } catch (e) {
+        // An answer that cannot be copied to the page must still be answered, or the page waits forever.
+        scope.postMessage({ requestId, ok: false, error: `the answer could not be sent (${String(e)})` });
+      }
+    },
     (e: unknown) =>
-      scope.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+      scope.postMessage({ requestId, ok: false, error: e instanceof Error ? e.message : String(e) }),
   );
 };

@@ -68,9 +68,9 @@ function createClient(): LibraryClient {
     const w = new Worker(new URL('./library-worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (event: MessageEvent<LibraryResponse>) => {
       const r = event.data;
-      const p = pending.get(r.id);
+      const p = pending.get(r.requestId);
       if (!p) return;
-      pending.delete(r.id);
+      pending.delete(r.requestId);
       if (r.ok) p.resolve(r.value);
       else p.reject(new Error(r.error));
     };
@@ -89,10 +89,10 @@ function createClient(): LibraryClient {
 
   function send<K extends LibraryRequestType>(type: K, args: Args<K>): Promise<Result<K>> {
     const w = start();
-    const id = nextId++;
+    const requestId = nextId++;
     return new Promise<Result<K>>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      w.postMessage({ id, type, ...args } as LibraryRequest);
+      pending.set(requestId, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ ...args, requestId, type } as LibraryRequest);
     });
   }
 

@@ -1,6 +1,7 @@
 /**
- * Messages between the page and the library worker (./library-worker.ts). Every request carries an id
- * and gets one answer with that id: a value or an error message.
+ * Messages between the page and the library worker (./library-worker.ts). Every request carries a
+ * `requestId` (never `id`: a request's own arguments name documents by `id`) and gets one answer with
+ * that requestId: a value or an error message.
  */
 import type { LibraryCompletionData } from '../../core/library/completion-data.ts';
 import type { LibraryMatch } from '../../core/library/matches.ts';
@@ -78,9 +79,9 @@ export interface LibraryRequests {
 export type LibraryRequestType = keyof LibraryRequests;
 
 export type LibraryRequest = {
-  [K in LibraryRequestType]: { readonly id: number; readonly type: K } & LibraryRequests[K]['args'];
+  [K in LibraryRequestType]: { readonly requestId: number; readonly type: K } & LibraryRequests[K]['args'];
 }[LibraryRequestType];
 
 export type LibraryResponse =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+  | { readonly requestId: number; readonly ok: true; readonly value: unknown }
+  | { readonly requestId: number; readonly ok: false; readonly error: string };
