@@ -4,11 +4,21 @@
  */
 import { ChecksPlugin } from '../editor/plugins/checks/ChecksPlugin.tsx';
 import { CompletionPlugin } from '../editor/plugins/completion/CompletionPlugin.tsx';
+import { createLibraryCompletionStore } from '../editor/plugins/completion/libraryStore.ts';
 import { FootnotePane } from '../editor/plugins/footnotes/FootnotePane.tsx';
 import { FootnotesPlugin } from '../editor/plugins/footnotes/FootnotesPlugin.tsx';
 import { PastePlugin } from '../editor/plugins/paste/PastePlugin.tsx';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { lexicon, references } from './data.ts';
+
+/**
+ * The library's completion data, asked for the first time a draft opens the completion menu (not when
+ * the editor mounts: a draft read, or edited with the menu never opened, does not load the library's
+ * 4.5 MB; while it loads, the report's openers and references answer). Its client comes with it.
+ */
+const libraryCompletion = createLibraryCompletionStore(() =>
+  import('./library/libraryClient.ts').then((m) => m.libraryClient()),
+);
 
 export interface EditorExtrasProps {
   readonly onMessage: (text: string) => void;
@@ -19,7 +29,12 @@ export interface EditorExtrasProps {
 export function EditorExtras({ onMessage, draft }: EditorExtrasProps) {
   return (
     <>
-      <CompletionPlugin lexicon={lexicon} references={references} />
+      <CompletionPlugin
+        lexicon={lexicon}
+        references={references}
+        library={libraryCompletion}
+        {...(draft ? { organ: draft.document.organ } : {})}
+      />
       <FootnotesPlugin />
       <PastePlugin lexicon={lexicon} onMessage={onMessage} />
       <ChecksPlugin

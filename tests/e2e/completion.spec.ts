@@ -7,9 +7,11 @@ test.describe('completion from the corpus', () => {
     page,
   }) => {
     await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
+    // A Conference draft: its openers are counted the same from the report and from the library (which
+    // loads on this first menu and ranks an Assembly draft's by the Assembly's use, library-completion.spec.ts).
+    await newDraftFromTemplate(page, 'cop-resolution');
     const body = textbox(page);
-    // The GA template's second operative paragraph opens with "Requests".
+    // The template's second operative paragraph opens with "Requests".
     await caretAtEnd(page, body.locator('.res-operative').nth(1));
     await page.keyboard.press('Enter');
     await page.keyboard.type('Req');
