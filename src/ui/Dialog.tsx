@@ -1,5 +1,5 @@
 /** A modal dialog on the native <dialog> element: focus is trapped, Escape closes, the title names it. */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type DOMAttributes, type ReactNode } from 'react';
 
 export interface DialogProps {
   readonly title: string;
@@ -9,9 +9,17 @@ export interface DialogProps {
   readonly wide?: boolean;
   /** The id of an element inside whose text completes the dialog's name (the page the Help shows). */
   readonly labelledBy?: string;
+  /**
+   * Files dropped anywhere on the dialog (its backdrop too) go to these handlers: the Library takes
+   * them. `fileDrop` marks the dialog so the window's drop target leaves them alone (DropOverlay).
+   */
+  readonly fileDrop?: Pick<
+    DOMAttributes<HTMLDialogElement>,
+    'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop'
+  >;
 }
 
-export function Dialog({ title, open, onClose, children, wide = false, labelledBy }: DialogProps) {
+export function Dialog({ title, open, onClose, children, wide = false, labelledBy, fileDrop }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -22,6 +30,8 @@ export function Dialog({ title, open, onClose, children, wide = false, labelledB
   }, [open]);
   return (
     <dialog
+      {...fileDrop}
+      {...(fileDrop ? { 'data-file-drop': '' } : {})}
       ref={ref}
       className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={labelledBy === undefined ? titleId : `${titleId} ${labelledBy}`}

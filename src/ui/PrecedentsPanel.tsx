@@ -37,6 +37,8 @@ export interface PrecedentsPanelProps {
   readonly document: ResolutionDocument | null;
   /** Opens the comparison of the draft with a library document. */
   readonly onCompare: (meta: LibraryMeta) => void;
+  /** Opens the Library dialog, where the user adds and removes documents of their own. */
+  readonly onOpenLibrary?: () => void;
 }
 
 interface Filters {
@@ -45,7 +47,7 @@ interface Filters {
   readonly sameItem: boolean;
 }
 
-export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
+export function PrecedentsPanel({ document, onCompare, onOpenLibrary }: PrecedentsPanelProps) {
   const client = libraryClient();
   const status = useSyncExternalStore(client.subscribe, client.status);
   const [filters, setFilters] = useState<Filters>({ session: null, body: null, sameItem: false });
@@ -79,6 +81,8 @@ export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
     };
   }, [client, docRef, status.state]);
 
+  // The user's documents changed (added or removed in the Library): the paragraph is searched again.
+  const libraryStats = status.state === 'ready' ? status.stats : null;
   const find = useCallback(
     (text: string): Promise<readonly Precedent[]> =>
       client.search(text, {
@@ -88,7 +92,7 @@ export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
         ...(filters.body !== null ? { bodies: [filters.body] } : {}),
         ...(filters.sameItem ? { documents: sameItem ?? new Set<string>() } : {}),
       }),
-    [client, filters, sameItem],
+    [client, filters, sameItem, libraryStats], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const { state, apply } = usePrecedentFinder(find);
 
@@ -107,7 +111,11 @@ export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
       data-library-load-ms={status.state === 'ready' ? status.stats.loadMs.toFixed(0) : undefined}
       data-library-phases={status.state === 'ready' ? JSON.stringify(status.stats.phases) : undefined}
     >
-      <LibraryLine status={status} onRetry={() => void client.ready().catch(() => undefined)} />
+      <LibraryLine
+        status={status}
+        onRetry={() => void client.ready().catch(() => undefined)}
+        onOpenLibrary={onOpenLibrary}
+      />
       {predecessor ? (
         <p className="precedents__follows">
           This draft follows <strong>{predecessor.symbol}</strong>
@@ -136,9 +144,11 @@ export function PrecedentsPanel({ document, onCompare }: PrecedentsPanelProps) {
 function LibraryLine({
   status,
   onRetry,
+  onOpenLibrary,
 }: {
   readonly status: ReturnType<ReturnType<typeof libraryClient>['status']>;
   readonly onRetry: () => void;
+  readonly onOpenLibrary: (() => void) | undefined;
 }) {
   if (status.state === 'loading' || status.state === 'idle')
     return (
@@ -160,6 +170,14 @@ function LibraryLine({
     <p className="precedents__library">
       Library: {documents.toLocaleString('en')} documents, {paragraphs.toLocaleString('en')} paragraphs
       {userDocuments ? ` (${userDocuments} of yours)` : ''}.
+      {onOpenLibrary ? (
+        <>
+          {' '}
+          <button type="button" className="button button--small" onClick={onOpenLibrary}>
+            Your documents…
+          </button>
+        </>
+      ) : null}
     </p>
   );
 }
@@ -268,7 +286,8 @@ function Results({
           <ol className="precedents__list" aria-label="Closest paragraphs of the library">
             {precedents.map((p) => (
               <PrecedentItem
-                key={p.label}
+                // A document of the user's may carry the symbol of one in the library: the id tells them apart.
+                key={`${(p as LibraryMatch).meta.id} ${p.label}`}
                 precedent={p as LibraryMatch}
                 paragraph={paragraph}
                 onApply={(action) => apply(paragraph.key, p, action)}
@@ -307,9 +326,12 @@ function PrecedentItem({
       .then(setLineage, (e: unknown) => setLineage({ error: e instanceof Error ? e.message : String(e) }));
   };
   return (
-    <li className="precedents__item" data-label={p.label}>
+    <li className="precedents__item" data-label={p.label} data-body={p.meta.body}>
       <div className="precedents__head">
-        <span className="precedents__label">{p.provenance}</span>
+        <span className="precedents__label">
+          {p.provenance}
+          {p.meta.body === 'user' ? <span className="precedents__yours"> (your document)</span> : null}
+        </span>
         <span className="precedents__score" title="Word-pair similarity with your paragraph">
           {percent(p.score)}
         </span>

@@ -57,6 +57,10 @@ const HelpDialog = lazy(() => import('./help/HelpDialog.tsx').then((m) => ({ def
 const NewDraftDialog = lazy(() =>
   import('./NewDraftDialog.tsx').then((m) => ({ default: m.NewDraftDialog })),
 );
+// The user's documents in the library, their store and the file readers load with the dialog.
+const LibraryDialog = lazy(() =>
+  import('./library/LibraryDialog.tsx').then((m) => ({ default: m.LibraryDialog })),
+);
 
 interface Current {
   readonly draft: StoredDraft;
@@ -112,6 +116,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   /** Once opened, the Help stays mounted (closed), so it opens again at once and where it was left. */
   const [helpLoaded, setHelpLoaded] = useState(false);
   if (helpOpen && !helpLoaded) setHelpLoaded(true);
+  /** The Library dialog, once opened, stays mounted (closed), so closing gives the focus back. */
+  const [library, setLibrary] = useState<'unopened' | 'open' | 'closed'>('unopened');
   const [renameValue, setRenameValue] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<PanelName>('details');
@@ -641,6 +647,12 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     return docRef.current ?? undefined;
   }, [flush]);
 
+  /** The open draft as it reads now, under its name, for "Add this draft" in the Library. */
+  const getDraftForLibrary = useCallback(async () => {
+    const document = await getLatest();
+    return document && current ? { document, name: current.draft.name } : undefined;
+  }, [getLatest, current]);
+
   const loadRevision = useCallback(
     async (id: string) => {
       const entry = await store.getRevision(id);
@@ -838,6 +850,14 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             title="Compare with a base (Ctrl+Alt+C)"
           >
             Compare
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setLibrary('open')}
+            title="Your documents in the library of adopted texts"
+          >
+            Library
           </button>
           <WordMenu
             getDocument={getLatest}
@@ -1043,6 +1063,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                     <PrecedentsPanel
                       document={shown ?? null}
                       onCompare={(meta) => void compareWithLibrary(meta)}
+                      onOpenLibrary={() => setLibrary('open')}
                     />
                   </Suspense>
                 ) : null}
@@ -1119,6 +1140,15 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       {helpLoaded ? (
         <Suspense fallback={null}>
           <HelpDialog store={help} />
+        </Suspense>
+      ) : null}
+      {library !== 'unopened' ? (
+        <Suspense fallback={null}>
+          <LibraryDialog
+            open={library === 'open'}
+            onClose={() => setLibrary('closed')}
+            {...(current && !viewing ? { getDraft: getDraftForLibrary } : {})}
+          />
         </Suspense>
       ) : null}
       <Dialog

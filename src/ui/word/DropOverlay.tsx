@@ -7,7 +7,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 
+/** Files dragged over the window, but not over a dialog that takes them itself (Dialog's `fileDrop`). */
 function carriesFiles(e: DragEvent): boolean {
+  if (e.target instanceof Element && e.target.closest('[data-file-drop]')) return false;
   return e.dataTransfer?.types.includes('Files') ?? false;
 }
 
