@@ -247,8 +247,13 @@ class IdbUserDocumentStore implements UserDocumentStore {
     const rows = await this.transaction('readonly', (store) => readAll(store));
     const entries = rows.map(({ key, value }) => readUserDocumentRecord(value, key));
     const addedAt = (e: UserDocumentEntry) => (e.damaged ? '' : e.addedAt);
-    // Damaged records have no date to trust: they come first, where they are seen.
-    return entries.sort((a, b) => addedAt(a).localeCompare(addedAt(b)));
+    // Damaged records have no date to trust: they come first, where they are seen. The documents of
+    // one file share their date (and their ids are random): "report.html (2 of 10)" before "(10 of 10)".
+    return entries.sort(
+      (a, b) =>
+        addedAt(a).localeCompare(addedAt(b)) ||
+        (a.name ?? '').localeCompare(b.name ?? '', 'en', { numeric: true }),
+    );
   }
 
   add(

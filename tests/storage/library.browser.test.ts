@@ -111,8 +111,8 @@ describe('UserDocumentStore', () => {
     clock += 1000;
     const two = ok(
       await store.add([
-        { name: 'report.html (1 of 2)', source: 'html', document: doc('Second') },
-        { name: 'report.html (2 of 2)', source: 'html', document: doc('Third') },
+        { name: 'report.html (2 of 10)', source: 'html', document: doc('Second') },
+        { name: 'report.html (10 of 10)', source: 'html', document: doc('Third') },
       ]),
     ).added;
     expect(new Set(two.map((d) => d.id)).size).toBe(2);
