@@ -4,14 +4,17 @@
  * public/ to the root of the build, next to index.html.
  *
  * What is kept: index.html, every asset it names, and every chunk those name in turn (the lazy chunks
- * of the Word writer, the import worker ...), found by their hashed file names, so a feature first used
- * offline still loads. Navigations go to the network first, so a new build is picked up as soon as it
+ * of the Word writer, the import worker ..., and the library's pack of adopted resolutions, which its
+ * client names), found by their hashed file names, so a feature first used offline still loads. Navigations go to the network first, so a new build is picked up as soon as it
  * is served, and the cache is then refreshed to that build; assets (content-hashed, so immutable) come
  * from the cache first. The drafts themselves live in IndexedDB and never pass through here.
  */
 const CACHE = 'resolution-drafter-app-v1';
 const INDEX = './';
-/** Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js" (an 8-character hash). */
+/**
+ * Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js", "library-Bg4wTCC3.pack" (an
+ * 8-character hash).
+ */
 const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack)(?![\w.-])/g;
 
 /** Fetches the served build: index.html, then everything reachable from it. */

@@ -6,7 +6,7 @@
  * when either changes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -83,6 +83,10 @@ export function ensurePackFile(): PackFile {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, path);
+  // Builds of texts or a reader since changed are never read again.
+  for (const name of readdirSync(CACHE_DIR))
+    if (/^library-[0-9a-f]+\.json\.gz$/.test(name) && join(CACHE_DIR, name) !== path)
+      rmSync(join(CACHE_DIR, name), { force: true });
   return { path, stamp, built: true };
 }
 

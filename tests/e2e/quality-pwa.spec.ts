@@ -1,6 +1,7 @@
 /**
  * The offline cache (public/sw.js, issue 7): opened once online, the app reloads with the network cut,
- * reopens the draft, and a feature first used offline (the Word writer, a lazy chunk) still loads.
+ * reopens the draft, and a feature first used offline (the Word writer, a lazy chunk; the library of
+ * adopted resolutions, a 4.5 MB asset) still loads.
  */
 import type { Page } from '@playwright/test';
 import { caretAtEnd, expect, newDraftFromTemplate, test, textbox, waitSaved } from './fixtures.ts';
@@ -41,6 +42,14 @@ test('reloads offline from the cache, with the draft and a lazy feature first us
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     const docx = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export' }).click());
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    // The library (issue 13) was never opened online either: its pack was kept when the app was.
+    await page.getByRole('tab', { name: 'Precedents' }).click();
+    await expect(page.getByRole('region', { name: 'Precedents' })).toContainText(
+      /Library: [\d,]+ documents/,
+      {
+        timeout: 60_000,
+      },
+    );
   } finally {
     await context.setOffline(false);
   }
