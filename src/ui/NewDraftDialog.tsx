@@ -8,6 +8,7 @@ import { draftFromCorpus, draftFromTemplate, followUpDraft } from '../core/draft
 import { corpus, references } from './data.ts';
 import { templateErrors, templates } from './templates.ts';
 import { Dialog } from './Dialog.tsx';
+import { UpdateStartPicker } from './library/UpdateStartPicker.tsx';
 
 export interface NewDraftDialogProps {
   readonly open: boolean;
@@ -15,9 +16,17 @@ export interface NewDraftDialogProps {
   readonly onCreate: (document: ResolutionDocument, name: string) => void;
   /** Reads copied text into drafts; absent, the dialog does not offer it. */
   readonly onImportText?: (text: string) => void;
+  /** Starts this session's draft from a library resolution (its id); absent, not offered. */
+  readonly onStartFromLibrary?: (id: string) => void;
 }
 
-export function NewDraftDialog({ open, onClose, onCreate, onImportText }: NewDraftDialogProps) {
+export function NewDraftDialog({
+  open,
+  onClose,
+  onCreate,
+  onImportText,
+  onStartFromLibrary,
+}: NewDraftDialogProps) {
   const [text, setText] = useState('');
   return (
     <Dialog title="New draft" open={open} onClose={onClose} wide>
@@ -44,6 +53,14 @@ export function NewDraftDialog({ open, onClose, onCreate, onImportText }: NewDra
           <p role="alert">Some templates could not be read: {templateErrors.join('; ')}</p>
         ) : null}
       </section>
+      {onStartFromLibrary ? (
+        <section aria-labelledby="new-from-library">
+          <h3 id="new-from-library" className="dialog__section">
+            From the library: this session&apos;s draft from last year&apos;s resolution
+          </h3>
+          <UpdateStartPicker onStart={onStartFromLibrary} />
+        </section>
+      ) : null}
       <section aria-labelledby="new-from-corpus">
         <h3 id="new-from-corpus" className="dialog__section">
           From a past resolution or decision (CTOC/COP/2012/15)

@@ -51,6 +51,10 @@ const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ defaul
 const PrecedentsPanel = lazy(() =>
   import('./PrecedentsPanel.tsx').then((m) => ({ default: m.PrecedentsPanel })),
 );
+// The updates of a draft started from last year's resolution (issue 13, item 3) load when first shown.
+const UpdatesPanel = lazy(() =>
+  import('./library/UpdatesPanel.tsx').then((m) => ({ default: m.UpdatesPanel })),
+);
 // The Help, with a page and an example for each editorial check, loads when first opened.
 const HelpDialog = lazy(() => import('./help/HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
 // The templates and the ways a draft starts load with the dialog, off the first screen.
@@ -81,13 +85,14 @@ interface Notice {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
-type PanelName = 'details' | 'footnotes' | 'checks' | 'precedents' | 'revisions';
+type PanelName = 'details' | 'footnotes' | 'checks' | 'precedents' | 'updates' | 'revisions';
 
 const PANELS: readonly { readonly name: PanelName; readonly label: string }[] = [
   { name: 'details', label: 'Details' },
   { name: 'footnotes', label: 'Footnotes' },
   { name: 'checks', label: 'Checks' },
   { name: 'precedents', label: 'Precedents' },
+  { name: 'updates', label: 'Updates' },
   { name: 'revisions', label: 'Revisions' },
 ];
 
@@ -792,6 +797,23 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [importDocuments],
   );
 
+  /** This session's draft from a library resolution, its updates shown to review (library/updateDraft.ts). */
+  const startFromLibrary = useCallback(
+    async (id: string) => {
+      setDialog(null);
+      const { startUpdateDraft } = await import('./library/updateDraft.ts');
+      const started = await startUpdateDraft(store, id);
+      if (!started.ok) {
+        setNotice({ text: started.message, tone: 'error' });
+        return;
+      }
+      await open(started.draftId);
+      setPanel('updates');
+      setNotice({ text: started.message, tone: 'info' });
+    },
+    [store, open],
+  );
+
   // Shortcuts that work anywhere (SHORTCUTS in shortcuts.ts lists them).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -1067,6 +1089,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                     />
                   </Suspense>
                 ) : null}
+                {panel === 'updates' ? (
+                  <Suspense fallback={<p className="panel__empty">Loading the updates…</p>}>
+                    <UpdatesPanel draftId={current.draft.id} readOnly={readOnly} />
+                  </Suspense>
+                ) : null}
                 {panel === 'revisions' ? (
                   <RevisionsPanel
                     revisions={revisions}
@@ -1134,6 +1161,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             onClose={() => setDialog(null)}
             onCreate={(doc, name) => void create(doc, name)}
             onImportText={(text) => void importText(text)}
+            onStartFromLibrary={(id) => void startFromLibrary(id)}
           />
         </Suspense>
       ) : null}
