@@ -5,7 +5,7 @@
  * page's text shows what was accepted, keeps what was rejected, and both survive a reload.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, reloadLeaving, test, textbox, waitSaved } from './fixtures.ts';
+import { expect, reloadLeaving, settle, test, textbox, waitSaved } from './fixtures.ts';
 
 function updates(page: Page): Locator {
   return page.getByRole('region', { name: 'Updates' });
@@ -35,8 +35,11 @@ test.describe("this session's draft from last year's resolution", () => {
     await expect(option).toContainText('2 December 2024');
     await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     await query.press('Enter');
-    const start = page.getByRole('button', { name: "Start this session's draft from A/RES/79/16" });
+    const start = page.getByRole('button', { name: "Start this session's draft from it" });
     await expect(start).toBeFocused();
+    await expect(start).toHaveAccessibleDescription(
+      /A\/RES\/79\/16 Establishment of a nuclear-weapon-free zone/,
+    );
     await page.keyboard.press('Enter');
 
     // The draft opens on the text as adopted, with the Updates panel open.
@@ -64,6 +67,16 @@ test.describe("this session's draft from last year's resolution", () => {
     await expect(textbox(page)).toContainText('provisional agenda of its eighty-first session');
     await expect(item(page, 'OP12')).toContainText('Accepted');
     await expect(updates(page).getByRole('status')).toHaveText(/Accepted OP12: eightieth → eighty-first/);
+
+    // Accepting is an edit of the draft like any other: undone, the update is offered again; redone, made.
+    await textbox(page).locator('.res-title').click();
+    await settle(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(textbox(page)).toContainText('provisional agenda of its eightieth session');
+    await expect(item(page, 'OP12').getByRole('button', { name: /^Accept OP12/ })).toBeVisible();
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(textbox(page)).toContainText('provisional agenda of its eighty-first session');
+    await expect(item(page, 'OP12')).toContainText('Accepted');
 
     // One rejected: its text stays as adopted.
     await item(page, 'OP11')
@@ -94,5 +107,37 @@ test.describe("this session's draft from last year's resolution", () => {
     await expect(item(page, 'OP12')).toContainText('Accepted');
     await updates(page).getByText('Rejected (1)').click();
     await expect(item(page, 'OP11')).toContainText('Rejected');
+  });
+
+  test('gives the first of its series a recalling line of its own, and the report considered a symbol to fill in (A/RES/79/239)', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'New draft' }).first().click();
+    const query = page.getByRole('combobox', { name: /Symbol or words of the title/ });
+    await query.fill('artificial intelligence military');
+    const option = page.getByRole('option').filter({ hasText: 'A/RES/79/239' });
+    await expect(option).toBeVisible({ timeout: 60_000 });
+    await option.click();
+    await page.getByRole('button', { name: "Start this session's draft from it" }).click();
+
+    await expect(item(page, 'new PP1')).toContainText('Recalling its resolution 79/239 of 24 December 2024,');
+    await item(page, 'new PP1')
+      .getByRole('button', { name: /^Accept new PP1/ })
+      .click();
+    const first = textbox(page).locator('.res-preambular').first();
+    await expect(first).toHaveText('Recalling its resolution 79/239 of 24 December 2024,');
+    await expect(first.locator('.opener')).toHaveText('Recalling');
+    await expect(item(page, 'new PP1')).toContainText('Accepted');
+
+    const note = updates(page)
+      .locator('.updates__item[data-kind="report"]')
+      .filter({ hasText: 'footnote to' })
+      .first();
+    // "A/[79→80]/[224→‹number›]": the session moves on, the number is to fill in.
+    await expect(note.locator('ins')).toHaveText(['80', '‹number›']);
+    await note.getByRole('button', { name: /^Accept footnote/ }).click();
+    await expect(note).toContainText('Accepted');
+    await expect(textbox(page)).toContainText('A/80/‹number›.');
   });
 });

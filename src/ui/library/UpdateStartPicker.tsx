@@ -130,7 +130,7 @@ export function UpdateStartPicker({ onStart }: { readonly onStart: (id: string) 
       </ul>
       {chosen ? (
         <p className="update-start__chosen">
-          <span>
+          <span id={`${id}-chosen`}>
             <strong>{chosen.symbol}</strong> {chosen.title}
             {chosen.date ? `, ${dateOf(chosen)}` : ''}
           </span>{' '}
@@ -138,7 +138,7 @@ export function UpdateStartPicker({ onStart }: { readonly onStart: (id: string) 
             ref={start}
             type="button"
             className="button button--primary"
-            aria-label={`Start this session's draft from ${chosen.symbol}`}
+            aria-describedby={`${id}-chosen`}
             onClick={() => onStart(chosen.id)}
           >
             Start this session&apos;s draft from it
