@@ -83,6 +83,10 @@ test.describe("this session's draft from last year's resolution", () => {
       .getByRole('button', { name: /^Reject OP11/ })
       .click();
     await expect(updates(page).getByText('Rejected (1)')).toBeVisible();
+    // The focus moves on to the next update to review.
+    await expect(
+      item(page, 'footnote to PP12').getByRole('button', { name: /^Accept footnote/ }),
+    ).toBeFocused();
     await expect(textbox(page)).toContainText('General Assembly at its eightieth session a report');
 
     // The rest at once.
@@ -95,6 +99,7 @@ test.describe("this session's draft from last year's resolution", () => {
     await expect(textbox(page)).toContainText('on the implementation of resolution 79/16');
     await expect(updates(page)).toContainText('0 to review · 5 accepted · 1 rejected');
     await expect(all).toHaveCount(0);
+    await expect(updates(page).locator('.updates__summary')).toBeFocused();
     await waitSaved(page);
 
     // Reloaded: the text as accepted, the rejection kept.

@@ -9,7 +9,7 @@
  * Keyboard: Tab reaches "Accept all" and each proposal's Accept and Reject; a proposal's buttons show
  * its place in the page when focused. What was done is announced in a live region.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { wordDiff } from '../../core/compare/words.ts';
 import { ordinalWords } from '../../core/library/ordinals.ts';
@@ -88,6 +88,12 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
   const store = useMemo(() => createUpdatesStore(draftId, { load: loadPlan, save: savePlan }), [draftId]);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const [focused, setFocused] = useState<string | null>(null);
+  /**
+   * The proposal just accepted or rejected: once the list no longer offers it, the focus goes to the
+   * next one still to review (or to the summary), not to the page's start.
+   */
+  const moveOnFrom = useRef<string | null>(null);
+  const list = useRef<HTMLElement>(null);
 
   // The draft as it now reads, after each change (in a pause, so typing stays fast).
   useEffect(() => {
@@ -123,6 +129,22 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
     },
     [],
   );
+
+  useEffect(() => {
+    const from = moveOnFrom.current;
+    if (from === null) return;
+    const index = state.items.findIndex((i) => i.proposal.id === from);
+    if (state.items[index]?.view === 'pending') return;
+    moveOnFrom.current = null;
+    const next = [...state.items.slice(index + 1), ...state.items.slice(0, Math.max(index, 0))].find(
+      (i) => i.view === 'pending',
+    );
+    const root = list.current;
+    const target = next
+      ? root?.querySelector<HTMLButtonElement>(`[data-update="${CSS.escape(next.proposal.id)}"] button`)
+      : root?.querySelector<HTMLElement>('.updates__summary');
+    target?.focus();
+  }, [state.items]);
 
   const accept = (items: readonly UpdateItem[]): void => {
     let made: UpdateProposal[] = [];
@@ -188,7 +210,10 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
               aria-label={`Accept ${name}`}
               onFocus={() => setFocused(p.id)}
               onBlur={() => setFocused(null)}
-              onClick={() => accept([item])}
+              onClick={() => {
+                moveOnFrom.current = p.id;
+                accept([item]);
+              }}
             >
               Accept
             </button>
@@ -198,7 +223,10 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
               aria-label={`Reject ${name}`}
               onFocus={() => setFocused(p.id)}
               onBlur={() => setFocused(null)}
-              onClick={() => reject(item)}
+              onClick={() => {
+                moveOnFrom.current = p.id;
+                reject(item);
+              }}
             >
               Reject
             </button>
@@ -220,16 +248,23 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
   };
 
   return (
-    <section className="updates" aria-label="Updates">
+    <section className="updates" aria-label="Updates" ref={list}>
       <p className="updates__intro">
         From <strong>{plan.symbol}</strong> to the {ordinalWords(plan.target.target) ?? plan.target.target}{' '}
         session: what every new version updates.
       </p>
-      <p className="updates__summary">
+      <p className="updates__summary" tabIndex={-1}>
         {pending.length} to review · {done} accepted · {rejected.length} rejected
       </p>
       {!readOnly && pending.length > 0 ? (
-        <button type="button" className="button button--primary" onClick={() => accept(pending)}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            moveOnFrom.current = pending[0]?.proposal.id ?? null;
+            accept(pending);
+          }}
+        >
           Accept all ({pending.length})
         </button>
       ) : null}
