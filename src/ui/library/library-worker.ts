@@ -183,8 +183,9 @@ async function answer(request: LibraryRequest): Promise<unknown> {
     }
     case 'completionData': {
       // The shipped library's once (about half a second); the user's documents' at each change.
-      s.shippedCompletion ??= buildCompletionData(s.shipped.documents);
       s.userCompletion ??= buildCompletionData(s.user.documents);
+      if (request.userOnly) return s.userCompletion;
+      s.shippedCompletion ??= buildCompletionData(s.shipped.documents);
       return mergeCompletionData(s.shippedCompletion, s.userCompletion);
     }
     case 'setUserDocuments':

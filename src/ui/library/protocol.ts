@@ -66,7 +66,8 @@ export interface LibraryRequests {
   };
   /** What completion knows from the library (openers by body, acts, instruments), the user's included. */
   readonly completionData: {
-    readonly args: Record<string, never>;
+    /** userOnly: the user's documents alone (the shipped texts' come from their own file). */
+    readonly args: { readonly userOnly?: boolean };
     readonly result: LibraryCompletionData;
   };
   /** Replaces the user's documents (those the user added, from IndexedDB). */
