@@ -12,10 +12,11 @@
 const CACHE = 'resolution-drafter-app-v1';
 const INDEX = './';
 /**
- * Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js", "library-Bg4wTCC3.pack" (an
+ * Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js", "library-Bg4wTCC3.pack",
+ * "library-completion-D0xh3Ikq.json" (an
  * 8-character hash).
  */
-const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack)(?![\w.-])/g;
+const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack|json)(?![\w.-])/g;
 
 /** Fetches the served build: index.html, then everything reachable from it. */
 async function precache() {
