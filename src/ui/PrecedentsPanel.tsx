@@ -33,8 +33,12 @@ function percent(score: number): string {
 }
 
 export interface PrecedentsPanelProps {
-  /** The open draft: its agenda item and title find the resolution it follows. */
-  readonly document: ResolutionDocument | null;
+  /**
+   * The open draft as last read from the editor (its title and agenda item find the resolution it
+   * follows). A getter: the page's text changes without the workspace re-rendering, and the panel
+   * reads it again at each lookup.
+   */
+  readonly getDocument: () => ResolutionDocument | null;
   /** Opens the comparison of the draft with a library document. */
   readonly onCompare: (meta: LibraryMeta) => void;
   /** Opens the Library dialog, where the user adds and removes documents of their own. */
@@ -47,7 +51,7 @@ interface Filters {
   readonly sameItem: boolean;
 }
 
-export function PrecedentsPanel({ document, onCompare, onOpenLibrary }: PrecedentsPanelProps) {
+export function PrecedentsPanel({ getDocument, onCompare, onOpenLibrary }: PrecedentsPanelProps) {
   const client = libraryClient();
   const status = useSyncExternalStore(client.subscribe, client.status);
   const [filters, setFilters] = useState<Filters>({ session: null, body: null, sameItem: false });
@@ -62,6 +66,7 @@ export function PrecedentsPanel({ document, onCompare, onOpenLibrary }: Preceden
 
   // The resolution this draft follows, and the documents on its agenda item: read again when the
   // title or agenda item changes, not at every keystroke.
+  const document = getDocument();
   const title = document?.title ?? '';
   const agenda = `${document?.metadata.agendaItem ?? ''}|${document?.metadata.agendaItemTitle ?? ''}`;
   const docRef = useMemo(() => document, [title, agenda]); // eslint-disable-line react-hooks/exhaustive-deps

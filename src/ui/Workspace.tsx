@@ -1083,7 +1083,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                 {panel === 'precedents' ? (
                   <Suspense fallback={<p className="panel__empty">Loading the finder…</p>}>
                     <PrecedentsPanel
-                      document={shown ?? null}
+                      getDocument={() => (viewing ? viewing.document : docRef.current)}
                       onCompare={(meta) => void compareWithLibrary(meta)}
                       onOpenLibrary={() => setLibrary('open')}
                     />
