@@ -4,7 +4,7 @@
  * once (comparing two resolutions then never tokenizes a paragraph twice).
  */
 import { inlineText, joinOpener } from '../model/inline.ts';
-import type { Footnote, Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
+import type { Footnote, Inline, ResolutionDocument, Section, Subparagraph } from '../model/types.ts';
 import { subparagraphLabel } from '../export/labels.ts';
 import { bigrams, normalizeSpace, union, words } from './similarity.ts';
 import type { Shingles } from './similarity.ts';
@@ -126,14 +126,7 @@ export function documentOutline(doc: ResolutionDocument, style: LabelStyle = 'po
   const lettered = doc.kind === 'decision';
   // The sections of an omnibus resolution follow the top-level paragraphs in their part, each
   // paragraph named by its section ("II PP1", "II OP3"), so a change inside a section is found.
-  const parts = [
-    { prefix: '', preamble: doc.preamble, operative: doc.operative },
-    ...(doc.sections ?? []).map((s, k) => ({
-      prefix: `${s.number || `section ${k + 1}`} `,
-      preamble: s.preamble,
-      operative: s.operative,
-    })),
-  ];
+  const parts = sectionParts(doc);
   const preamble = parts
     .flatMap((x) => x.preamble.map((p, k) => ({ p, k, prefix: x.prefix })))
     .map(({ p, k, prefix }, at) => {
@@ -171,6 +164,24 @@ export function documentOutline(doc: ResolutionDocument, style: LabelStyle = 'po
     return outlineUnit('annex', [k + 1], label, '', it.content, children, byId);
   });
   return { preamble, operative, annex };
+}
+
+/** The paragraphs of a document's own parts or of one of its sections. */
+export interface SectionParts extends Pick<Section, 'preamble' | 'operative'> {
+  /** What its paragraphs' labels start with: '' for the document's own, "II " for section II. */
+  readonly prefix: string;
+}
+
+/** The document's own preamble and operative part, then each section's ("section 3 " if unnumbered). */
+export function sectionParts(doc: ResolutionDocument): SectionParts[] {
+  return [
+    { prefix: '', preamble: doc.preamble, operative: doc.operative },
+    ...(doc.sections ?? []).map((s, k) => ({
+      prefix: `${s.number || `section ${k + 1}`} `,
+      preamble: s.preamble,
+      operative: s.operative,
+    })),
+  ];
 }
 
 /**

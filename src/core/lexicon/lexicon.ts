@@ -70,9 +70,10 @@ export function openerKey(phrase: string): string {
 
 /**
  * "Takes note" and "Takes note of" are one opener: the corpus prints "of" in roman, but a reader or a
- * list may include it. Used only to keep supplementary openers from duplicating corpus ones.
+ * list may include it. Used only to keep supplementary openers from duplicating corpus ones (here and
+ * in the library's lexicon, library/completion-data.ts).
  */
-function sameOpenerKey(phrase: string): string {
+export function sameOpenerKey(phrase: string): string {
   return openerKey(phrase).replace(/ of$/, '');
 }
 
@@ -154,7 +155,8 @@ function entry(
   return { phrase, part, count: sources.length, sources, fromCorpus, base, step };
 }
 
-function compareEntries(a: LexiconEntry, b: LexiconEntry): number {
+/** Lexicon order: count descending, then phrase (case-insensitive), then the preamble's first. */
+export function compareEntries(a: LexiconEntry, b: LexiconEntry): number {
   if (a.count !== b.count) return b.count - a.count;
   const ak = a.phrase.toLowerCase();
   const bk = b.phrase.toLowerCase();
@@ -162,7 +164,8 @@ function compareEntries(a: LexiconEntry, b: LexiconEntry): number {
   return a.part === b.part ? 0 : a.part === 'preamble' ? -1 : 1;
 }
 
-function indexPart(entries: readonly LexiconEntry[], part: OpenerPart): PartIndex {
+/** The part's rows with their keys; `entries` in lexicon order, their phrases distinct within a part. */
+export function indexPart(entries: readonly LexiconEntry[], part: OpenerPart): PartIndex {
   const rows: IndexedEntry[] = [];
   const byPhrase = new Map<string, IndexedEntry>();
   for (const e of entries) {

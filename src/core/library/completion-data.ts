@@ -12,17 +12,24 @@
  * `mergeCompletionData`. On the page, `libraryCompletion` turns the value into what the menu asks:
  * a lexicon ranked by the draft's body, act and instrument suggestions.
  */
-import type { Lexicon, LexiconEntry, OpenerSource, PartIndex } from '../lexicon/lexicon.ts';
-import { openerKey } from '../lexicon/lexicon.ts';
+import { sectionParts } from '../compare/units.ts';
+import type { Lexicon, LexiconEntry, OpenerSource } from '../lexicon/lexicon.ts';
+import { compareEntries, indexPart, openerKey, sameOpenerKey } from '../lexicon/lexicon.ts';
 import { decomposeOpener, type OpenerPart } from '../lexicon/sequence.ts';
 import { SUPPLEMENTARY_OPENERS } from '../lexicon/supplementary.ts';
 import { inlineText, joinOpener } from '../model/inline.ts';
 import type { Inline, ResolutionDocument, Subparagraph } from '../model/types.ts';
 import { foldTypography } from '../model/typography.ts';
 import { isoFromPrintedDate, PRINTED_DATE_SOURCE, printedFromIsoDate } from '../references/dates.ts';
+import { OTHER_ORGANS } from '../references/derive.ts';
 import { isIbid, resolveIbidChain } from '../references/ibid.ts';
 import {
+  actNumberScore,
+  citeAfter,
   footnoteContent,
+  instrumentArticle,
+  nameScore,
+  parseActQuery,
   suggestReferences,
   type ActSuggestion,
   type ReferenceSuggestion,
@@ -137,15 +144,7 @@ interface Paragraph {
 /** The preambular and operative paragraphs of a document, sections included, in reading order. */
 function paragraphsOf(doc: ResolutionDocument): Paragraph[] {
   const out: Paragraph[] = [];
-  const parts = [
-    { prefix: '', preamble: doc.preamble, operative: doc.operative },
-    ...(doc.sections ?? []).map((s, k) => ({
-      prefix: `${s.number || `section ${k + 1}`} `,
-      preamble: s.preamble,
-      operative: s.operative,
-    })),
-  ];
-  for (const { prefix, preamble, operative } of parts) {
+  for (const { prefix, preamble, operative } of sectionParts(doc)) {
     preamble.forEach((p, k) =>
       out.push({
         label: `${prefix}PP${k + 1}`,
@@ -291,14 +290,9 @@ const ITEM = new RegExp(
   'gu',
 );
 
-/** Organs the library's texts name before "resolution" (derive.ts has the report's list). */
+/** Organs the library's texts name before "resolution": the report's (derive.ts) and more. */
 const NAMED_ORGANS = [
-  'General Assembly',
-  'Economic and Social Council',
-  'Security Council',
-  'Human Rights Council',
-  'Commission on Crime Prevention and Criminal Justice',
-  'Commission on Narcotic Drugs',
+  ...OTHER_ORGANS,
   'Commission on the Status of Women',
   'Commission for Social Development',
   'Commission on Population and Development',
@@ -854,6 +848,7 @@ export function libraryOpeners(data: LibraryCompletionData, body: LibraryBody | 
     known.add(key);
     entries.push(lexiconEntry(squash(phrase), part, 0, [], false));
   }
+  // As the report's lexicon orders and indexes its entries (lexicon.ts); their phrases are distinct.
   entries.sort(compareEntries);
   const lexicon: Lexicon = {
     entries,
@@ -876,11 +871,6 @@ export function libraryOpeners(data: LibraryCompletionData, body: LibraryBody | 
   };
 }
 
-/** "Takes note" and "Takes note of" are one opener (lexicon.ts). */
-function sameOpenerKey(phrase: string): string {
-  return openerKey(phrase).replace(/ of$/, '');
-}
-
 function lexiconEntry(
   phrase: string,
   part: OpenerPart,
@@ -890,27 +880,6 @@ function lexiconEntry(
 ): LexiconEntry {
   const { base, step } = decomposeOpener(phrase);
   return { phrase, part, count, sources, fromCorpus, base, step };
-}
-
-/** As the report's lexicon orders its entries: count, then phrase (lexicon.ts). */
-function compareEntries(a: LexiconEntry, b: LexiconEntry): number {
-  if (a.count !== b.count) return b.count - a.count;
-  const ak = a.phrase.toLowerCase();
-  const bk = b.phrase.toLowerCase();
-  if (ak !== bk) return ak < bk ? -1 : 1;
-  return a.part === b.part ? 0 : a.part === 'preamble' ? -1 : 1;
-}
-
-function indexPart(entries: readonly LexiconEntry[], part: OpenerPart): PartIndex {
-  const rows: PartIndex['rows'][number][] = [];
-  const byPhrase = new Map<string, PartIndex['rows'][number]>();
-  for (const e of entries) {
-    if (e.part !== part) continue;
-    const row = { entry: e, phraseKey: openerKey(e.phrase), baseKey: openerKey(e.base) };
-    rows.push(row);
-    if (!byPhrase.has(row.phraseKey)) byPhrase.set(row.phraseKey, row);
-  }
-  return { rows, byPhrase };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -966,23 +935,6 @@ interface IndexedInstrument {
   readonly instrument: LibraryInstrument;
   /** Its title's words as typed names match them (`instrumentKey`). */
   readonly key: string;
-}
-
-/** "resolution 79/1", "its resolution 79/1", "General Assembly resolution 79/1", "decision 78/5", "79/1", "resolution 79". */
-const ACT_QUERY =
-  /^(?:(its|conference|general assembly)\s+)?(?:(resolution|decision|res\.?|dec\.?)s?\s*)?(\d+(?:\/\d*)?)$/i;
-
-/** How well typed words match a name, as lookup.ts scores the report's: whole, start, a word's start, every word's start. */
-function nameScore(query: string, key: string): number {
-  if (key === query) return 100;
-  if (key.startsWith(query)) return 80;
-  if (key.includes(` ${query}`)) return 60;
-  const qWords = query.split(' ');
-  if (qWords.length > 1) {
-    const kWords = key.split(/[\s,]+/);
-    if (qWords.every((q) => kWords.some((k) => k.startsWith(q)))) return 40;
-  }
-  return 0;
 }
 
 /** The words of a report suggestion a typed fragment is matched against, to rank it with the library's. */
@@ -1084,24 +1036,16 @@ export function libraryCompletion(data: LibraryCompletionData): LibraryCompletio
   };
 }
 
-/** "its resolution 79/1 …" (the draft's own organ), "General Assembly resolution 79/1 …", or bare after "its ". */
-function citeLibraryAct(act: CitedAct, withTitle: boolean, lead: string): string {
-  const date = act.dateText === undefined ? '' : ` of ${act.dateText}`;
-  const title = withTitle && act.title !== undefined ? `, entitled "${act.title}"` : '';
-  return `${lead}${act.kind} ${act.number}${date}${title}`;
-}
-
 function suggestActs(
   acts: readonly IndexedAct[],
   typed: string,
   context: LibraryReferenceContext,
 ): { suggestion: ActSuggestion; score: number; order: number }[] {
-  const m = ACT_QUERY.exec(typed.trim().replace(/\s+/g, ' '));
-  if (!m) return [];
-  const prefix = m[1]?.toLowerCase();
-  const kindWord = m[2]?.toLowerCase();
-  const kind = kindWord === undefined ? undefined : kindWord.startsWith('d') ? 'decision' : 'resolution';
-  const number = m[3] ?? '';
+  // "resolution 79/1", "its resolution 79/1", "General Assembly resolution 79/1", "decision 78/5",
+  // "79/1", "resolution 79".
+  const query = parseActQuery(typed);
+  if (!query) return [];
+  const { prefix, kind, number } = query;
   const own = organOfText(context.organ ?? '');
   const itsBefore = prefix !== 'its' && context.before !== undefined && /\bits\s*$/i.test(context.before);
   const out: { suggestion: ActSuggestion; score: number; order: number }[] = [];
@@ -1111,16 +1055,7 @@ function suggestActs(
     if (prefix === 'its' && !isOwn) continue;
     if (prefix === 'general assembly' && act.organ !== 'General Assembly') continue;
     if (prefix === 'conference' && act.organ !== COP_ORGAN) continue;
-    const score =
-      act.number === number
-        ? 100
-        : number.includes('/')
-          ? act.number.startsWith(number)
-            ? 80
-            : 0
-          : act.number.split('/')[0] === number
-            ? 70
-            : 0;
+    const score = actNumberScore(act.number, number);
     if (score === 0) continue;
     // The organ's own acts: "its resolution" (6/1 PP1), "Conference resolution" as typed (6/3 OP19),
     // bare after an "its" already written; another organ's are named: "General Assembly resolution 64/293".
@@ -1136,7 +1071,7 @@ function suggestActs(
               : 'its ';
     const detail = [act.title, isOwn ? undefined : act.organ].filter(Boolean).join(' — ');
     const cite = (withTitle: boolean): ActSuggestion => {
-      const text = citeLibraryAct(act, withTitle, lead);
+      const text = citeAfter(lead, act, withTitle);
       return { kind: 'act', act, withTitle, label: text, insert: text, ...(detail === '' ? {} : { detail }) };
     };
     // The draft's own organ first among equals, then by number.
@@ -1153,15 +1088,9 @@ function suggestInstruments(
   query: string,
   context: LibraryReferenceContext,
 ): { suggestion: LibraryInstrumentSuggestion; score: number; order: number }[] {
-  const typedArticle = /^(the)\s+/i.exec(typed.trimStart())?.[1];
   const bare = query.replace(/^the\s+/, '');
   if (bare.length < 3 || /^\d/.test(bare)) return [];
-  const article =
-    typedArticle !== undefined
-      ? `${typedArticle} `
-      : context.before !== undefined && /\bthe\s*$/i.test(context.before)
-        ? ''
-        : 'the ';
+  const article = instrumentArticle(typed, context.before);
   const out: { suggestion: LibraryInstrumentSuggestion; score: number; order: number }[] = [];
   instruments.forEach(({ instrument, key }, i) => {
     const score = nameScore(bare, key);

@@ -341,8 +341,11 @@ const ACT = new RegExp(
   'g',
 );
 
-/** Other organs named before "resolution": "General Assembly resolution 64/293", "adopted by the General Assembly in its resolution 64/293". */
-const OTHER_ORGANS = [
+/**
+ * Other organs named before "resolution": "General Assembly resolution 64/293", "adopted by the General
+ * Assembly in its resolution 64/293". The library's texts name these and more (library/completion-data.ts).
+ */
+export const OTHER_ORGANS = [
   'General Assembly',
   'Economic and Social Council',
   'Security Council',

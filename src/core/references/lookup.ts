@@ -141,8 +141,11 @@ function indexOf(refs: References): Index {
 // ---------------------------------------------------------------------------------------------------
 // Scoring
 
-/** How well a typed fragment matches a name: whole name, its start, a word's start, every word's start, inside. */
-function score(query: string, key: string): number {
+/**
+ * How well a typed fragment matches a name by its words: whole name, its start, a word's start, every
+ * word's start; 0 otherwise. The library's instruments are ranked by it too (library/completion-data.ts).
+ */
+export function nameScore(query: string, key: string): number {
   if (key === query) return 100;
   if (key.startsWith(query)) return 80;
   if (key.includes(` ${query}`)) return 60;
@@ -151,8 +154,12 @@ function score(query: string, key: string): number {
     const kWords = key.split(/[\s,]+/);
     if (qWords.every((q) => kWords.some((k) => k.startsWith(q)))) return 40;
   }
-  if (query.length >= 3 && key.includes(query)) return 20;
   return 0;
+}
+
+/** `nameScore`, or a fragment inside the name (from three letters). */
+function score(query: string, key: string): number {
+  return nameScore(query, key) || (query.length >= 3 && key.includes(query) ? 20 : 0);
 }
 
 interface Scored {
@@ -162,6 +169,13 @@ interface Scored {
 }
 
 const ARTICLE = /^(the)\s+/i;
+
+/** The article a title is inserted with: "the" as typed, none after a "the" already written, or "the ". */
+export function instrumentArticle(typed: string, before: string | undefined): string {
+  const typedArticle = ARTICLE.exec(typed.trimStart())?.[1];
+  if (typedArticle !== undefined) return `${typedArticle} `;
+  return before !== undefined && /\bthe\s*$/i.test(before) ? '' : 'the ';
+}
 
 export function suggestReferences(
   refs: References,
@@ -188,16 +202,9 @@ function suggestInstruments(
   query: string,
   context: SuggestionContext,
 ): Scored[] {
-  const typedArticle = ARTICLE.exec(typed.trimStart())?.[1];
   const bare = stripArticle(query);
   if (bare.length < 2) return [];
-  // "the" already in the text before, typed, or to be added.
-  const article =
-    typedArticle !== undefined
-      ? `${typedArticle} `
-      : context.before !== undefined && /\bthe\s*$/i.test(context.before)
-        ? ''
-        : 'the ';
+  const article = instrumentArticle(typed, context.before);
   const out: Scored[] = [];
   index.instruments.forEach((entry, i) => {
     const best = Math.max(...entry.keys.map((k) => score(bare, k)));
@@ -250,13 +257,37 @@ function suggestInstruments(
 const ACT_QUERY =
   /^(?:(its|conference|general assembly)\s+)?(?:(resolution|decision|res\.?|dec\.?)s?\s*)?(\d+(?:\/\d*)?)$/i;
 
-function suggestActs(index: Index, typed: string, context: SuggestionContext): Scored[] {
+/** What typed words ask of the acts: whose (lower case, as typed), which kind, which number or its start. */
+export interface ActQuery {
+  readonly prefix: 'its' | 'conference' | 'general assembly' | undefined;
+  readonly kind: CitedAct['kind'] | undefined;
+  readonly number: string;
+}
+
+/** "its resolution 5/1" → its, resolution, "5/1"; undefined for words that do not ask for an act. */
+export function parseActQuery(typed: string): ActQuery | undefined {
   const m = ACT_QUERY.exec(typed.trim().replace(/\s+/g, ' '));
-  if (!m) return [];
-  const prefix = m[1]?.toLowerCase();
+  if (!m) return undefined;
   const kindWord = m[2]?.toLowerCase();
-  const kind = kindWord === undefined ? undefined : kindWord.startsWith('d') ? 'decision' : 'resolution';
-  const number = m[3] ?? '';
+  return {
+    // ACT_QUERY takes these three words only.
+    prefix: m[1]?.toLowerCase() as ActQuery['prefix'],
+    kind: kindWord === undefined ? undefined : kindWord.startsWith('d') ? 'decision' : 'resolution',
+    number: m[3] ?? '',
+  };
+}
+
+/** How well an act's number matches the one typed: the same, its start ("5/" of "5/1"), its session ("5"). */
+export function actNumberScore(actNumber: string, number: string): number {
+  if (actNumber === number) return 100;
+  if (number.includes('/')) return actNumber.startsWith(number) ? 80 : 0;
+  return actNumber.split('/')[0] === number ? 70 : 0;
+}
+
+function suggestActs(index: Index, typed: string, context: SuggestionContext): Scored[] {
+  const query = parseActQuery(typed);
+  if (!query) return [];
+  const { prefix, kind, number } = query;
   const form: CiteForm =
     prefix === 'conference'
       ? 'Conference'
@@ -268,16 +299,7 @@ function suggestActs(index: Index, typed: string, context: SuggestionContext): S
     if (kind !== undefined && act.kind !== kind) return;
     if (prefix === 'general assembly' && act.organ !== 'General Assembly') return;
     if ((prefix === 'its' || prefix === 'conference') && act.organ !== COP_ORGAN) return;
-    const s =
-      act.number === number
-        ? 100
-        : number.includes('/')
-          ? act.number.startsWith(number)
-            ? 80
-            : 0
-          : act.number.split('/')[0] === number
-            ? 70
-            : 0;
+    const s = actNumberScore(act.number, number);
     if (s === 0) return;
     const detail = [act.title, act.organ === COP_ORGAN ? undefined : act.organ].filter(Boolean).join(' — ');
     const cite = (withTitle: boolean): ActSuggestion => {
@@ -320,6 +342,14 @@ export type CiteForm = 'its' | 'Conference' | 'bare';
 function citation(act: CitedAct, withTitle: boolean, form: CiteForm): string {
   const own = act.organ === COP_ORGAN;
   const lead = !own ? `${act.organ} ` : form === 'its' ? 'its ' : form === 'Conference' ? 'Conference ' : '';
+  return citeAfter(lead, act, withTitle);
+}
+
+/**
+ * An act cited after the words that name its organ ("its ", "General Assembly ", none after an "its"
+ * already written): "its resolution 5/1 of 22 October 2010", with `withTitle` ', entitled "…"'.
+ */
+export function citeAfter(lead: string, act: CitedAct, withTitle: boolean): string {
   const date = act.dateText === undefined ? '' : ` of ${act.dateText}`;
   const title = withTitle && act.title !== undefined ? `, entitled "${act.title}"` : '';
   return `${lead}${act.kind} ${act.number}${date}${title}`;
