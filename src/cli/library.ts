@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { documentOutline, type OutlineUnit } from '../core/compare/units.ts';
 import type { ComparePart } from '../core/compare/types.ts';
-import { paragraphLineage } from '../core/library/lineage.ts';
+import { outlineAt, paragraphLineage } from '../core/library/lineage.ts';
 import { readPack, type LibraryPack } from '../core/library/pack.ts';
 import {
   buildLibraryIndex,
@@ -174,22 +174,6 @@ function bareLabel(label: string, part: ComparePart, section: string | null): st
   return rest.trim();
 }
 
-/** The unit at `path`, labelled as printed ("5 bis", "(a)"). */
-function printedUnitAt(
-  doc: ResolutionDocument,
-  part: ComparePart,
-  path: readonly number[],
-): OutlineUnit | undefined {
-  let units: readonly OutlineUnit[] = documentOutline(doc, 'printed')[part];
-  let found: OutlineUnit | undefined;
-  for (const step of path) {
-    found = units[step - 1];
-    if (!found) return undefined;
-    units = found.children;
-  }
-  return found;
-}
-
 interface Where {
   readonly symbol: string;
   readonly part: ComparePart;
@@ -201,7 +185,7 @@ interface Where {
 
 function where(d: LibraryDocument, part: ComparePart, path: readonly number[]): Where {
   const section = sectionOf(d.doc, part, path[0] ?? 0);
-  const unit = printedUnitAt(d.doc, part, path);
+  const unit = outlineAt(d.doc, part, path, 'printed');
   return {
     symbol: d.meta.symbol,
     part,
@@ -323,7 +307,7 @@ function resolvePath(d: LibraryDocument, part: ComparePart, arg: string): number
   if (m[4]) {
     // A path by positions: 9.1.2.
     const path = m[4].split('.').map(Number);
-    if (!printedUnitAt(d.doc, part, path)) throw new UsageError(`${what}; none is at ${m[4]}`);
+    if (!outlineAt(d.doc, part, path, 'printed')) throw new UsageError(`${what}; none is at ${m[4]}`);
     return path;
   }
   const path: number[] = [];

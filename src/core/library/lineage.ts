@@ -11,7 +11,7 @@
  */
 import { compareDocuments } from '../compare/compare.ts';
 import { bigrams, dice, words } from '../compare/similarity.ts';
-import { documentOutline, type OutlineUnit } from '../compare/units.ts';
+import { documentOutline, type LabelStyle, type OutlineUnit } from '../compare/units.ts';
 import type { ComparePart, WordChange } from '../compare/types.ts';
 import { inlineText } from '../model/inline.ts';
 import type { ResolutionDocument } from '../model/types.ts';
@@ -271,13 +271,17 @@ export function paragraphLineage(source: LineageSource, start: ParagraphRef): Li
   return versions;
 }
 
-/** The unit at `path` of a part, labelled as compare labels it (by position). */
+/**
+ * The unit at `path` of a part, labelled as compare labels it (by position), or with 'printed' as
+ * printed ("5 bis", "(a)"), as the command line cites it.
+ */
 export function outlineAt(
   doc: ResolutionDocument,
   part: ComparePart,
   path: readonly number[],
+  style: LabelStyle = 'positional',
 ): OutlineUnit | undefined {
-  let units: readonly OutlineUnit[] = documentOutline(doc)[part];
+  let units: readonly OutlineUnit[] = documentOutline(doc, style)[part];
   let found: OutlineUnit | undefined;
   for (const step of path) {
     found = units[step - 1];
