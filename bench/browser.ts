@@ -1077,32 +1077,41 @@ const READ_PDFS_IN_WORKER = `async ({ url, files, rounds }) => {
 
 /** The four dev-set PDFs read by the build's PDF worker in the app's page (see the file's comment). */
 async function measurePdfRead(bench: Bench, appDir: string): Promise<void> {
-  const { browser, urls, log, problems } = bench;
+  const { log } = bench;
   const worker = readdirSync(join(appDir, 'assets')).find((f) => /^pdf-worker-.*\.js$/.test(f));
   if (worker === undefined) throw new Error('the build has no PDF worker (assets/pdf-worker-*.js)');
   const files = DEV_PDFS.map((name) => readFileSync(join(REAL_DIR, name)).toString('base64'));
   log(`reading the four dev-set PDFs in the PDF worker (1 warm-up + ${PDF_READ_ROUNDS} rounds)`);
-  const context = await newContext(browser);
+  const result = await runInNewPage<{ totals: number[]; paragraphs: number[] }>(bench, READ_PDFS_IN_WORKER, {
+    url: `./assets/${worker}`,
+    files,
+    rounds: PDF_READ_ROUNDS,
+  });
+  const s = sorted(result.totals);
+  const count = result.paragraphs.reduce((a, b) => a + b, 0);
+  log(`PDF reading, four files: ${s.map(show).join(', ')} (${count} paragraphs read)`);
+  bench.sink.push({
+    key: 'browser.pdfReadMs',
+    value: round(median(s), 1),
+    unit: 'ms',
+    budget: 500,
+    what: `the four dev-set PDFs (18 pages, ${count} paragraphs) read in the app's PDF worker, started (median)`,
+    spread: spreadOf(s),
+  });
+}
+
+/**
+ * Runs `script` (a function's source) on `args` in a new page of the app, in a context of its own, and
+ * gives what it returns. A script, not a function: tsx would wrap the function's inner functions in a
+ * helper the page does not have (esbuild's keepNames).
+ */
+async function runInNewPage<T>(bench: Bench, script: string, args: unknown): Promise<T> {
+  const context = await newContext(bench.browser);
   try {
     const page = await context.newPage();
-    guard(page, problems);
-    await page.goto(urls.app);
-    // A script, not a function: tsx would wrap the function's inner functions in a helper the page
-    // does not have (esbuild's keepNames).
-    const result = (await page.evaluate(
-      `(${READ_PDFS_IN_WORKER})(${JSON.stringify({ url: `./assets/${worker}`, files, rounds: PDF_READ_ROUNDS })})`,
-    )) as { totals: number[]; paragraphs: number[] };
-    const s = sorted(result.totals);
-    const count = result.paragraphs.reduce((a, b) => a + b, 0);
-    log(`PDF reading, four files: ${s.map(show).join(', ')} (${count} paragraphs read)`);
-    bench.sink.push({
-      key: 'browser.pdfReadMs',
-      value: round(median(s), 1),
-      unit: 'ms',
-      budget: 500,
-      what: `the four dev-set PDFs (18 pages, ${count} paragraphs) read in the app's PDF worker, started (median)`,
-      spread: spreadOf(s),
-    });
+    guard(page, bench.problems);
+    await page.goto(bench.urls.app);
+    return (await page.evaluate(`(${script})(${JSON.stringify(args)})`)) as T;
   } finally {
     await context.close();
   }
@@ -1197,7 +1206,7 @@ const LIBRARY_IN_WORKER = `async ({ worker: url, pack, queries }) => {
  * included).
  */
 async function measureLibrary(bench: Bench, appDir: string): Promise<void> {
-  const { browser, urls, log, problems } = bench;
+  const { log } = bench;
   const assets = readdirSync(join(appDir, 'assets'));
   const worker = assets.find((f) => /^library-worker-.*\.js$/.test(f));
   const pack = assets.find((f) => /^library-.*\.pack$/.test(f));
@@ -1211,29 +1220,23 @@ async function measureLibrary(bench: Bench, appDir: string): Promise<void> {
   let found = 0;
   let memory: number | null = null;
   for (let run = 0; run < LIBRARY_LOADS; run++) {
-    const context = await newContext(browser);
-    try {
-      const page = await context.newPage();
-      guard(page, problems);
-      await page.goto(urls.app);
-      const result = (await page.evaluate(
-        `(${LIBRARY_IN_WORKER})(${JSON.stringify({ worker: `./assets/${worker}`, pack: `./assets/${pack}`, queries: run === 0 ? queries : [] })})`,
-      )) as {
-        loadMs: number;
-        stats: { phases: Record<string, number>; paragraphs: number };
-        times: number[];
-        found: number;
-        memory: number | null;
-      };
-      loads.push(result.loadMs);
-      for (const [k, v] of Object.entries(result.stats.phases)) (phases[k] ??= []).push(v);
-      if (run === 0) {
-        times = result.times;
-        found = result.found;
-        memory = result.memory;
-      }
-    } finally {
-      await context.close();
+    const result = await runInNewPage<{
+      loadMs: number;
+      stats: { phases: Record<string, number>; paragraphs: number };
+      times: number[];
+      found: number;
+      memory: number | null;
+    }>(bench, LIBRARY_IN_WORKER, {
+      worker: `./assets/${worker}`,
+      pack: `./assets/${pack}`,
+      queries: run === 0 ? queries : [],
+    });
+    loads.push(result.loadMs);
+    for (const [k, v] of Object.entries(result.stats.phases)) (phases[k] ??= []).push(v);
+    if (run === 0) {
+      times = result.times;
+      found = result.found;
+      memory = result.memory;
     }
   }
   const l = sorted(loads);
