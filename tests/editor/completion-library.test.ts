@@ -4,8 +4,8 @@
  * (libraryStore.ts), asked for the first time the menu opens. The menu is read through
  * registerCompletion's state; the draft through `outline()`.
  */
-import { $getRoot, $isElementNode, $getSelection, $isRangeSelection, KEY_ENTER_COMMAND } from 'lexical';
-import type { ElementNode, LexicalEditor } from 'lexical';
+import { KEY_ENTER_COMMAND } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedPack } from '../../src/cli/library-build.ts';
 import {
@@ -18,22 +18,22 @@ import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { deriveReferences } from '../../src/core/references/derive.ts';
 import { $exportResolution } from '../../src/editor/bridge/export.ts';
-import { $createOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
-import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { $isReferenceNode } from '../../src/editor/nodes/ReferenceNode.ts';
 import {
   createLibraryCompletionStore,
   type CompletionDataSource,
   type LibraryCompletionStore,
 } from '../../src/editor/plugins/completion/libraryStore.ts';
-import {
-  registerCompletion,
-  type CompletionState,
-} from '../../src/editor/plugins/completion/registerCompletion.ts';
-import { registerOpeners } from '../../src/editor/plugins/openers/registerOpeners.ts';
 import { COP_ORGAN, op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
-import { createTestEditor, load, outline, update } from './testEditor.ts';
+import {
+  $block,
+  completionHarness,
+  newParagraph,
+  type,
+  type CompletionHarness,
+} from './completionHarness.ts';
+import { outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);
 const references = deriveReferences(corpus());
@@ -87,34 +87,8 @@ function arrival(store: LibraryCompletionStore): Promise<void> {
   });
 }
 
-interface Harness {
-  readonly editor: LexicalEditor;
-  state(): CompletionState;
-  labels(): string[] | null;
-  dispose(): void;
-}
-
-function harness(doc: ResolutionDocument, store: LibraryCompletionStore): Harness {
-  const editor = createTestEditor();
-  load(editor, doc);
-  let state: CompletionState = { open: false };
-  const teardown = [
-    registerOpeners(editor, lexicon),
-    registerCompletion(editor, {
-      lexicon,
-      references,
-      library: store,
-      organ: doc.organ,
-      mentionsDelayMs: 0,
-      onChange: (next) => (state = next),
-    }),
-  ];
-  return {
-    editor,
-    state: () => state,
-    labels: () => (state.open ? state.options.map((o) => o.label) : null),
-    dispose: () => teardown.forEach((t) => t()),
-  };
+function harness(doc: ResolutionDocument, store: LibraryCompletionStore): CompletionHarness {
+  return completionHarness(doc, { lexicon, references, library: store, organ: doc.organ });
 }
 
 function assemblyDraft(parts: Partial<ResolutionDocument> = {}): ResolutionDocument {
@@ -138,34 +112,11 @@ function conferenceDraft(): ResolutionDocument {
   });
 }
 
-function $block(index: number): ElementNode {
-  const node = $getRoot().getChildAtIndex(index);
-  if (!$isElementNode(node)) throw new Error(`no block at ${index}`);
-  return node;
-}
-
-function type(editor: LexicalEditor, text: string): void {
-  update(editor, () => {
-    const selection = $getSelection();
-    if (!$isRangeSelection(selection)) throw new Error('no caret');
-    selection.insertText(text);
-  });
-}
-
-function newParagraph(editor: LexicalEditor, after: number, kind: 'operative' | 'preamble'): void {
-  update(editor, () => {
-    const paragraph =
-      kind === 'operative' ? $createOperativeParagraphNode() : $createPreambularParagraphNode();
-    $block(after).insertAfter(paragraph);
-    paragraph.select();
-  });
-}
-
 function enter(editor: LexicalEditor): void {
   update(editor, () => editor.dispatchCommand(KEY_ENTER_COMMAND, null));
 }
 
-function option(h: Harness, index: number) {
+function option(h: CompletionHarness, index: number) {
   const state = h.state();
   if (!state.open) throw new Error('the menu is closed');
   return state.options[index];
@@ -188,7 +139,7 @@ function userData(doc: ResolutionDocument, name: string): LibraryCompletionData 
 }
 
 describe('completion with the library', () => {
-  let h: Harness | undefined;
+  let h: CompletionHarness | undefined;
   afterEach(() => h?.dispose());
 
   it('asks for the library the first time the menu opens, and fills the open menu again when it arrives', async () => {

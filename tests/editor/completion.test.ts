@@ -6,17 +6,12 @@
  */
 import {
   $createTextNode,
-  $getRoot,
-  $getSelection,
-  $isElementNode,
-  $isRangeSelection,
   $isTextNode,
   KEY_ARROW_DOWN_COMMAND,
   KEY_ARROW_UP_COMMAND,
   KEY_ENTER_COMMAND,
   KEY_ESCAPE_COMMAND,
   KEY_TAB_COMMAND,
-  type ElementNode,
   type LexicalEditor,
 } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +20,6 @@ import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { deriveReferences } from '../../src/core/references/derive.ts';
 import { $exportResolution } from '../../src/editor/bridge/export.ts';
 import { $createOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
-import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { $createSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $caretTargets } from '../../src/editor/plugins/completion/caret.ts';
 import {
@@ -33,15 +27,18 @@ import {
   HIGHLIGHT_COMPLETION_COMMAND,
 } from '../../src/editor/plugins/completion/commands.ts';
 import { $insertOpener, $insertReference } from '../../src/editor/plugins/completion/insert.ts';
-import {
-  $mentionedInDraft,
-  registerCompletion,
-  type CompletionState,
-} from '../../src/editor/plugins/completion/registerCompletion.ts';
+import { $mentionedInDraft } from '../../src/editor/plugins/completion/registerCompletion.ts';
 import { matchReference } from '../../src/editor/plugins/completion/trigger.ts';
-import { registerOpeners } from '../../src/editor/plugins/openers/registerOpeners.ts';
 import { op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
+import {
+  $block,
+  $insert,
+  completionHarness,
+  newParagraph,
+  type,
+  type CompletionHarness,
+} from './completionHarness.ts';
 import { createTestEditor, load, outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);
@@ -59,40 +56,8 @@ function key(options: { shiftKey?: boolean } = {}): KeyboardEvent {
   } as unknown as KeyboardEvent;
 }
 
-interface Harness {
-  readonly editor: LexicalEditor;
-  /** The menu as drawn now. */
-  state(): CompletionState;
-  /** The labels of the open menu's options, or null when it is closed. */
-  labels(): string[] | null;
-  dispose(): void;
-}
-
-function harness(doc: ResolutionDocument): Harness {
-  const editor = createTestEditor();
-  load(editor, doc);
-  let state: CompletionState = { open: false };
-  const teardown = [
-    registerOpeners(editor, lexicon),
-    registerCompletion(editor, {
-      lexicon,
-      references,
-      mentionsDelayMs: 0,
-      onChange: (next) => (state = next),
-    }),
-  ];
-  return {
-    editor,
-    state: () => state,
-    labels: () => (state.open ? state.options.map((o) => o.label) : null),
-    dispose: () => teardown.forEach((t) => t()),
-  };
-}
-
-function $block(index: number): ElementNode {
-  const node = $getRoot().getChildAtIndex(index);
-  if (!$isElementNode(node)) throw new Error(`no block at ${index}`);
-  return node;
+function harness(doc: ResolutionDocument): CompletionHarness {
+  return completionHarness(doc, { lexicon, references });
 }
 
 /** Types `text` at the end of root child `index`, as one keystroke batch would. */
@@ -101,17 +66,6 @@ function typeAtEnd(editor: LexicalEditor, index: number, text: string): void {
     $block(index).selectEnd();
     $insert(text);
   });
-}
-
-/** Types at the caret where it is. */
-function type(editor: LexicalEditor, text: string): void {
-  update(editor, () => $insert(text));
-}
-
-function $insert(text: string): void {
-  const selection = $getSelection();
-  if (!$isRangeSelection(selection)) throw new Error('no caret');
-  selection.insertText(text);
 }
 
 function press(
@@ -134,23 +88,8 @@ const REQUESTS = res({
   operative: [op('Requests', 'the Secretariat to report;')],
 });
 
-/** Appends an empty operative (or preambular) paragraph after root child `after` and puts the caret in it. */
-function newParagraph(
-  editor: LexicalEditor,
-  after: number,
-  kind: 'operative' | 'preamble' = 'operative',
-): number {
-  update(editor, () => {
-    const paragraph =
-      kind === 'operative' ? $createOperativeParagraphNode() : $createPreambularParagraphNode();
-    $block(after).insertAfter(paragraph);
-    paragraph.select();
-  });
-  return after + 1;
-}
-
 describe('the opener menu', () => {
-  let h: Harness;
+  let h: CompletionHarness;
   beforeEach(() => {
     h = harness(REQUESTS);
   });
@@ -290,7 +229,7 @@ describe('the opener menu', () => {
 });
 
 describe('the reference menu', () => {
-  let h: Harness;
+  let h: CompletionHarness;
   beforeEach(() => {
     h = harness(REQUESTS);
   });
