@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
-import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
+import { caretAtEnd, expect, newDraftAtEnd, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 
 test.describe('completion from the corpus', () => {
   test('offers "Also requests" first after a paragraph opening with "Requests", as a listbox', async ({
@@ -41,10 +41,7 @@ test.describe('completion from the corpus', () => {
   });
 
   test('closes with Escape, after which Enter makes a new paragraph', async ({ page }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Enc');
     await expect(page.getByRole('listbox')).toBeVisible();
@@ -58,10 +55,7 @@ test.describe('completion from the corpus', () => {
   test('inserts an instrument with its footnote at the first mention and the short title later', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-preambular').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'preambular');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Recalling the Smuggling');
     const listbox = page.getByRole('listbox', { name: 'References' });
@@ -103,10 +97,7 @@ test.describe('completion from the corpus', () => {
   });
 
   test('completes "resolution 5/1" to its citation with the date from the corpus', async ({ page }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'cop-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-preambular').last());
+    const body = await newDraftAtEnd(page, 'cop-resolution', 'preambular');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Recalling resolution 5/1');
     await expect(page.getByRole('listbox', { name: 'References' })).toBeVisible();

@@ -118,6 +118,32 @@ export async function newDraftFromTemplate(page: Page, templateId: string): Prom
   await expect(textbox(page)).toBeVisible();
 }
 
+/**
+ * Opens the app on a new draft from a template with the caret at the end of its last preambular or
+ * operative paragraph; gives the editable page.
+ */
+export async function newDraftAtEnd(
+  page: Page,
+  templateId: string,
+  part: 'preambular' | 'operative',
+): Promise<Locator> {
+  await page.goto('/');
+  await newDraftFromTemplate(page, templateId);
+  const body = textbox(page);
+  await caretAtEnd(page, body.locator(`.res-${part}`).last());
+  return body;
+}
+
+/** A new operative paragraph after the last one, with `text` typed in and the completion menu closed. */
+export async function typeNewOperative(page: Page, text: string): Promise<void> {
+  await caretAtEnd(page, textbox(page).locator('.res-operative').last());
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+  // The completion menu may be open after the last word.
+  await page.keyboard.press('Escape');
+  await settle(page);
+}
+
 export async function waitSaved(page: Page): Promise<void> {
   // A bound for a loaded machine: the save follows a typing pause, then an IndexedDB write.
   await expect(page.locator('.save-status')).toHaveAttribute('data-state', /^(saved|idle)$/, {

@@ -5,7 +5,7 @@
  * The date of 79/1 is the one corpus/ga/A_RES_79_1.txt prints: "Resolution adopted by the General
  * Assembly on 22 September 2024", "The Pact for the Future".
  */
-import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
+import { caretAtEnd, expect, newDraftAtEnd, test } from './fixtures.ts';
 
 /** The library loads in a worker on first need; on a busy machine that takes seconds, not the menu. */
 const LIBRARY_LOAD = { timeout: 60_000 };
@@ -14,10 +14,7 @@ test.describe('completion from the library', () => {
   test('completes "resolution 79/1" in an Assembly draft to its date and title, and writes it', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-preambular').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'preambular');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Recalling resolution 79/1');
     const listbox = page.getByRole('listbox', { name: 'References' });
@@ -38,10 +35,7 @@ test.describe('completion from the library', () => {
   test("ranks an Assembly draft's openers by the Assembly's use, and footnotes an instrument with its Treaty Series source", async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Enc');
     const openers = page.getByRole('listbox', { name: 'Operative openers' });

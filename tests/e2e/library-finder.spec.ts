@@ -5,7 +5,15 @@
  * Precedents panel opens; the time it took is reported, not asserted (the benchmark measures it).
  */
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftFromTemplate,
+  settle,
+  test,
+  textbox,
+  typeNewOperative,
+} from './fixtures.ts';
 
 /** A recurring resolution: A/RES/78/17, 79/16 and 80/17 carry this title. */
 const TITLE = 'Establishment of a nuclear-weapon-free zone in the region of the Middle East';
@@ -16,14 +24,6 @@ function panel(page: Page): Locator {
 
 function results(page: Page): Locator {
   return panel(page).locator('.precedents__item');
-}
-
-async function typeParagraph(page: Page, text: string): Promise<void> {
-  await caretAtEnd(page, textbox(page).locator('.res-operative').last());
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await settle(page);
 }
 
 async function openPrecedents(page: Page): Promise<void> {
@@ -42,7 +42,7 @@ test.describe('the library in the finder', () => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await openPrecedents(page);
-    await typeParagraph(
+    await typeNewOperative(
       page,
       'Takes note of resolution GC(70)/RES/16, adopted by the General Conference of the International Atomic Energy Agency',
     );
@@ -74,7 +74,7 @@ test.describe('the library in the finder', () => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await openPrecedents(page);
-    await typeParagraph(
+    await typeNewOperative(
       page,
       'Takes note of resolution GC(69)/RES/15, adopted on 18 September 2025 by the General Conference of the International Atomic Energy Agency',
     );

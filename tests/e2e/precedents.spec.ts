@@ -5,7 +5,15 @@
  * is reported, not asserted (machines differ).
  */
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox, waitSaved } from './fixtures.ts';
+import {
+  expect,
+  newDraftFromTemplate,
+  settle,
+  test,
+  textbox,
+  typeNewOperative,
+  waitSaved,
+} from './fixtures.ts';
 
 function panel(page: Page): Locator {
   return page.getByRole('region', { name: 'Precedents' });
@@ -13,16 +21,6 @@ function panel(page: Page): Locator {
 
 function precedent(page: Page, label: string): Locator {
   return panel(page).locator(`li[data-label="${label}"]`);
-}
-
-/** A new operative paragraph after the last one, with `text` typed in. */
-async function typeParagraph(page: Page, text: string): Promise<void> {
-  await caretAtEnd(page, textbox(page).locator('.res-operative').last());
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-  // The completion menu may be open after the last word.
-  await page.keyboard.press('Escape');
-  await settle(page);
 }
 
 async function lookupTimes(page: Page): Promise<{ lookup: number; index: number }> {
@@ -46,7 +44,10 @@ test.describe('the precedents panel', () => {
     await newDraftFromTemplate(page, 'cop-resolution');
     await page.getByRole('tab', { name: 'Precedents' }).click();
     await conferenceOnly(page);
-    await typeParagraph(page, 'Invites Member States and other donors to provide extrabudgetary resources');
+    await typeNewOperative(
+      page,
+      'Invites Member States and other donors to provide extrabudgetary resources',
+    );
 
     const item = precedent(page, 'resolution 6/1 OP21');
     await expect(item.locator('.precedents__label')).toHaveText('resolution 6/1, OP21, 19 October 2012');
@@ -89,7 +90,7 @@ test.describe('the precedents panel', () => {
     const footnotes = await body.locator('.res-footnote').count();
     const paragraphs = await body.locator('.res-operative').count();
     await conferenceOnly(page);
-    await typeParagraph(
+    await typeNewOperative(
       page,
       'Urges Member States that have not yet done so to consider ratifying the Protocol against the Smuggling of Migrants',
     );

@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import {
   caretAtEnd,
   expect,
+  newDraftAtEnd,
   newDraftFromTemplate,
   reloadLeaving,
   settle,
@@ -125,10 +126,7 @@ test.describe('the data-loss drill', () => {
   test("Lexical's clipboard format from elsewhere: no inline style reaches the page, an unknown node gives its text", async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     const text = (value: string, style: string) => ({
       type: 'text',
       version: 1,
@@ -157,10 +155,7 @@ test.describe('the data-loss drill', () => {
   });
 
   test('HTML nested 10,000 elements deep pastes its text without hanging the page', async ({ page }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     await paste(page, {
       'text/html': `${'<div><span>'.repeat(5_000)} deeply nested words${'</span></div>'.repeat(5_000)}`,
     });
@@ -257,10 +252,7 @@ test.describe('the data-loss drill', () => {
   test('a damaged draft gets its last revision back in its place, and the damaged record stays listed for download', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     await page.keyboard.type(' Kept in Rev.1.');
     await waitSaved(page);
     await page.keyboard.press('Control+Alt+r');

@@ -4,7 +4,16 @@
  * killed browser are drafts.spec.ts and crash.spec.ts.
  */
 import type { Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox, waitSaved } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftAtEnd,
+  newDraftFromTemplate,
+  settle,
+  test,
+  textbox,
+  waitSaved,
+} from './fixtures.ts';
 import { downloadOf, idbGet, idbKeys, idbPut, noise, openDraftId } from './quality-support.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
@@ -93,10 +102,7 @@ test.describe('nothing lost', () => {
   test('a damaged draft and a damaged revision: the others open, the damaged are reported, their raw data downloads', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
     await page.keyboard.type(' Intact text survives.');
     await waitSaved(page);
     const intactId = await openDraftId(page);

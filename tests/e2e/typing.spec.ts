@@ -1,14 +1,20 @@
-import { caretAtEnd, expect, newDraftFromTemplate, paragraphs, settle, test, textbox } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftAtEnd,
+  newDraftFromTemplate,
+  paragraphs,
+  settle,
+  test,
+  textbox,
+} from './fixtures.ts';
 
 test.describe('typing a resolution', () => {
   test('numbers operative paragraphs, letters subparagraphs and italicizes openers as they are typed', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'cop-resolution');
-    const body = textbox(page);
     // After the last operative paragraph: Enter continues with an operative paragraph.
-    await caretAtEnd(page, body.locator('.res-operative').last());
+    const body = await newDraftAtEnd(page, 'cop-resolution', 'operative');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Requests the Secretariat to report on:');
     await page.keyboard.press('Enter');
@@ -38,10 +44,7 @@ test.describe('typing a resolution', () => {
   test('extends an opener as its phrase grows: "Noting" then "Noting with appreciation"', async ({
     page,
   }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-preambular').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'preambular');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Noting with appreciation the work of the Working Group,');
     await expect(body.locator('.res-preambular').last().locator('.opener')).toHaveText(
@@ -50,10 +53,7 @@ test.describe('typing a resolution', () => {
   });
 
   test('turns a paragraph from preambular to operative and back, converting its opener', async ({ page }) => {
-    await page.goto('/');
-    await newDraftFromTemplate(page, 'ga-resolution');
-    const body = textbox(page);
-    await caretAtEnd(page, body.locator('.res-preambular').last());
+    const body = await newDraftAtEnd(page, 'ga-resolution', 'preambular');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Recalling the report of the Secretary-General,');
     const before = await body.locator('.res-operative').count();
