@@ -26,13 +26,8 @@ import {
 } from '../../src/editor/plugins/completion/libraryStore.ts';
 import { COP_ORGAN, op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
-import {
-  $block,
-  completionHarness,
-  newParagraph,
-  type,
-  type CompletionHarness,
-} from './completionHarness.ts';
+import { $block, completionHarness, newParagraph, type } from './completionHarness.ts';
+import type { CompletionHarness } from './completionHarness.ts';
 import { outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);

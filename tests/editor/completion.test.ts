@@ -31,14 +31,8 @@ import { $mentionedInDraft } from '../../src/editor/plugins/completion/registerC
 import { matchReference } from '../../src/editor/plugins/completion/trigger.ts';
 import { op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
-import {
-  $block,
-  $insert,
-  completionHarness,
-  newParagraph,
-  type,
-  type CompletionHarness,
-} from './completionHarness.ts';
+import { $block, $insert, completionHarness, newParagraph, type } from './completionHarness.ts';
+import type { CompletionHarness } from './completionHarness.ts';
 import { createTestEditor, load, outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);
