@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, settle, test, textbox, waitSaved } from './fixtures.ts';
+import { expect, newDraftFromTemplate, test, textbox, typeNewOperative, waitSaved } from './fixtures.ts';
 
 const PDF = fileURLToPath(new URL('../../corpus/real/A_RES_79_188.pdf', import.meta.url));
 const TITLE =
@@ -73,15 +73,6 @@ async function reloadLeaving(page: Page): Promise<void> {
   page.off('dialog', leave);
 }
 
-async function typeParagraph(page: Page, text: string): Promise<void> {
-  await caretAtEnd(page, textbox(page).locator('.res-operative').last());
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-  // The completion menu may be open after the last word.
-  await page.keyboard.press('Escape');
-  await settle(page);
-}
-
 test.describe('your documents in the library', () => {
   test('adds the PDF of A/RES/79/188, finds its paragraph as yours, keeps it over a reload, and removes it', async ({
     page,
@@ -121,7 +112,7 @@ test.describe('your documents in the library', () => {
       timeout: 60_000,
     });
     await panel(page).getByLabel('Body').selectOption({ label: 'Your documents' });
-    await typeParagraph(page, TYPED);
+    await typeNewOperative(page, TYPED);
 
     const top = results(page).first();
     await expect(top).toHaveAttribute('data-body', 'user');
