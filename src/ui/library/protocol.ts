@@ -29,6 +29,7 @@ export interface LibraryStats {
   readonly phases: {
     readonly fetchMs: number;
     readonly inflateMs: number;
+    readonly decodeMs: number;
     readonly parseMs: number;
     readonly indexMs: number;
   };
