@@ -12,9 +12,8 @@
 const CACHE = 'resolution-drafter-app-v1';
 const INDEX = './';
 /**
- * Vite's output names: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js", "library-Bg4wTCC3.pack",
- * "library-completion-D0xh3Ikq.json" (an
- * 8-character hash).
+ * Vite's output names, with an 8-character hash: "index-BjeKLYqe.js", "ExportDialog-CoAPR9V6.js",
+ * "library-Bg4wTCC3.pack", "library-completion-D0xh3Ikq.json".
  */
 const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack|json)(?![\w.-])/g;
 

@@ -96,6 +96,8 @@ export function PrecedentsPanel({ getDocument, onCompare, onOpenLibrary }: Prece
         ...(filters.session !== null ? { sessions: [filters.session] } : {}),
         ...(filters.body !== null ? { bodies: [filters.body] } : {}),
         ...(filters.sameItem ? { documents: sameItem ?? new Set<string>() } : {}),
+        // Among equal scores, the draft's own line (its predecessor and the same item's texts) first.
+        ...(sameItem ? { prefer: sameItem } : {}),
       }),
     [client, filters, sameItem, libraryStats], // eslint-disable-line react-hooks/exhaustive-deps
   );

@@ -227,6 +227,12 @@ export interface SearchOptions extends LibraryFilter {
   readonly top?: number;
   /** Lowest score returned; default 0.1. */
   readonly minScore?: number;
+  /**
+   * Documents (ids) that win a tie before the newer one does: the resolution the draft follows and its
+   * line. A paragraph the Assembly repeats word for word in many resolutions (the territories', the
+   * Addis Ababa paragraph) then shows the draft's own predecessor's copy first.
+   */
+  readonly prefer?: ReadonlySet<string>;
 }
 
 export interface ScoredEntry {
@@ -267,8 +273,8 @@ function documentMask(index: LibraryIndex, filter: LibraryFilter): Uint8Array | 
 }
 
 /**
- * The paragraphs of the library closest to `text`, best first. Ties go to the newer document: the
- * latest adopted version of a paragraph is the one to cite.
+ * The paragraphs of the library closest to `text`, best first. Ties go to a preferred document, then to
+ * the newer: the latest adopted version of a paragraph is the one to cite.
  */
 export function searchLibrary(index: LibraryIndex, text: string, options: SearchOptions = {}): ScoredEntry[] {
   const top = options.top ?? 5;
@@ -349,9 +355,12 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
     if (score >= minScore) scored.push({ entry: k, score });
   }
   const date = (k: number): string => index.documents[index.entryDoc[k] ?? 0]?.meta.date ?? '';
+  const preferred = (k: number): number =>
+    options.prefer?.has(index.documents[index.entryDoc[k] ?? 0]?.meta.id ?? '') ? 1 : 0;
   scored.sort(
     (a, b) =>
       b.score - a.score ||
+      preferred(b.entry) - preferred(a.entry) ||
       (date(a.entry) < date(b.entry) ? 1 : date(a.entry) > date(b.entry) ? -1 : 0) ||
       a.entry - b.entry,
   );

@@ -102,6 +102,17 @@ describe('searchLibrary on a small library', () => {
     expect(results.map((r) => at(r.entry))).toEqual(['A/RES/79/5 OP2', 'A/RES/78/5 OP1']);
   });
 
+  it("gives a tie to a preferred document first (the draft's own line), then to the newer", () => {
+    const results = searchLibrary(index, `Calls upon States ${MIGRANTS}`, {
+      top: 2,
+      prefer: new Set(['A/RES/78/5']),
+    });
+    expect(results.map((r) => r.score)).toEqual([1, 1]);
+    expect(results.map((r) => at(r.entry))).toEqual(['A/RES/78/5 OP1', 'A/RES/79/5 OP2']);
+    // A better score still wins over a preferred document.
+    expect(search(FORESTS, { top: 1, prefer: new Set(['A/RES/78/5']) })).toEqual(['A/RES/80/5 OP1 (a)']);
+  });
+
   it('filters by session, body, documents and excluded documents', () => {
     const q = `Calls upon States ${MIGRANTS}`;
     expect(search(q, { sessions: [78, 80], top: 2 })).toEqual(['A/RES/78/5 OP1', 'A/RES/80/5 OP1']);
