@@ -844,19 +844,28 @@ function insertPreamble(
   return { ...doc, preamble: [...doc.preamble.slice(0, index), paragraph, ...doc.preamble.slice(index)] };
 }
 
+/** The edits that make the pending ones of some proposals, wherever they are made (model or editor). */
+export interface UpdatePlan {
+  /** The paragraphs' edits, as a check's quick fix makes them. */
+  readonly edits: readonly ReplaceTextEdit[];
+  /** Edits of footnotes, each footnote's from its end backwards, so each range is still where it was found. */
+  readonly footnotes: readonly { readonly id: string; readonly range: TextRange; readonly text: string }[];
+  /** New preambular paragraphs. */
+  readonly inserts: readonly Extract<UpdatePlace, { type: 'insert' }>[];
+  /** The proposals the plan makes (a rejected, overtaken or already made one is left out). */
+  readonly made: readonly UpdateProposal[];
+}
+
 /**
- * The draft with the given proposals made, those still pending (done and overtaken ones are left as
- * they are): accepting several at once. Pure; `doc` is not changed.
+ * What making the pending ones of `proposals` in `doc` takes. Two proposals found at one place (a
+ * context too short to tell them apart): the first is made.
  */
-export function applyUpdates(
-  doc: ResolutionDocument,
-  proposals: readonly UpdateProposal[],
-): ResolutionDocument {
+export function planUpdates(doc: ResolutionDocument, proposals: readonly UpdateProposal[]): UpdatePlan {
   const states = updateStates(doc, proposals);
   const edits: ReplaceTextEdit[] = [];
-  const footnoteEdits = new Map<string, { range: TextRange; text: string }[]>();
-  const inserts: UpdateProposal[] = [];
-  // Two proposals found at one place (a context too short to tell them apart): the first is made.
+  const footnotes: { id: string; range: TextRange; text: string }[] = [];
+  const inserts: Extract<UpdatePlace, { type: 'insert' }>[] = [];
+  const made: UpdateProposal[] = [];
   const taken = new Map<string, TextRange[]>();
   const free = (key: string, range: TextRange): boolean => {
     const list = taken.get(key) ?? [];
@@ -866,37 +875,42 @@ export function applyUpdates(
   };
   for (const p of proposals) {
     const state = states.get(p.id);
-    if (state?.status !== 'pending' || !state.place) continue;
-    const place = state.place;
+    const place = state?.place;
+    if (state?.status !== 'pending' || !place) continue;
     if (place.type === 'paragraph') {
-      if (free(addressKey(place.address), place.range))
-        edits.push({ kind: 'replaceText', target: place.address, range: place.range, text: p.newText });
+      if (!free(addressKey(place.address), place.range)) continue;
+      edits.push({ kind: 'replaceText', target: place.address, range: place.range, text: p.newText });
     } else if (place.type === 'footnote') {
       if (!free(`footnote:${place.footnoteId}`, place.range)) continue;
-      const list = footnoteEdits.get(place.footnoteId) ?? [];
-      list.push({ range: place.range, text: p.newText });
-      footnoteEdits.set(place.footnoteId, list);
-    } else inserts.push(p);
+      footnotes.push({ id: place.footnoteId, range: place.range, text: p.newText });
+    } else inserts.push(place);
+    made.push(p);
   }
-  let out = edits.length > 0 ? applyFix(doc, { description: 'Update', edits }) : doc;
-  if (footnoteEdits.size > 0)
+  footnotes.sort((a, b) => b.range.start - a.range.start);
+  return { edits, footnotes, inserts, made };
+}
+
+/** Makes the pending ones of `proposals` in the model (the editor makes them with `$acceptUpdates`). */
+export function applyUpdates(
+  doc: ResolutionDocument,
+  proposals: readonly UpdateProposal[],
+): ResolutionDocument {
+  const plan = planUpdates(doc, proposals);
+  let out = plan.edits.length > 0 ? applyFix(doc, { description: 'Update', edits: [...plan.edits] }) : doc;
+  if (plan.footnotes.length > 0)
     out = {
       ...out,
-      footnotes: out.footnotes.map((f) => {
-        const list = footnoteEdits.get(f.id);
-        if (!list) return f;
-        // From the end backwards, so that each range is still where it was found.
-        return [...list]
-          .sort((a, b) => b.range.start - a.range.start)
-          .reduce((note, e) => replaceInFootnote(note, e.range, e.text), f);
-      }),
+      footnotes: out.footnotes.map((f) =>
+        plan.footnotes
+          .filter((e) => e.id === f.id)
+          .reduce((note, e) => replaceInFootnote(note, e.range, e.text), f),
+      ),
     };
-  for (const p of inserts)
-    if (p.place.type === 'insert')
-      out = insertPreamble(out, p.place.address.paragraph ?? 1, {
-        opener: p.place.opener,
-        content: plain(p.place.content),
-      });
+  for (const place of plan.inserts)
+    out = insertPreamble(out, place.address.paragraph ?? 1, {
+      opener: place.opener,
+      content: plain(place.content),
+    });
   return out;
 }
 

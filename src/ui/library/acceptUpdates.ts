@@ -9,8 +9,8 @@
  * preambular paragraph are edited here.
  */
 import { $createTextNode, $getRoot, $isElementNode, type ElementNode, type LexicalEditor } from 'lexical';
-import { updateStates, type UpdateProposal, type UpdateState } from '../../core/library/update.ts';
-import type { ReplaceTextEdit, TextRange } from '../../core/rules/types.ts';
+import { planUpdates, type UpdateProposal, type UpdateState } from '../../core/library/update.ts';
+import type { TextRange } from '../../core/rules/types.ts';
 import { $exportResolution } from '../../editor/bridge/export.ts';
 import { $createOpenerNode } from '../../editor/nodes/OpenerNode.ts';
 import {
@@ -77,39 +77,15 @@ function $insertPreambular(opener: string, content: string): void {
  * the proposals made (a rejected or overtaken one, or one already made, is left as it is).
  */
 export function $acceptUpdates(proposals: readonly UpdateProposal[]): UpdateProposal[] {
-  const states = updateStates($exportResolution(), proposals);
-  const edits: ReplaceTextEdit[] = [];
-  const footnotes: { id: string; range: TextRange; text: string }[] = [];
-  const inserts: { opener: string; content: string }[] = [];
-  const made: UpdateProposal[] = [];
-  // Two proposals found at one place (a context too short to tell them apart): the first is made.
-  const taken = new Map<string, TextRange[]>();
-  const free = (key: string, range: TextRange): boolean => {
-    const list = taken.get(key) ?? [];
-    if (list.some((r) => range.start < r.end && r.start < range.end)) return false;
-    taken.set(key, [...list, range]);
-    return true;
-  };
-  for (const p of proposals) {
-    const place = states.get(p.id)?.place;
-    if (states.get(p.id)?.status !== 'pending' || !place) continue;
-    if (place.type === 'paragraph') {
-      if (!free(JSON.stringify(place.address), place.range)) continue;
-      edits.push({ kind: 'replaceText', target: place.address, range: place.range, text: p.newText });
-    } else if (place.type === 'footnote') {
-      if (!free(`footnote:${place.footnoteId}`, place.range)) continue;
-      footnotes.push({ id: place.footnoteId, range: place.range, text: p.newText });
-    } else inserts.push({ opener: place.opener, content: place.content });
-    made.push(p);
-  }
-  if (edits.length > 0) $applyEditorFix({ description: 'Accept updates', edits });
-  // From the end of each footnote backwards, so that each range is still where it was found.
-  for (const f of footnotes.sort((a, b) => b.range.start - a.range.start)) {
+  const plan = planUpdates($exportResolution(), proposals);
+  if (plan.edits.length > 0) $applyEditorFix({ description: 'Accept updates', edits: [...plan.edits] });
+  // Each footnote's edits from its end backwards (the plan's order), so each range is still where it was found.
+  for (const f of plan.footnotes) {
     const node = $findFootnoteText(f.id);
     if (node) $spliceText(node, f.range, f.text);
   }
-  for (const i of inserts) $insertPreambular(i.opener, i.content);
-  return made;
+  for (const i of plan.inserts) $insertPreambular(i.opener, i.content);
+  return [...plan.made];
 }
 
 /** The page's ranges of the pending proposals in paragraphs, for the highlight; call inside `editor.read`. */
