@@ -119,13 +119,13 @@ export interface SetAsideRecord {
 }
 export type RevisionEntry = StoredRevision | DamagedRecord;
 
-type Fields = Readonly<Record<string, unknown>>;
+export type Fields = Readonly<Record<string, unknown>>;
 
-function isFields(value: unknown): value is Fields {
+export function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function own(record: Fields, key: string): unknown {
+export function own(record: Fields, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
@@ -404,7 +404,8 @@ export function deleteDatabase(name: string, factory: IDBFactory = indexedDB): P
   });
 }
 
-function messageOf(error: unknown): string {
+/** An error as one line: "QuotaExceededError: …". */
+export function messageOf(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
   return String(error);
 }

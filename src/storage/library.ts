@@ -12,7 +12,16 @@
  */
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { formatValidationErrors, validateDocument } from '../core/model/validate.ts';
-import { inTransaction, readAll, readDocument, requestResult } from './db.ts';
+import {
+  inTransaction,
+  isFields,
+  messageOf,
+  own,
+  readAll,
+  readDocument,
+  requestResult,
+  type Fields,
+} from './db.ts';
 import { isQuotaError, QUOTA_MESSAGE } from './errors.ts';
 
 export const LIBRARY_DB_NAME = 'resolution-drafter-library';
@@ -141,21 +150,6 @@ function openLibraryDatabase(name: string, given?: IDBFactory): Promise<IDBDatab
         ),
       );
   });
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
-  return String(error);
-}
-
-type Fields = Readonly<Record<string, unknown>>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function own(record: Fields, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function damaged(key: IDBValidKey, raw: unknown, problem: string): DamagedUserDocument {
