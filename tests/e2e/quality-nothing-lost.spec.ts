@@ -113,8 +113,9 @@ test.describe('nothing lost', () => {
     // A second draft, open when its record is damaged on disk: the app must not reopen it.
     await newDraftFromTemplate(page, 'ecosoc-resolution');
     await waitSaved(page);
+    // The new draft is recorded as open once its first save lands; "saved" may still be the last draft's.
+    await expect.poll(() => openDraftId(page), { timeout: 15_000 }).not.toBe(intactId);
     const brokenId = await openDraftId(page);
-    expect(brokenId).not.toBe(intactId);
     const stored = (await idbGet(page, 'drafts', brokenId)) as Record<string, unknown>;
     const broken = { ...stored, document: { schemaVersion: 1, title: ['not', 'a', 'string'] } };
     const junk = { id: 'zz-junk', bytes: 'ÿþ\u0000garbage', saveCount: 'many' };
