@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ensurePackFile, loadShippedPack } from './src/cli/library-build.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appLibraryFiles, ensurePackFile, loadShippedPack, TEXT_SHARDS } from './src/cli/library-build.ts';
 import { buildCompletionData } from './src/core/library/completion-data.ts';
 
 /**
@@ -22,29 +22,39 @@ function devCspForFastRefresh(): Plugin {
 
 /**
  * The library (issue 13) is built from the shipped texts by the project's own reader, once per change
- * of the texts or of src/core (src/cli/library-build.ts caches it by a digest), and copied to
- * generated/library.pack, which src/ui/library/libraryClient.ts names with `new URL(…, import.meta.url)`:
- * Vite then serves it in development and emits it as a hashed asset in the build. Beside it,
- * generated/library-completion.json: what completion knows from the library (openers by body, acts,
- * instruments; 330 KB, 57 KB gzipped), so a draft's completion has it without fetching and reading the
- * 4.5 MB pack. A few seconds the first time; nothing when it is current.
+ * of the texts or of src/core (src/cli/library-build.ts caches it by a digest), and written to
+ * generated/ as the app fetches it: generated/library-index.pack (what searching needs: metadata and
+ * every paragraph's words, 2.3 MB gzipped) and generated/library-texts-NN.pack (the texts, in shards
+ * fetched as results need them). src/ui/library/libraryClient.ts names them with `new URL(…,
+ * import.meta.url)` and `import.meta.glob`: Vite then serves them in development and emits them as
+ * hashed assets in the build. Beside them, generated/library-completion.json: what completion knows
+ * from the library (openers by body, acts, instruments; 330 KB, 57 KB gzipped), so a draft's
+ * completion has it without loading the library. A few seconds the first time; nothing when current.
  */
 function libraryPack(): Plugin {
   const ensure = (): void => {
-    const { path, stamp } = ensurePackFile();
-    const target = 'generated/library.pack';
+    // The shards' count is the app's choice, not the texts': a change of it rebuilds the files too.
+    const stamp = `${ensurePackFile().stamp} in ${TEXT_SHARDS} shards`;
     const stampFile = 'generated/library.stamp';
+    const indexFile = 'generated/library-index.pack';
     const completionFile = 'generated/library-completion.json';
     const current =
-      existsSync(target) &&
+      existsSync(indexFile) &&
       existsSync(completionFile) &&
       existsSync(stampFile) &&
       readFileSync(stampFile, 'utf8') === stamp;
     if (current) return;
     mkdirSync('generated', { recursive: true });
-    copyFileSync(path, target);
-    const completion = buildCompletionData(loadShippedPack().documents);
-    writeFileSync(completionFile, JSON.stringify(completion));
+    rmSync(stampFile, { force: true });
+    for (const name of readdirSync('generated'))
+      if (/^library.*\.pack$/.test(name)) rmSync(`generated/${name}`, { force: true });
+    const pack = loadShippedPack();
+    const files = appLibraryFiles(pack);
+    writeFileSync(indexFile, files.index);
+    files.shards.forEach((bytes, k) =>
+      writeFileSync(`generated/library-texts-${String(k).padStart(2, '0')}.pack`, bytes),
+    );
+    writeFileSync(completionFile, JSON.stringify(buildCompletionData(pack.documents)));
     writeFileSync(stampFile, stamp);
   };
   return {

@@ -14,6 +14,7 @@ import { readReport } from '../core/corpus/report.ts';
 import { findPredecessors } from '../core/library/lineage.ts';
 import { libraryMeta } from '../core/library/metadata.ts';
 import { makePack, readPack, type LibraryPack } from '../core/library/pack.ts';
+import { makeSearchPack } from '../core/library/search-pack.ts';
 import type { LibraryDocument } from '../core/library/types.ts';
 import { readPrintedText } from '../core/parse/printed.ts';
 
@@ -93,4 +94,23 @@ export function ensurePackFile(): PackFile {
 /** The shipped library's pack, from the cache (built first if needed). */
 export function loadShippedPack(): LibraryPack {
   return readPack(gunzipSync(readFileSync(ensurePackFile().path)).toString('utf8'));
+}
+
+/** Shards of the library's texts the app fetches as results need them (about 70 KB gzipped each). */
+export const TEXT_SHARDS = 64;
+
+export interface AppLibraryFiles {
+  /** The gzipped index pack. */
+  readonly index: Uint8Array;
+  /** The gzipped text shards, in order. */
+  readonly shards: readonly Uint8Array[];
+}
+
+/** What the app serves of the shipped library: its index pack and its texts in shards, gzipped. */
+export function appLibraryFiles(pack: LibraryPack = loadShippedPack()): AppLibraryFiles {
+  const files = makeSearchPack(pack.stamp, pack.documents, new Map(pack.predecessors), TEXT_SHARDS);
+  return {
+    index: gzipSync(files.index, { level: 9 }),
+    shards: files.shards.map((s) => gzipSync(s, { level: 9 })),
+  };
 }

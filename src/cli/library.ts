@@ -27,6 +27,7 @@ import { outlineAt, paragraphLineage } from '../core/library/lineage.ts';
 import { readPack, type LibraryPack } from '../core/library/pack.ts';
 import {
   buildLibraryIndex,
+  entryMeta,
   entryUnit,
   searchLibrary,
   type LibraryIndex,
@@ -218,7 +219,9 @@ function search(options: Options): string {
   });
   const matches = found.map(({ entry, score }) => {
     const unit = entryUnit(index, entry);
-    const d = index.documents[index.entryDoc[entry] ?? 0];
+    const meta = entryMeta(index, entry);
+    const doc = index.doc(index.entryDoc[entry] ?? 0);
+    const d = meta && doc ? { meta, doc } : undefined;
     if (!unit || !d) throw new Error(`index entry ${entry} has no paragraph`);
     const w = where(d, unit.part, unit.path);
     return {
@@ -238,11 +241,7 @@ function search(options: Options): string {
   if (matches.length === 0) return 'no adopted paragraph close to this text';
   return table(
     ['score', 'where', 'adopted', 'text'],
-    found.map(({ entry }, k) => {
-      const m = matches[k];
-      const d = index.documents[index.entryDoc[entry] ?? 0];
-      return m && d ? [m.score.toFixed(3), citation(m), printedDate(m.date), m.text] : ['', '', '', ''];
-    }),
+    matches.map((m) => [m.score.toFixed(3), citation(m), printedDate(m.date), m.text]),
     70,
   );
 }

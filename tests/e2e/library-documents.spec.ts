@@ -8,7 +8,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { expect, newDraftFromTemplate, test, textbox, typeNewOperative, waitSaved } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftFromTemplate,
+  test,
+  textbox,
+  typeNewOperative,
+  waitSaved,
+} from './fixtures.ts';
 
 const PDF = fileURLToPath(new URL('../../corpus/real/A_RES_79_188.pdf', import.meta.url));
 const TITLE =
@@ -104,9 +112,20 @@ test.describe('your documents in the library', () => {
     await page.keyboard.press('Escape');
     await expect(dialog(page)).toBeHidden();
 
-    // A reload keeps it: the library takes it in as it loads, before the first search.
+    // A reload keeps it: completion knows its openers at once, whether or not the library has loaded
+    // in this page yet ("Urges" opens its second paragraph)…
     await reloadLeaving(page);
     await expect(textbox(page)).toBeVisible();
+    await caretAtEnd(page, textbox(page).locator('.res-operative').last());
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Urg');
+    const openers = page.getByRole('listbox', { name: 'Operative openers' });
+    await expect(openers.getByRole('option').first()).toContainText('Urges');
+    await expect(openers.getByRole('option').first()).toContainText(/and \d+ in your documents/, {
+      timeout: 30_000,
+    });
+    await page.keyboard.press('Escape');
+    // … and the library takes it in as it loads, before the first search.
     await page.getByRole('tab', { name: 'Precedents' }).click();
     await expect(panel(page).locator('.precedents__library')).toContainText('(1 of yours)', {
       timeout: 60_000,

@@ -1,10 +1,18 @@
 /**
  * The offline cache (public/sw.js, issue 7): opened once online, the app reloads with the network cut,
  * reopens the draft, and a feature first used offline (the Word writer, a lazy chunk; the library of
- * adopted resolutions, a 4.5 MB asset) still loads.
+ * adopted resolutions: its index and the shards of its texts) still loads.
  */
 import type { Page } from '@playwright/test';
-import { caretAtEnd, expect, newDraftFromTemplate, test, textbox, waitSaved } from './fixtures.ts';
+import {
+  caretAtEnd,
+  expect,
+  newDraftFromTemplate,
+  test,
+  textbox,
+  typeNewOperative,
+  waitSaved,
+} from './fixtures.ts';
 import { downloadOf } from './quality-support.ts';
 
 /** Registers the service worker (as src/main.tsx would) and waits until it controls the page. */
@@ -42,14 +50,18 @@ test('reloads offline from the cache, with the draft and a lazy feature first us
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     const docx = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export' }).click());
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    // The library (issue 13) was never opened online either: its pack was kept when the app was.
+    // The library (issue 13) was never opened online either: its index and the shards of its texts
+    // were kept when the app was, and a search shows a result's text from them.
     await page.getByRole('tab', { name: 'Precedents' }).click();
-    await expect(page.getByRole('region', { name: 'Precedents' })).toContainText(
-      /Library: [\d,]+ documents/,
-      {
-        timeout: 60_000,
-      },
+    const precedents = page.getByRole('region', { name: 'Precedents' });
+    await expect(precedents).toContainText(/Library: [\d,]+ documents/, { timeout: 60_000 });
+    await typeNewOperative(
+      page,
+      'Takes note of resolution GC(70)/RES/16, adopted by the General Conference of the International Atomic Energy Agency',
     );
+    await expect(
+      precedents.locator('.precedents__item').filter({ hasText: 'A/RES/80/17, OP3, 1 December 2025' }),
+    ).toContainText('General Conference of the International Atomic Energy Agency');
   } finally {
     await context.setOffline(false);
   }

@@ -10,7 +10,13 @@
  * cite the corpus. The app's finder searches the whole library (library/matches.ts).
  */
 import type { DocumentKind, Footnote, Inline, ResolutionDocument } from '../model/types.ts';
-import { buildLibraryIndex, entryUnit, searchLibrary, type LibraryIndex } from '../library/search-index.ts';
+import {
+  buildLibraryIndex,
+  entryMeta,
+  entryUnit,
+  searchLibrary,
+  type LibraryIndex,
+} from '../library/search-index.ts';
 import { libraryMeta } from '../library/metadata.ts';
 import { normalizeSpace } from './similarity.ts';
 import type { ComparePart, WordChange } from './types.ts';
@@ -79,7 +85,7 @@ export function buildPrecedentIndex(documents: readonly ResolutionDocument[]): P
 export function precedentLabels(index: PrecedentIndex): string[] {
   const out: string[] = [];
   for (let k = 0; k < index.size; k++) {
-    const meta = index.library.documents[index.library.entryDoc[k] ?? 0]?.meta;
+    const meta = entryMeta(index.library, k);
     const unit = entryUnit(index.library, k);
     if (meta && unit) out.push(`${documentPrefix(meta.kind, meta.number)} ${unit.label}`);
   }
@@ -98,7 +104,7 @@ export function findPrecedents(
     minScore: options.minScore ?? 0.1,
   });
   return found.flatMap(({ entry, score }) => {
-    const meta = index.library.documents[index.library.entryDoc[entry] ?? 0]?.meta;
+    const meta = entryMeta(index.library, entry);
     const p =
       meta &&
       precedentAt(
@@ -125,7 +131,7 @@ export function precedentAt(
   name: (label: string) => string,
 ): Precedent | undefined {
   const u = entryUnit(library, entry);
-  const meta = library.documents[library.entryDoc[entry] ?? 0]?.meta;
+  const meta = entryMeta(library, entry);
   if (!u || !meta) return undefined;
   return {
     label: name(u.label),

@@ -47,50 +47,51 @@ function before(a: LibraryMeta, b: LibraryMeta): boolean {
   return (a.date ?? '') < (b.date ?? '');
 }
 
-/** What finding predecessors reads once for the whole library. */
+/** What finding predecessors reads once for the whole library: its metadata (no texts). */
 export interface PredecessorContext {
-  readonly documents: readonly LibraryDocument[];
-  readonly byTitle: ReadonlyMap<string, readonly LibraryDocument[]>;
-  readonly byNumber: ReadonlyMap<string, LibraryDocument>;
-  readonly titleShingles: (d: LibraryDocument) => Set<number>;
+  readonly metas: readonly LibraryMeta[];
+  readonly byTitle: ReadonlyMap<string, readonly LibraryMeta[]>;
+  readonly byNumber: ReadonlyMap<string, LibraryMeta>;
+  readonly titleShingles: (m: LibraryMeta) => Set<number>;
 }
 
-export function predecessorContext(documents: readonly LibraryDocument[]): PredecessorContext {
-  const byTitle = new Map<string, LibraryDocument[]>();
-  const shingles = new Map<LibraryDocument, Set<number>>();
-  for (const d of documents) {
-    const t = normalTitle(d.meta.title);
+export function predecessorContext(metas: readonly LibraryMeta[]): PredecessorContext {
+  const byTitle = new Map<string, LibraryMeta[]>();
+  const shingles = new Map<LibraryMeta, Set<number>>();
+  for (const m of metas) {
+    const t = normalTitle(m.title);
     const list = byTitle.get(t);
-    if (list) list.push(d);
-    else byTitle.set(t, [d]);
+    if (list) list.push(m);
+    else byTitle.set(t, [m]);
   }
-  const byNumber = new Map<string, LibraryDocument>();
-  for (const d of documents) if (d.meta.number && d.meta.body !== 'user') byNumber.set(d.meta.number, d);
-  const titleShingles = (d: LibraryDocument): Set<number> => {
-    let s = shingles.get(d);
+  const byNumber = new Map<string, LibraryMeta>();
+  for (const m of metas) if (m.number && m.body !== 'user') byNumber.set(m.number, m);
+  const titleShingles = (m: LibraryMeta): Set<number> => {
+    let s = shingles.get(m);
     if (!s) {
-      s = bigrams(words(d.meta.title));
-      shingles.set(d, s);
+      s = bigrams(words(m.title));
+      shingles.set(m, s);
     }
     return s;
   };
-  return { documents, byTitle, byNumber, titleShingles };
+  return { metas, byTitle, byNumber, titleShingles };
 }
 
 /**
  * The predecessor of `d` in the library: the latest earlier document of its body with its title, or
  * with a close title that `d` cites, or (failing both) with a very close title on the same agenda item.
  * A user's document (a draft) is matched against every body, and anything adopted is earlier than it.
+ * Only `d`'s own text is read (for what it cites); the candidates' metadata is enough.
  */
-export function predecessorOf(context: PredecessorContext, d: LibraryDocument): LibraryDocument | undefined {
+export function predecessorOf(context: PredecessorContext, d: LibraryDocument): LibraryMeta | undefined {
   const draft = d.meta.body === 'user';
-  const eligible = (c: LibraryDocument): boolean =>
-    c !== d &&
-    c.meta.id !== d.meta.id &&
-    (draft || c.meta.body === d.meta.body) &&
-    (draft ? c.meta.body !== 'user' : before(c.meta, d.meta));
-  const mine = context.titleShingles(d);
-  const candidates: { doc: LibraryDocument; rank: number }[] = [];
+  const eligible = (c: LibraryMeta): boolean =>
+    c !== d.meta &&
+    c.id !== d.meta.id &&
+    (draft || c.body === d.meta.body) &&
+    (draft ? c.body !== 'user' : before(c, d.meta));
+  const mine = context.titleShingles(d.meta);
+  const candidates: { meta: LibraryMeta; rank: number }[] = [];
   // No title is no evidence: fourteen of the 891 resolutions have none as read (the printed reader
   // drops a title whose last line reads like a masthead's: "… General Assembly", "… seventy-fourth
   // session"), and they chained to one another (the credentials of the seventy-eighth session after
@@ -98,33 +99,31 @@ export function predecessorOf(context: PredecessorContext, d: LibraryDocument): 
   // (two empty titles are alike).
   const title = normalTitle(d.meta.title);
   for (const c of title ? (context.byTitle.get(title) ?? []) : [])
-    if (eligible(c)) candidates.push({ doc: c, rank: 2 });
+    if (eligible(c)) candidates.push({ meta: c, rank: 2 });
   for (const n of citedNumbers(d.doc)) {
     const c = context.byNumber.get(n);
     if (!c || !eligible(c)) continue;
     const alike = dice(mine, context.titleShingles(c));
-    if (alike >= CITED_TITLE) candidates.push({ doc: c, rank: 1 + alike / 2 });
+    if (alike >= CITED_TITLE) candidates.push({ meta: c, rank: 1 + alike / 2 });
   }
   if (candidates.length === 0 && d.meta.agendaItemTitle)
-    for (const c of context.documents) {
-      if (!eligible(c) || c.meta.agendaItemTitle !== d.meta.agendaItemTitle) continue;
+    for (const c of context.metas) {
+      if (!eligible(c) || c.agendaItemTitle !== d.meta.agendaItemTitle) continue;
       const alike = dice(mine, context.titleShingles(c));
-      if (alike >= CLOSE_TITLE) candidates.push({ doc: c, rank: alike });
+      if (alike >= CLOSE_TITLE) candidates.push({ meta: c, rank: alike });
     }
   // The latest earlier version; among those of one session, the likeliest.
-  candidates.sort((a, b) =>
-    before(a.doc.meta, b.doc.meta) ? 1 : before(b.doc.meta, a.doc.meta) ? -1 : b.rank - a.rank,
-  );
-  return candidates[0]?.doc;
+  candidates.sort((a, b) => (before(a.meta, b.meta) ? 1 : before(b.meta, a.meta) ? -1 : b.rank - a.rank));
+  return candidates[0]?.meta;
 }
 
 /** Each document's predecessor (by id), where the library holds one. */
 export function findPredecessors(documents: readonly LibraryDocument[]): Map<string, string> {
-  const context = predecessorContext(documents);
+  const context = predecessorContext(documents.map((d) => d.meta));
   const out = new Map<string, string>();
   for (const d of documents) {
     const p = predecessorOf(context, d);
-    if (p) out.set(d.meta.id, p.meta.id);
+    if (p) out.set(d.meta.id, p.id);
   }
   return out;
 }
@@ -187,6 +186,11 @@ function follow(
 
 export interface LineageSource {
   readonly get: (id: string) => LibraryDocument | undefined;
+  /**
+   * A document's metadata without its text (where texts load on demand, every document's metadata is
+   * at hand while `get` knows only the texts loaded). Defaults to `get`'s.
+   */
+  readonly meta?: (id: string) => LibraryMeta | undefined;
   /** id → predecessor id. */
   readonly predecessors: ReadonlyMap<string, string>;
 }

@@ -7,7 +7,13 @@
 import { precedentAt, type Precedent } from '../compare/finder.ts';
 import { normalizeSpace } from '../compare/similarity.ts';
 import { printedFromIsoDate } from '../references/dates.ts';
-import { searchLibrary, type LibraryIndex, type SearchOptions } from './search-index.ts';
+import {
+  entryMeta,
+  searchLibrary,
+  type LibraryIndex,
+  type ScoredEntry,
+  type SearchOptions,
+} from './search-index.ts';
 import type { LibraryMeta } from './types.ts';
 
 export interface LibraryMatch extends Precedent {
@@ -29,10 +35,21 @@ export function libraryMatches(
   options: SearchOptions = {},
 ): LibraryMatch[] {
   const query = normalizeSpace(text);
-  return searchLibrary(index, query, options).flatMap(({ entry, score }) => {
-    const document = index.documents[index.entryDoc[entry] ?? 0];
-    if (!document) return [];
-    const { meta } = document;
+  return matchesOf(index, searchLibrary(index, query, options), query);
+}
+
+/**
+ * The scored paragraphs of a search as matches against `query` (normalized). A paragraph whose
+ * document's text is not at hand is left out: the app loads the texts of its results first.
+ */
+export function matchesOf(
+  index: LibraryIndex,
+  scored: readonly ScoredEntry[],
+  query: string,
+): LibraryMatch[] {
+  return scored.flatMap(({ entry, score }) => {
+    const meta = entryMeta(index, entry);
+    if (!meta) return [];
     let paragraphLabel = '';
     const p = precedentAt(index, entry, score, query, (label) => {
       paragraphLabel = label;

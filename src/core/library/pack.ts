@@ -28,7 +28,7 @@ export function makePack(
   return { format: PACK_FORMAT, version: PACK_VERSION, stamp, documents, predecessors: [...predecessors] };
 }
 
-function isMeta(m: unknown): m is LibraryMeta {
+export function isLibraryMeta(m: unknown): m is LibraryMeta {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   return (
@@ -63,7 +63,7 @@ export function readPack(json: string): LibraryPack {
   for (const d of r.documents as unknown[]) {
     const doc = (d as { doc?: Partial<ResolutionDocument> } | null)?.doc;
     if (
-      !isMeta((d as { meta?: unknown } | null)?.meta) ||
+      !isLibraryMeta((d as { meta?: unknown } | null)?.meta) ||
       typeof doc !== 'object' ||
       !Array.isArray(doc.preamble)
     )

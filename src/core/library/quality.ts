@@ -54,7 +54,7 @@ export function retrievalQuality(
 ): RetrievalQuality {
   const depth = Math.max(3, options.depth ?? 10);
   const position = new Map<string, number>();
-  index.documents.forEach((d, k) => position.set(d.meta.id, k));
+  index.metas.forEach((m, k) => position.set(m.id, k));
   // Where each paragraph of a predecessor sits in the index.
   const entryAt = new Map<string, number>();
   const locate = (doc: number): void => {
@@ -70,12 +70,16 @@ export function retrievalQuality(
   let hitsAt1 = 0;
   let hitsAt3 = 0;
   const misses: RetrievalMiss[] = [];
-  for (const d of index.documents) {
-    if (d.meta.session !== options.session) continue;
-    const previousId = predecessors.get(d.meta.id);
+  for (const [at, meta] of index.metas.entries()) {
+    if (meta.session !== options.session) continue;
+    const previousId = predecessors.get(meta.id);
     const previousAt = previousId === undefined ? undefined : position.get(previousId);
-    const previous = previousAt === undefined ? undefined : index.documents[previousAt];
-    if (previousAt === undefined || !previous) continue;
+    const previousDoc = previousAt === undefined ? undefined : index.doc(previousAt);
+    const doc = index.doc(at);
+    const previousMeta = previousAt === undefined ? undefined : index.metas[previousAt];
+    if (previousAt === undefined || !previousDoc || !doc || !previousMeta) continue;
+    const d = { meta, doc };
+    const previous = { meta: previousMeta, doc: previousDoc };
     documents++;
     locate(previousAt);
     const exclude = new Set([d.meta.id]);

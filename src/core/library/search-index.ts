@@ -20,35 +20,50 @@
 import { documentOutline, forEachUnitText, type OutlineUnit } from '../compare/units.ts';
 import { words } from '../compare/similarity.ts';
 import type { ComparePart } from '../compare/types.ts';
-import type { LibraryBody, LibraryDocument } from './types.ts';
+import type { ResolutionDocument } from '../model/types.ts';
+import type { LibraryBody, LibraryDocument, LibraryMeta } from './types.ts';
 
 export const PART_CODES: readonly ComparePart[] = ['preamble', 'operative', 'annex'];
 
-export interface LibraryIndex {
-  readonly documents: readonly LibraryDocument[];
-  /** Paragraphs in the library. */
-  readonly size: number;
-  /** Per paragraph: its document (index into `documents`). */
+/** What an index is made of before its postings: every paragraph's words as ids. */
+export interface LibraryTokens {
+  /** Each document's metadata, in index order. */
+  readonly metas: readonly LibraryMeta[];
+  /**
+   * Document d's text, if it is at hand. The app's index is read from a search pack without the texts
+   * (./search-pack.ts), which come by shard as results need them; in Node every text is at hand.
+   */
+  readonly doc: (d: number) => ResolutionDocument | undefined;
+  /** Per paragraph: its document (index into `metas`). */
   readonly entryDoc: Uint32Array;
   /** Each document's first paragraph: paragraph k is unit k - docFirstEntry[entryDoc[k]] of `documentEntries`. */
   readonly docFirstEntry: Uint32Array;
-  /**
-   * Every paragraph as a unit (label, path, text, content, footnotes), built on first use: 0.3 s and
-   * most of the memory for the whole library, so the app asks `entryUnit` for the paragraphs it shows.
-   */
-  readonly entries: readonly OutlineUnit[];
   /** Word ids of every paragraph, end to end; paragraph k's are tokens[tokenStart[k] .. tokenStart[k + 1]). */
   readonly tokens: Uint32Array;
   readonly tokenStart: Uint32Array;
+  /** Words in id order. */
+  readonly vocabulary: readonly string[];
+  /** Distinct bigrams of each paragraph, start and end markers included. */
+  readonly bigramCount: Uint32Array;
+}
+
+export interface LibraryIndex extends Omit<LibraryTokens, 'vocabulary'> {
+  /** Paragraphs in the library. */
+  readonly size: number;
+  /** Word → id. */
   readonly vocabulary: ReadonlyMap<string, number>;
   /** Paragraphs using word w: postings[postingStart[w] .. postingStart[w + 1]), ascending. */
   readonly postings: Uint32Array;
   readonly postingStart: Uint32Array;
   readonly idf: Float32Array;
-  /** Distinct bigrams of each paragraph, start and end markers included. */
-  readonly bigramCount: Uint32Array;
-  /** Each paragraph's document's session (0 when not known), and its body as an index of LIBRARY_BODIES. */
+  /** Each paragraph's document's session (0 when not known). */
   readonly entrySession: Uint16Array;
+}
+
+/** The metadata of paragraph k's document. */
+export function entryMeta(index: LibraryIndex, k: number): LibraryMeta | undefined {
+  const d = index.entryDoc[k];
+  return d === undefined ? undefined : index.metas[d];
 }
 
 /** Flattened units of a document in reading order: each paragraph, then its subparagraphs. */
@@ -121,7 +136,8 @@ const SPACE = 2 ** 26;
 const START = SPACE - 1;
 const END = SPACE - 2;
 
-export function buildLibraryIndex(documents: readonly LibraryDocument[]): LibraryIndex {
+/** Every paragraph of the documents as word ids, with each one's count of distinct bigrams. */
+export function tokenizeLibrary(documents: readonly LibraryDocument[]): LibraryTokens {
   const vocabulary = new Map<string, number>();
   const entryDoc = new U32();
   const docFirst = new U32();
@@ -149,17 +165,36 @@ export function buildLibraryIndex(documents: readonly LibraryDocument[]): Librar
       bigramCounts.push(previous === START ? 0 : distinct.count + 1);
     });
   });
-  const n = starts.length;
   starts.push(tokens.length);
-  const tokenStart = starts.done();
-  const allTokens = tokens.done();
-  const v = vocabulary.size;
+  return {
+    metas: documents.map((d) => d.meta),
+    doc: (d) => documents[d]?.doc,
+    entryDoc: entryDoc.done(),
+    docFirstEntry: docFirst.done(),
+    tokens: tokens.done(),
+    tokenStart: starts.done(),
+    vocabulary: [...vocabulary.keys()],
+    bigramCount: bigramCounts.done(),
+  };
+}
+
+export function buildLibraryIndex(documents: readonly LibraryDocument[]): LibraryIndex {
+  return indexTokens(tokenizeLibrary(documents));
+}
+
+/** The index of tokenized paragraphs: postings laid out by counting sort, and each word's rarity. */
+export function indexTokens(t: LibraryTokens): LibraryIndex {
+  const { tokens: allTokens, tokenStart } = t;
+  const n = tokenStart.length - 1;
+  const v = t.vocabulary.length;
+  const vocabulary = new Map<string, number>();
+  t.vocabulary.forEach((w, id) => vocabulary.set(w, id));
   // Document frequencies, then postings laid out by counting sort (each paragraph once per word).
   const df = new Uint32Array(v);
   const lastSeen = new Int32Array(v).fill(-1);
   for (let k = 0; k < n; k++)
-    for (let t = tokenStart[k] ?? 0; t < (tokenStart[k + 1] ?? 0); t++) {
-      const w = allTokens[t] ?? 0;
+    for (let i = tokenStart[k] ?? 0; i < (tokenStart[k + 1] ?? 0); i++) {
+      const w = allTokens[i] ?? 0;
       if (lastSeen[w] !== k) {
         lastSeen[w] = k;
         df[w] = (df[w] ?? 0) + 1;
@@ -171,8 +206,8 @@ export function buildLibraryIndex(documents: readonly LibraryDocument[]): Librar
   const postings = new Uint32Array(postingStart[v] ?? 0);
   lastSeen.fill(-1);
   for (let k = 0; k < n; k++)
-    for (let t = tokenStart[k] ?? 0; t < (tokenStart[k + 1] ?? 0); t++) {
-      const w = allTokens[t] ?? 0;
+    for (let i = tokenStart[k] ?? 0; i < (tokenStart[k + 1] ?? 0); i++) {
+      const w = allTokens[i] ?? 0;
       if (lastSeen[w] !== k) {
         lastSeen[w] = k;
         postings[fill[w] ?? 0] = k;
@@ -182,40 +217,38 @@ export function buildLibraryIndex(documents: readonly LibraryDocument[]): Librar
   const idf = new Float32Array(v);
   for (let w = 0; w < v; w++) idf[w] = Math.log(1 + n / Math.max(1, df[w] ?? 1));
   const entrySession = new Uint16Array(n);
-  const docIds = entryDoc.done();
-  for (let k = 0; k < n; k++) entrySession[k] = documents[docIds[k] ?? 0]?.meta.session ?? 0;
-  let entries: OutlineUnit[] | undefined;
+  for (let k = 0; k < n; k++) entrySession[k] = t.metas[t.entryDoc[k] ?? 0]?.session ?? 0;
   return {
-    documents,
+    metas: t.metas,
+    doc: t.doc,
     size: n,
-    entryDoc: docIds,
-    docFirstEntry: docFirst.done(),
-    get entries() {
-      entries ??= documents.flatMap((d) => documentEntries(d.doc));
-      return entries;
-    },
+    entryDoc: t.entryDoc,
+    docFirstEntry: t.docFirstEntry,
     tokens: allTokens,
     tokenStart,
     vocabulary,
     postings,
     postingStart,
     idf,
-    bigramCount: bigramCounts.done(),
+    bigramCount: t.bigramCount,
     entrySession,
   };
 }
 
 /** Units of the documents last shown: a search touches a handful of documents at a time. */
-const unitCache = new WeakMap<LibraryDocument, OutlineUnit[]>();
+const unitCache = new WeakMap<ResolutionDocument, OutlineUnit[]>();
 
-/** Paragraph k of the library as a unit (built for its document on first use, then kept). */
+/**
+ * Paragraph k of the library as a unit (built for its document on first use, then kept); undefined
+ * when its document's text is not at hand.
+ */
 export function entryUnit(index: LibraryIndex, k: number): OutlineUnit | undefined {
   const d = index.entryDoc[k];
-  const document = d === undefined ? undefined : index.documents[d];
+  const document = d === undefined ? undefined : index.doc(d);
   if (d === undefined || !document) return undefined;
   let units = unitCache.get(document);
   if (!units) {
-    units = documentEntries(document.doc);
+    units = documentEntries(document);
     unitCache.set(document, units);
   }
   return units[k - (index.docFirstEntry[d] ?? 0)];
@@ -252,6 +285,9 @@ export interface ScoredEntry {
   readonly score: number;
 }
 
+/** Each index's array of candidate weights, reused by its searches. */
+const scratch = new WeakMap<LibraryIndex, Float32Array>();
+
 /** Candidates ranked exactly after the word pre-selection. */
 const CANDIDATES = 150;
 /** A word in more than this share of paragraphs picks no candidate (unless the query has no other). */
@@ -269,9 +305,8 @@ const COMMON_POSTINGS = 12_000;
 function documentMask(index: LibraryIndex, filter: LibraryFilter): Uint8Array | undefined {
   const { sessions, bodies, documents, exclude } = filter;
   if (!sessions?.length && !bodies?.length && !documents && !exclude?.size) return undefined;
-  const mask = new Uint8Array(index.documents.length);
-  index.documents.forEach((d, k) => {
-    const m = d.meta;
+  const mask = new Uint8Array(index.metas.length);
+  index.metas.forEach((m, k) => {
     const pass =
       (!sessions?.length || (m.session !== null && sessions.includes(m.session))) &&
       (!bodies?.length || bodies.includes(m.body)) &&
@@ -323,7 +358,13 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
     }
   }
 
-  const weight = new Float32Array(n);
+  // One array of weights per index, zeroed again after each search (allocating 41,000 floats a
+  // search fed the collector, whose pauses were the slowest searches).
+  let weight = scratch.get(index);
+  if (!weight) {
+    weight = new Float32Array(n);
+    scratch.set(index, weight);
+  }
   const touched: number[] = [];
   for (const w of pick) {
     const idf = index.idf[w] ?? 0;
@@ -336,6 +377,7 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
     }
   }
   const candidates = topBy(touched, weight, CANDIDATES);
+  for (const k of touched) weight[k] = 0;
 
   const matched = new Set<number>();
   const scored: ScoredEntry[] = [];
@@ -356,9 +398,8 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
     const score = (dice + containment) / 2;
     if (score >= minScore) scored.push({ entry: k, score });
   }
-  const date = (k: number): string => index.documents[index.entryDoc[k] ?? 0]?.meta.date ?? '';
-  const preferred = (k: number): number =>
-    options.prefer?.has(index.documents[index.entryDoc[k] ?? 0]?.meta.id ?? '') ? 1 : 0;
+  const date = (k: number): string => entryMeta(index, k)?.date ?? '';
+  const preferred = (k: number): number => (options.prefer?.has(entryMeta(index, k)?.id ?? '') ? 1 : 0);
   scored.sort(
     (a, b) =>
       b.score - a.score ||

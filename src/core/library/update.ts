@@ -575,7 +575,7 @@ function footnoteDrafts(text: string, t: UpdateTarget): Draft[] {
 function earliestLinked(library: LineageSource): number {
   let earliest = Infinity;
   for (const id of library.predecessors.values()) {
-    const session = library.get(id)?.meta.session;
+    const session = (library.meta ? library.meta(id) : library.get(id)?.meta)?.session;
     if (session !== null && session !== undefined && session < earliest) earliest = session;
   }
   return earliest;

@@ -1,8 +1,8 @@
 /**
  * The page's side of the library (issue 13): one worker (./library-worker.ts), started on first need,
- * which fetches the library pack (a static asset built from the shipped texts, never on the first
- * screen), and a small store saying whether the library is loading, ready or failed, for the panels to
- * show. Every call waits for the load; a failed load is reported and tried again on the next call.
+ * which fetches the library's index pack and, as results need them, its texts (static assets built
+ * from the shipped texts, never on the first screen), and a small store saying whether the library is
+ * loading, ready or failed, for the panels to show. Every call waits for the load; a failed load is reported and tried again on the next call.
  */
 import type { LibraryCompletionData } from '../../core/library/completion-data.ts';
 import type { LibraryMatch } from '../../core/library/matches.ts';
@@ -25,8 +25,18 @@ export type LibraryStatus =
   | { readonly state: 'ready'; readonly stats: LibraryStats }
   | { readonly state: 'error'; readonly message: string };
 
-/** The pack, built by the Vite plugin in vite.config.ts from the shipped texts. */
-const PACK_URL = new URL('../../../generated/library.pack', import.meta.url).href;
+/** The index pack, built by the Vite plugin in vite.config.ts from the shipped texts. */
+const INDEX_URL = new URL('../../../generated/library-index.pack', import.meta.url).href;
+/** The texts, in shards ("library-texts-00.pack" …), fetched by the worker as results need them. */
+const TEXT_URLS = Object.entries(
+  import.meta.glob<string>('../../../generated/library-texts-*.pack', {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }),
+)
+  .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+  .map(([, url]) => new URL(url, import.meta.url).href);
 /** What completion knows from the shipped texts, built beside the pack (57 KB gzipped). */
 const COMPLETION_URL = new URL('../../../generated/library-completion.json', import.meta.url).href;
 
@@ -102,7 +112,7 @@ function createClient(): LibraryClient {
   const ready = (): Promise<LibraryStats> => {
     if (!loading) {
       setStatus({ state: 'loading' });
-      loading = send('load', { url: PACK_URL }).then(
+      loading = send('load', { url: INDEX_URL, textUrls: TEXT_URLS }).then(
         // The user's own documents (IndexedDB, ./userLibrary.ts) join the index before the library
         // is ready, so the first search finds them; without them it still loads.
         async (loaded) => {
@@ -141,8 +151,9 @@ function createClient(): LibraryClient {
     predecessor: (doc) => after('predecessor', { doc }),
     sameItem: (doc) => after('sameItem', { doc }),
     updates: (id) => after('updates', { id }),
-    // The shipped texts' completion comes from its own small file, without the pack; the user's
-    // documents are merged in once the library is loaded (the completion store asks again then).
+    // The shipped texts' completion comes from its own small file, without the library; the user's
+    // documents are merged in: by the worker once the library is loaded (the completion store asks
+    // again then), from their store before.
     completionData: async () => {
       shippedCompletion ??= fetch(COMPLETION_URL).then(async (r) => {
         if (!r.ok)
@@ -153,9 +164,15 @@ function createClient(): LibraryClient {
         shippedCompletion = undefined;
         throw e;
       });
-      if (status.state !== 'ready' || status.stats.userDocuments === 0) return shipped;
-      const { mergeCompletionData } = await import('../../core/library/completion-data.ts');
-      return mergeCompletionData(shipped, await send('completionData', { userOnly: true }));
+      const core = await import('../../core/library/completion-data.ts');
+      if (status.state === 'ready')
+        return status.stats.userDocuments === 0
+          ? shipped
+          : core.mergeCompletionData(shipped, await send('completionData', { userOnly: true }));
+      // The library is not loaded in this page (nothing has searched it yet): the user's documents
+      // come straight from their store, a few milliseconds each, so completion knows them at once.
+      const mine = await import('./userLibrary.ts').then((m) => m.storedUserDocuments()).catch(() => []);
+      return mine.length === 0 ? shipped : core.mergeCompletionData(shipped, core.buildCompletionData(mine));
     },
     setUserDocuments: (documents) =>
       after('setUserDocuments', { documents }).then((stats) => {

@@ -23,23 +23,30 @@ export interface LibraryStats {
   readonly paragraphs: number;
   /** Documents the user added. */
   readonly userDocuments: number;
-  /** From the request to the index ready, in the worker (fetch, inflate, parse, index). */
+  /** From the request to the index ready, in the worker (fetch, inflate, read and lay out). */
   readonly loadMs: number;
   /** Where the load's time went. */
   readonly phases: {
     readonly fetchMs: number;
     readonly inflateMs: number;
-    readonly decodeMs: number;
-    readonly parseMs: number;
+    /** Reading the index pack and laying out its postings. */
     readonly indexMs: number;
   };
-  /** Bytes fetched (the gzipped pack). */
+  /** Bytes fetched (the gzipped index pack). */
   readonly bytes: number;
+  /** Bytes of texts fetched so far (gzipped shards, as results needed them). */
+  readonly textBytes: number;
+  /** Time spent inflating and reading those texts (after their fetch). */
+  readonly textMs: number;
 }
 
 /** What each request asks, and what it answers. */
 export interface LibraryRequests {
-  readonly load: { readonly args: { readonly url: string }; readonly result: LibraryStats };
+  /** Loads the index pack at `url`; the texts are fetched from `textUrls` (in shard order) as needed. */
+  readonly load: {
+    readonly args: { readonly url: string; readonly textUrls: readonly string[] };
+    readonly result: LibraryStats;
+  };
   readonly search: {
     readonly args: { readonly text: string; readonly options: SearchOptions };
     readonly result: readonly LibraryMatch[];

@@ -4,6 +4,8 @@ import { words } from '../../../src/core/compare/similarity.ts';
 import type { LibraryPack } from '../../../src/core/library/pack.ts';
 import {
   buildLibraryIndex,
+  entryMeta,
+  entryUnit,
   searchLibrary,
   type LibraryIndex,
 } from '../../../src/core/library/search-index.ts';
@@ -67,15 +69,14 @@ const small: LibraryDocument[] = [
 describe('searchLibrary on a small library', () => {
   const index = buildLibraryIndex(small);
   const at = (k: number): string => {
-    const d = index.documents[index.entryDoc[k] ?? 0];
-    return `${d?.meta.id ?? '?'} ${index.entries[k]?.label ?? '?'}`;
+    return `${entryMeta(index, k)?.id ?? '?'} ${entryUnit(index, k)?.label ?? '?'}`;
   };
   const search = (text: string, options: Parameters<typeof searchLibrary>[2] = {}): string[] =>
     searchLibrary(index, text, options).map((r) => at(r.entry));
 
   it('indexes every paragraph and subparagraph, with the session of its document', () => {
-    expect(index.entries).toHaveLength(3 + 4 + 4 + 2 + 120);
-    expect(index.entries.map((e, k) => `${at(k)}`).slice(7, 11)).toEqual([
+    expect(index.size).toBe(3 + 4 + 4 + 2 + 120);
+    expect([7, 8, 9, 10].map(at)).toEqual([
       'A/RES/80/5 OP1',
       'A/RES/80/5 OP1 (a)',
       'A/RES/80/5 OP1 (b)',
@@ -167,24 +168,24 @@ describe('searchLibrary on the shipped library', () => {
   }, 120_000);
 
   it('indexes the 41,000 paragraphs of the 898 documents', () => {
-    expect(index.documents).toHaveLength(898);
-    expect(index.entries.length).toBeGreaterThan(41_000);
-    expect(index.entryDoc).toHaveLength(index.entries.length);
+    expect(index.metas).toHaveLength(898);
+    expect(index.size).toBeGreaterThan(41_000);
+    expect(index.entryDoc).toHaveLength(index.size);
   });
 
   it('finds every one of 300 paragraphs, taken across the library, first with score 1 (or an identical text of a newer document)', () => {
-    const step = Math.floor(index.entries.length / 300);
+    const step = Math.floor(index.size / 300);
     let checked = 0;
-    for (let k = 0; k < index.entries.length; k += step) {
-      const entry = index.entries[k];
+    for (let k = 0; k < index.size; k += step) {
+      const entry = entryUnit(index, k);
       if (!entry || words(entry.text).length < 4) continue;
       const [first] = searchLibrary(index, entry.text, { top: 1 });
       expect(first?.score, entry.text).toBe(1);
       if (first?.entry !== k) {
         // The same words elsewhere, in a document at least as new.
-        const other = index.entries[first?.entry ?? 0];
+        const other = entryUnit(index, first?.entry ?? 0);
         expect(words(other?.text ?? '')).toEqual(words(entry.text));
-        const date = (e: number): string => index.documents[index.entryDoc[e] ?? 0]?.meta.date ?? '';
+        const date = (e: number): string => entryMeta(index, e)?.date ?? '';
         expect(date(first?.entry ?? 0) >= date(k)).toBe(true);
       }
       checked++;
@@ -194,10 +195,10 @@ describe('searchLibrary on the shipped library', () => {
 
   it('filters the shipped library by session: a paragraph of session 80 found in session 79 as last year adopted it', () => {
     const target = pack.documents.find((d) => d.meta.id === 'A/RES/80/220');
-    const text = target ? index.entries[index.entryDoc.indexOf(pack.documents.indexOf(target))]?.text : '';
+    const text = target ? entryUnit(index, index.entryDoc.indexOf(pack.documents.indexOf(target)))?.text : '';
     const results = searchLibrary(index, text ?? '', { sessions: [79], top: 3 });
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => index.entrySession[r.entry] === 79)).toBe(true);
-    expect(index.documents[index.entryDoc[results[0]?.entry ?? 0] ?? 0]?.meta.id).toBe('A/RES/79/181');
+    expect(entryMeta(index, results[0]?.entry ?? 0)?.id).toBe('A/RES/79/181');
   });
 });
