@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appLibraryFiles, ensurePackFile, loadShippedPack, TEXT_SHARDS } from './src/cli/library-build.ts';
 import { buildCompletionData } from './src/core/library/completion-data.ts';
+import { corpusKnowledge } from './src/core/corpus/knowledge.ts';
 
 /**
  * index.html carries a strict Content-Security-Policy (script-src 'self'). The dev server's React
@@ -63,8 +64,29 @@ function libraryPack(): Plugin {
   };
 }
 
+/**
+ * `virtual:corpus-knowledge`: the shipped report's openers and references (core/corpus/knowledge.ts),
+ * read here at build time and given to the app as plain data (src/ui/data.ts), so the first screen
+ * carries neither the report nor its reader.
+ */
+function corpusKnowledgeModule(): Plugin {
+  const id = 'virtual:corpus-knowledge';
+  const resolved = `\0${id}`;
+  return {
+    name: 'resolution-drafter:corpus-knowledge',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load(loading) {
+      if (loading !== resolved) return undefined;
+      const report = 'corpus/CTOC-COP-2012-15.txt';
+      this.addWatchFile(report);
+      const { openers, references } = corpusKnowledge(readFileSync(report, 'utf8'));
+      return `export const openers = JSON.parse(${JSON.stringify(JSON.stringify(openers))});\nexport const references = JSON.parse(${JSON.stringify(JSON.stringify(references))});\n`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), devCspForFastRefresh(), libraryPack()],
+  plugins: [react(), devCspForFastRefresh(), libraryPack(), corpusKnowledgeModule()],
   // The app runs offline from whatever path it is served at.
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1000 },

@@ -24,7 +24,7 @@ import { parseDocumentFile } from '../core/model/file.ts';
 import type { BaseDocument, ResolutionDocument } from '../core/model/types.ts';
 import { recognize } from '../core/parse/recognize.ts';
 import type { DraftSummary, RevisionSummary } from '../storage/drafts.ts';
-import { corpus, corpusDocumentByRef } from './data.ts';
+import { corpus, corpusDocumentByRef } from './corpusData.ts';
 import { readFileText } from './files.ts';
 import './styles/compare.css';
 

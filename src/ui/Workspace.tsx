@@ -40,7 +40,6 @@ import { createPauseSchedule, type PauseSchedule } from '../editor/pauseSchedule
 import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
-import { corpusDocumentByRef } from './data.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
 import type { BaseDocument } from '../core/model/types.ts';
 import type { LibraryMeta } from '../core/library/types.ts';
@@ -682,7 +681,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     async (doc: ResolutionDocument): Promise<ResolutionDocument | undefined> => {
       const base = doc.metadata.base;
       if (!base) return undefined;
-      if (base.source === 'corpus') return corpusDocumentByRef(base.ref);
+      if (base.source === 'corpus') return (await import('./corpusData.ts')).corpusDocumentByRef(base.ref);
       if (base.source === 'revision' || base.source === 'file') {
         const match = revisions.find((r) => !r.damaged && (r.name === base.ref || r.id === base.ref));
         return match ? loadRevision(match.id) : undefined;

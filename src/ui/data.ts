@@ -1,18 +1,12 @@
 /**
- * What the app knows before any draft opens: the shipped corpus read into documents, the lexicon of
- * openers and the references, computed once at start-up (a few milliseconds:
- * `npm run bench` measures the corpus read). The templates load with the New draft dialog (templates.ts).
+ * What the app knows before any draft opens: the lexicon of openers and the references, read from the
+ * shipped report at build time (core/corpus/knowledge.ts, given by vite.config.ts as the module
+ * `virtual:corpus-knowledge`). The report's documents themselves load with what needs them
+ * (./corpusData.ts); the templates with the New draft dialog (templates.ts).
  */
-import reportText from '../../corpus/CTOC-COP-2012-15.txt?raw';
-import { readReport } from '../core/corpus/report.ts';
-import { buildLexicon } from '../core/lexicon/lexicon.ts';
-import { deriveReferences } from '../core/references/derive.ts';
+import { openers, references as shipped } from 'virtual:corpus-knowledge';
+import { lexiconOf } from '../core/lexicon/lexicon.ts';
+import type { References } from '../core/references/types.ts';
 
-export const corpus = readReport(reportText);
-export const lexicon = buildLexicon(corpus.documents);
-export const references = deriveReferences(corpus);
-
-/** "resolution 6/3" → the corpus document. */
-export function corpusDocumentByRef(ref: string) {
-  return corpus.documents.find((d) => `${d.kind} ${d.number ?? ''}` === ref);
-}
+export const lexicon = lexiconOf(openers);
+export const references: References = shipped;

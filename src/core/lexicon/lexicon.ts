@@ -130,6 +130,14 @@ export function buildLexicon(
   }
 
   entries.sort(compareEntries);
+  return lexiconOf(entries);
+}
+
+/**
+ * The lexicon of entries already in lexicon order (those of `buildLexicon`, as the app ships them
+ * read at build time), with its lookup index.
+ */
+export function lexiconOf(entries: readonly LexiconEntry[]): Lexicon {
   return {
     entries,
     index: { preamble: indexPart(entries, 'preamble'), operative: indexPart(entries, 'operative') },

@@ -14,7 +14,7 @@
  */
 import { sectionParts } from '../compare/units.ts';
 import type { Lexicon, LexiconEntry, OpenerSource } from '../lexicon/lexicon.ts';
-import { compareEntries, indexPart, openerKey, sameOpenerKey } from '../lexicon/lexicon.ts';
+import { compareEntries, lexiconOf, openerKey, sameOpenerKey } from '../lexicon/lexicon.ts';
 import { decomposeOpener, type OpenerPart } from '../lexicon/sequence.ts';
 import { SUPPLEMENTARY_OPENERS } from '../lexicon/supplementary.ts';
 import { inlineText, joinOpener } from '../model/inline.ts';
@@ -850,10 +850,7 @@ export function libraryOpeners(data: LibraryCompletionData, body: LibraryBody | 
   }
   // As the report's lexicon orders and indexes its entries (lexicon.ts); their phrases are distinct.
   entries.sort(compareEntries);
-  const lexicon: Lexicon = {
-    entries,
-    index: { preamble: indexPart(entries, 'preamble'), operative: indexPart(entries, 'operative') },
-  };
+  const lexicon: Lexicon = lexiconOf(entries);
   return {
     lexicon,
     detail(phrase, part) {
