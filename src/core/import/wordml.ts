@@ -4,15 +4,35 @@
  *
  * Tracked changes are resolved as the user asks: `accept` reads the document as it would be with all
  * changes accepted (w:ins kept, w:del dropped), `reject` as with all rejected — so an export with
- * tracked changes reads back as the draft or as its base.
+ * tracked changes reads back as the draft or as its base. `tracked` keeps both, each run of inserted
+ * or deleted text marked with its change and author (what a delegation proposes, ./tracked.ts).
  */
 import { xmlEvents } from './xml.ts';
 
 export const REVISION_VIEWS = ['accept', 'reject'] as const;
 export type RevisionView = (typeof REVISION_VIEWS)[number];
 
+/** All changes kept and marked, for reading who proposed what (./tracked.ts). */
+export type ReadView = RevisionView | 'tracked';
+
+/** A tracked change as Word records it: w:ins or w:del (moves count as such), by its author. */
+export interface TrackedChange {
+  readonly type: 'insert' | 'delete';
+  /** w:author; "" when the file names none. */
+  readonly author: string;
+  /** w:date, as written (ISO 8601); absent when the file gives none. */
+  readonly date?: string;
+}
+
 export type WordRun =
-  | { readonly kind: 'text'; readonly text: string; readonly italic: boolean; readonly bold: boolean }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly italic: boolean;
+      readonly bold: boolean;
+      /** In the `tracked` view: the change this text belongs to. */
+      readonly change?: TrackedChange;
+    }
   | { readonly kind: 'tab' }
   | { readonly kind: 'note'; readonly id: string };
 
@@ -22,6 +42,8 @@ export interface WordParagraph {
   readonly label?: string;
   readonly runs: readonly WordRun[];
   readonly inTable: boolean;
+  /** In the `tracked` view: the paragraph's break itself was inserted or deleted. */
+  readonly markChange?: TrackedChange;
 }
 
 interface MutableParagraph {
@@ -32,6 +54,7 @@ interface MutableParagraph {
   inTable: boolean;
   markInserted: boolean;
   markDeleted: boolean;
+  markChange?: TrackedChange;
 }
 
 const OFF = new Set(['0', 'false', 'off', 'none']);
@@ -56,6 +79,17 @@ interface ReadState {
   paragraphs: MutableParagraph[];
   current?: MutableParagraph;
   run?: { italic: boolean; bold: boolean };
+  /** In the `tracked` view: the changes open around the text, innermost last. */
+  changes: { readonly name: string; readonly change: TrackedChange }[];
+}
+
+function trackedChange(name: string, attrs: Readonly<Record<string, string>>): TrackedChange {
+  const date = attrs['w:date'];
+  return {
+    type: name === 'w:ins' || name === 'w:moveTo' ? 'insert' : 'delete',
+    author: attrs['w:author'] ?? '',
+    ...(date ? { date } : {}),
+  };
 }
 
 /**
@@ -64,7 +98,7 @@ interface ReadState {
  */
 function readParagraphs(
   xml: string,
-  view: RevisionView,
+  view: ReadView,
   container: string,
   onParagraphs: (attrs: Readonly<Record<string, string>>, paragraphs: MutableParagraph[]) => void,
 ): void {
@@ -72,7 +106,7 @@ function readParagraphs(
   let revisionSkip = 0;
   let inContainer = 0;
   let containerAttrs: Readonly<Record<string, string>> = {};
-  let state: ReadState = { paragraphs: [] };
+  let state: ReadState = { paragraphs: [], changes: [] };
   let tableDepth = 0;
   let inPPr = 0;
   let inRPr = 0;
@@ -91,7 +125,7 @@ function readParagraphs(
       if (ev.name === container) {
         inContainer++;
         containerAttrs = ev.attrs;
-        state = { paragraphs: [] };
+        state = { paragraphs: [], changes: [] };
         continue;
       }
       if (inContainer === 0) continue;
@@ -127,7 +161,11 @@ function readParagraphs(
             if (inPPr > 0 && state.current) {
               if (inserted) state.current.markInserted = true;
               else state.current.markDeleted = true;
+              state.current.markChange = trackedChange(ev.name, ev.attrs);
             }
+          } else if (view === 'tracked') {
+            if (!ev.selfClosing)
+              state.changes.push({ name: ev.name, change: trackedChange(ev.name, ev.attrs) });
           } else if ((inserted && view === 'reject') || (!inserted && view === 'accept')) {
             if (!ev.selfClosing) revisionSkip = 1;
           }
@@ -182,6 +220,12 @@ function readParagraphs(
         case 'w:tbl':
           tableDepth = Math.max(0, tableDepth - 1);
           break;
+        case 'w:ins':
+        case 'w:moveTo':
+        case 'w:del':
+        case 'w:moveFrom':
+          if (inRPr === 0 && state.changes[state.changes.length - 1]?.name === ev.name) state.changes.pop();
+          break;
         case 'w:p':
           if (state.current) state.paragraphs.push(state.current);
           state.current = undefined;
@@ -217,17 +261,29 @@ function pushText(state: ReadState, text: string): void {
   const p = state.current;
   const run = state.run;
   if (!p || !run || text === '') return;
+  const open = state.changes;
+  const change = open[open.length - 1]?.change;
+  // Text inserted by one author and deleted by another is in neither the base nor the result.
+  if (change?.type === 'delete' && open.some((c) => c.change.type === 'insert')) return;
   const last = p.runs[p.runs.length - 1];
-  if (last && last.kind === 'text' && last.italic === run.italic && last.bold === run.bold)
+  if (
+    last &&
+    last.kind === 'text' &&
+    last.italic === run.italic &&
+    last.bold === run.bold &&
+    last.change === change
+  )
     p.runs[p.runs.length - 1] = { ...last, text: last.text + text };
-  else p.runs.push({ kind: 'text', text, italic: run.italic, bold: run.bold });
+  else p.runs.push({ kind: 'text', text, italic: run.italic, bold: run.bold, ...(change ? { change } : {}) });
 }
 
 /**
  * Joins a paragraph whose break was removed (deleted when accepting, inserted when rejecting) with
  * the next: Word merges them, and the merged paragraph keeps the next paragraph's properties.
  */
-function mergeBreaks(paragraphs: readonly MutableParagraph[], view: RevisionView): MutableParagraph[] {
+function mergeBreaks(paragraphs: readonly MutableParagraph[], view: ReadView): MutableParagraph[] {
+  // The tracked view keeps every paragraph, its changed break marked.
+  if (view === 'tracked') return [...paragraphs];
   const out: MutableParagraph[] = [];
   let carry: WordRun[] = [];
   for (const p of paragraphs) {
@@ -379,7 +435,7 @@ export function readStyleNumbering(xml: string | undefined): Map<string, { numId
 
 export function readBody(
   xml: string,
-  view: RevisionView,
+  view: ReadView,
   numbering: Numbering = readNumbering(undefined),
   styleNumbering: ReadonlyMap<string, { numId: string; ilvl: number }> = new Map(),
 ): WordParagraph[] {
@@ -395,12 +451,13 @@ export function readBody(
       ...(label ? { label } : {}),
       runs: p.runs,
       inTable: p.inTable,
+      ...(p.markChange && view === 'tracked' ? { markChange: p.markChange } : {}),
     };
   });
 }
 
 /** Footnote texts by w:id (separators and continuation notices left out); paragraphs joined by a space. */
-export function readFootnotes(xml: string | undefined, view: RevisionView): Map<string, WordRun[]> {
+export function readFootnotes(xml: string | undefined, view: ReadView): Map<string, WordRun[]> {
   const notes = new Map<string, WordRun[]>();
   if (!xml) return notes;
   readParagraphs(xml, view, 'w:footnote', (attrs, paragraphs) => {
