@@ -33,6 +33,7 @@ import { measureDocx } from './docx.ts';
 import { measureHostileDocx, measureHostilePdf } from './hostile.ts';
 import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
 import { measureLibrary } from './library.ts';
+import { measureNegotiation } from './negotiation.ts';
 
 export function measureCore(): Figure[] {
   const figures: Figure[] = [];
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
         ...(await measureHostilePdf()),
         // The library (issue 13): built, searched at its size, doubled and quadrupled (about 2 min).
         ...measureLibrary(log),
+        // Negotiation (issue 14): five returned Word files merged into a 60-paragraph draft.
+        ...(await measureNegotiation()),
       ];
   const pasteOnly = process.argv.includes('--paste-only');
   const pdfOnly = process.argv.includes('--pdf-only');
