@@ -5,7 +5,7 @@
  * start, so each conversion is one soffice call over all the files, in beforeAll.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -17,20 +17,10 @@ import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { corpus, corpusDocument } from '../helpers/corpus.ts';
 import { op, res } from '../helpers/builders.ts';
 import { lBase, lDraft } from '../core/export/docx/fixtures.ts';
+import { soffice } from '../helpers/soffice.ts';
 
 const DATE = '2014-10-01T09:30:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
-const profile = `file://${join(dir, 'profile')}`;
-
-function soffice(format: string, outdir: string, files: readonly string[]): void {
-  mkdirSync(outdir, { recursive: true });
-  const r = spawnSync(
-    'soffice',
-    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', outdir, ...files],
-    { encoding: 'utf8', timeout: 90_000 },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
-}
 
 function pdfText(name: string, pages?: { first: number; last: number }): string {
   const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
@@ -92,13 +82,15 @@ beforeAll(async () => {
     writeFileSync(file, await exportDocx(e.doc, e.base ? { base: e.base, date: DATE } : {}));
     files.push(file);
   }
-  soffice('pdf', join(dir, 'pdf'), files);
+  soffice(dir, 'pdf', join(dir, 'pdf'), files);
   soffice(
+    dir,
     'odt',
     join(dir, 'odt'),
     files.filter((f) => /tracked|one-word|revision|resolution-6-1/.test(f)),
   );
   soffice(
+    dir,
     'docx:MS Word 2007 XML',
     join(dir, 'resaved'),
     files.filter((f) => !/tracked|one-word|revision/.test(f)),

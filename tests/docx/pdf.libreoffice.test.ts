@@ -3,7 +3,6 @@
  * PDF by LibreOffice (its footnote rule is drawn, not typed; its page numbers stand alone under the
  * notes). Read back through the PDF reader, it gives the resolution it was made from.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { importPdf } from '../../src/core/import/pdf.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { gaDocument } from '../helpers/ga.ts';
 import { pdfjs } from '../helpers/pdf-writer.ts';
+import { soffice } from '../helpers/soffice.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-lo-'));
 const source: ResolutionDocument = gaDocument('A_RES_79_139');
@@ -21,20 +21,7 @@ let read: ResolutionDocument;
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'r.docx'), await exportDocx(source));
-  const r = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      join(dir, 'r.docx'),
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  soffice(dir, 'pdf', dir, [join(dir, 'r.docx')]);
   const result = await importPdf(new Uint8Array(readFileSync(join(dir, 'r.pdf'))), pdfjs);
   if (!result.ok) throw new Error(result.error);
   read = result.documents[0] as ResolutionDocument;

@@ -4,7 +4,6 @@
  * paragraphs numbered as printed, and a preambular paragraph's (a), (b) — in that order. One soffice
  * call for both files, in beforeAll (LibreOffice is slow to start).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx/docx.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { gaDocument } from '../helpers/ga.ts';
+import { soffice } from '../helpers/soffice.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'docx-lo-sections-'));
 const DATE = '2024-12-06T10:00:00Z';
@@ -38,20 +38,12 @@ beforeAll(async () => {
       join(dir, `${name}.docx`),
       await exportDocx(doc, name === 'tracked' ? { base, date: DATE } : {}),
     );
-  const r = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'txt:Text (encoded):UTF8',
-      '--outdir',
-      dir,
-      ...Object.keys(files).map((name) => join(dir, `${name}.docx`)),
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
+  soffice(
+    dir,
+    'txt:Text (encoded):UTF8',
+    dir,
+    Object.keys(files).map((name) => join(dir, `${name}.docx`)),
   );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
   texts = {
     omnibus: readFileSync(join(dir, 'omnibus.txt'), 'utf8'),
     tracked: readFileSync(join(dir, 'tracked.txt'), 'utf8'),

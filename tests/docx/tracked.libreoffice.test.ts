@@ -4,8 +4,7 @@
  * what — the same author, and the same texts before and after (issue 14, "a document converted
  * through LibreOffice keeps its tracked changes").
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { readTrackedChanges, type TrackedDocument } from '../../src/core/import/
 import { inlineText } from '../../src/core/model/inline.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { gaDocument } from '../helpers/ga.ts';
+import { soffice } from '../helpers/soffice.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'docx-lo-tracked-'));
 const DATE = '2026-11-30T10:00:00Z';
@@ -41,21 +41,7 @@ let resaved: TrackedDocument;
 beforeAll(async () => {
   const { base, draft } = returned();
   writeFileSync(join(dir, 'mexico.docx'), await exportDocx(draft, { base, author: 'Mexico', date: DATE }));
-  mkdirSync(join(dir, 'out'));
-  const r = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      '--outdir',
-      join(dir, 'out'),
-      join(dir, 'mexico.docx'),
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  soffice(dir, 'docx:MS Word 2007 XML', join(dir, 'out'), [join(dir, 'mexico.docx')]);
   const read = async (path: string): Promise<TrackedDocument> => {
     const t = await readTrackedChanges(new Uint8Array(readFileSync(path)));
     if (!t.ok) throw new Error(t.error);
