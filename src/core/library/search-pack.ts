@@ -107,13 +107,14 @@ export function makeSearchPack(
 
   const entries = documents.map((_, d) => (t.docFirstEntry[d + 1] ?? n) - (t.docFirstEntry[d] ?? 0));
   // Shards of about equal size by text, consecutive documents each.
-  const sizes = documents.map((d) => JSON.stringify(d.doc).length);
-  const total = sizes.reduce((a, b) => a + b, 0);
+  // Each text as JSON once: its length places the shard boundaries, and the shards are made of them.
+  const texts = documents.map((d) => JSON.stringify(d.doc));
+  const total = texts.reduce((a, text) => a + text.length, 0);
   const shards: number[] = [0];
   let acc = 0;
-  sizes.forEach((size, d) => {
+  texts.forEach((text, d) => {
     if (acc >= (total * shards.length) / shardCount && shards.length < shardCount && d > 0) shards.push(d);
-    acc += size;
+    acc += text.length;
   });
   const header: IndexHeader = {
     format: INDEX_FORMAT,
@@ -133,14 +134,9 @@ export function makeSearchPack(
   out.set(head, 8);
   out.set(body.data.subarray(0, body.length), 8 + head.length);
   const shardTexts = shards.map((first, k) => {
-    const shard: TextShard = {
-      format: SHARD_FORMAT,
-      version: INDEX_VERSION,
-      stamp,
-      first,
-      docs: documents.slice(first, shards[k + 1] ?? documents.length).map((d) => d.doc),
-    };
-    return JSON.stringify(shard);
+    const envelope: Omit<TextShard, 'docs'> = { format: SHARD_FORMAT, version: INDEX_VERSION, stamp, first };
+    const docs = texts.slice(first, shards[k + 1] ?? documents.length).join(',');
+    return `${JSON.stringify(envelope).slice(0, -1)},"docs":[${docs}]}`;
   });
   return { index: out, shards: shardTexts };
 }

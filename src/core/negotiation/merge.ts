@@ -19,6 +19,7 @@ import type { ComparePart } from '../compare/types.ts';
 import { documentOutline, type OutlineUnit } from '../compare/units.ts';
 import type { TrackedDocument, TrackedEdit, TrackedParagraph } from '../import/tracked.ts';
 import type { ResolutionDocument } from '../model/types.ts';
+import { INSERTION_SUFFIXES } from '../rules/labels.ts';
 
 export const PROPOSAL_KINDS = [
   'insert',
@@ -88,8 +89,8 @@ export interface MergeResult {
 }
 
 /** A printed label at the start of a paragraph: "12.", "5 bis.", "(a)", "(iv)". */
-const LABEL =
-  /^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\.|\([a-z]{1,4}\)(?:\s+(?:bis|ter|quater))?)\s+/i;
+const INSERTED = `(?:\\s+(?:${INSERTION_SUFFIXES.join('|')}))?`;
+const LABEL = new RegExp(`^\\s*(?:\\d{1,3}${INSERTED}\\.|\\([a-z]{1,4}\\)${INSERTED})\\s+`, 'i');
 
 /** A text with its whitespace collapsed, and where each of its characters came from. */
 interface Normal {
