@@ -22,6 +22,7 @@ import { recognizeParagraphs, type SectionHeading } from '../parse/recognize.ts'
 import { LITERAL_ASTERISK, sentinel } from '../parse/markers.ts';
 import { readMasthead } from './masthead.ts';
 import {
+  DOCUMENT_PART,
   readBody,
   readFootnotes,
   readNumbering,
@@ -40,7 +41,7 @@ export type ImportResult =
   | { readonly ok: true; readonly documents: ResolutionDocument[]; readonly diagnostics: Diagnostic[] }
   | { readonly ok: false; readonly error: string };
 
-const DOCUMENT = 'word/document.xml';
+const DOCUMENT = DOCUMENT_PART;
 /** The styles the app's export gives a section's (or an annex heading's) number and heading. */
 const SECTION_NUMBER_STYLE = 'UNSectionNumber';
 const SECTION_HEADING_STYLE = 'UNSectionHeading';

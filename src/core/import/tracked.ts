@@ -7,10 +7,8 @@
  *
  * Footnote references count as nothing in the texts; footnotes themselves are not read for changes.
  */
-import { readBody, type TrackedChange, type WordRun } from './wordml.ts';
+import { DOCUMENT_PART, readBody, type TrackedChange, type WordRun } from './wordml.ts';
 import { readParts, type ZipResult } from './zip.ts';
-
-const DOCUMENT = 'word/document.xml';
 
 /** One tracked change in a paragraph. */
 export interface TrackedEdit extends TrackedChange {
@@ -70,9 +68,9 @@ export function trackedParagraph(runs: readonly WordRun[], markChange?: TrackedC
 
 /** Reads the body of a .docx with its tracked changes; refuses what is not a readable Word file. */
 export async function readTrackedChanges(bytes: Uint8Array): Promise<ZipResult<TrackedDocument>> {
-  const parts = await readParts(bytes, [DOCUMENT], [DOCUMENT]);
+  const parts = await readParts(bytes, [DOCUMENT_PART], [DOCUMENT_PART]);
   if (!parts.ok) return parts;
-  const body = readBody(parts.value.get(DOCUMENT) ?? '', 'tracked');
+  const body = readBody(parts.value.get(DOCUMENT_PART) ?? '', 'tracked');
   const paragraphs = body.map((p) => trackedParagraph(p.runs, p.markChange));
   const authors: string[] = [];
   for (const p of paragraphs)

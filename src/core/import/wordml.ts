@@ -9,6 +9,9 @@
  */
 import { xmlEvents } from './xml.ts';
 
+/** The main part of a .docx: its body. */
+export const DOCUMENT_PART = 'word/document.xml';
+
 export const REVISION_VIEWS = ['accept', 'reject'] as const;
 export type RevisionView = (typeof REVISION_VIEWS)[number];
 

@@ -203,6 +203,25 @@ function successorsOf(source: LineageSource, id: string): string[] {
 }
 
 /**
+ * A document's line: itself, its predecessors back, and every document that follows any of them
+ * (ids). What a paragraph's lineage may visit, and the draft's own family in the finder.
+ */
+export function documentLine(predecessors: ReadonlyMap<string, string>, id: string): Set<string> {
+  const line = new Set<string>();
+  for (let at: string | undefined = id; at && !line.has(at); at = predecessors.get(at)) line.add(at);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [next, previous] of predecessors)
+      if (line.has(previous) && !line.has(next)) {
+        line.add(next);
+        grew = true;
+      }
+  }
+  return line;
+}
+
+/**
  * A paragraph's versions across the library, oldest first, each with its word diff against the one
  * before. Starts from the given paragraph and follows predecessors back and successors forward for as
  * long as the paragraph is found in them.

@@ -13,6 +13,7 @@ import {
 } from '../../core/library/completion-data.ts';
 import { matchesOf, type LibraryMatch } from '../../core/library/matches.ts';
 import {
+  documentLine,
   paragraphLineage,
   predecessorContext,
   predecessorOf,
@@ -170,22 +171,6 @@ function lineageSource(s: State): LineageSource {
   return { get: (id) => loaded(s, id), meta: (id) => metaOf(s, id), predecessors: s.predecessors };
 }
 
-/** A document's line: its predecessors back, and its successors forward. */
-function lineOf(s: State, id: string): Set<string> {
-  const line = new Set<string>();
-  for (let at: string | undefined = id; at && !line.has(at); at = s.predecessors.get(at)) line.add(at);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [next, previous] of s.predecessors)
-      if (line.has(previous) && !line.has(next)) {
-        line.add(next);
-        grew = true;
-      }
-  }
-  return line;
-}
-
 function stats(s: State): LibraryStats {
   return {
     documents: s.shipped.metas.length + s.user.metas.length,
@@ -258,7 +243,7 @@ async function answer(request: LibraryRequest): Promise<unknown> {
       await withTexts(s, [request.id]);
       return loaded(s, request.id) ?? null;
     case 'lineage':
-      await withTexts(s, lineOf(s, request.ref.id));
+      await withTexts(s, documentLine(s.predecessors, request.ref.id));
       return paragraphLineage(lineageSource(s), request.ref);
     case 'predecessor':
       return predecessorOf(s.context, asDraft(request.doc)) ?? null;
@@ -266,7 +251,7 @@ async function answer(request: LibraryRequest): Promise<unknown> {
       const draft = asDraft(request.doc);
       const previous = predecessorOf(s.context, draft);
       // The predecessor's line, back and forward.
-      const family = previous ? lineOf(s, previous.id) : new Set<string>();
+      const family = previous ? documentLine(s.predecessors, previous.id) : new Set<string>();
       // Documents filed under the same agenda item title.
       const item = draft.meta.agendaItemTitle ?? previous?.agendaItemTitle;
       if (item)

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedPack } from '../../../src/cli/library-build.ts';
 import {
   citedNumbers,
+  documentLine,
   findPredecessors,
   outlineAt,
   paragraphLineage,
@@ -205,6 +206,12 @@ describe('lineage in the shipped library', () => {
       out.push(p);
     return out;
   };
+
+  it("gives a document's line: its predecessors and what follows them, from any of its versions", () => {
+    const line = ['A/RES/78/17', 'A/RES/79/16', 'A/RES/80/17'];
+    for (const id of line) expect([...documentLine(predecessors, id)].sort()).toEqual(line);
+    expect([...documentLine(predecessors, 'no such document')]).toEqual(['no such document']);
+  });
 
   it.each([
     // Same title every year.
