@@ -6,7 +6,7 @@
  * (while "2014-1" is being typed the draft keeps the last whole date, or none).
  */
 import { useId, useState } from 'react';
-import type { FootnoteRule, Metadata, ResolutionDocument } from '../core/model/types.ts';
+import { SCHEMA_VERSION, type FootnoteRule, type Metadata, type ResolutionDocument } from '../core/model/types.ts';
 import { LIMITS, validateDocument } from '../core/model/validate.ts';
 
 export interface DetailsPanelProps {
@@ -100,7 +100,7 @@ function notYetADate(value: string): string | null {
 }
 
 const PROBE = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   kind: 'resolution',
   organ: '',
   formula: '',

@@ -424,6 +424,33 @@ describe('DraftStore: damaged and old records', () => {
           expect(doc.annex).toBeNull();
         },
       },
+      1: {
+        // The first release: a draft with a provisional "5 bis" label, from before negotiation.
+        document: {
+          schemaVersion: 1,
+          kind: 'resolution',
+          organ: 'General Assembly',
+          formula: 'The General Assembly,',
+          title: 'Stored in the first release',
+          metadata: {},
+          preamble: [],
+          operative: [
+            {
+              label: '5 bis',
+              opener: 'Requests',
+              content: [{ type: 'text', text: 'the Office to report;' }],
+              subparagraphs: [],
+            },
+          ],
+          annex: null,
+          footnotes: [],
+        },
+        check(doc) {
+          expect(doc.schemaVersion).toBe(2);
+          expect(doc.operative[0]).toMatchObject({ label: '5 bis', opener: 'Requests' });
+          expect(doc.negotiation).toBeUndefined();
+        },
+      },
     };
 
   it.each(MIGRATIONS.map((m) => [m.from, m.describe] as const))(

@@ -11,7 +11,10 @@
  *        text and marked as italic the way the prototype's plain-text editor did: "*Requests* the Office";
  *      - `subparagraphs` may be missing; there is no `annex` key (the prototype had no annexes).
  *      Preamble, metadata and footnotes already had their version 1 shape.
- *   1  The first release: the model of types.ts.
+ *   1  The first release.
+ *   2  Negotiation (issue 14): a draft may carry `negotiation`, its proposals, brackets and
+ *      paragraph statuses (src/core/negotiation/types.ts). A version 1 draft is not under negotiation:
+ *      it gains nothing but its new version number.
  *
  * A step never throws on a malformed document: it converts what it recognizes and leaves the rest for
  * `validateDocument`, which reports it with its path.
@@ -82,6 +85,14 @@ export const MIGRATIONS: readonly Migration[] = [
         operative: v0Operative(operative),
         annex: Object.hasOwn(doc, 'annex') ? doc.annex : null,
       };
+    },
+  },
+  {
+    from: 1,
+    to: 2,
+    describe: 'Negotiation: a draft may now hold its proposals, brackets and paragraph statuses',
+    up(doc) {
+      return { ...doc, schemaVersion: 2 };
     },
   },
 ];

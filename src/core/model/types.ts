@@ -5,9 +5,10 @@
  * Parts follow DRAFTING-RULES.md section 1: title, enacting formula, preambular paragraphs,
  * numbered operative paragraphs with subparagraphs (a) then (i), an optional annex, footnotes.
  */
+import type { Negotiation } from '../negotiation/types.ts';
 
 /** Bumped whenever the stored shape changes; `migrations.ts` carries older files forward. */
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const DOCUMENT_KINDS = ['resolution', 'decision'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -164,4 +165,9 @@ export interface ResolutionDocument {
   readonly sections?: readonly Section[];
   readonly annex: Annex | null;
   readonly footnotes: readonly Footnote[];
+  /**
+   * The negotiation of the draft, when one is under way (src/core/negotiation): the document is the
+   * base of its round and is not edited directly while it lasts. Absent otherwise. Since version 2.
+   */
+  readonly negotiation?: Negotiation;
 }

@@ -13,6 +13,8 @@
  */
 import type { ResolutionDocument } from './types.ts';
 import { DOCUMENT_KINDS, FOOTNOTE_RULES, SCHEMA_VERSION } from './types.ts';
+import { PARAGRAPH_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATES } from '../negotiation/types.ts';
+import { negotiationProblems } from '../negotiation/consistency.ts';
 
 export interface ValidationError {
   /** Where the problem is, e.g. "operative[3].subparagraphs[0].content[2].footnoteId"; "" for the whole value. */
@@ -65,9 +67,18 @@ export function validateDocument(value: unknown): ValidationResult {
     const why = error instanceof Error ? error.message : 'unknown failure';
     checker.add('', `could not be read: ${why}`, `The document could not be read: ${why}.`);
   }
-  return checker.errors.length === 0
-    ? { ok: true, document: value as ResolutionDocument }
-    : { ok: false, errors: checker.errors };
+  if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
+  const document = value as ResolutionDocument;
+  // What the negotiation says of the text (its proposals' paragraphs and words) once both have their shape.
+  const problems = document.negotiation ? negotiationProblems(document, document.negotiation) : [];
+  return problems.length === 0
+    ? { ok: true, document }
+    : {
+        ok: false,
+        errors: problems
+          .slice(0, LIMITS.errors)
+          .map((p) => ({ path: p.path, message: p.description, description: p.description })),
+      };
 }
 
 /** For code that must hold a valid document: throws an Error listing the first problems. */
@@ -315,6 +326,7 @@ class Checker {
         'sections',
         'annex',
         'footnotes',
+        'negotiation',
       ],
     );
     if (!doc) return;
@@ -343,6 +355,8 @@ class Checker {
     const annex = field(doc, 'annex');
     if (annex !== null) this.annex(annex);
     const ids = this.footnotes(field(doc, 'footnotes'));
+    const negotiation = field(doc, 'negotiation');
+    if (negotiation !== undefined) this.negotiation(negotiation);
     // References are checked last, once every footnote id is known (a reference may precede its note's entry).
     if (ids)
       for (const ref of this.refs)
@@ -352,6 +366,157 @@ class Checker {
             `refers to footnote "${ref.id}", which does not exist`,
             `A footnote reference in ${describePath(ref.text)} refers to footnote "${ref.id}", which does not exist.`,
           );
+  }
+
+  /** The shape of a negotiation (negotiation/types.ts); what it says of the text is checked once the shape holds. */
+  private negotiation(value: unknown): void {
+    const path = 'negotiation';
+    const n = this.record(
+      value,
+      path,
+      ['an object', 'a group of fields'],
+      ['round', 'facilitator', 'delegations', 'proposals', 'brackets', 'paragraphs', 'nextId'],
+    );
+    if (!n) return;
+    for (const key of ['round', 'nextId']) {
+      const v = field(n, key);
+      if (!(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0))
+        this.add(
+          join(path, key),
+          `expected a whole number, got ${describeOrShow(v)}`,
+          wrong(join(path, key), 'a whole number', v),
+        );
+    }
+    this.string(field(n, 'facilitator'), join(path, 'facilitator'));
+    const strings = (v: unknown, at: string): void => {
+      this.list(v, at, LIMITS.sponsors, 'delegations', (item, itemPath) => this.string(item, itemPath));
+    };
+    this.list(
+      field(n, 'delegations'),
+      join(path, 'delegations'),
+      LIMITS.sponsors,
+      'delegations',
+      (item, at) => {
+        const d = this.record(item, at, ['an object', 'a group of fields'], ['name', 'colour']);
+        if (!d) return;
+        this.string(field(d, 'name'), join(at, 'name'));
+        const colour = field(d, 'colour');
+        if (this.string(colour, join(at, 'colour')) && !/^#[0-9a-f]{6}$/i.test(colour))
+          this.add(
+            join(at, 'colour'),
+            'expected a colour such as "#1f5fa8"',
+            `${subject(join(at, 'colour'))} should be a colour such as #1f5fa8.`,
+          );
+      },
+    );
+    const range = (v: unknown, at: string): void => {
+      const r = this.record(v, at, ['an object', 'a group of fields'], ['start', 'end']);
+      if (!r) return;
+      for (const key of ['start', 'end']) {
+        const x = field(r, key);
+        if (!(typeof x === 'number' && Number.isSafeInteger(x) && x >= 0))
+          this.add(
+            join(at, key),
+            `expected a whole number, got ${describeOrShow(x)}`,
+            wrong(join(at, key), 'a whole number', x),
+          );
+      }
+    };
+    this.list(
+      field(n, 'proposals'),
+      join(path, 'proposals'),
+      LIMITS.paragraphs * 5,
+      'proposals',
+      (item, at) => {
+        const p = this.record(
+          item,
+          at,
+          ['an object', 'a group of fields'],
+          [
+            'id',
+            'delegation',
+            'date',
+            'kind',
+            'key',
+            'range',
+            'text',
+            'to',
+            'supporters',
+            'opposers',
+            'state',
+            'source',
+          ],
+        );
+        if (!p) return;
+        for (const key of ['id', 'delegation', 'key']) this.string(field(p, key), join(at, key));
+        this.string(field(p, 'text'), join(at, 'text'), LIMITS.paragraphChars);
+        this.optionalString(p, 'date', at);
+        this.optionalString(p, 'to', at);
+        this.oneOf(field(p, 'kind'), join(at, 'kind'), PROPOSAL_KINDS);
+        this.oneOf(field(p, 'state'), join(at, 'state'), PROPOSAL_STATES);
+        if (field(p, 'range') !== undefined) range(field(p, 'range'), join(at, 'range'));
+        strings(field(p, 'supporters'), join(at, 'supporters'));
+        strings(field(p, 'opposers'), join(at, 'opposers'));
+        const source = field(p, 'source');
+        if (source !== undefined) {
+          const r = this.record(
+            source,
+            join(at, 'source'),
+            ['an object', 'a group of fields'],
+            ['file', 'author'],
+          );
+          if (r)
+            for (const key of ['file', 'author']) this.string(field(r, key), join(join(at, 'source'), key));
+        }
+      },
+    );
+    this.list(field(n, 'brackets'), join(path, 'brackets'), LIMITS.paragraphs * 5, 'brackets', (item, at) => {
+      const b = this.record(
+        item,
+        at,
+        ['an object', 'a group of fields'],
+        ['id', 'key', 'range', 'originalHolders', 'proposals', 'resolved'],
+      );
+      if (!b) return;
+      for (const key of ['id', 'key']) this.string(field(b, key), join(at, key));
+      range(field(b, 'range'), join(at, 'range'));
+      strings(field(b, 'originalHolders'), join(at, 'originalHolders'));
+      this.list(field(b, 'proposals'), join(at, 'proposals'), LIMITS.paragraphs, 'proposals', (x, xp) =>
+        this.string(x, xp),
+      );
+      this.optionalString(b, 'resolved', at);
+    });
+    const paragraphs = field(n, 'paragraphs');
+    const at = join(path, 'paragraphs');
+    if (!isFields(paragraphs)) {
+      this.add(
+        at,
+        `expected an object, got ${describeValue(paragraphs)}`,
+        wrong(at, 'a group of fields', paragraphs),
+      );
+      return;
+    }
+    for (const key of Object.keys(paragraphs)) {
+      const keyPath = join(at, key);
+      if (!/^(?:(?:preamble|operative|annex):\d+(?:\.\d+)*|new:p\d+)$/.test(key)) {
+        this.add(
+          keyPath,
+          `unknown paragraph key ${JSON.stringify(key.slice(0, 40))}`,
+          `The negotiation records a status for ${JSON.stringify(key.slice(0, 40))}, which names no paragraph.`,
+        );
+        continue;
+      }
+      const state = this.record(
+        field(paragraphs, key),
+        keyPath,
+        ['an object', 'a group of fields'],
+        ['status', 'note'],
+      );
+      if (!state) continue;
+      this.oneOf(field(state, 'status'), join(keyPath, 'status'), PARAGRAPH_STATUSES);
+      if (field(state, 'note') !== undefined)
+        this.string(field(state, 'note'), join(keyPath, 'note'), LIMITS.paragraphChars);
+    }
   }
 
   private metadata(value: unknown): void {

@@ -43,13 +43,13 @@ afterEach(() => {
 describe('serializeDocumentFile', () => {
   it('writes the envelope as pretty JSON with a final newline', () => {
     const text = serializeDocumentFile(res({ title: 'T' }), { savedAt: SAVED_AT });
-    expect(text.startsWith('{\n  "format": "resolution-drafter/resolution",\n  "schemaVersion": 1,\n')).toBe(
+    expect(text.startsWith('{\n  "format": "resolution-drafter/resolution",\n  "schemaVersion": 2,\n')).toBe(
       true,
     );
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual({
       format: FILE_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       savedAt: SAVED_AT,
       document: res({ title: 'T' }),
     });
@@ -157,13 +157,13 @@ describe('parseDocumentFile', () => {
 
     it('a file written by a newer version of the app', () => {
       expect(refusal(envelope({ schemaVersion: 7 }, { schemaVersion: 7 }))).toBe(
-        'This file was written by a newer version of Resolution Drafter (schema version 7; this version reads up to 1). ' +
+        'This file was written by a newer version of Resolution Drafter (schema version 7; this version reads up to 2). ' +
           'Update the app to open it.',
       );
     });
 
     it('a bare document from a newer version of the app', () => {
-      expect(refusal(JSON.stringify({ ...sample(), schemaVersion: 2 }))).toMatch(
+      expect(refusal(JSON.stringify({ ...sample(), schemaVersion: 3 }))).toMatch(
         /written by a newer version/,
       );
     });

@@ -52,6 +52,17 @@ describe('migrate', () => {
     expect(result.ok && result.value).toBe(doc);
   });
 
+  describe('from the first release (version 1), before negotiation', () => {
+    it('brings a version 1 draft to version 2 unchanged otherwise, not under negotiation', () => {
+      const current = res({ title: 'T', operative: [op('Requests', 'the Office to report;', [], '5 bis')] });
+      const { schemaVersion: _v, ...rest } = current;
+      const result = migrate({ ...rest, schemaVersion: 1 });
+      expect(result).toEqual({ ok: true, from: 1, value: current });
+      expect(result.ok && validateDocument(result.value).ok).toBe(true);
+      expect(result.ok && (result.value as { negotiation?: unknown }).negotiation).toBeUndefined();
+    });
+  });
+
   describe('from the pre-release draft shape (version 0)', () => {
     it('splits the italic opener out of the operative text, renames version and adds an empty annex', () => {
       const old = v0([
@@ -120,8 +131,8 @@ describe('migrate', () => {
       expect(migrate({ ...res(), schemaVersion: SCHEMA_VERSION + 1 })).toEqual({
         ok: false,
         error:
-          'This document was written by a newer version of Resolution Drafter (schema version 2; ' +
-          'this version reads up to 1). Update the app to open it.',
+          'This document was written by a newer version of Resolution Drafter (schema version 3; ' +
+          'this version reads up to 2). Update the app to open it.',
       });
     });
 

@@ -136,8 +136,8 @@ describe('validateDocument', () => {
     expect(errorsOf(edited((d) => (d.schemaVersion = 0)))).toEqual([
       {
         path: 'schemaVersion',
-        message: 'expected schema version 1, got 0',
-        description: 'The schema version should be 1, not 0.',
+        message: 'expected schema version 2, got 0',
+        description: 'The schema version should be 2, not 0.',
       },
     ]);
   });
@@ -193,9 +193,9 @@ describe('validateDocument', () => {
         {
           path: 'author',
           message:
-            'unknown key "author" (expected one of: schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes)',
+            'unknown key "author" (expected one of: schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes, negotiation)',
           description:
-            'The document has a field "author" it cannot have; its fields are schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes.',
+            'The document has a field "author" it cannot have; its fields are schemaVersion, kind, number, organ, formula, title, metadata, preamble, operative, sections, annex, footnotes, negotiation.',
         },
       ]);
     });
