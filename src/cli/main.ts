@@ -28,6 +28,10 @@ commands:
                           --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
+  compile <base> <delegation.docx>... --out <compilation.docx> [--authors authors.json]
+                          merge the Word files delegations send back (tracked changes) into
+                          the compilation text on the base; --authors maps Word's authors to
+                          delegations ({"jdoe": "Mexico"})
   library search "<paragraph text>" [--top N] [--session 79] [--body ga|cop|user]
                           the closest adopted paragraphs of the library (the Assembly's
                           sessions 78-80, the Conference's sixth session), best first
@@ -139,6 +143,12 @@ export function run(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === 'export')
     return import('./export.ts').then(async ({ exportCommand }) => {
       out(await exportCommand(argv.slice(1)));
+      return 0;
+    });
+  // compile reads options of its own (--out, --authors) and loads the Word reader and writer only here.
+  if (argv[0] === 'compile')
+    return import('./compile.ts').then(async ({ compileCommand }) => {
+      out(await compileCommand(argv.slice(1)));
       return 0;
     });
   // library reads options of its own (--top, --session, --body) and loads the library only here.

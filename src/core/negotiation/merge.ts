@@ -20,6 +20,7 @@ import { documentOutline, type OutlineUnit } from '../compare/units.ts';
 import type { TrackedDocument, TrackedEdit, TrackedParagraph } from '../import/tracked.ts';
 import type { ResolutionDocument } from '../model/types.ts';
 import { INSERTION_SUFFIXES } from '../rules/labels.ts';
+import type { ProposalInput } from './operations.ts';
 
 export const PROPOSAL_KINDS = [
   'insert',
@@ -381,4 +382,23 @@ export function mergeReturnedFiles(
     ),
   }));
   return { proposals, unplaced, unchanged };
+}
+
+/**
+ * The merged proposals as the negotiation takes them in (operations.ts `addProposals`), which
+ * brackets those of different delegations on the same words.
+ */
+export function mergedInputs(result: MergeResult): ProposalInput[] {
+  return result.proposals.map((p) => ({
+    delegation: p.delegation,
+    ...(p.date ? { date: p.date } : {}),
+    kind: p.kind,
+    key: `${p.part}:${p.path.join('.')}`,
+    ...(p.range && (p.kind === 'insert' || p.kind === 'delete' || p.kind === 'replace')
+      ? { range: p.range }
+      : {}),
+    text: p.text,
+    ...(p.kind === 'move' && p.to !== undefined ? { to: `${p.part}:${p.to}` } : {}),
+    source: { file: p.file, author: p.author },
+  }));
 }

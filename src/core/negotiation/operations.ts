@@ -9,8 +9,7 @@
  * - no two accepted proposals touch the same words, so the order they were accepted in never matters.
  */
 import type { ResolutionDocument } from '../model/types.ts';
-import { wordDiff } from '../compare/words.ts';
-import { unfolded } from '../model/typography.ts';
+import { diffArrays } from 'diff';
 import { applyToText } from './text.ts';
 import { baseParagraphs, isStartKey, rangeFits, rangesOverlap, readKey } from './paragraphs.ts';
 import {
@@ -468,10 +467,17 @@ export function statusOf(n: Negotiation, key: ParagraphKey): ParagraphStatus {
   return n.paragraphs[key]?.status ?? 'pending';
 }
 
+/** Words, single punctuation marks; spaces are not tokens (they are never a change). */
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+function tokens(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
 /**
  * What a delegation's typing in a paragraph proposes: the words changed between the base paragraph
- * and the delegation's version of it, each run of adjacent changes one insertion, deletion or
- * replacement.
+ * and the delegation's version of it, each run of adjacent changed words one insertion, deletion or
+ * replacement, with its range in the base.
  */
 export function editProposals(
   baseText: string,
@@ -482,58 +488,55 @@ export function editProposals(
 ): ProposalInput[] {
   const after = edited.replace(/\s+/g, ' ').trim();
   if (after === baseText) return [];
-  if (after === '')
-    return [{ delegation, ...(date ? { date } : {}), kind: 'delete paragraph', key, text: baseText }];
-  const changes = wordDiff({ opener: '', text: baseText }, { opener: '', text: after }, { fold: unfolded });
+  const common = { delegation, ...(date ? { date } : {}), key };
+  if (after === '') return [{ ...common, kind: 'delete paragraph', text: baseText }];
+  const a = tokens(baseText);
+  const b = tokens(after);
   const out: ProposalInput[] = [];
-  let at = 0;
-  let run: { start: number; end: number; inserted: string } | undefined;
+  let i = 0;
+  let j = 0;
+  let run: { from: number; to: number; bFrom: number; bTo: number } | undefined;
   const flush = (): void => {
     if (!run) return;
-    const deleted = baseText.slice(run.start, run.end);
-    const inserted = run.inserted.trim();
-    if (inserted !== '' || deleted.trim() !== '') {
-      const kind: ProposalKind = inserted && deleted.trim() ? 'replace' : inserted ? 'insert' : 'delete';
+    const deleted = run.to > run.from;
+    const inserted = run.bTo > run.bFrom;
+    const at = run.from < a.length ? (a[run.from]?.start ?? baseText.length) : baseText.length;
+    // An insertion goes right after the word before it.
+    const point = run.from > 0 ? (a[run.from - 1]?.end ?? 0) : 0;
+    const start = deleted ? at : point;
+    const end = deleted ? (a[run.to - 1]?.end ?? start) : point;
+    const text = inserted ? after.slice(b[run.bFrom]?.start ?? 0, b[run.bTo - 1]?.end ?? 0) : '';
+    if (deleted || inserted)
       out.push({
-        delegation,
-        ...(date ? { date } : {}),
-        kind,
-        key,
-        range:
-          kind === 'insert'
-            ? { start: run.start, end: run.start }
-            : trimmedRange(baseText, run.start, run.end),
-        text: kind === 'delete' ? deleted.trim() : inserted,
+        ...common,
+        kind: deleted && inserted ? 'replace' : inserted ? 'insert' : 'delete',
+        range: { start, end },
+        text: deleted && !inserted ? baseText.slice(start, end) : text,
       });
-    }
     run = undefined;
   };
-  for (const c of changes) {
-    if (c.op === 'equal') {
-      // A lone space between two changes keeps them one proposal.
-      if (run && c.text.trim() === '' && c.text.length <= 1) {
-        run.end = at + c.text.length;
-        run.inserted += c.text;
-      } else flush();
-      at += c.text.length;
+  for (const change of diffArrays(
+    a.map((t) => t.text),
+    b.map((t) => t.text),
+  )) {
+    const count = change.count ?? change.value.length;
+    if (!change.added && !change.removed) {
+      flush();
+      i += count;
+      j += count;
       continue;
     }
-    run ??= { start: at, end: at, inserted: '' };
-    if (c.op === 'delete') {
-      at += c.text.length;
-      run.end = at;
-    } else run.inserted += c.text;
+    run ??= { from: i, to: i, bFrom: j, bTo: j };
+    if (change.removed) {
+      i += count;
+      run.to = i;
+    } else {
+      j += count;
+      run.bTo = j;
+    }
   }
   flush();
   return out;
-}
-
-function trimmedRange(text: string, start: number, end: number): TextRange {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s++;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-  return { start: s, end: e };
 }
 
 /**

@@ -119,9 +119,11 @@ function applyAtoms(atoms: Atom[], edits: readonly TextEdit[]): Atom[] {
     // Replaced words lend their style (an opener replaced stays the opener); inserted ones take the word before.
     const replaced = removed.find((a): a is CharAtom => a.kind === 'char' && a.ch !== ' ');
     const model = replaced ?? (prev && prev.ch !== ' ' ? prev : (next ?? prev));
-    // Words deleted before a closing mark take their space with them: "Assembly at its session;" → "Assembly;".
+    // Words deleted before a closing mark, or replaced by one, take their space with them:
+    // "Assembly at its session;" → "Assembly;", "practical and urgent" → "practical, urgent".
     let cut = from;
-    if (text === '' && prev?.ch === ' ' && next && CLOSING.test(next.ch)) {
+    const closes = text === '' ? next !== undefined && CLOSING.test(next.ch) : CLOSING.test(text);
+    if (closes && prev?.ch === ' ') {
       const i = out.lastIndexOf(prev, from - 1);
       if (i >= 0 && out.slice(i + 1, from).every((a) => a.kind === 'ref')) {
         out = [...out.slice(0, i), ...out.slice(i + 1)];

@@ -15,6 +15,7 @@ import {
   addProposals,
   bracketWords,
   delegationVersion,
+  editProposals,
   proposeVersion,
   rejectProposal,
   reopenProposal,
@@ -102,6 +103,59 @@ describe('a delegation proposing in its own words', () => {
     expect(n.proposals[0]?.supporters).toEqual(['Canada']);
     n = ok(proposeVersion(doc, n, 'operative:3', 'EU', text('operative:3')));
     expect(n.proposals).toEqual([]);
+  });
+
+  it('reads punctuation as words: "practical and urgent" → "practical, urgent and concrete" is two proposals', () => {
+    const base = 'Urges all parties to consider taking the practical and urgent steps required;';
+    const edited = 'Urges all parties to consider taking the practical, urgent and concrete steps required;';
+    const inputs = editProposals(base, edited, 'EU', 'operative:1');
+    expect(inputs.map((p) => [p.kind, base.slice(p.range?.start, p.range?.end), p.text])).toEqual([
+      ['replace', 'and', ','],
+      ['insert', '', 'and concrete'],
+    ]);
+    expect(
+      applyToText(
+        base,
+        inputs.map((p) => ({ start: p.range?.start ?? 0, end: p.range?.end ?? 0, text: p.text })),
+      ),
+    ).toBe(edited);
+  });
+
+  it('gives back exactly the version the delegation typed, whatever words it changed', () => {
+    const words = fc.constantFrom(
+      'States',
+      'urges',
+      'the',
+      'Council',
+      ',',
+      ';',
+      'of',
+      'all',
+      '(a)',
+      'further',
+    );
+    fc.assert(
+      fc.property(
+        fc.nat({ max: baseParagraphs(doc).list.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), words), { maxLength: 6 }),
+        (which, edits) => {
+          const item = baseParagraphs(doc).list[which];
+          if (!item) return;
+          const tokens = item.unit.text.split(' ');
+          for (const [at, kind, word] of edits) {
+            const k = at % (tokens.length + 1);
+            if (kind === 'insert') tokens.splice(k, 0, word);
+            else if (kind === 'delete' && tokens.length > 1) tokens.splice(k % tokens.length, 1);
+            else tokens[k % tokens.length] = word;
+          }
+          // Typed as printed: a comma or semicolon right after the word before it.
+          const edited = tokens.reduce((text, t) => (/^[,;]$/.test(t) ? text + t : text ? `${text} ${t}` : t), '');
+          const n = ok(proposeVersion(doc, fresh(), item.key, 'EU', edited));
+          expect(delegationVersion(doc, n, item.key, 'EU')).toBe(edited);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('proposes deleting a paragraph by emptying it', () => {
@@ -415,7 +469,12 @@ describe('status, notes and the revision', () => {
           range: at('operative:1', 'eighty-first'),
           text: 'eighty-second',
         },
-        { delegation: 'Chile', kind: 'new paragraph', key: 'operative:0', text: 'Reaffirms that the Convention is essential;' },
+        {
+          delegation: 'Chile',
+          kind: 'new paragraph',
+          key: 'operative:0',
+          text: 'Reaffirms that the Convention is essential;',
+        },
         {
           delegation: 'Peru',
           kind: 'insert',
