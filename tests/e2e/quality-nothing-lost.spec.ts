@@ -225,7 +225,7 @@ test.describe('nothing lost', () => {
         const record = (await idbGet(page, 'drafts', old.id)) as { document: Record<string, unknown> };
         return record.document.schemaVersion;
       })
-      .toBe(1);
+      .toBe(2);
     const record = (await idbGet(page, 'drafts', old.id)) as {
       saveCount: number;
       document: { operative: { opener: string }[]; annex: unknown; version?: unknown };
