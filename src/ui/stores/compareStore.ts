@@ -498,13 +498,14 @@ export function createCompareStore(sources: CompareSources, corpus: CompareCorpu
     choose: (value) => update({ fileError: null, value }),
     async addFile(file) {
       update({ fileError: null });
-      const read = await readBaseFile(file);
-      if (!read.ok) {
-        update({ fileError: read.error });
+      const opened = await readBaseFile(file);
+      if (!opened.ok) {
+        update({ fileError: opened.error });
         return;
       }
+      // The files as they are now: another may have been read while this one was.
       const index = core.files.length;
-      update({ files: [...core.files, read.base], value: `file:${index}:0` });
+      update({ files: [...core.files, opened.base], value: `file:${index}:0` });
     },
     setMode: (mode) => update({ mode }),
     setOption(name, on) {
