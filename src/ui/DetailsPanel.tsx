@@ -6,7 +6,12 @@
  * (while "2014-1" is being typed the draft keeps the last whole date, or none).
  */
 import { useId, useState } from 'react';
-import { SCHEMA_VERSION, type FootnoteRule, type Metadata, type ResolutionDocument } from '../core/model/types.ts';
+import {
+  SCHEMA_VERSION,
+  type FootnoteRule,
+  type Metadata,
+  type ResolutionDocument,
+} from '../core/model/types.ts';
 import { LIMITS, validateDocument } from '../core/model/validate.ts';
 
 export interface DetailsPanelProps {

@@ -22,6 +22,12 @@ import { EditorExtras, PanelExtras } from './extensions.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { WordMenu } from './WordMenu.tsx';
 import { createDraftSessionStore, type DraftSessionState } from './stores/draftSessionStore.ts';
+import type { NegotiationStore } from './stores/negotiationStore.ts';
+
+const noSubscription = (): (() => void) => () => undefined;
+
+/** "Zero draft", "Rev.1": the base of a round (negotiationStore.ts names it the same way). */
+const roundLabel = (round: number): string => (round === 0 ? 'zero draft' : `Rev.${round}`);
 
 // The compare engine and the agreed-language finder load when first used, keeping the first screen light.
 const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ default: m.CompareView })));
@@ -37,6 +43,10 @@ const HelpDialog = lazy(() => import('./help/HelpDialog.tsx').then((m) => ({ def
 // The templates and the ways a draft starts load with the dialog, off the first screen.
 const NewDraftDialog = lazy(() =>
   import('./NewDraftDialog.tsx').then((m) => ({ default: m.NewDraftDialog })),
+);
+// The compilation text of a draft under negotiation (issue 14) loads when first shown.
+const NegotiationView = lazy(() =>
+  import('./negotiation/NegotiationView.tsx').then((m) => ({ default: m.NegotiationView })),
 );
 // The user's documents in the library, their store and the file readers load with the dialog.
 const LibraryDialog = lazy(() =>
@@ -166,7 +176,35 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
 
   const viewing = current?.view;
   const shown = viewing ? viewing.document : current?.document;
-  const readOnly = Boolean(viewing);
+  const underNegotiation = !viewing ? current?.document.negotiation : undefined;
+  // A draft under negotiation is the base its proposals point into: it changes through them only.
+  const readOnly = Boolean(viewing) || Boolean(underNegotiation);
+  const [negotiation, setNegotiation] = useState<NegotiationStore | null>(null);
+  const [starting, setStarting] = useState<string | null>(null);
+  useEffect(() => {
+    if (underNegotiation && !negotiation) void session.negotiationStore().then(setNegotiation);
+  }, [underNegotiation, negotiation, session]);
+  const surface = useSyncExternalStore(negotiation?.subscribe ?? noSubscription, () =>
+    negotiation ? negotiation.getState().surface : 'compilation',
+  );
+  const showCompilation = Boolean(underNegotiation && negotiation && surface === 'compilation');
+  const negotiate = useCallback(() => {
+    const open = session.getState().current;
+    if (!open || open.view) return;
+    if (open.document.negotiation && negotiation)
+      negotiation.setSurface(negotiation.getState().surface === 'compilation' ? 'text' : 'compilation');
+    else if (!open.document.negotiation) setStarting(open.document.metadata.sponsors?.[0] ?? '');
+  }, [session, negotiation]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.altKey && (e.key.toLowerCase() === 'g' || e.code === 'KeyG')) {
+        e.preventDefault();
+        negotiate();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [negotiate]);
 
   return (
     <div className="shell">
@@ -186,6 +224,16 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             title="Compare with a base (Ctrl+Alt+C)"
           >
             Compare
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={negotiate}
+            disabled={!current || Boolean(viewing)}
+            aria-pressed={underNegotiation ? showCompilation : undefined}
+            title="The compilation text: proposals by delegation, brackets, paragraph status (Ctrl+Alt+G)"
+          >
+            {underNegotiation ? 'Compilation' : 'Negotiate'}
           </button>
           <button
             type="button"
@@ -314,8 +362,33 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           onRestoreDamaged={(id) => void session.restoreDamaged(id)}
         />
         {current && shown ? (
-          <ResolutionComposer key={current.key} document={shown} readOnly={readOnly}>
-            <main className="desk" aria-label="Draft workspace">
+          <ResolutionComposer
+            key={`${current.key}${underNegotiation ? '-negotiating' : ''}`}
+            document={shown}
+            readOnly={readOnly}
+          >
+            {showCompilation && underNegotiation && negotiation ? (
+              <main className="desk" aria-label="Draft workspace">
+                <Suspense fallback={<p className="welcome">Loading the compilation…</p>}>
+                  <NegotiationView
+                    document={current.document}
+                    negotiation={underNegotiation}
+                    store={negotiation}
+                    draftName={current.draft.name}
+                    onIssue={session.issueRevision}
+                    resolveBase={session.resolveBase}
+                    onMessage={session.notify}
+                  />
+                </Suspense>
+              </main>
+            ) : null}
+            <main className="desk" aria-label="Draft workspace" hidden={showCompilation}>
+              {underNegotiation ? (
+                <p className="notice notice--info negotiation-banner" role="status">
+                  Under negotiation: this is the {roundLabel(underNegotiation.round)} as circulated. Changes
+                  are proposed in the compilation text (Ctrl+Alt+G).
+                </p>
+              ) : null}
               <article className="page" aria-label="Draft" data-kind={shown.kind}>
                 <Masthead document={shown} />
                 <ResolutionSurface
@@ -462,6 +535,43 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
           />
         </Suspense>
       ) : null}
+      <Dialog title="Negotiate this draft" open={starting !== null} onClose={() => setStarting(null)}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = (starting ?? '').trim();
+            if (name === '') return;
+            setStarting(null);
+            void session.negotiationStore().then((store) => {
+              setNegotiation(store);
+              store.start(name);
+            });
+          }}
+        >
+          <p>
+            The draft as it stands becomes the zero draft: delegations’ proposals are marked on it, disputed
+            words go in brackets, each paragraph gets a status, and the facilitator issues Rev.1 when ready.
+            The text itself is then changed only through proposals.
+          </p>
+          <label htmlFor="facilitator-input">The facilitator’s delegation</label>
+          <input
+            id="facilitator-input"
+            value={starting ?? ''}
+            autoFocus
+            placeholder="e.g. Mexico"
+            onChange={(e) => setStarting(e.target.value)}
+          />
+          <div className="dialog__actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={(starting ?? '').trim() === ''}
+            >
+              Start negotiating
+            </button>
+          </div>
+        </form>
+      </Dialog>
       <Dialog
         title="Rename draft"
         open={typeof dialog === 'object' && dialog !== null && 'rename' in dialog}

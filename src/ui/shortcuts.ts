@@ -2,7 +2,7 @@
 export interface Shortcut {
   readonly keys: string;
   readonly action: string;
-  readonly where: 'anywhere' | 'in the text';
+  readonly where: 'anywhere' | 'in the text' | 'in the compilation';
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -15,6 +15,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
     where: 'anywhere',
   },
   { keys: 'Ctrl+Alt+E', action: 'Save the draft as a .resolution.json file', where: 'anywhere' },
+  {
+    keys: 'Ctrl+Alt+G',
+    action: 'Negotiate: the compilation text, or back to the base text (start a negotiation the first time)',
+    where: 'anywhere',
+  },
   { keys: 'Ctrl+/', action: 'This list of shortcuts', where: 'anywhere' },
   {
     keys: 'F1',
@@ -46,4 +51,28 @@ export const SHORTCUTS: readonly Shortcut[] = [
     where: 'in the text',
   },
   { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo', where: 'in the text' },
+  { keys: '↑ ↓ or J K', action: 'Previous / next paragraph', where: 'in the compilation' },
+  {
+    keys: 'Enter',
+    action: 'Rewrite the paragraph as the delegation proposing (“Propose as”)',
+    where: 'in the compilation',
+  },
+  {
+    keys: 'N',
+    action: 'Propose a new paragraph after this one (numbered “bis”, “ter”)',
+    where: 'in the compilation',
+  },
+  { keys: '1 2 3 4', action: 'Status: pending, agreed ad ref, agreed, deleted', where: 'in the compilation' },
+  {
+    keys: 'A R W S O',
+    action: 'On a proposal: accept, reject, withdraw, support, oppose',
+    where: 'in the compilation',
+  },
+  {
+    keys: 'Shift+A / Shift+R',
+    action: 'Accept / reject the paragraph’s proposals',
+    where: 'in the compilation',
+  },
+  { keys: 'Ctrl+Enter', action: 'Submit the proposal being written', where: 'in the compilation' },
+  { keys: 'Ctrl+[', action: 'Put the selected words in brackets', where: 'in the compilation' },
 ];

@@ -40,6 +40,8 @@ export type Segment =
       readonly italic: boolean;
       readonly delegations: readonly string[];
       readonly proposal: string;
+      /** Struck words a replacement puts new ones in place of: the delegations follow the new words only. */
+      readonly replaced?: true;
     }
   | { readonly kind: 'bracket'; readonly bracket: string; readonly alternatives: readonly Alternative[] };
 
@@ -156,7 +158,7 @@ function paragraphSegments(
         start,
         end,
         render: (from) => [
-          ...struck(base.slice(Math.max(from, start), end), italic, delegations, p.id),
+          ...struck(base.slice(Math.max(from, start), end), italic, delegations, p.id, p.kind === 'replace'),
           ...(p.kind !== 'delete'
             ? spacedMark(base, start, end, {
                 kind: 'insert',
@@ -239,14 +241,27 @@ function spacedMark(base: string, start: number, end: number, mark: Marked): Seg
 }
 
 /** Struck words without the spaces at their edges, which stay plain text around the mark. */
-function struck(text: string, italic: boolean, delegations: readonly string[], proposal: string): Segment[] {
+function struck(
+  text: string,
+  italic: boolean,
+  delegations: readonly string[],
+  proposal: string,
+  replaced = false,
+): Segment[] {
   const words = text.trim();
   if (words === '') return [];
   const lead = text.slice(0, text.indexOf(words));
   const trail = text.slice(text.indexOf(words) + words.length);
   return [
     ...(lead ? [{ kind: 'text' as const, text: lead, italic: false }] : []),
-    { kind: 'delete', text: words, italic, delegations, proposal },
+    {
+      kind: 'delete',
+      text: words,
+      italic,
+      delegations,
+      proposal,
+      ...(replaced ? { replaced: true as const } : {}),
+    },
     ...(trail ? [{ kind: 'text' as const, text: trail, italic: false }] : []),
   ];
 }
@@ -363,7 +378,8 @@ export function plainCompilationText(p: CompilationParagraph): string {
       if (s.kind === 'text') return s.text;
       if (s.kind === 'bracket')
         return `[${s.alternatives.map((a) => a.action ?? (a.text || '…')).join(' / ')}]`;
-      return s.kind === 'insert' ? `${s.text} [${s.delegations.join('; ')}]` : `~~${s.text}~~`;
+      if (s.kind === 'insert') return `${s.text} [${s.delegations.join('; ')}]`;
+      return s.replaced ? `~~${s.text}~~` : `~~${s.text}~~ [${s.delegations.join('; ')}]`;
     })
     .join('')
     .replace(/\s+/g, ' ')

@@ -21,16 +21,9 @@ import type { TrackedDocument, TrackedEdit, TrackedParagraph } from '../import/t
 import type { ResolutionDocument } from '../model/types.ts';
 import { INSERTION_SUFFIXES } from '../rules/labels.ts';
 import type { ProposalInput } from './operations.ts';
+import type { ProposalKind } from './types.ts';
 
-export const PROPOSAL_KINDS = [
-  'insert',
-  'delete',
-  'replace',
-  'new paragraph',
-  'move',
-  'delete paragraph',
-] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export { PROPOSAL_KINDS, type ProposalKind } from './types.ts';
 
 export interface MergedProposal {
   /** "p1", "p2" … in the order of the files, then of the text. */

@@ -8,9 +8,16 @@
  * proposals applied, whatever order they were accepted in (clean.ts). Issuing the revision makes
  * the clean text the next round's base.
  */
-import type { ProposalKind } from './merge.ts';
-
-export { PROPOSAL_KINDS, type ProposalKind } from './merge.ts';
+/** What a proposal does, as the compile command's JSON names it. */
+export const PROPOSAL_KINDS = [
+  'insert',
+  'delete',
+  'replace',
+  'new paragraph',
+  'move',
+  'delete paragraph',
+] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 export const PROPOSAL_STATES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];

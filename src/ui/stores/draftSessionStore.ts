@@ -28,6 +28,7 @@ import type { TabChannel } from '../../storage/tabs.ts';
 import { downloadText, readFileText } from '../files.ts';
 import type { StatusStore } from '../statusStore.ts';
 import { afterTypingPause } from '../typingPause.ts';
+import type { NegotiationStore } from './negotiationStore.ts';
 
 export interface Current {
   readonly draft: StoredDraft;
@@ -172,6 +173,69 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   const flush = async (): Promise<void> => {
     pushNow();
     await session?.flush();
+  };
+
+  /** A new text for the open draft made outside the editor (a revision issued): the editor reloads it. */
+  const replaceText = (next: ResolutionDocument): void => {
+    pushNow();
+    reader = null;
+    exportSchedule?.cancel();
+    doc = next;
+    const current = state.current;
+    key += 1;
+    if (current) set({ current: { draft: current.draft, document: next, key } });
+    if (!session) return;
+    writeJournal({ draftId: session.draftId, basedOn: session.saveCount, at: Date.now(), document: next });
+    session.edit(next);
+  };
+
+  /** The negotiation's store, loaded with the negotiation code when a draft first needs it. */
+  let negotiation: NegotiationStore | undefined;
+  const negotiationStore = async (): Promise<NegotiationStore> => {
+    const { createNegotiationStore } = await import('./negotiationStore.ts');
+    negotiation ??= createNegotiationStore({
+      document: () => doc,
+      changeModel: (next) => changeModel(next),
+      replaceText: (next) => replaceText(next),
+      notify: (text, tone) => notify(text, tone),
+    });
+    return negotiation;
+  };
+
+  /**
+   * Issues the next revision of a negotiated draft: the base of the round ending is kept as a
+   * revision named for it ("Zero draft", "Rev.1"), the clean text becomes the draft and the next
+   * round's base, and its base for compare and tracked changes is that revision.
+   */
+  const issueRevision = async (): Promise<boolean> => {
+    const current = state.current;
+    const n = doc?.negotiation;
+    if (!current || !n) return false;
+    await flush();
+    const negotiating = await negotiationStore();
+    const { roundName } = await import('./negotiationStore.ts');
+    const previous = roundName(n.round);
+    const kept = await store.createRevision(current.draft.id, previous);
+    if (!kept.ok) {
+      notify(`The revision was not issued: the ${previous} could not be kept (${kept.message})`, 'error');
+      return false;
+    }
+    const issued = negotiating.issue();
+    if (!issued || !doc) return false;
+    changeModel({
+      ...doc,
+      metadata: { ...doc.metadata, base: { source: 'revision', ref: kept.revision.name } },
+    });
+    await flush();
+    set({ revisions: await store.listRevisions(current.draft.id) });
+    const carried = issued.document.negotiation?.proposals.length ?? 0;
+    notify(
+      `Issued ${roundName(n.round + 1)}: the clean text, with tracked changes against the ${previous} (kept as a revision).` +
+        (carried ? ` ${carried} open proposal${carried === 1 ? ' is' : 's are'} carried to it.` : '') +
+        (issued.dropped.length ? ` Dropped: ${issued.dropped.join('; ')}.` : ''),
+      issued.dropped.length ? 'warning' : 'info',
+    );
+    return true;
   };
 
   const load = (draft: StoredDraft): void => {
@@ -734,6 +798,8 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
     pushNow,
     flush,
     changeModel,
+    negotiationStore,
+    issueRevision,
     editorChanged,
     notify,
     dismissNotice: (): void => set({ notice: null }),

@@ -149,7 +149,10 @@ describe('a delegation proposing in its own words', () => {
             else tokens[k % tokens.length] = word;
           }
           // Typed as printed: a comma or semicolon right after the word before it.
-          const edited = tokens.reduce((text, t) => (/^[,;]$/.test(t) ? text + t : text ? `${text} ${t}` : t), '');
+          const edited = tokens.reduce(
+            (text, t) => (/^[,;]$/.test(t) ? text + t : text ? `${text} ${t}` : t),
+            '',
+          );
           const n = ok(proposeVersion(doc, fresh(), item.key, 'EU', edited));
           expect(delegationVersion(doc, n, item.key, 'EU')).toBe(edited);
         },

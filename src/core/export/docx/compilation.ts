@@ -65,7 +65,7 @@ function segmentRuns(s: Segment): TextRun[] {
   if (s.kind === 'delete')
     return [
       run(s.text, { strike: true, ...(s.italic ? { italics: true } : {}) }),
-      run(` ${tag(s.delegations)}`),
+      ...(s.replaced ? [] : [run(` ${tag(s.delegations)}`)]),
     ];
   const out: TextRun[] = [run('[')];
   const alternatives = s.kind === 'bracket' ? s.alternatives : [];
