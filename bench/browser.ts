@@ -81,6 +81,8 @@ import { bundleFigures } from './bundle.ts';
 import { readPrintedText } from '../src/core/parse/printed.ts';
 import { median, percentile, REPORT_TEXT, round, sorted, type Figure } from './measure.ts';
 import { operativePaste, singleLinePaste, utf8Bytes } from './pasteText.ts';
+import { addProposals, startNegotiation } from '../src/core/negotiation/operations.ts';
+import { baseParagraphs } from '../src/core/negotiation/paragraphs.ts';
 
 const show = (n: number): string => n.toFixed(1);
 
@@ -638,6 +640,130 @@ async function measureColdLoad(bench: Bench, state: StorageState): Promise<void>
     what: 'navigation in a new browser context → the stored 150-paragraph draft editable on screen (median)',
     spread: spreadOf(s),
   });
+}
+
+/** Open proposals on the page while a delegation types its own (issue 14). */
+const NEGOTIATION_PROPOSALS = 100;
+const DELEGATIONS = ['EU', 'G77 and China', 'CANZ', 'Mexico', 'African Group', 'Russian Federation'];
+
+/**
+ * The benchmark draft under negotiation with 100 open proposals, one word inserted in each of 100
+ * paragraphs by six delegations in turn (none on the paragraph typed in).
+ */
+function negotiatedDraft(draft: BenchDraft): ResolutionDocument {
+  const doc = draft.document;
+  const target = `operative:${draft.targetOperative + 1}`;
+  const paragraphs = baseParagraphs(doc).list.filter((p) => p.key !== target && p.unit.text.includes(' '));
+  const inputs = paragraphs.slice(0, NEGOTIATION_PROPOSALS).map((p, k) => {
+    const at = p.unit.text.indexOf(' ', Math.floor(p.unit.text.length / 2));
+    return {
+      delegation: DELEGATIONS[k % DELEGATIONS.length] ?? 'EU',
+      kind: 'insert' as const,
+      key: p.key,
+      range: { start: Math.max(0, at), end: Math.max(0, at) },
+      text: 'effectively',
+    };
+  });
+  const added = addProposals(doc, startNegotiation('Egypt'), inputs);
+  if (!added.ok) throw new Error(added.error);
+  if (added.negotiation.proposals.length !== NEGOTIATION_PROPOSALS)
+    throw new Error(`only ${added.negotiation.proposals.length} proposals could be placed`);
+  return { ...doc, negotiation: added.negotiation };
+}
+
+/**
+ * Keystrokes of a delegation writing its proposal in the compilation (issue 14: the keystroke budget
+ * with 100 open proposals on the page), against the bare editor, the same way as `measureTyping`:
+ * the compilation of the 150-paragraph draft with 100 open proposals, EU proposing; Enter on the
+ * paragraph typed in opens its text for the delegation's version, and the keys go at its end.
+ */
+async function measureNegotiationTyping(bench: Bench, pageWidth: number): Promise<void> {
+  const { browser, urls, draft, log, problems } = bench;
+  log(`keystrokes in the compilation with ${NEGOTIATION_PROPOSALS} open proposals, against the bare editor`);
+  const document = negotiatedDraft(draft);
+  const appContext = await newContext(browser);
+  const bareContext = await newContext(browser);
+  try {
+    const app = await appContext.newPage();
+    guard(app, problems);
+    await app.goto(urls.app);
+    await app.getByRole('heading', { name: 'Start a draft' }).waitFor();
+    await app.locator('[data-testid="open-file"]').setInputFiles({
+      name: 'negotiated.resolution.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(serializeDocumentFile(document)),
+    });
+    await app.locator('.compilation__row').nth(149).waitFor();
+    const marks = await app.locator('ins[data-proposal]').count();
+    if (marks !== NEGOTIATION_PROPOSALS)
+      throw new Error(`${marks} proposals on the page, not ${NEGOTIATION_PROPOSALS}`);
+    await app.getByLabel('Propose as').fill('EU');
+    const row = app.locator(`.compilation__row[data-key="operative:${draft.targetOperative + 1}"]`);
+    await row.scrollIntoViewIfNeeded();
+    await row.focus();
+    await app.keyboard.press('Enter');
+    const field = app.locator('.propose__text');
+    await field.waitFor();
+    const start = await field.inputValue();
+
+    const bare = await bareContext.newPage();
+    guard(bare, problems);
+    await bare.goto(`${urls.bare}?width=${pageWidth}`);
+    await bare.evaluate('window.__bench.whenReady()');
+
+    const appRounds: number[][] = [];
+    const bareRounds: number[][] = [];
+    const size = Math.ceil(TYPED_TEXT.length / TYPING_ROUNDS);
+    for (let r = 0; r < TYPING_ROUNDS; r++) {
+      const text = TYPED_TEXT.slice(r * size, (r + 1) * size);
+      for (const side of r % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+        if (side === 'app') {
+          await app.bringToFront();
+          await field.focus();
+          // The end of the whole text (End alone goes to the end of the wrapped line).
+          await app.keyboard.press('Control+End');
+          if (r === 0) await typeMeasured(app, WARMUP_TEXT);
+          appRounds.push((await typeMeasured(app, text)).map((k) => k.end - k.start));
+        } else {
+          await bare.bringToFront();
+          await caretAtEnd(bare, BARE_PARAGRAPH, draft.targetBlock);
+          if (r === 0) await typeMeasured(bare, WARMUP_TEXT);
+          bareRounds.push((await typeMeasured(bare, text)).map((k) => k.end - k.start));
+        }
+      }
+    }
+    const typed = await field.inputValue();
+    if (typed !== start + WARMUP_TEXT + TYPED_TEXT)
+      throw new Error('the text typed in the proposal did not arrive intact');
+    const p95s = (rounds: number[][]) => sorted(rounds.map((times) => percentile(sorted(times), 95)));
+    const appP95s = p95s(appRounds);
+    const bareP95s = p95s(bareRounds);
+    const appP95 = median(appP95s);
+    const bareP95 = median(bareP95s);
+    log(
+      `compilation keystroke 95th percentiles by round: ${appP95s.map(show).join(', ')}; bare: ${bareP95s.map(show).join(', ')}`,
+    );
+    bench.sink.push(
+      {
+        key: 'browser.negotiationKeystrokeP95Ms',
+        value: round(appP95, 1),
+        unit: 'ms',
+        budget: 16,
+        what: `keydown → next frame drawn, a delegation writing its proposal in the compilation of the 150-paragraph draft with ${NEGOTIATION_PROPOSALS} open proposals on the page: 95th percentile of each round of ${size} keys, median of ${TYPING_ROUNDS} rounds`,
+        spread: spreadOf(appP95s),
+      },
+      {
+        key: 'browser.negotiationKeystrokeVsBare',
+        value: round(appP95 / bareP95, 2),
+        unit: '×',
+        budget: 1.5,
+        what: `negotiationKeystrokeP95Ms / the bare Lexical editor's, typed in turn (bare: ${show(bareP95)})`,
+      },
+    );
+  } finally {
+    await appContext.close();
+    await bareContext.close();
+  }
 }
 
 /** Keystrokes in the app and the bare editor in turn, then the typeahead menu in the app's page. */
@@ -1375,6 +1501,8 @@ export interface BrowserOptions {
   readonly pdfOnly?: boolean;
   /** Only the library figures (load, search). */
   readonly libraryOnly?: boolean;
+  /** Only the keystroke figures (the editor's, the compilation's, the bare editor's). */
+  readonly typingOnly?: boolean;
 }
 
 export async function measureBrowserFigures(
@@ -1387,6 +1515,7 @@ export async function measureBrowserFigures(
     pasteParagraph,
     pdfOnly = false,
     libraryOnly = false,
+    typingOnly = false,
   }: BrowserOptions = {},
 ): Promise<boolean> {
   try {
@@ -1431,9 +1560,15 @@ export async function measureBrowserFigures(
       });
       if (seeded !== undefined) {
         const { state, pageWidth } = seeded;
-        ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
+        if (!typingOnly)
+          ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
         ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;
+        ok =
+          (await part(bench, 'browser.negotiationKeystrokeP95Ms', () =>
+            measureNegotiationTyping(bench, pageWidth),
+          )) && ok;
       }
+      if (typingOnly) return ok;
       ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;
     }
     if (libraryOnly)

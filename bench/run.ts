@@ -13,7 +13,9 @@
  * part's limit of 2,000 paragraphs), `--no-single-line` leaves the long paragraph out, `--paste-only`
  * measures nothing else in the browser. `--library-only` measures only the library's figures in the
  * browser (its load in the worker, searches). `--pdf-only` measures only the PDF figures in the browser
- * (reading the dev set's PDFs in the app's PDF worker, opening one in the app). `--browser-only`
+ * (reading the dev set's PDFs in the app's PDF worker, opening one in the app). `--typing-only`
+ * measures only the keystrokes (in the editor and in the compilation, each against the bare editor).
+ * `--browser-only`
  * skips the Node figures (the library's among them, about 3 min).
  *
  * The JSON object nests at the dots of the keys: {"corpusParseMs": 5.5, …, "browser": {"coldLoadMs": …},
@@ -80,6 +82,8 @@ const BROWSER_KEYS: readonly (readonly [string, Figure['unit'], number | null])[
   ['browser.keystrokeBareP95Ms', 'ms', null],
   ['browser.keystrokeVsBare', '×', 1.5],
   ['browser.keystrokeEventTimingP95Ms', 'ms', null],
+  ['browser.negotiationKeystrokeP95Ms', 'ms', 16],
+  ['browser.negotiationKeystrokeVsBare', '×', 1.5],
   ['browser.typeaheadOpenP95Ms', 'ms', 50],
   ['browser.docxExportMs', 'ms', 500],
   ['browser.pdfReadMs', 'ms', 500],
@@ -173,12 +177,14 @@ async function main(): Promise<void> {
   const pasteOnly = process.argv.includes('--paste-only');
   const pdfOnly = process.argv.includes('--pdf-only');
   const libraryOnly = process.argv.includes('--library-only');
+  const typingOnly = process.argv.includes('--typing-only');
   const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
   const paragraphArg = process.argv.find((a) => a.startsWith('--paste-paragraph='));
   const browserOptions: BrowserOptions = {
     pasteOnly,
     pdfOnly,
     libraryOnly,
+    typingOnly,
     ...(sizesArg === undefined
       ? {}
       : {
@@ -201,7 +207,7 @@ async function main(): Promise<void> {
         `the browser figures could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
-    for (const [key, unit, budget] of pasteOnly || pdfOnly || libraryOnly ? [] : BROWSER_KEYS)
+    for (const [key, unit, budget] of pasteOnly || pdfOnly || libraryOnly || typingOnly ? [] : BROWSER_KEYS)
       if (!figures.some((f) => f.key === key))
         figures.push({ key, value: null, unit, budget, what: 'n/a: not measured (see stderr)' });
   }

@@ -121,15 +121,26 @@ function placementProblem(doc: ResolutionDocument, p: ProposalInput): string | u
   return undefined;
 }
 
-/** Brings the proposal into a bracket with every open proposal of another delegation on its words. */
+/**
+ * Brings the proposal into a bracket with every open proposal of another delegation on its words,
+ * and into a bracket already on its words.
+ */
 function bracketed(n: Negotiation, doc: ResolutionDocument, p: Proposal): Negotiation {
   const rivals = n.proposals.filter(
     (o) => o.id !== p.id && o.state === 'open' && o.delegation !== p.delegation && proposalsOverlap(o, p),
   );
-  if (rivals.length === 0) return n;
   const length = baseParagraphs(doc).byKey.get(p.key)?.unit.text.length ?? 0;
   const rangeOf = (x: Proposal): TextRange =>
     x.range && isTextKind(x.kind) ? x.range : { start: 0, end: length };
+  // Words already in brackets (by hand, with no proposal yet) take a proposal on them as an alternative.
+  const onBracket = n.brackets.some(
+    (b) =>
+      b.resolved === undefined &&
+      b.key === p.key &&
+      p.kind !== 'new paragraph' &&
+      rangesOverlap(b.range, rangeOf(p)),
+  );
+  if (rivals.length === 0 && !onBracket) return n;
   const members = [...rivals, p];
   const touching = n.brackets.filter(
     (b) =>
@@ -348,7 +359,7 @@ export function acceptParagraph(n: Negotiation, key: ParagraphKey): BatchOutcome
 export function rejectParagraph(n: Negotiation, key: ParagraphKey): BatchOutcome {
   return batch(
     n,
-    openOf(n, (p) => p.key === key),
+    openOf(n, (p) => p.key === key && p.kind !== 'new paragraph'),
     rejectProposal,
   );
 }

@@ -167,6 +167,20 @@ export function applyToParagraph(
     openerText += a.ch;
     head++;
   }
+  // An edit that joined the opener to the words after it ("B|s reached", the space between them
+  // deleted) leaves no opener: the joined word is text, the opener's letters still in italics, so the
+  // paragraph prints as the edited text reads.
+  const after = atoms.slice(head).find((a): a is CharAtom => a.kind === 'char');
+  if (
+    openerText !== '' &&
+    !/\s$/.test(openerText) &&
+    after &&
+    !SPACE.test(after.ch) &&
+    !CLOSING.test(after.ch)
+  ) {
+    head = 0;
+    openerText = '';
+  }
   const out: Inline[] = [];
   for (const a of atoms.slice(head)) {
     if (a.kind === 'ref') out.push({ type: 'footnoteRef', footnoteId: a.footnoteId });

@@ -159,60 +159,19 @@ export function NegotiationView({
     return (
       <li className="compilation__row compilation__row--editing" key={`${p.key}-edit`}>
         <span className="compilation__label">{editing.mode === 'new' ? `${p.label} +` : p.label}</span>
-        <form
-          className="propose"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ProposeField
+          id={`${proposeId}-text`}
+          label={label}
+          initial={editing.text}
+          proposeAs={ui.proposeAs}
+          canBracket={editing.mode === 'rewrite'}
+          onSubmit={(text) => {
+            store.editText(text);
             store.submitEdit();
           }}
-        >
-          <label className="propose__label" htmlFor={`${proposeId}-text`}>
-            {label}
-          </label>
-          <textarea
-            id={`${proposeId}-text`}
-            className="propose__text"
-            value={editing.text}
-            autoFocus
-            rows={Math.max(3, Math.ceil(editing.text.length / 90))}
-            onChange={(e) => store.editText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                store.submitEdit();
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                store.cancelEdit();
-              } else if (e.key === '[' && (e.ctrlKey || e.metaKey) && editing.mode === 'rewrite') {
-                e.preventDefault();
-                bracketSelection(e.currentTarget, editing.text, baseText, p.key);
-              }
-            }}
-          />
-          <div className="propose__actions">
-            <button type="submit" className="button button--primary button--small">
-              Propose as {ui.proposeAs} (Ctrl+Enter)
-            </button>
-            {editing.mode === 'rewrite' ? (
-              <button
-                type="button"
-                className="button button--small"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => {
-                  const field = window.document.getElementById(
-                    `${proposeId}-text`,
-                  ) as HTMLTextAreaElement | null;
-                  if (field) bracketSelection(field, editing.text, baseText, p.key);
-                }}
-              >
-                Bracket the selected words (Ctrl+[)
-              </button>
-            ) : null}
-            <button type="button" className="button button--small" onClick={store.cancelEdit}>
-              Cancel (Esc)
-            </button>
-          </div>
-        </form>
+          onCancel={store.cancelEdit}
+          onBracket={(field, text) => bracketSelection(field, text, baseText, p.key)}
+        />
       </li>
     );
   };
@@ -411,6 +370,87 @@ export function NegotiationView({
         </div>
       </Dialog>
     </section>
+  );
+}
+
+/**
+ * The delegation's version of a paragraph as it is typed. The text stays in the field until it is
+ * proposed: a keystroke redraws the field alone, never the compilation around it.
+ */
+function ProposeField({
+  id,
+  label,
+  initial,
+  proposeAs,
+  canBracket,
+  onSubmit,
+  onCancel,
+  onBracket,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly initial: string;
+  readonly proposeAs: string;
+  readonly canBracket: boolean;
+  readonly onSubmit: (text: string) => void;
+  readonly onCancel: () => void;
+  readonly onBracket: (field: HTMLTextAreaElement, text: string) => void;
+}) {
+  const [text, setText] = useState(initial);
+  const field = useRef<HTMLTextAreaElement>(null);
+  return (
+    <form
+      className="propose"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(text);
+      }}
+    >
+      <label className="propose__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        ref={field}
+        id={id}
+        className="propose__text"
+        value={text}
+        autoFocus
+        rows={Math.max(3, Math.ceil(initial.length / 90))}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            onSubmit(text);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onCancel();
+          } else if (e.key === '[' && (e.ctrlKey || e.metaKey) && canBracket) {
+            e.preventDefault();
+            onBracket(e.currentTarget, text);
+          }
+        }}
+      />
+      <div className="propose__actions">
+        <button type="submit" className="button button--primary button--small">
+          Propose as {proposeAs} (Ctrl+Enter)
+        </button>
+        {canBracket ? (
+          <button
+            type="button"
+            className="button button--small"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              if (field.current) onBracket(field.current, text);
+            }}
+          >
+            Bracket the selected words (Ctrl+[)
+          </button>
+        ) : null}
+        <button type="button" className="button button--small" onClick={onCancel}>
+          Cancel (Esc)
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -12,6 +12,9 @@ import {
   acceptParagraph,
   acceptProposal,
   addAlternative,
+  holdOriginal,
+  rejectAllOf,
+  rejectParagraph,
   addProposals,
   bracketWords,
   delegationVersion,
@@ -237,6 +240,24 @@ describe('brackets', () => {
     expect(ok(acceptProposal(n, 'p2')).proposals[1]?.state).toBe('accepted');
   });
 
+  it('takes a delegation’s proposal on words already in brackets as one more alternative', () => {
+    let n = ok(bracketWords(doc, fresh(), 'operative:3', at('operative:3', 'the matter'), ['Mexico']));
+    n = ok(proposeVersion(doc, n, 'operative:3', 'EU', 'Decides to remain seized of the question.'));
+    expect(n.brackets).toEqual([
+      {
+        id: 'b1',
+        key: 'operative:3',
+        range: at('operative:3', 'the matter'),
+        originalHolders: ['Mexico'],
+        proposals: ['p1'],
+      },
+    ]);
+    n = ok(holdOriginal(n, 'b1', 'Cuba', true));
+    expect(n.brackets[0]?.originalHolders).toEqual(['Mexico', 'Cuba']);
+    n = ok(holdOriginal(n, 'b1', 'Mexico', false));
+    expect(n.brackets[0]?.originalHolders).toEqual(['Cuba']);
+  });
+
   it('brackets words by hand, with who holds them, and takes alternatives for them', () => {
     let n = ok(
       bracketWords(doc, fresh(), 'operative:2', at('operative:2', 'without delay'), ['Russian Federation']),
@@ -324,6 +345,21 @@ describe('accepting and rejecting', () => {
       "Cuba's proposal touches the words of EU's, which is already accepted: reject that one first.",
     );
     expect(ok(rejectProposal(n, 'p5')).proposals.at(-1)?.state).toBe('rejected');
+  });
+
+  it('rejects a paragraph’s proposals, or a delegation’s, at once, leaving new paragraphs after it', () => {
+    const n = ok(addProposals(doc, fresh(), inputs));
+    const paragraph = rejectParagraph(n, 'operative:1');
+    expect(paragraph.done).toEqual(['p1', 'p3']);
+    expect(paragraph.negotiation.proposals.find((p) => p.id === 'p4')?.state).toBe('open');
+    const delegation = rejectAllOf(n, 'Canada');
+    expect(delegation.done).toEqual(['p3', 'p4']);
+    expect(delegation.negotiation.proposals.map((p) => p.state)).toEqual([
+      'open',
+      'open',
+      'rejected',
+      'rejected',
+    ]);
   });
 
   it('accepts a paragraph’s proposals at once but leaves those in brackets to be resolved', () => {

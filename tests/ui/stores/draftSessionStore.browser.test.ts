@@ -111,4 +111,30 @@ describe('the draft-session store', () => {
     await s.open('no-such-draft');
     expect(s.getState().notice).toMatchObject({ text: 'That draft no longer exists.', tone: 'warning' });
   });
+
+  it('issues Rev.1 of a negotiated draft: the zero draft kept as a revision and named as the base, the clean text stored', async () => {
+    const { s, store } = await session([{ title: 'Negotiated' }]);
+    await s.start();
+    const negotiation = await s.negotiationStore();
+    expect(negotiation.start('Egypt')).toBe(true);
+    negotiation.setProposeAs('EU');
+    negotiation.beginEdit('operative:1', 'Requests the Office to report annually;');
+    expect(negotiation.submitEdit()).toBe(true);
+    expect(negotiation.accept('p1')).toBe(true);
+    expect(await s.issueRevision()).toBe(true);
+    const id = s.getState().current?.draft.id ?? '';
+    const stored = await store.get(id);
+    if (!stored || stored.damaged) throw new Error('the draft is not stored');
+    expect(stored.document.operative[0]?.content).toEqual([
+      { type: 'text', text: 'the Office to report annually;' },
+    ]);
+    expect(stored.document.negotiation?.round).toBe(1);
+    expect(stored.document.metadata.base).toEqual({ source: 'revision', ref: 'Zero draft' });
+    expect(s.getState().revisions.map((r) => r.name)).toEqual(['Zero draft']);
+    const zero = await s.resolveBase(stored.document);
+    expect(zero?.operative[0]?.content).toEqual([{ type: 'text', text: 'the Office to report;' }]);
+    expect(s.getState().notice?.text).toBe(
+      'Issued Rev.1: the clean text, with tracked changes against the Zero draft (kept as a revision).',
+    );
+  });
 });
