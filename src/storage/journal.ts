@@ -28,12 +28,36 @@ function storage(): Storage | undefined {
   }
 }
 
+/**
+ * The journal's operations over one key prefix: the app's (`journal`, the functions below), or a
+ * prefix of its own, for tests that run beside each other in one browser origin.
+ */
+export interface Journal {
+  write(entry: JournalEntry): boolean;
+  read(draftId: string): JournalEntry | undefined;
+  list(): JournalRecord[];
+  clear(draftId: string): void;
+}
+
+export function createJournal(prefix: string = PREFIX): Journal {
+  return {
+    write: (entry) => write(prefix, entry),
+    read: (draftId) => read(prefix, draftId),
+    list: () => list(prefix),
+    clear: (draftId) => clear(prefix, draftId),
+  };
+}
+
 /** Writes the journal; false when the browser refuses (full or disabled) — the autosave still runs. */
 export function writeJournal(entry: JournalEntry): boolean {
+  return write(PREFIX, entry);
+}
+
+function write(prefix: string, entry: JournalEntry): boolean {
   const s = storage();
   if (!s) return false;
   try {
-    s.setItem(PREFIX + entry.draftId, JSON.stringify({ v: VERSION, ...entry }));
+    s.setItem(prefix + entry.draftId, JSON.stringify({ v: VERSION, ...entry }));
     return true;
   } catch {
     return false;
@@ -45,7 +69,11 @@ export function writeJournal(entry: JournalEntry): boolean {
  * here, but it is not dropped either: `listJournals` offers its text for download.
  */
 export function readJournal(draftId: string): JournalEntry | undefined {
-  const raw = storage()?.getItem(PREFIX + draftId);
+  return read(PREFIX, draftId);
+}
+
+function read(prefix: string, draftId: string): JournalEntry | undefined {
+  const raw = storage()?.getItem(prefix + draftId);
   return raw ? parseJournal(draftId, raw) : undefined;
 }
 
@@ -59,20 +87,24 @@ export type JournalRecord =
   | { readonly kind: 'raw'; readonly draftId: string; readonly text: string };
 
 export function listJournals(): JournalRecord[] {
+  return list(PREFIX);
+}
+
+function list(prefix: string): JournalRecord[] {
   const s = storage();
   if (!s) return [];
   const ids: string[] = [];
   try {
     for (let i = 0; i < s.length; i++) {
       const key = s.key(i);
-      if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
     }
   } catch {
     return [];
   }
   const records: JournalRecord[] = [];
   for (const draftId of ids) {
-    const raw = s.getItem(PREFIX + draftId);
+    const raw = s.getItem(prefix + draftId);
     if (!raw) continue;
     const entry = parseJournal(draftId, raw);
     records.push(entry ? { kind: 'document', entry } : { kind: 'raw', draftId, text: raw });
@@ -99,8 +131,12 @@ function parseJournal(draftId: string, raw: string): JournalEntry | undefined {
 }
 
 export function clearJournal(draftId: string): void {
+  clear(PREFIX, draftId);
+}
+
+function clear(prefix: string, draftId: string): void {
   try {
-    storage()?.removeItem(PREFIX + draftId);
+    storage()?.removeItem(prefix + draftId);
   } catch {
     // nothing to do: a journal that cannot be removed is compared with the stored text next time
   }

@@ -62,6 +62,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     action: 'Propose a new paragraph after this one (numbered “bis”, “ter”)',
     where: 'in the compilation',
   },
+  { keys: 'M', action: 'The facilitator’s note on the paragraph', where: 'in the compilation' },
   { keys: '1 2 3 4', action: 'Status: pending, agreed ad ref, agreed, deleted', where: 'in the compilation' },
   {
     keys: 'A R W S O',

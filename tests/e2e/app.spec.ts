@@ -22,7 +22,7 @@ test.describe('the application', () => {
     await page.keyboard.press('Control+/');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('row')).toHaveCount(26);
+    await expect(dialog.getByRole('row')).toHaveCount(27);
     await expect(dialog).toContainText('Ctrl+Alt+F');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

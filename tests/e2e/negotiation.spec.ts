@@ -145,6 +145,14 @@ test('two delegations propose, two Word files are merged, a bracket is resolved,
   await expect(row(page, 'OP2').getByLabel('Status of OP2')).toHaveValue('agreed');
   await row(page, 'OP9').getByLabel('Status of OP9').selectOption('agreed');
   await row(page, 'OP1').getByLabel('Status of OP1').selectOption('agreed ad ref');
+  // The facilitator's note on OP1, from the keyboard.
+  await row(page, 'OP1').focus();
+  await page.keyboard.press('m');
+  await page
+    .getByRole('textbox', { name: 'Facilitator’s note on OP1' })
+    .fill('Subject to the outcome of the review');
+  await page.keyboard.press('Control+Enter');
+  await expect(row(page, 'OP1')).toContainText('Facilitator’s note: Subject to the outcome of the review');
   await expect(page.getByRole('region', { name: 'Negotiation checks' })).toContainText(
     '1 proposal is still open (EU 1)',
   );
@@ -167,6 +175,7 @@ test('two delegations propose, two Word files are merged, a bracket is resolved,
     /OP3 bis\s+Encourages all States of the region to report on their progress; \[EU\]/,
   );
   expect(compiledText).toContain('(Agreed ad ref)');
+  expect(compiledText).toContain('Facilitator’s note: Subject to the outcome of the review');
 
   // Rev.1: the clean text; the open new paragraph goes on to Rev.1's round.
   await page.getByRole('button', { name: 'Issue Rev.1…' }).click();

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../src/core/model/types.ts';
 import fc from 'fast-check';
 import { $createLineBreakNode, $createTextNode, $getRoot, $isElementNode, IS_ITALIC } from 'lexical';
 import { describe, expect, it } from 'vitest';
@@ -165,7 +166,7 @@ describe('$exportResolution', () => {
       false,
       '',
       {},
-      1,
+      SCHEMA_VERSION,
     ]);
     expect(bare.title).toBe(sample.title);
   });

@@ -4,7 +4,7 @@
  * (each alternative a button), and the delegations with proposals on it in the margin.
  *
  * Keys on the paragraph (its row has the focus): Enter or E rewrites it as the delegation proposing,
- * N proposes a new paragraph after it, 1-4 set its status, Shift+A / Shift+R accept or reject its
+ * N proposes a new paragraph after it, M writes the facilitator's note, 1-4 set its status, Shift+A / Shift+R accept or reject its
  * proposals. Keys on a mark: A accept, R reject, W withdraw, S support, O oppose.
  */
 import { memo, type KeyboardEvent, type ReactNode } from 'react';

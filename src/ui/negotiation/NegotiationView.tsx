@@ -102,6 +102,9 @@ export function NegotiationView({
       } else if (key === 'n' && !p.key.startsWith('new:')) {
         handled();
         store.beginEdit(p.key, '', 'new');
+      } else if (key === 'm') {
+        handled();
+        store.beginEdit(p.key, p.note ?? '', 'note');
       } else if (/^[1-4]$/.test(key)) {
         handled();
         const status = PARAGRAPH_STATUSES[Number(key) - 1];
@@ -153,9 +156,11 @@ export function NegotiationView({
     if (!editing || editing.key !== p.key) return null;
     const baseText = baseParagraphs(doc).byKey.get(p.key)?.unit.text ?? '';
     const label =
-      editing.mode === 'new'
-        ? `New paragraph after ${p.label}, proposed by ${ui.proposeAs}`
-        : `${p.label} as ${ui.proposeAs} proposes it`;
+      editing.mode === 'note'
+        ? `Facilitator’s note on ${p.label}`
+        : editing.mode === 'new'
+          ? `New paragraph after ${p.label}, proposed by ${ui.proposeAs}`
+          : `${p.label} as ${ui.proposeAs} proposes it`;
     return (
       <li className="compilation__row compilation__row--editing" key={`${p.key}-edit`}>
         <span className="compilation__label">{editing.mode === 'new' ? `${p.label} +` : p.label}</span>
@@ -163,7 +168,9 @@ export function NegotiationView({
           id={`${proposeId}-text`}
           label={label}
           initial={editing.text}
-          proposeAs={ui.proposeAs}
+          submitLabel={
+            editing.mode === 'note' ? 'Keep the note (Ctrl+Enter)' : `Propose as ${ui.proposeAs} (Ctrl+Enter)`
+          }
           canBracket={editing.mode === 'rewrite'}
           onSubmit={(text) => {
             store.editText(text);
@@ -214,7 +221,7 @@ export function NegotiationView({
         />
       ),
     );
-    if (ui.editing?.mode === 'new' && ui.editing.key === p.key) rows.push(editingRow(p));
+    if (ui.editing && ui.editing.mode !== 'rewrite' && ui.editing.key === p.key) rows.push(editingRow(p));
   }
 
   return (
@@ -289,9 +296,9 @@ export function NegotiationView({
       </header>
       <p className="negotiation__keys">
         Keys: ↑ ↓ or J K move between paragraphs · Enter rewrites a paragraph as the delegation proposing · N
-        proposes a paragraph after it · 1 pending, 2 agreed ad ref, 3 agreed, 4 deleted · on a proposal: A
-        accept, R reject, W withdraw, S support, O oppose · Shift+A / Shift+R accept or reject a paragraph’s
-        proposals.
+        proposes a paragraph after it · M writes the facilitator’s note · 1 pending, 2 agreed ad ref, 3
+        agreed, 4 deleted · on a proposal: A accept, R reject, W withdraw, S support, O oppose · Shift+A /
+        Shift+R accept or reject a paragraph’s proposals.
       </p>
       {ui.lastMerge && (ui.lastMerge.unplaced.length > 0 || ui.lastMerge.unchanged.length > 0) ? (
         <section className="negotiation__merge" aria-label="Changes not placed">
@@ -381,7 +388,7 @@ function ProposeField({
   id,
   label,
   initial,
-  proposeAs,
+  submitLabel,
   canBracket,
   onSubmit,
   onCancel,
@@ -390,7 +397,7 @@ function ProposeField({
   readonly id: string;
   readonly label: string;
   readonly initial: string;
-  readonly proposeAs: string;
+  readonly submitLabel: string;
   readonly canBracket: boolean;
   readonly onSubmit: (text: string) => void;
   readonly onCancel: () => void;
@@ -432,7 +439,7 @@ function ProposeField({
       />
       <div className="propose__actions">
         <button type="submit" className="button button--primary button--small">
-          Propose as {proposeAs} (Ctrl+Enter)
+          {submitLabel}
         </button>
         {canBracket ? (
           <button

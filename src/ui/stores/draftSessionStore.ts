@@ -21,7 +21,7 @@ import {
   type DraftSummary,
   type RevisionSummary,
 } from '../../storage/drafts.ts';
-import { clearJournal, listJournals, readJournal, recoveryFor, writeJournal } from '../../storage/journal.ts';
+import { createJournal, recoveryFor, type Journal } from '../../storage/journal.ts';
 import { saveTroubleFor, type SaveTrouble, type SaveTroubleAction } from '../../storage/saveTrouble.ts';
 import { createDraftSession, type DraftSession } from '../../storage/session.ts';
 import type { TabChannel } from '../../storage/tabs.ts';
@@ -89,6 +89,8 @@ export interface DraftSessionStoreOptions {
   readonly store: DraftStore;
   readonly channel: TabChannel;
   readonly status: StatusStore;
+  /** The crash journal (the app's, in localStorage, by default). */
+  readonly journal?: Journal;
   /** Saves a file for the person (the browser's download, by default). */
   readonly download?: (fileName: string, text: string) => void;
   /** When the editor is read after a change: in a pause of typing, or at least this often. */
@@ -109,6 +111,11 @@ export type DraftSessionStore = ReturnType<typeof createDraftSessionStore>;
 export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   const { store, channel, status } = options;
   const download = options.download ?? ((name: string, text: string) => downloadText(name, text));
+  const journal = options.journal ?? createJournal();
+  const writeJournal = journal.write;
+  const readJournal = journal.read;
+  const listJournals = journal.list;
+  const clearJournal = journal.clear;
   let state: DraftSessionState = {
     drafts: [],
     current: null,

@@ -41,6 +41,9 @@ import {
 } from '../../core/negotiation/operations.ts';
 import type { Negotiation, ParagraphKey, ParagraphStatus, TextRange } from '../../core/negotiation/types.ts';
 
+/** What the field under a paragraph writes: its delegation's version, a new paragraph after it, or the facilitator's note. */
+export type EditMode = 'rewrite' | 'new' | 'note';
+
 export interface NegotiationUiState {
   /** What the page shows for a draft under negotiation: the compilation, or the base text in the editor. */
   readonly surface: 'compilation' | 'text';
@@ -51,7 +54,7 @@ export interface NegotiationUiState {
    * The paragraph being rewritten as a proposal (`rewrite`), or the one a new paragraph is proposed
    * after (`new`), with the text as typed so far.
    */
-  readonly editing?: { readonly key: ParagraphKey; readonly text: string; readonly mode: 'rewrite' | 'new' };
+  readonly editing?: { readonly key: ParagraphKey; readonly text: string; readonly mode: EditMode };
   /** The proposal or bracketed alternative in hand, for the action bar. */
   readonly selected?: {
     readonly proposal?: string;
@@ -174,8 +177,8 @@ export function createNegotiationStore(host: NegotiationHost) {
     },
 
     /** Rewriting a paragraph as the delegation proposing: the field starts from its own version. */
-    beginEdit(key: ParagraphKey, text: string, mode: 'rewrite' | 'new' = 'rewrite'): void {
-      if (state.proposeAs.trim() === '') {
+    beginEdit(key: ParagraphKey, text: string, mode: EditMode = 'rewrite'): void {
+      if (mode !== 'note' && state.proposeAs.trim() === '') {
         host.notify('Choose the delegation you propose for (“Propose as”) first.', 'warning');
         return;
       }
@@ -189,6 +192,13 @@ export function createNegotiationStore(host: NegotiationHost) {
     submitEdit(): boolean {
       const editing = state.editing;
       if (!editing) return false;
+      if (editing.mode === 'note') {
+        const doc = host.document();
+        const n = doc?.negotiation;
+        const ok = doc !== null && n !== undefined && commit(doc, setNote(n, editing.key, editing.text));
+        if (ok) set({ editing: undefined });
+        return ok;
+      }
       const ok =
         editing.mode === 'new'
           ? apply((doc, n) =>

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
+import { createJournal } from '../../../src/storage/journal.ts';
 import { createStatusStore } from '../../../src/ui/statusStore.ts';
 import { createDraftSessionStore, type DraftSessionStore } from '../../../src/ui/stores/draftSessionStore.ts';
 import { op, pre, res } from '../../helpers/builders.ts';
@@ -23,6 +24,8 @@ async function session(existing: { title: string }[] = []) {
     channel: scratchChannel(`${dbName}-ui`),
     status: createStatusStore({ afterPause: (run) => (run(), () => undefined) }),
     download: (name, text) => downloads.push({ name, text }),
+    // A journal of its own: other test files write theirs in the same origin at the same time.
+    journal: createJournal(`test-journal:${dbName}:`),
     exportPauseMs: 1,
     exportMaxWaitMs: 5,
   });

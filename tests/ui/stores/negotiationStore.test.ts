@@ -67,6 +67,19 @@ describe('the negotiation store', () => {
     ]);
   });
 
+  it('keeps the facilitator’s note on a paragraph, written in the field under it', () => {
+    const h = host();
+    h.store.start('Egypt');
+    h.store.setProposeAs('');
+    h.store.beginEdit('operative:1', '', 'note');
+    h.store.editText('Pending the budget implications');
+    expect(h.store.submitEdit()).toBe(true);
+    expect(h.doc()?.negotiation?.paragraphs['operative:1']).toEqual({
+      status: 'pending',
+      note: 'Pending the budget implications',
+    });
+  });
+
   it('asks for the delegation before anyone proposes, and says why an operation cannot be done', () => {
     const h = host();
     h.store.start('Egypt');
