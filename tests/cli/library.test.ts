@@ -11,6 +11,17 @@ import { gaDocument } from '../helpers/ga.ts';
 import { corpusDocument } from '../helpers/corpus.ts';
 import { cli, cliJson } from './run.ts';
 
+/**
+ * The library command's JSON, in this process: the library is read once for all of them, where each
+ * run of the command line reads it again (seconds apiece). The command line itself is run below for
+ * its table, its redline, its options and its exit status.
+ */
+function libraryJson<T>(...args: string[]): T {
+  const [command, ...rest] = args;
+  if (command !== 'library') throw new Error('libraryJson runs library commands');
+  return JSON.parse(libraryCommand([...rest, '--json'])) as T;
+}
+
 interface Match {
   symbol: string;
   part: string;
@@ -62,7 +73,7 @@ const DPRK_OP5 = textOf('A_RES_80_220', 'operative', [5]);
 
 describe('library search', () => {
   it('finds an adopted paragraph first, with its symbol, part, position, label, score, text, date and title', () => {
-    const { matches } = cliJson<{ matches: Match[] }>('library', 'search', DPRK_OP5);
+    const { matches } = libraryJson<{ matches: Match[] }>('library', 'search', DPRK_OP5);
     expect(matches.length).toBeGreaterThan(1);
     expect(matches.length).toBeLessThanOrEqual(5);
     const [first] = matches;
@@ -87,7 +98,7 @@ describe('library search', () => {
   });
 
   it('filters by session and labels a subparagraph "2 (b)" with its path', () => {
-    const { matches } = cliJson<{ matches: Match[] }>(
+    const { matches } = libraryJson<{ matches: Match[] }>(
       'library',
       'search',
       textOf('A_RES_80_220', 'operative', [2, 2]),
@@ -110,10 +121,10 @@ describe('library search', () => {
   it('searches the Conference of the Parties alone with --body cop', () => {
     const r3 = corpusDocument('resolution', '6/3');
     const text = documentOutline(r3).operative[0]?.text ?? '';
-    const cop = cliJson<{ matches: Match[] }>('library', 'search', text, '--body', 'cop', '--top', '3');
+    const cop = libraryJson<{ matches: Match[] }>('library', 'search', text, '--body', 'cop', '--top', '3');
     expect(cop.matches[0]).toMatchObject({ symbol: 'resolution 6/3', paragraph: 1, label: '1', score: 1 });
     expect(cop.matches.every((m) => /^(resolution|decision) 6\//.test(m.symbol))).toBe(true);
-    const ga = cliJson<{ matches: Match[] }>('library', 'search', text, '--body=ga');
+    const ga = libraryJson<{ matches: Match[] }>('library', 'search', text, '--body=ga');
     expect(ga.matches.every((m) => m.symbol.startsWith('A/RES/'))).toBe(true);
   });
 
@@ -133,7 +144,7 @@ describe('library search', () => {
 
 describe('library lineage', () => {
   it("gives a paragraph's versions oldest first, each with its word diff against the one before", () => {
-    const lineage = cliJson<Lineage>('library', 'lineage', 'A/RES/80/220', 'operative', '5');
+    const lineage = libraryJson<Lineage>('library', 'lineage', 'A/RES/80/220', 'operative', '5');
     expect(lineage).toMatchObject({ symbol: 'A/RES/80/220', part: 'operative', paragraph: 5, label: '5' });
     expect(lineage.versions.map((v) => [v.symbol, v.label, v.date])).toEqual([
       ['A/RES/78/218', '5', '2023-12-19'],
@@ -169,7 +180,7 @@ describe('library lineage', () => {
   });
 
   it('takes a subparagraph as "2 (b)", "2(b)" or "2.2", and the part as OP', () => {
-    const a = cliJson<Lineage>('library', 'lineage', 'A/RES/80/220', 'OP', '2 (b)');
+    const a = libraryJson<Lineage>('library', 'lineage', 'A/RES/80/220', 'OP', '2 (b)');
     expect(a.label).toBe('2 (b)');
     expect(a.versions.map((v) => `${v.symbol} ${v.label}`)).toEqual([
       'A/RES/78/218 2 (b)',

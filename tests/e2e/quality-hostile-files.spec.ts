@@ -59,7 +59,7 @@ const FILES: readonly HostileFile[] = [
         }),
       ),
     message:
-      /future\.resolution\.json was not opened: This file was written by a newer version of Resolution Drafter \(schema version 99; this version reads up to 1\)\. Update the app to open it\./,
+      /future\.resolution\.json was not opened: This file was written by a newer version of Resolution Drafter \(schema version 99; this version reads up to 2\)\. Update the app to open it\./,
   },
   {
     what: 'a bare document from a newer version',

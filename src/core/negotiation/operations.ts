@@ -27,16 +27,10 @@ export type Outcome =
   { readonly ok: true; readonly negotiation: Negotiation } | { readonly ok: false; readonly error: string };
 
 /** A proposal as it comes in, before it has an id and a state. */
-export interface ProposalInput {
-  readonly delegation: string;
-  readonly date?: string;
-  readonly kind: ProposalKind;
-  readonly key: ParagraphKey;
-  readonly range?: TextRange;
-  readonly text: string;
-  readonly to?: ParagraphKey;
-  readonly source?: { readonly file: string; readonly author: string };
-}
+export type ProposalInput = Pick<
+  Proposal,
+  'delegation' | 'date' | 'kind' | 'key' | 'range' | 'text' | 'to' | 'source'
+>;
 
 const TEXT_KINDS: readonly ProposalKind[] = ['insert', 'delete', 'replace'];
 const WHOLE_KINDS: readonly ProposalKind[] = ['delete paragraph', 'move'];

@@ -492,6 +492,27 @@ function ActionBar({
           Resolve the bracket to this
         </button>
       ) : null}
+      {bracket && bracket.resolved === undefined && selected.alternative === 'original' && proposeAs ? (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => store.holdOriginal(bracket.id, !bracket.originalHolders.includes(proposeAs))}
+        >
+          {bracket.originalHolders.includes(proposeAs)
+            ? `${proposeAs} no longer holds these words`
+            : `${proposeAs} holds these words`}
+        </button>
+      ) : null}
+      {p && p.state === 'open' && bracket && proposeAs && proposeAs !== p.delegation ? (
+        <>
+          <button type="button" className="button button--small" onClick={() => store.support(p.id)}>
+            {proposeAs} holds this alternative
+          </button>
+          <button type="button" className="button button--small" onClick={() => store.oppose(p.id)}>
+            {proposeAs} opposes it
+          </button>
+        </>
+      ) : null}
       {p && p.state === 'open' && !bracket ? (
         <>
           <button
@@ -553,22 +574,17 @@ function DelegationsStrip({
           <span>
             {d.name} ({counts.get(d.name)})
           </span>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => store.acceptAllOf(d.name)}
-            aria-label={`Accept all of ${d.name}’s proposals`}
-          >
-            Accept all
-          </button>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => store.rejectAllOf(d.name)}
-            aria-label={`Reject all of ${d.name}’s proposals`}
-          >
-            Reject all
-          </button>
+          {(['Accept', 'Reject'] as const).map((verb) => (
+            <button
+              key={verb}
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => (verb === 'Accept' ? store.acceptAllOf(d.name) : store.rejectAllOf(d.name))}
+              aria-label={`${verb} all of ${d.name}’s proposals`}
+            >
+              {verb} all
+            </button>
+          ))}
         </li>
       ))}
     </ul>

@@ -132,6 +132,10 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   };
   const listeners = new Set<() => void>();
   const set = (next: Partial<DraftSessionState>): void => {
+    // Nothing that changes nothing is told: a save's "no trouble" after every keystroke's save must
+    // not redraw the workspace between keys (issue 3, "Speed").
+    const keys = Object.keys(next) as (keyof DraftSessionState)[];
+    if (keys.every((key) => Object.is(state[key], next[key]))) return;
     state = { ...state, ...next };
     for (const listener of listeners) listener();
   };
