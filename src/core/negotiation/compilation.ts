@@ -10,7 +10,7 @@ import { INSERTION_SUFFIXES } from '../rules/labels.ts';
 import { cleanText } from './clean.ts';
 import { isTextKind, statusOf } from './operations.ts';
 import { baseParagraphs, readKey, type BaseParagraph } from './paragraphs.ts';
-import { applyToText, spacedInsert } from './text.ts';
+import { applyToText, referencePositions, spacedInsert } from './text.ts';
 import type { Bracket, Negotiation, ParagraphKey, ParagraphStatus, Proposal } from './types.ts';
 
 export const COMPILATION_VIEWS = ['compilation', 'clean', 'pending', 'delegation'] as const;
@@ -43,7 +43,9 @@ export type Segment =
       /** Struck words a replacement puts new ones in place of: the delegations follow the new words only. */
       readonly replaced?: true;
     }
-  | { readonly kind: 'bracket'; readonly bracket: string; readonly alternatives: readonly Alternative[] };
+  | { readonly kind: 'bracket'; readonly bracket: string; readonly alternatives: readonly Alternative[] }
+  /** A footnote reference of the base text, numbered in the compilation's order. */
+  | { readonly kind: 'note'; readonly footnoteId: string; readonly number: number };
 
 /** A proposal on the whole paragraph: its deletion or its move. */
 export interface WholeMark {
@@ -121,15 +123,43 @@ interface Interval {
   readonly render: (from: number) => Segment[];
 }
 
-function textSegments(text: string, from: number, to: number, opener: number): Segment[] {
+/** A paragraph's footnote references, numbered as the compilation goes (`NoteCounter`). */
+interface Notes {
+  readonly refs: readonly { readonly at: number; readonly footnoteId: string }[];
+  /** The references drawn already (one at the edge of two runs of text is drawn once). */
+  readonly drawn: Set<number>;
+  readonly next: () => number;
+}
+
+function notesOf(item: BaseParagraph, next: () => number): Notes {
+  return { refs: referencePositions(item.unit.opener, item.unit.content), drawn: new Set(), next };
+}
+
+function plainSegments(text: string, from: number, to: number, opener: number): Segment[] {
   const out: Segment[] = [];
   if (from < opener) out.push({ kind: 'text', text: text.slice(from, Math.min(to, opener)), italic: true });
   if (to > opener) out.push({ kind: 'text', text: text.slice(Math.max(from, opener), to), italic: false });
   return out.filter((s) => s.kind !== 'text' || s.text !== '');
 }
 
+/** The base's own words from `from` to `to`, with the footnote references among them (one at `to` too, at the paragraph's end). */
+function textSegments(text: string, from: number, to: number, opener: number, notes?: Notes): Segment[] {
+  const out: Segment[] = [];
+  let at = from;
+  (notes?.refs ?? []).forEach((ref, k) => {
+    if (!notes || ref.at < from || ref.at > to || notes.drawn.has(k)) return;
+    notes.drawn.add(k);
+    out.push(...plainSegments(text, at, ref.at, opener));
+    out.push({ kind: 'note', footnoteId: ref.footnoteId, number: notes.next() });
+    at = ref.at;
+  });
+  out.push(...plainSegments(text, at, to, opener));
+  return out;
+}
+
 function paragraphSegments(
   item: BaseParagraph,
+  notes: Notes,
   n: Negotiation,
   shown: (p: Proposal) => boolean,
 ): { segments: Segment[]; whole: WholeMark[] } {
@@ -194,11 +224,12 @@ function paragraphSegments(
   const segments: Segment[] = [];
   let cursor = 0;
   for (const iv of intervals) {
-    if (iv.start > cursor) segments.push(...textSegments(base, cursor, iv.start, opener));
+    if (iv.start > cursor) segments.push(...textSegments(base, cursor, iv.start, opener, notes));
     segments.push(...iv.render(Math.max(cursor, iv.start)));
     cursor = Math.max(cursor, iv.end);
   }
-  if (cursor < base.length) segments.push(...textSegments(base, cursor, base.length, opener));
+  if (cursor < base.length || notes.refs.some((r) => r.at === base.length))
+    segments.push(...textSegments(base, cursor, base.length, opener, notes));
   const whole: WholeMark[] = [];
   const paragraphsIndex = new Map<string, string>();
   for (const p of paragraphs)
@@ -284,6 +315,8 @@ export function compilation(
   const shown = (p: Proposal): boolean =>
     view.kind !== 'delegation' || holdersOf(p).includes(view.delegation);
   const paragraphs = baseParagraphs(doc);
+  let notes = 0;
+  const nextNote = (): number => ++notes;
   const newAfter = new Map<string, Proposal[]>();
   for (const p of n.proposals)
     if (p.kind === 'new paragraph' && (p.state === 'accepted' || (p.state === 'open' && shown(p))))
@@ -325,7 +358,7 @@ export function compilation(
     const part = partOf(item.key);
     if (part !== lastPart) emitNew(`${part}:0`, part, 1);
     lastPart = part;
-    const { segments, whole } = paragraphSegments(item, n, shown);
+    const { segments, whole } = paragraphSegments(item, notesOf(item, nextNote), n, shown);
     const state = n.paragraphs[item.key];
     out.push({
       key: item.key,
@@ -359,13 +392,21 @@ export function compilation(
 /** The clean text as compilation paragraphs: no marks, labels as they will be printed. */
 function cleanParagraphs(doc: ResolutionDocument, n: Negotiation): CompilationParagraph[] {
   const clean = cleanText(doc, n).document;
+  let notes = 0;
+  const nextNote = (): number => ++notes;
   return baseParagraphs(clean).list.map((item) => ({
     key: item.key,
     part: item.key.split(':')[0] as 'preamble' | 'operative' | 'annex',
     label: item.unit.label,
     depth: item.depth,
     status: 'pending',
-    segments: textSegments(item.unit.text, 0, item.unit.text.length, item.unit.opener.length),
+    segments: textSegments(
+      item.unit.text,
+      0,
+      item.unit.text.length,
+      item.unit.opener.length,
+      notesOf(item, nextNote),
+    ),
     whole: [],
     open: [],
   }));
@@ -376,6 +417,8 @@ export function plainCompilationText(p: CompilationParagraph): string {
   return p.segments
     .map((s) => {
       if (s.kind === 'text') return s.text;
+      // Footnote markers are not words: the plain text leaves them out, as OutlineUnit.text does.
+      if (s.kind === 'note') return '';
       if (s.kind === 'bracket')
         return `[${s.alternatives.map((a) => a.action ?? (a.text || '…')).join(' / ')}]`;
       if (s.kind === 'insert') return `${s.text} [${s.delegations.join('; ')}]`;

@@ -233,3 +233,17 @@ function editStart(edits: readonly TextEdit[], at: number): number {
   const e = edits.find((x) => x.start < at && at < x.end);
   return e ? e.start : at;
 }
+
+/** Where the footnote references of a paragraph sit in its printed text: after that many characters. */
+export function referencePositions(
+  opener: string,
+  content: readonly Inline[],
+): { readonly at: number; readonly footnoteId: string }[] {
+  const out: { at: number; footnoteId: string }[] = [];
+  let chars = 0;
+  for (const a of atomsOf(opener, content)) {
+    if (a.kind === 'char') chars++;
+    else out.push({ at: chars, footnoteId: a.footnoteId });
+  }
+  return out;
+}

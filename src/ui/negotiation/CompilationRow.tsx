@@ -186,6 +186,12 @@ function CompilationRowInner({
         content.push(s.italic ? <em key={k}>{s.text}</em> : <span key={k}>{s.text}</span>);
       else if (s.kind === 'bracket')
         content.push(<Bracket key={k} segment={s} colours={colours} store={store} selected={selected} />);
+      else if (s.kind === 'note')
+        content.push(
+          <sup key={k} className="compilation__ref" aria-label={`footnote ${s.number}`}>
+            {s.number}
+          </sup>,
+        );
       else
         content.push(
           <Mark

@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/negotiation/operations.ts';
 import { baseParagraphs } from '../../../src/core/negotiation/paragraphs.ts';
 import type { Negotiation } from '../../../src/core/negotiation/types.ts';
-import { op, pre, res, sub } from '../../helpers/builders.ts';
+import { fn, op, pre, res, sub } from '../../helpers/builders.ts';
 
 const doc = res({
   preamble: [pre('Recalling', 'its resolution 78/1,')],
@@ -123,6 +123,44 @@ describe('the compilation text', () => {
     expect(cuba.map((p) => plainCompilationText(p)).filter((t) => t.includes('['))).toEqual([
       'Decides to remain seized of the ~~matter~~ question [Cuba].',
     ]);
+  });
+});
+
+describe('footnote references in the compilation', () => {
+  it('keeps each reference where it is, numbered in the order of the text, beside the marks', () => {
+    const noted = res({
+      preamble: [pre('Recalling', 'the Convention,{fn:a} and its Protocols,{fn:b}')],
+      operative: [op('Urges', 'States to ratify the Convention{fn:c} without delay;')],
+      footnotes: [fn('a', 'A.'), fn('b', 'B.'), fn('c', 'C.')],
+    });
+    let n = startNegotiation('Mexico');
+    n = ok(
+      proposeVersion(
+        noted,
+        n,
+        'operative:1',
+        'EU',
+        'Urges States to ratify the Convention as a matter of priority;',
+      ),
+    );
+    const [pp1, op1] = compilation(noted, n);
+    const marks = (p: typeof pp1) =>
+      (p?.segments ?? [])
+        .map((s) =>
+          s.kind === 'note'
+            ? `^${s.number}`
+            : s.kind === 'text'
+              ? s.text
+              : `<${s.kind} ${'text' in s ? s.text : ''}>`,
+        )
+        .join('');
+    expect(marks(pp1)).toBe('Recalling the Convention,^1 and its Protocols,^2');
+    expect(marks(op1)).toBe(
+      'Urges States to ratify the Convention^3 <delete without delay> <insert as a matter of priority>;',
+    );
+    expect(op1 && plainCompilationText(op1)).toBe(
+      'Urges States to ratify the Convention ~~without delay~~ as a matter of priority [EU];',
+    );
   });
 });
 

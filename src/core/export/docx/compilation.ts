@@ -57,6 +57,8 @@ function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
 
 function segmentRuns(s: Segment): TextRun[] {
   if (s.kind === 'text') return [run(s.text, s.italic ? { italics: true } : {})];
+  // The base's footnote references, as markers: the compilation carries the text, not the notes.
+  if (s.kind === 'note') return [run(String(s.number), { superScript: true })];
   if (s.kind === 'insert')
     return [
       run(s.text, { bold: true, ...(s.italic ? { italics: true } : {}) }),
