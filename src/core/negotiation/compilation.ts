@@ -162,6 +162,7 @@ function paragraphSegments(
   notes: Notes,
   n: Negotiation,
   shown: (p: Proposal) => boolean,
+  labelOf: (key: ParagraphKey) => string,
 ): { segments: Segment[]; whole: WholeMark[] } {
   const base = item.unit.text;
   const opener = item.unit.opener.length;
@@ -231,7 +232,6 @@ function paragraphSegments(
   if (cursor < base.length || notes.refs.some((r) => r.at === base.length))
     segments.push(...textSegments(base, cursor, base.length, opener, notes));
   const whole: WholeMark[] = [];
-  const paragraphsIndex = new Map<string, string>();
   for (const p of paragraphs)
     if (
       (p.kind === 'delete paragraph' || p.kind === 'move') &&
@@ -243,7 +243,7 @@ function paragraphSegments(
         proposal: p.id,
         kind: p.kind,
         delegations: holdersOf(p),
-        ...(p.to ? { to: paragraphsIndex.get(p.to) ?? p.to } : {}),
+        ...(p.to ? { to: labelOf(p.to) } : {}),
       });
   return { segments, whole };
 }
@@ -358,7 +358,9 @@ export function compilation(
     const part = partOf(item.key);
     if (part !== lastPart) emitNew(`${part}:0`, part, 1);
     lastPart = part;
-    const { segments, whole } = paragraphSegments(item, notesOf(item, nextNote), n, shown);
+    const { segments, whole } = paragraphSegments(item, notesOf(item, nextNote), n, shown, (key) =>
+      keyLabel(paragraphs, key),
+    );
     const state = n.paragraphs[item.key];
     out.push({
       key: item.key,

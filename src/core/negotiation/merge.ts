@@ -21,7 +21,8 @@ import type { TrackedDocument, TrackedEdit, TrackedParagraph } from '../import/t
 import type { ResolutionDocument } from '../model/types.ts';
 import { INSERTION_SUFFIXES } from '../rules/labels.ts';
 import type { ProposalInput } from './operations.ts';
-import type { ProposalKind } from './types.ts';
+import type { NegotiationPart, ProposalKind } from './types.ts';
+import { paragraphKey } from './paragraphs.ts';
 
 export { PROPOSAL_KINDS, type ProposalKind } from './types.ts';
 
@@ -386,12 +387,14 @@ export function mergedInputs(result: MergeResult): ProposalInput[] {
     delegation: p.delegation,
     ...(p.date ? { date: p.date } : {}),
     kind: p.kind,
-    key: `${p.part}:${p.path.join('.')}`,
+    key: paragraphKey(p.part as NegotiationPart, p.path),
     ...(p.range && (p.kind === 'insert' || p.kind === 'delete' || p.kind === 'replace')
       ? { range: p.range }
       : {}),
     text: p.text,
-    ...(p.kind === 'move' && p.to !== undefined ? { to: `${p.part}:${p.to}` } : {}),
+    ...(p.kind === 'move' && p.to !== undefined
+      ? { to: paragraphKey(p.part as NegotiationPart, [p.to]) }
+      : {}),
     source: { file: p.file, author: p.author },
   }));
 }

@@ -156,6 +156,14 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
 
   const refresh = async (): Promise<void> => set({ drafts: await store.list() });
 
+  /** The model from now on: journalled at once (a killed browser keeps it), then autosaved. */
+  const keep = (next: ResolutionDocument): void => {
+    doc = next;
+    if (!session) return;
+    writeJournal({ draftId: session.draftId, basedOn: session.saveCount, at: Date.now(), document: next });
+    session.edit(next);
+  };
+
   /** Reads the editor now and hands the model to the autosave (skipping the debounce). */
   const pushNow = (): void => {
     exportSchedule?.cancel();
@@ -163,22 +171,21 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
     if (!reader || !base || !session) return;
     const read = reader(base);
     // The editor knows the text; what it does not hold (the negotiation) comes from the model.
-    const next = base.negotiation ? { ...read, negotiation: base.negotiation } : read;
-    doc = next;
-    // Synchronous first, so a killed browser keeps it; then the autosave's IndexedDB write.
-    writeJournal({ draftId: session.draftId, basedOn: session.saveCount, at: Date.now(), document: next });
-    session.edit(next);
+    keep(base.negotiation ? { ...read, negotiation: base.negotiation } : read);
+  };
+
+  /** The model with the editor's latest text: read only when a change is still waiting to be read. */
+  const latest = (): ResolutionDocument | null => {
+    if (exportSchedule?.pending) pushNow();
+    return doc;
   };
 
   /** A change of the model made outside the editor (metadata, the negotiation): stored like typing. */
   const changeModel = (next: ResolutionDocument): void => {
-    pushNow();
-    doc = next;
+    latest();
+    keep(next);
     const current = state.current;
     if (current) set({ current: { ...current, document: next } });
-    if (!session) return;
-    writeJournal({ draftId: session.draftId, basedOn: session.saveCount, at: Date.now(), document: next });
-    session.edit(next);
   };
 
   const flush = async (): Promise<void> => {
@@ -190,14 +197,10 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   const replaceText = (next: ResolutionDocument): void => {
     pushNow();
     reader = null;
-    exportSchedule?.cancel();
-    doc = next;
+    keep(next);
     const current = state.current;
     key += 1;
     if (current) set({ current: { draft: current.draft, document: next, key } });
-    if (!session) return;
-    writeJournal({ draftId: session.draftId, basedOn: session.saveCount, at: Date.now(), document: next });
-    session.edit(next);
   };
 
   /** The negotiation's store, loaded with the negotiation code when a draft first needs it. */
@@ -669,8 +672,8 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   };
 
   const setMetadata = (metadata: Metadata): void => {
-    pushNow();
-    if (doc) changeModel({ ...doc, metadata });
+    const now = latest();
+    if (now) changeModel({ ...now, metadata });
   };
 
   const setBase = (base: BaseDocument): void => {

@@ -126,6 +126,25 @@ describe('the compilation text', () => {
   });
 });
 
+describe('a move in the compilation', () => {
+  it('names the paragraph it goes after as delegates cite it', () => {
+    const n = ok(
+      addProposals(doc, startNegotiation('Mexico'), [
+        {
+          delegation: 'Japan',
+          kind: 'move',
+          key: 'operative:1',
+          to: 'operative:3',
+          text: text('operative:1'),
+        },
+      ]),
+    );
+    expect(compilation(doc, n).find((p) => p.key === 'operative:1')?.whole).toEqual([
+      { proposal: 'p1', kind: 'move', delegations: ['Japan'], to: 'OP3' },
+    ]);
+  });
+});
+
 describe('footnote references in the compilation', () => {
   it('keeps each reference where it is, numbered in the order of the text, beside the marks', () => {
     const noted = res({
