@@ -209,6 +209,23 @@ export function $normalizeResolution(): void {
 }
 
 /**
+ * Only the derived numbers (step 5), written from the tree as it stands and nothing else repaired: run
+ * after a collaborator's change, which Lexical applies without transforms. The numbers are kept out of
+ * the shared document (collab/excluded.ts), so every peer derives them from the same merged tree and
+ * they agree whatever order the updates came in; a structural repair is left to the next local edit,
+ * whose transform syncs it like typing.
+ */
+export function $renumberResolution(): void {
+  const root = $getRoot();
+  const children = root.getChildren();
+  $numberBody(children, false);
+  const annex = children.find($isAnnexNode) ?? null;
+  if (annex !== null) $numberBody(annex.getChildren(), false);
+  const footnotes = children.find($isFootnotesNode) ?? null;
+  $numberFootnotes($collectInlines(root).footnoteRefs, footnotes, $footnoteReferenceOrder());
+}
+
+/**
  * The ids of the footnotes in order of first reference in the text (title to annex); references
  * inside the footnote texts do not count. Used for markers, for the order of the footnote texts and
  * by the bridge for the order of `ResolutionDocument.footnotes`.
@@ -471,7 +488,7 @@ function $normalizeFootnotes(footnotes: FootnotesNode, order: readonly string[])
  * children, or the annex's): subparagraphs are labelled per preambular or operative paragraph, and
  * per annex item across the annex's headings; a section heading restarts the numbers when it says so.
  */
-function $numberBody(children: readonly LexicalNode[]): void {
+function $numberBody(children: readonly LexicalNode[], repairLevels = true): void {
   let operative = 0;
   let previousLevel = 0;
   const counters: number[] = [];
@@ -494,7 +511,7 @@ function $numberBody(children: readonly LexicalNode[]): void {
       counters.length = 0;
     } else if ($isSubparagraphNode(child)) {
       const level = Math.min(child.getLevel(), previousLevel + 1);
-      if (level !== child.getLevel()) child.setLevel(level);
+      if (repairLevels && level !== child.getLevel()) child.setLevel(level);
       counters.length = level;
       const n = (counters[level - 1] ?? 0) + 1;
       counters[level - 1] = n;
