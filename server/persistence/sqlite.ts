@@ -3,9 +3,15 @@
  * (node-sqlite3-wasm), which writes the file through Node's own file calls. Nothing to compile and no
  * other service: `npm run server` is one command on a fresh clone.
  */
-import { Database } from 'node-sqlite3-wasm';
+import { createRequire } from 'node:module';
+import type * as SqliteModule from 'node-sqlite3-wasm';
 import { join } from 'node:path';
 import type { DraftRecord, DraftStore } from './store.ts';
+
+// A CommonJS module whose exports Node's ES loader cannot list: required, as its README does.
+const { Database } = createRequire(import.meta.url)(
+  'node-sqlite3-wasm',
+) as typeof SqliteModule;
 
 export const SQLITE_FILE = 'drafts.sqlite';
 

@@ -24,6 +24,8 @@ export interface OpenOptions {
   readonly timeoutMs?: number;
   /** Reconnect after a lost connection (true), or give up (false: the command line). */
   readonly reconnect?: boolean;
+  /** Bounds of the wait between reconnection attempts (ms); the provider doubles it from `min`. */
+  readonly retry?: { readonly min: number; readonly max: number };
 }
 
 export function openSharedDraft(address: SharedAddress, options: OpenOptions): Promise<OpenedDraft> {
@@ -33,6 +35,9 @@ export function openSharedDraft(address: SharedAddress, options: OpenOptions): P
     url: address.server,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     ...(options.reconnect === false ? { maxAttempts: 1 } : {}),
+    ...(options.retry
+      ? { delay: options.retry.min, minDelay: options.retry.min, maxDelay: options.retry.max }
+      : {}),
   });
   return new Promise<OpenedDraft>((resolve, reject) => {
     let settled = false;

@@ -4,15 +4,15 @@
  * that connect over the real protocol (Hocuspocus' provider over `ws`), with or without a headless
  * editor bound to the shared text.
  */
+import { NodeWebSocket } from '../../src/collab/nodeSocket.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { LexicalEditor } from 'lexical';
-import { openSharedDraft, type OpenedDraft } from '../../src/collab/connection.ts';
+import { openSharedDraft, type OpenedDraft, type OpenOptions } from '../../src/collab/connection.ts';
 import { createSharedEditor } from '../../src/collab/headless.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { openSqliteStore } from '../../server/persistence/sqlite.ts';
@@ -50,12 +50,17 @@ export interface Client extends OpenedDraft {
 }
 
 /** A client with an editor on the shared text: the structure transforms start once the text is in. */
-export async function connectEditor(url: string, document: string, token: string): Promise<Client> {
+export async function connectEditor(
+  url: string,
+  document: string,
+  token: string,
+  options: Pick<OpenOptions, 'retry'> = {},
+): Promise<Client> {
   const doc = new Y.Doc();
   const shared = createSharedEditor(doc);
   const opened = await openSharedDraft(
     { server: url, document },
-    { token, doc, WebSocketPolyfill: WebSocket },
+    { token, doc, WebSocketPolyfill: NodeWebSocket, ...options },
   );
   registerStructureTransforms(shared.editor);
   shared.editor.update(() => undefined, { discrete: true });
@@ -70,7 +75,7 @@ export async function connectEditor(url: string, document: string, token: string
 }
 
 export function connect(url: string, document: string, token: string): Promise<OpenedDraft> {
-  return openSharedDraft({ server: url, document }, { token, WebSocketPolyfill: WebSocket });
+  return openSharedDraft({ server: url, document }, { token, WebSocketPolyfill: NodeWebSocket });
 }
 
 /** Resolves when `predicate` holds, polling; rejects with `what` after `ms`. */

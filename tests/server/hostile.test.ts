@@ -2,6 +2,7 @@
  * Drill 6: hostile traffic gets its connection cut off, while the server and the other clients keep
  * working. The limits are small here so the drill is quick; the defaults are in server/guard.ts.
  */
+import { NodeWebSocket } from '../../src/collab/nodeSocket.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { OpenedDraft } from '../../src/collab/connection.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     server: server.url,
     app: 'http://127.0.0.1:5173/',
     delegations: ['Mexico'],
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
   });
   facilitator = await connect(server.url, draft.document, draft.tokens.facilitator);
   mexico = await connect(server.url, draft.document, draft.tokens.delegations.Mexico ?? '');

@@ -1,5 +1,5 @@
+import { NodeWebSocket } from '../../src/collab/nodeSocket.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { $getRoot, $isTextNode } from 'lexical';
 import { createSharedEditor, readSharedDocument } from '../../src/collab/headless.ts';
@@ -21,7 +21,7 @@ const A_RES_79_16 = gaDocument('A_RES_79_16');
 
 beforeAll(async () => {
   server = await startTestServer();
-  const options = { server: server.url, app: 'http://127.0.0.1:5173/', WebSocketPolyfill: WebSocket };
+  const options = { server: server.url, app: 'http://127.0.0.1:5173/', WebSocketPolyfill: NodeWebSocket };
   draft = await shareDocument(A_RES_79_16, { ...options, delegations: ['Mexico', 'Norway'] });
   other = await shareDocument(A_RES_79_16, { ...options, delegations: ['Mexico'] });
   // The secretariat follows read-only throughout: the draft stays open on the server.
