@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian machine, run as root: the system packages the tests need
-# (Debian's Chromium for Playwright, LibreOffice Writer + poppler-utils for the .docx checks), then the
-# npm packages. Playwright never downloads its own browsers here: playwright.config.ts points at
-# /usr/bin/chromium.
+# (Debian's Chromium for Playwright, LibreOffice Writer + poppler-utils for the .docx checks, Redis and
+# PostgreSQL for the co-drafting drills), then the npm packages. Playwright never downloads its own
+# browsers here: playwright.config.ts points at /usr/bin/chromium.
 #
 #   bash scripts/setup.sh             system packages (apt) + npm packages
 #   bash scripts/setup.sh --npm-only  npm packages only (used by scripts/start.sh)
@@ -43,6 +43,14 @@ if [[ "$npm_only" == false ]]; then
   fi
   if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     apt_install --no-install-recommends libreoffice-writer poppler-utils
+  fi
+  # The co-drafting drills run several server instances relaying through Redis, with their drafts in
+  # PostgreSQL; the tests start both on 127.0.0.1 and a free port, and stop them (tests/server/services.ts).
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt_install --no-install-recommends redis-server
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt_install --no-install-recommends postgresql
   fi
 fi
 

@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
+import { Redis as IORedis } from 'ioredis';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { DEFAULT_LIMITS, Guard, type Limits } from './guard.ts';
 import { assertDecodes, refuseDelegationUpdate, updateInMessage } from './permissions.ts';
@@ -152,15 +153,32 @@ export async function startDraftServer(options: DraftServerOptions): Promise<Dra
       store: ({ documentName, state }) => store.store(documentName, state),
     }),
   ];
-  if (options.redis)
+  const redisClients: IORedis[] = [];
+  if (options.redis) {
+    const { host, port } = options.redis;
+    let down = false;
     extensions.push(
       new Redis({
-        host: options.redis.host,
-        port: options.redis.port,
         prefix: options.redis.prefix ?? 'resolution-drafter',
         ...(options.name ? { identifier: options.name } : {}),
+        // Our own clients, to tell an outage once rather than at every retry: ioredis reconnects by
+        // itself, and the next change on either instance syncs both ways (the extension's onChange).
+        createClient: () => {
+          const client = new IORedis(port, host, { maxRetriesPerRequest: null });
+          client.on('error', (error: Error) => {
+            if (!down) log(`${label}Redis at ${host}:${port} is unreachable (${error.message}); retrying`);
+            down = true;
+          });
+          client.on('ready', () => {
+            if (down) log(`${label}Redis at ${host}:${port} is back`);
+            down = false;
+          });
+          redisClients.push(client);
+          return client;
+        },
       }),
     );
+  }
 
   const server = new Server(
     {

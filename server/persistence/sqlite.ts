@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import type { DraftRecord, DraftStore } from './store.ts';
 
 // A CommonJS module whose exports Node's ES loader cannot list: required, as its README does.
-const { Database } = createRequire(import.meta.url)(
-  'node-sqlite3-wasm',
-) as typeof SqliteModule;
+const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof SqliteModule;
 
 export const SQLITE_FILE = 'drafts.sqlite';
 
