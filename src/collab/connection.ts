@@ -56,6 +56,11 @@ export function openSharedDraft(address: SharedAddress, options: OpenOptions): P
         ),
       timeoutMs,
     );
+    // The command line does not wait for a server that is not there.
+    if (options.reconnect === false)
+      socket.on('close', () =>
+        fail(`No server answers at ${address.server}: is it running (npm run server)?`),
+      );
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: address.document,
