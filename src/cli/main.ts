@@ -1,7 +1,8 @@
 /**
  * The command line over the core: `npm run -s cli -- <command> [options]`, or the
  * `resolution-drafter` bin. JSON on stdout only with --json; a readable table without it; errors on
- * stderr with exit status 2.
+ * stderr with exit status 2. Importing this module runs nothing: bin/resolution-drafter.mjs calls
+ * `main()`, the tests call `execute(argv, io)` in their own process (tests/cli/run.ts).
  */
 import { buildLexicon } from '../core/lexicon/lexicon.ts';
 import { toPublicJson } from '../core/export/json.ts';
@@ -99,12 +100,36 @@ function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
     .join('\n');
 }
 
-function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+/**
+ * Where a run of the command line writes, and what it knows of the terminal it writes to. The bin
+ * passes the process's own (`processIo`); the tests pass strings to collect, and run the commands in
+ * their own process (tests/cli/run.ts).
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** ANSI colour in redlines (compare, library lineage): when stdout is a terminal and NO_COLOR is unset. */
+  readonly color: boolean;
+}
+
+/** The process's stdout and stderr, in colour when stdout is a terminal and NO_COLOR is unset. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  };
+}
+
+/** A writer of whole lines: what a command prints ends with a newline. */
+type Out = (text: string) => void;
+
+function lines(io: CliIo): Out {
+  return (text) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Prints what `parse` read (a PDF, .docx, web page, plain text or *.resolution.json). */
-function printParsed({ documents, diagnostics }: SourceResult, json: boolean): number {
+function printParsed({ documents, diagnostics }: SourceResult, json: boolean, out: Out): number {
   if (json) out(JSON.stringify({ documents: documents.map(toPublicJson), diagnostics }, null, 2));
   else {
     const body = documents.length
@@ -129,12 +154,17 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean): n
   return 0;
 }
 
-export function run(argv: readonly string[]): number | Promise<number> {
+/**
+ * Runs one command and gives its exit status; a refusal is thrown (UsageError) for `execute` to print.
+ * A command prints through `out` (whole lines on io.stdout); one with options of its own parses them.
+ */
+export function run(argv: readonly string[], io: CliIo = processIo()): number | Promise<number> {
+  const out = lines(io);
   // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
   // src/cli/compare.ts.
   // Either side may be a .docx, a PDF or a web page, read asynchronously (sources.ts).
   if (argv[0] === 'compare')
-    return compareCommand(argv.slice(1)).then((text) => {
+    return compareCommand(argv.slice(1), { color: io.color }).then((text) => {
       out(text);
       return 0;
     });
@@ -154,7 +184,7 @@ export function run(argv: readonly string[]): number | Promise<number> {
   // library reads options of its own (--top, --session, --body) and loads the library only here.
   if (argv[0] === 'library')
     return import('./library.ts').then(({ libraryCommand }) => {
-      out(libraryCommand(argv.slice(1)));
+      out(libraryCommand(argv.slice(1), { color: io.color }));
       return 0;
     });
   const args = parseArgs(argv);
@@ -190,7 +220,7 @@ export function run(argv: readonly string[]): number | Promise<number> {
     case 'parse': {
       expectArgs(1, 'parse <file> [--json]');
       // A PDF, .docx or web page is read asynchronously (sources.ts); text and JSON as before.
-      return readSourceAsync(args.positional[0] ?? '').then((result) => printParsed(result, args.json));
+      return readSourceAsync(args.positional[0] ?? '').then((result) => printParsed(result, args.json, out));
     }
     case 'lexicon': {
       expectArgs(0, 'lexicon [--json]');
@@ -232,25 +262,31 @@ export function run(argv: readonly string[]): number | Promise<number> {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * A run as the user sees it: the exit status, with a refusal on stderr (status 2: bad arguments,
+ * unreadable or malformed files) or an internal error with its stack (status 70).
+ */
+export async function execute(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`resolution-drafter: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(
+      `resolution-drafter: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return 70;
+  }
+}
+
+/** The bin's entry point (bin/resolution-drafter.mjs): this process's arguments, streams and exit status. */
+export async function main(): Promise<void> {
   // A reader that closes the pipe early (`| head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  try {
-    process.exitCode = await run(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`resolution-drafter: ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(
-        `resolution-drafter: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-      );
-      process.exitCode = 70;
-    }
-  }
+  process.exitCode = await execute(process.argv.slice(2), processIo());
 }
-
-void main();

@@ -7,7 +7,7 @@ import { serializeDocumentFile } from '../../src/core/model/file.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { inl } from '../helpers/builders.ts';
 import { corpusDocument } from '../helpers/corpus.ts';
-import { cli, cliJson } from './run.ts';
+import { cli, cliJson, cliOnTerminal } from './run.ts';
 
 interface Change {
   type: string;
@@ -46,15 +46,15 @@ const editedFile = file(
 );
 
 describe('resolution-drafter compare', () => {
-  it('reports no difference between resolution 6/3 and its own plain-text rendering', () => {
+  it('reports no difference between resolution 6/3 and its own plain-text rendering', async () => {
     const plain = file('6-3.txt', renderPlainText(r3));
-    const { changes } = cliJson<{ changes: Change[] }>('compare', '6/3', plain);
+    const { changes } = await cliJson<{ changes: Change[] }>('compare', '6/3', plain);
     expect(changes).toHaveLength(32);
     expect(changes.filter((c) => c.type !== 'unchanged')).toEqual([]);
   });
 
-  it('prints changes with type, part, 1-based positions, word diff, opener and footnotes as JSON', () => {
-    const { changes } = cliJson<{ changes: Change[] }>('compare', 'resolution 6/3', editedFile);
+  it('prints changes with type, part, 1-based positions, word diff, opener and footnotes as JSON', async () => {
+    const { changes } = await cliJson<{ changes: Change[] }>('compare', 'resolution 6/3', editedFile);
     const interesting = changes.filter((c) => c.type !== 'unchanged');
     expect(interesting.map((c) => [c.type, c.part, c.base, c.draft])).toEqual([
       ['changed', 'operative', 1, 1],
@@ -76,27 +76,32 @@ describe('resolution-drafter compare', () => {
     });
   });
 
-  it('leaves footnotes out with --ignore-footnotes', () => {
-    const { changes } = cliJson<{ changes: Change[] }>('compare', '6/3', editedFile, '--ignore-footnotes');
+  it('leaves footnotes out with --ignore-footnotes', async () => {
+    const { changes } = await cliJson<{ changes: Change[] }>(
+      'compare',
+      '6/3',
+      editedFile,
+      '--ignore-footnotes',
+    );
     expect(changes.filter((c) => c.type !== 'unchanged').map((c) => c.base)).toEqual([3, 5]);
   });
 
-  it('leaves punctuation out with --ignore-punctuation', () => {
+  it('leaves punctuation out with --ignore-punctuation', async () => {
     const text = renderPlainText(r3).replace(
       'including legislation, if necessary,',
       'including legislation if necessary',
     );
     const path = file('punctuation.txt', text);
-    const strict = cliJson<{ changes: Change[] }>('compare', '6/3', path).changes.filter(
+    const strict = (await cliJson<{ changes: Change[] }>('compare', '6/3', path)).changes.filter(
       (c) => c.type !== 'unchanged',
     );
     expect(strict.map((c) => c.base)).toEqual([3]);
-    const loose = cliJson<{ changes: Change[] }>('compare', '6/3', path, '--ignore-punctuation');
+    const loose = await cliJson<{ changes: Change[] }>('compare', '6/3', path, '--ignore-punctuation');
     expect(loose.changes.filter((c) => c.type !== 'unchanged')).toEqual([]);
   });
 
-  it('prints a redline without colour when stdout is not a terminal', () => {
-    const r = cli('compare', '6/3', editedFile);
+  it('prints a redline without colour when stdout is not a terminal', async () => {
+    const r = await cli('compare', '6/3', editedFile);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('resolution 6/3 →');
     expect(r.stdout).toContain('2 changed, 0 moved, 0 inserted, 1 deleted');
@@ -106,11 +111,17 @@ describe('resolution-drafter compare', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
-  it('refuses a missing document or an unknown option with exit status 2', () => {
-    const missing = cli('compare', '6/3');
+  it('colours the redline on a terminal: deletions red and struck through, insertions green and underlined', async () => {
+    const r = await cliOnTerminal('compare', '6/3', editedFile);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\u001b[31;9mUrges\u001b[0m\u001b[32;4mEncourages\u001b[0m States parties');
+  });
+
+  it('refuses a missing document or an unknown option with exit status 2', async () => {
+    const missing = await cli('compare', '6/3');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('usage: resolution-drafter compare <base> <draft>');
-    const unknown = cli('compare', '6/3', '6/3', '--ignore-case');
+    const unknown = await cli('compare', '6/3', '6/3', '--ignore-case');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown option --ignore-case');
   });

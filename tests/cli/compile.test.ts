@@ -68,7 +68,6 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('resolution-drafter compile', { timeout: 120_000 }, () => {
-  // In process: starting the command line costs seconds each time (the real one runs below).
   it('lists every proposal by delegation, with conflicts, and the files without changes', async () => {
     const r = JSON.parse(
       await compileCommand([
@@ -94,10 +93,10 @@ describe('resolution-drafter compile', { timeout: 120_000 }, () => {
     expect(r.unplaced).toEqual([]);
   });
 
-  it('writes the compilation text LibreOffice renders with the marks, brackets and the table of open proposals', () => {
+  it('writes the compilation text LibreOffice renders with the marks, brackets and the table of open proposals', async () => {
     const out = file('compilation.docx');
-    // The real command line, as a user runs it.
-    const r = cli(
+    // The command line, as a user runs it.
+    const r = await cli(
       'compile',
       file('base.resolution.json'),
       file('mexico.docx'),
@@ -155,9 +154,15 @@ describe('resolution-drafter compile', { timeout: 120_000 }, () => {
         file('y.docx'),
       ),
     ).toContain('the delegation of "jdoe" must be a name, not 3');
-    // The real command line: exit status 2, the reason on stderr, no file written.
+    // The command line: exit status 2, the reason on stderr, no file written.
     writeFileSync(file('broken.docx'), 'not a zip');
-    const broken = cli('compile', file('base.resolution.json'), file('broken.docx'), '--out', file('z.docx'));
+    const broken = await cli(
+      'compile',
+      file('base.resolution.json'),
+      file('broken.docx'),
+      '--out',
+      file('z.docx'),
+    );
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.docx: /);
     expect(() => readFileSync(file('z.docx'))).toThrow();

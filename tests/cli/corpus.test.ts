@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,10 @@ interface Doc {
 }
 
 describe('resolution-drafter corpus', () => {
-  const { documents } = cliJson<{ documents: Doc[] }>('corpus');
+  let documents: Doc[] = [];
+  beforeAll(async () => {
+    ({ documents } = await cliJson<{ documents: Doc[] }>('corpus'));
+  });
 
   it('prints every document of the report in the public JSON shape', () => {
     expect(documents.map((d) => `${d.kind} ${d.number}`)).toEqual([
@@ -72,8 +75,8 @@ describe('resolution-drafter corpus', () => {
     expect(documents[3]!.annex?.items.map((i) => i.subparagraphs.length)).toEqual([3, 5, 2, 0]);
   });
 
-  it('prints a readable table without --json', () => {
-    const r = cli('corpus');
+  it('prints a readable table without --json', async () => {
+    const r = await cli('corpus');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/resolution 6\/1\s+17\s+21/);
     expect(() => JSON.parse(r.stdout)).toThrow();
@@ -83,18 +86,18 @@ describe('resolution-drafter corpus', () => {
 describe('resolution-drafter parse', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rd-cli-'));
 
-  it('reads a plain-text resolution file into the same shape as the corpus', () => {
+  it('reads a plain-text resolution file into the same shape as the corpus', async () => {
     const file = join(dir, 'draft.txt');
     writeFileSync(
       file,
       'Draft title\n\nThe General Assembly,\n\nRecalling its resolution 64/293,\n\n1. Requests the Secretary-General to report;\n2. Also requests the Secretary-General to act.\n',
     );
-    const { documents } = cliJson<{ documents: Doc[] }>('parse', file);
+    const { documents } = await cliJson<{ documents: Doc[] }>('parse', file);
     expect(documents[0]).toMatchObject({ kind: 'resolution', title: 'Draft title' });
     expect(documents[0]!.operative.map((p) => p.opener)).toEqual(['Requests', 'Also requests']);
   });
 
-  it('heads the outline of each text with its kind, its number when it has one, and its title', () => {
+  it('heads the outline of each text with its kind, its number when it has one, and its title', async () => {
     const unnumbered = join(dir, 'unnumbered.txt');
     writeFileSync(
       unnumbered,
@@ -105,39 +108,39 @@ describe('resolution-drafter parse', () => {
       numbered,
       'Resolution 6/3\n\nDraft title\n\nThe Conference,\n\n1. Requests the Office to report;\n',
     );
-    const lines = (file: string) => cli('parse', file).stdout.split('\n');
-    expect(lines(unnumbered)).toContain('resolution: Draft title');
-    expect(lines(numbered)).toContain('resolution 6/3: Draft title');
+    const lines = async (file: string) => (await cli('parse', file)).stdout.split('\n');
+    expect(await lines(unnumbered)).toContain('resolution: Draft title');
+    expect(await lines(numbered)).toContain('resolution 6/3: Draft title');
   });
 
-  it('refuses a missing file, a folder and a binary file with a clear message and exit status 2', () => {
-    const missing = cli('parse', join(dir, 'nope.txt'));
+  it('refuses a missing file, a folder and a binary file with a clear message and exit status 2', async () => {
+    const missing = await cli('parse', join(dir, 'nope.txt'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file/);
-    expect(cli('parse', dir).stderr).toMatch(/is a folder/);
+    expect((await cli('parse', dir)).stderr).toMatch(/is a folder/);
     const binary = join(dir, 'x.bin');
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 255]));
-    const r = cli('parse', binary);
+    const r = await cli('parse', binary);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not a text file/);
     expect(r.stdout).toBe('');
   });
 
-  it('reports a malformed .resolution.json file instead of crashing', () => {
+  it('reports a malformed .resolution.json file instead of crashing', async () => {
     const file = join(dir, 'bad.resolution.json');
     writeFileSync(
       file,
       '{"format": "resolution-drafter/resolution", "schemaVersion": 1, "document": {"kind": 3}}',
     );
-    const r = cli('parse', file);
+    const r = await cli('parse', file);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.resolution\.json/);
   });
 });
 
 describe('resolution-drafter lexicon', () => {
-  it('counts the openers of the operative parts as read by hand', () => {
-    const { entries } = cliJson<{
+  it('counts the openers of the operative parts as read by hand', async () => {
+    const { entries } = await cliJson<{
       entries: { phrase: string; part: string; count: number; sources: string[]; fromCorpus: boolean }[];
     }>('lexicon');
     const count = (phrase: string) =>
@@ -155,16 +158,16 @@ describe('resolution-drafter lexicon', () => {
 });
 
 describe('resolution-drafter usage', () => {
-  it('rejects unknown commands and options on stderr with exit status 2', () => {
-    const r = cli('frobnicate');
+  it('rejects unknown commands and options on stderr with exit status 2', async () => {
+    const r = await cli('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command "frobnicate"/);
-    expect(cli('corpus', '--jsn').stderr).toMatch(/unknown option --jsn/);
-    expect(cli('parse').stderr).toMatch(/usage: resolution-drafter parse <file>/);
+    expect((await cli('corpus', '--jsn')).stderr).toMatch(/unknown option --jsn/);
+    expect((await cli('parse')).stderr).toMatch(/usage: resolution-drafter parse <file>/);
   });
 
-  it('prints help with exit status 0', () => {
-    const r = cli('help');
+  it('prints help with exit status 0', async () => {
+    const r = await cli('help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/commands:/);
   });

@@ -21,16 +21,15 @@ async function documentXml(file: string): Promise<string> {
   return (await zip.file('word/document.xml')?.async('string')) ?? '';
 }
 
-// Each call starts Node and tsx: a few seconds apiece on the 2-core machine.
-describe('resolution-drafter export', { timeout: 60_000 }, () => {
+describe('resolution-drafter export', () => {
   const out = join(dir, '6-1.docx');
 
-  it('writes a corpus resolution as a .docx that parse reads back as the same resolution', () => {
-    const r = cli('export', '6/1', '--out', out);
+  it('writes a corpus resolution as a .docx that parse reads back as the same resolution', async () => {
+    const r = await cli('export', '6/1', '--out', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^wrote .*6-1\.docx \(resolution 6\/1, \d+ KB\)/);
-    const [read] = cliJson<{ documents: ParsedDocument[] }>('parse', out).documents;
-    const [original] = cliJson<{ documents: ParsedDocument[] }>('corpus').documents;
+    const [read] = (await cliJson<{ documents: ParsedDocument[] }>('parse', out)).documents;
+    const [original] = (await cliJson<{ documents: ParsedDocument[] }>('corpus')).documents;
     expect(read?.number).toBe('6/1');
     expect(read?.preamble.map((p) => p.text)).toEqual(original?.preamble.map((p) => p.text));
     expect(read?.operative.map((p) => [p.label, p.text])).toEqual(
@@ -53,7 +52,7 @@ describe('resolution-drafter export', { timeout: 60_000 }, () => {
     const base = join(dir, 'base.txt');
     writeFileSync(base, readFileSync(draft, 'utf8').replace('Urges', 'Invites'));
     const tracked = join(dir, 'tracked.docx');
-    const result = cliJson<{ out: string; base: string; author: string }>(
+    const result = await cliJson<{ out: string; base: string; author: string }>(
       'export',
       draft,
       '--base',
@@ -73,24 +72,24 @@ describe('resolution-drafter export', { timeout: 60_000 }, () => {
     );
   });
 
-  it('refuses to run without --out, with the usage on stderr and status 2', () => {
-    const r = cli('export', '6/1');
+  it('refuses to run without --out, with the usage on stderr and status 2', async () => {
+    const r = await cli('export', '6/1');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--out <file.docx> is required');
   });
 
-  it('refuses an output name that is not .docx', () => {
-    const r = cli('export', '6/1', '--out', join(dir, 'x.pdf'));
+  it('refuses an output name that is not .docx', async () => {
+    const r = await cli('export', '6/1', '--out', join(dir, 'x.pdf'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the output file must end in .docx');
   });
 });
 
-describe('resolution-drafter parse of a .docx', { timeout: 30_000 }, () => {
-  it('gives a clear message, status 2, for a file that is not a Word document', () => {
+describe('resolution-drafter parse of a .docx', () => {
+  it('gives a clear message, status 2, for a file that is not a Word document', async () => {
     const fake = join(dir, 'fake.docx');
     writeFileSync(fake, 'not a zip');
-    const r = cli('parse', fake, '--json');
+    const r = await cli('parse', fake, '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(

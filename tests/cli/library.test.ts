@@ -1,7 +1,7 @@
 /**
- * `library search | lineage | stats` as a user runs them (the real bin, the shipped library), and the
- * errors they refuse with. Error messages that need the library read are checked in the process
- * (libraryCommand reads the library once), their exit status once through the bin.
+ * `library search | lineage | stats` as a user runs them (the command line's `execute`, in this process:
+ * the library is read once for the file, tests/cli/run.ts), and the errors they refuse with: their exit
+ * status and stderr through the command line, their messages from libraryCommand itself.
  */
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/io.ts';
@@ -9,12 +9,11 @@ import { libraryCommand } from '../../src/cli/library.ts';
 import { documentOutline } from '../../src/core/compare/units.ts';
 import { gaDocument } from '../helpers/ga.ts';
 import { corpusDocument } from '../helpers/corpus.ts';
-import { cli, cliJson } from './run.ts';
+import { cli, cliJson, cliOnTerminal } from './run.ts';
 
 /**
- * The library command's JSON, in this process: the library is read once for all of them, where each
- * run of the command line reads it again (seconds apiece). The command line itself is run below for
- * its table, its redline, its options and its exit status.
+ * The library command's JSON, straight from libraryCommand. The command line is run below for its
+ * table, its redline, its options and its exit status.
  */
 function libraryJson<T>(...args: string[]): T {
   const [command, ...rest] = args;
@@ -128,8 +127,8 @@ describe('library search', () => {
     expect(ga.matches.every((m) => m.symbol.startsWith('A/RES/'))).toBe(true);
   });
 
-  it('prints a table without --json, each match cited as a delegate cites it', () => {
-    const r = cli('library', 'search', DPRK_OP5, '--top', '2');
+  it('prints a table without --json, each match cited as a delegate cites it', async () => {
+    const r = await cli('library', 'search', DPRK_OP5, '--top', '2');
     expect(r.status).toBe(0);
     const [header, rule, first, second, ...rest] = r.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^score\s+where\s+adopted\s+text$/);
@@ -204,14 +203,16 @@ describe('library lineage', () => {
     ]);
   });
 
-  it('prints the versions as a redline without --json', () => {
-    const r = cli('library', 'lineage', 'A/RES/80/220', 'OP', '5');
+  it('prints the versions as a redline without --json', async () => {
+    const r = await cli('library', 'lineage', 'A/RES/80/220', 'OP', '5');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('A/RES/80/220 OP5: 3 versions in the library, oldest first');
     expect(lines).toContain('A/RES/78/218 OP5, 19 December 2023: oldest');
     expect(r.stdout).toContain('[-including political prisoners-]');
     expect(r.stdout).toMatch(/\{\+throughout the entire penal system and in all places of detention\+\}/);
+    const coloured = await cliOnTerminal('library', 'lineage', 'A/RES/80/220', 'OP', '5');
+    expect(coloured.stdout).toContain('\u001b[31;9mincluding political prisoners\u001b[0m');
   });
 });
 
@@ -222,8 +223,8 @@ describe('library stats', () => {
     });
   });
 
-  it('counts the documents by body and session, the paragraphs and words, and gives the pack size', () => {
-    const stats = cliJson<{
+  it('counts the documents by body and session, the paragraphs and words, and gives the pack size', async () => {
+    const stats = await cliJson<{
       documents: {
         total: number;
         byBody: Record<string, number>;
@@ -252,8 +253,8 @@ describe('library errors (exit status 2, a message on stderr)', () => {
     [['library'], /usage: resolution-drafter library <command>/],
     [['library', 'search', 'States', '--top', '0'], /--top needs a whole number from 1 to 100, not "0"/],
     [['library', 'lineage', 'A/RES/99/1', 'OP', '1'], /no document "A\/RES\/99\/1" in the library/],
-  ])('%j', (args, message) => {
-    const r = cli(...args);
+  ])('%j', async (args, message) => {
+    const r = await cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');

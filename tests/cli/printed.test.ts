@@ -21,8 +21,8 @@ interface Parsed {
 }
 
 describe('reading a printed resolution on the command line', () => {
-  it('parse reads text copied from a PDF with its headers as metadata', () => {
-    const parsed = cliJson<Parsed>('parse', 'corpus/real/A_RES_79_188.pdftotext.txt');
+  it('parse reads text copied from a PDF with its headers as metadata', async () => {
+    const parsed = await cliJson<Parsed>('parse', 'corpus/real/A_RES_79_188.pdftotext.txt');
     const doc = parsed.documents[0];
     expect(doc?.number).toBe('79/188');
     expect(doc?.metadata.symbol).toBe('A/RES/79/188');
@@ -35,15 +35,15 @@ describe('reading a printed resolution on the command line', () => {
   });
 
   for (const symbol of ['A_RES_78_267', 'A_RES_79_188'])
-    it(`compare finds no difference between ${symbol}'s PDF and the text copied from it`, () => {
-      const r = cli('compare', `corpus/real/${symbol}.pdftotext.txt`, `corpus/real/${symbol}.pdf`);
+    it(`compare finds no difference between ${symbol}'s PDF and the text copied from it`, async () => {
+      const r = await cli('compare', `corpus/real/${symbol}.pdftotext.txt`, `corpus/real/${symbol}.pdf`);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/0 changed, 0 moved, 0 inserted, 0 deleted/);
     });
 
-  it('compare shows only what the text extraction itself lost (a hyphen pdftotext dropped)', () => {
-    const r = cli('compare', 'corpus/real/A_RES_80_225.pdftotext.txt', 'corpus/real/A_RES_80_225.pdf');
+  it('compare shows only what the text extraction itself lost (a hyphen pdftotext dropped)', async () => {
+    const r = await cli('compare', 'corpus/real/A_RES_80_225.pdftotext.txt', 'corpus/real/A_RES_80_225.pdf');
     expect(r.stdout).toMatch(/1 changed, 0 moved, 0 inserted, 0 deleted, 25 unchanged/);
     expect(r.stdout).toContain('[-highlevel-]{+high-level+}');
   });

@@ -37,10 +37,9 @@ interface ParsedDocument {
   footnotes: { number: number }[];
 }
 
-// Each call starts Node and tsx, and a PDF also pdf.js: a few seconds apiece on the 2-core machine.
-describe('resolution-drafter with PDF and HTML sources', { timeout: 60_000 }, () => {
-  it('parses a PDF into the same document shape as any other source', () => {
-    const { documents } = cliJson<{ documents: ParsedDocument[] }>('parse', PDF);
+describe('resolution-drafter with PDF and HTML sources', () => {
+  it('parses a PDF into the same document shape as any other source', async () => {
+    const { documents } = await cliJson<{ documents: ParsedDocument[] }>('parse', PDF);
     const [doc] = documents;
     expect(doc?.formula).toBe('The General Assembly,');
     expect(doc?.preamble.map((p) => p.opener)).toEqual(expected.preambleOpeners);
@@ -48,12 +47,12 @@ describe('resolution-drafter with PDF and HTML sources', { timeout: 60_000 }, ()
     expect(doc?.footnotes).toHaveLength(expected.footnotes);
   });
 
-  it('lints a PDF and compares two: the same PDF twice has every paragraph unchanged', () => {
-    const lint = cli('lint', PDF, '--json');
+  it('lints a PDF and compares two: the same PDF twice has every paragraph unchanged', async () => {
+    const lint = await cli('lint', PDF, '--json');
     expect([0, 1]).toContain(lint.status);
     expect(JSON.parse(lint.stdout)).toHaveProperty('diagnostics');
 
-    const compared = cliJson<{ changes: { type: string; part: string }[] }>('compare', PDF, PDF);
+    const compared = await cliJson<{ changes: { type: string; part: string }[] }>('compare', PDF, PDF);
     const paragraphs = compared.changes.filter((c) => c.part === 'preamble' || c.part === 'operative');
     expect(paragraphs).toHaveLength(expected.preamble + expected.operative);
     expect(new Set(paragraphs.map((c) => c.type))).toEqual(new Set(['unchanged']));
@@ -61,29 +60,29 @@ describe('resolution-drafter with PDF and HTML sources', { timeout: 60_000 }, ()
 
   it('exports a PDF as a .docx', async () => {
     const out = join(dir, '79-188.docx');
-    const r = cli('export', PDF, '--out', out);
+    const r = await cli('export', PDF, '--out', out);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(await zip.file('word/document.xml')?.async('string')).toContain('Strongly condemns');
   });
 
-  it('reads a web page (.html) through the HTML reader', () => {
+  it('reads a web page (.html) through the HTML reader', async () => {
     const page = join(dir, 'draft.html');
     writeFileSync(
       page,
       `<html><body><p>Strengthening cooperation</p><p><i>The General Assembly</i>,</p>
        <p><i>Recalling</i> its resolution 78/1,</p><p>1. <i>Urges</i> States to act.</p></body></html>`,
     );
-    const [doc] = cliJson<{ documents: ParsedDocument[] }>('parse', page).documents;
+    const [doc] = (await cliJson<{ documents: ParsedDocument[] }>('parse', page)).documents;
     expect(doc?.preamble.map((p) => p.opener)).toEqual(['Recalling']);
     expect(doc?.operative.map((p) => p.text)).toEqual(['Urges States to act.']);
   });
 
-  it('says why a PDF cannot be read, on stderr with exit status 2', () => {
+  it('says why a PDF cannot be read, on stderr with exit status 2', async () => {
     const locked = join(dir, 'locked.pdf');
     writeFileSync(locked, passwordPdf('secret'));
-    const r = cli('parse', locked);
+    const r = await cli('parse', locked);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -91,8 +90,8 @@ describe('resolution-drafter with PDF and HTML sources', { timeout: 60_000 }, ()
     );
   });
 
-  it('lists the kinds of source in its help', () => {
-    const help = cli('help').stdout;
+  it('lists the kinds of source in its help', async () => {
+    const help = (await cli('help')).stdout;
     for (const kind of ['file.pdf', 'file.docx', 'file.html', 'file.resolution.json'])
       expect(help).toContain(kind);
   });

@@ -46,8 +46,8 @@ interface Json {
 }
 
 describe('resolution-drafter compare and typography', () => {
-  it('counts a typography-only paragraph on a line of its own and reports only the real change', () => {
-    const r = cli('compare', base, draft);
+  it('counts a typography-only paragraph on a line of its own and reports only the real change', async () => {
+    const r = await cli('compare', base, draft);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/: 1 changed, 0 moved, 0 inserted, 0 deleted, 2 unchanged$/);
@@ -56,25 +56,25 @@ describe('resolution-drafter compare and typography', () => {
     expect(r.stdout).not.toContain('PP1');
   });
 
-  it('shows it as a change with --show-typography, marked "typography only"', () => {
-    const r = cli('compare', base, draft, '--show-typography');
+  it('shows it as a change with --show-typography, marked "typography only"', async () => {
+    const r = await cli('compare', base, draft, '--show-typography');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 paragraph differs only in typography (shown as changes)');
     expect(r.stdout).toContain('PP1  changed  (typography only)');
     expect(r.stdout).toContain('Noting the [-"-]{+“+}report[-"-]{+”+} of the Secretary[---]{+‑+}General,');
   });
 
-  it('gives the count in the summary and the mark on the paragraph with --json', () => {
-    const hidden = cliJson<Json>('compare', base, draft);
+  it('gives the count in the summary and the mark on the paragraph with --json', async () => {
+    const hidden = await cliJson<Json>('compare', base, draft);
     expect(hidden.summary).toMatchObject({ changed: 1, unchanged: 2, typography: 1 });
     expect(hidden.changes[0]).toMatchObject({ type: 'unchanged', part: 'preamble', typography: true });
-    const shown = cliJson<Json>('compare', base, draft, '--show-typography');
+    const shown = await cliJson<Json>('compare', base, draft, '--show-typography');
     expect(shown.summary).toMatchObject({ changed: 2, unchanged: 1, typography: 1 });
     expect(shown.changes[0]).toMatchObject({ type: 'changed', typography: true });
   });
 
-  it('prints no typography line when there is none', () => {
-    expect(cli('compare', base, base).stdout).not.toContain('only in typography');
+  it('prints no typography line when there is none', async () => {
+    expect((await cli('compare', base, base)).stdout).not.toContain('only in typography');
   });
 });
 
@@ -89,17 +89,17 @@ function trackedTexts(xml: string, tag: 'w:del' | 'w:ins'): string[] {
   return runs.map((run) => [...run.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((m) => m[1]).join(''));
 }
 
-describe('resolution-drafter export --base and typography', { timeout: 60_000 }, () => {
+describe('resolution-drafter export --base and typography', () => {
   it('tracks only the real change by default, and typography too with --show-typography', async () => {
     const plain = join(dir, 'plain.docx');
-    expect(cli('export', draft, '--base', base, '--out', plain).status).toBe(0);
+    expect((await cli('export', draft, '--base', base, '--out', plain)).status).toBe(0);
     const xml = await documentXml(plain);
     expect(trackedTexts(xml, 'w:ins').join('|')).toBe('submit a ');
     expect(trackedTexts(xml, 'w:del')).toEqual([]);
     expect(xml).toContain('Secretary\u2011General');
 
     const exact = join(dir, 'exact.docx');
-    expect(cli('export', draft, '--base', base, '--out', exact, '--show-typography').status).toBe(0);
+    expect((await cli('export', draft, '--base', base, '--out', exact, '--show-typography')).status).toBe(0);
     const exactXml = await documentXml(exact);
     expect(trackedTexts(exactXml, 'w:del')).toContain('Secretary-General');
     expect(trackedTexts(exactXml, 'w:ins')).toContain('Secretary\u2011General');
