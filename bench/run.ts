@@ -15,6 +15,7 @@
  * browser (its load in the worker, searches). `--pdf-only` measures only the PDF figures in the browser
  * (reading the dev set's PDFs in the app's PDF worker, opening one in the app). `--typing-only`
  * measures only the keystrokes (in the editor and in the compilation, each against the bare editor).
+ * `--collab-only` measures only the co-drafting figures (servers, Redis and PostgreSQL started for it).
  * `--browser-only`
  * skips the Node figures (the library's among them, about 3 min).
  *
@@ -36,6 +37,7 @@ import { measureHostileDocx, measureHostilePdf } from './hostile.ts';
 import { measureBrowserFigures, stopBrowserBench, type BrowserOptions } from './browser.ts';
 import { measureLibrary } from './library.ts';
 import { measureNegotiation } from './negotiation.ts';
+import { measureCollab } from './collab.ts';
 
 export function measureCore(): Figure[] {
   const figures: Figure[] = [];
@@ -159,21 +161,26 @@ async function main(): Promise<void> {
   }
 
   const browserOnly = process.argv.includes('--browser-only');
-  const figures: Figure[] = browserOnly
-    ? []
-    : [
-        ...measureCore(),
-        ...measureCompare(),
-        ...measureLint(),
-        ...measureReading(),
-        ...(await measureDocx()),
-        ...(await measureHostileDocx()),
-        ...(await measureHostilePdf()),
-        // The library (issue 13): built, searched at its size, doubled and quadrupled (about 2 min).
-        ...measureLibrary(log),
-        // Negotiation (issue 14): five returned Word files merged into a 60-paragraph draft.
-        ...(await measureNegotiation()),
-      ];
+  // Co-drafting (issue 15): servers in processes of their own, Redis and PostgreSQL started here.
+  const collabOnly = process.argv.includes('--collab-only');
+  const figures: Figure[] = collabOnly
+    ? await measureCollab(log)
+    : browserOnly
+      ? []
+      : [
+          ...measureCore(),
+          ...measureCompare(),
+          ...measureLint(),
+          ...measureReading(),
+          ...(await measureDocx()),
+          ...(await measureHostileDocx()),
+          ...(await measureHostilePdf()),
+          // The library (issue 13): built, searched at its size, doubled and quadrupled (about 2 min).
+          ...measureLibrary(log),
+          // Negotiation (issue 14): five returned Word files merged into a 60-paragraph draft.
+          ...(await measureNegotiation()),
+          ...(await measureCollab(log)),
+        ];
   const pasteOnly = process.argv.includes('--paste-only');
   const pdfOnly = process.argv.includes('--pdf-only');
   const libraryOnly = process.argv.includes('--library-only');
@@ -198,7 +205,7 @@ async function main(): Promise<void> {
       ? {}
       : { pasteParagraph: paragraphArg.slice('--paste-paragraph='.length) }),
   };
-  if (withBrowser) {
+  if (withBrowser && !collabOnly) {
     try {
       if (!(await measureBrowserFigures(log, figures, browserOptions))) failed = true;
     } catch (error) {

@@ -14,9 +14,10 @@ import { exactCompareEngine } from '../core/export/docx/compare-engine.ts';
 import { exportDocx, DEFAULT_AUTHOR } from '../core/export/docx/docx.ts';
 import { UsageError } from './io.ts';
 import { readOneDocumentAsync } from './sources.ts';
+import type { ResolutionDocument } from '../core/model/types.ts';
 
 export const EXPORT_USAGE =
-  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]';
+  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]\n       resolution-drafter export --shared ws://host:port/<id> --token <token> --out <file.docx> [--json]';
 
 interface ExportArgs {
   readonly source: string;
@@ -61,8 +62,19 @@ function parseExportArgs(argv: readonly string[]): ExportArgs {
 }
 
 export async function exportCommand(argv: readonly string[]): Promise<string> {
+  // A shared draft instead of a source: --shared ws://host:port/<id> --token <t> (src/cli/shared.ts).
+  if (argv.includes('--shared')) {
+    const { readSharedSource, takeSharedOption } = await import('./shared.ts');
+    const { rest, shared } = takeSharedOption(argv, EXPORT_USAGE);
+    if (shared === null) throw new UsageError(EXPORT_USAGE);
+    const args = parseExportArgs([shared.url, ...rest]);
+    return writeExport(args, await readSharedSource(shared));
+  }
   const args = parseExportArgs(argv);
-  const draft = await readOneDocumentAsync(args.source);
+  return writeExport(args, await readOneDocumentAsync(args.source));
+}
+
+async function writeExport(args: ExportArgs, draft: ResolutionDocument): Promise<string> {
   const base = args.base === undefined ? undefined : await readOneDocumentAsync(args.base);
   const bytes = await exportDocx(draft, {
     ...(base ? { base } : {}),

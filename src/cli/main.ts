@@ -29,6 +29,12 @@ commands:
                           --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
+  share <source> --server ws://host:port --delegations "Mexico,Norway" [--app <url>]
+                          make a shared draft of the source on a co-drafting server (npm run
+                          server): its id, the link to open it, and a token per role
+  parse --shared ws://host:port/<id> --token <token>
+  export --shared ws://host:port/<id> --token <token> --out <file.docx>
+                          read a shared draft as the app shows it (any role's token)
   compile <base> <delegation.docx>... --out <compilation.docx> [--authors authors.json]
                           merge the Word files delegations send back (tracked changes) into
                           the compilation text on the base; --authors maps Word's authors to
@@ -158,6 +164,9 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean, ou
  * Runs one command and gives its exit status; a refusal is thrown (UsageError) for `execute` to print.
  * A command prints through `out` (whole lines on io.stdout); one with options of its own parses them.
  */
+const PARSE_SHARED_USAGE =
+  'usage: resolution-drafter parse --shared ws://host:port/<id> --token <token> [--json]';
+
 export function run(argv: readonly string[], io: CliIo = processIo()): number | Promise<number> {
   const out = lines(io);
   // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
@@ -180,6 +189,20 @@ export function run(argv: readonly string[], io: CliIo = processIo()): number | 
     return import('./compile.ts').then(async ({ compileCommand }) => {
       out(await compileCommand(argv.slice(1)));
       return 0;
+    });
+  // share makes a shared draft on a co-drafting server; it and the --shared readers load Yjs and the
+  // provider only here (src/cli/shared.ts).
+  if (argv[0] === 'share')
+    return import('./shared.ts').then(async ({ shareCommand }) => {
+      out(await shareCommand(argv.slice(1)));
+      return 0;
+    });
+  if (argv[0] === 'parse' && argv.includes('--shared'))
+    return import('./shared.ts').then(async ({ readSharedSource, takeSharedOption }) => {
+      const { rest, shared } = takeSharedOption(argv.slice(1), PARSE_SHARED_USAGE);
+      if (shared === null || rest.some((a) => a !== '--json')) throw new UsageError(PARSE_SHARED_USAGE);
+      const document = await readSharedSource(shared);
+      return printParsed({ documents: [document], diagnostics: [] }, rest.includes('--json'), out);
     });
   // library reads options of its own (--top, --session, --body) and loads the library only here.
   if (argv[0] === 'library')

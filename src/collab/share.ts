@@ -33,9 +33,8 @@ export async function shareDocument(
   options: ShareOptions,
 ): Promise<SharedDraft> {
   const api = `${httpAddress(options.server)}/api/drafts`;
-  let response: Response;
-  try {
-    response = await fetch(api, {
+  const request = (): Promise<Response> =>
+    fetch(api, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -43,6 +42,10 @@ export async function shareDocument(
       },
       body: JSON.stringify({ delegations: options.delegations }),
     });
+  let response: Response;
+  try {
+    // Once more if the first fails: a kept-alive connection the server had just closed fails at once.
+    response = await request().catch(request);
   } catch {
     throw new Error(`No server answers at ${options.server}: is it running (npm run server)?`);
   }

@@ -24,6 +24,7 @@ import { LimitsPlugin } from './plugins/limits/LimitsPlugin.tsx';
 import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
 import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
 import { PlaceholderPlugin } from './plugins/placeholders/PlaceholderPlugin.tsx';
+import { SharedNumbersPlugin } from './plugins/structure/SharedNumbersPlugin.tsx';
 import { StructurePlugin } from './plugins/structure/StructurePlugin.tsx';
 import { editorTheme } from './theme.ts';
 
@@ -40,7 +41,8 @@ export function readDocument(editorState: EditorState, base: ResolutionDocument)
 }
 
 export interface ResolutionComposerProps {
-  readonly document: ResolutionDocument;
+  /** The document to load; null for a shared draft, whose text the collaboration binding brings. */
+  readonly document: ResolutionDocument | null;
   readonly readOnly?: boolean;
   readonly children: ReactNode;
 }
@@ -51,7 +53,8 @@ export function ResolutionComposer({ document, readOnly = false, children }: Res
     nodes: [...ResolutionNodes],
     theme: editorTheme,
     editable: !readOnly,
-    editorState: () => $importResolution(document),
+    // Lexical's CollaborationPlugin wants no initial state: the shared document is the one truth.
+    editorState: document === null ? null : () => $importResolution(document),
     onError: (error: Error) => {
       // A broken update must not take the draft down: report it; the last good state stays.
       console.error('Resolution Drafter editor error:', error);
@@ -69,6 +72,12 @@ export interface ResolutionSurfaceProps {
   readonly onLimit?: (text: string) => void;
   /** Further plugins (completion, footnotes, paste, checks). */
   readonly children?: ReactNode;
+  /**
+   * A shared draft: no local history (Yjs' undo manager of the CollaborationPlugin undoes this user's
+   * changes only), and the structure transforms only once the shared text has arrived (`ready`), or
+   * they would write a title and formula of their own into the empty document.
+   */
+  readonly shared?: { readonly ready: boolean };
 }
 
 export function ResolutionSurface({
@@ -78,6 +87,7 @@ export function ResolutionSurface({
   onChange,
   onLimit,
   children,
+  shared,
 }: ResolutionSurfaceProps) {
   // Shared with the limits guard, which takes a refused change back out of the history too.
   const [history] = useState(createEmptyHistoryState);
@@ -95,9 +105,14 @@ export function ResolutionSurface({
         }
         ErrorBoundary={LexicalErrorBoundary}
       />
-      <HistoryPlugin externalHistoryState={history} />
-      <LimitsPlugin history={history} {...(onLimit ? { onMessage: onLimit } : {})} />
-      <StructurePlugin />
+      {shared ? null : (
+        <>
+          <HistoryPlugin externalHistoryState={history} />
+          <LimitsPlugin history={history} {...(onLimit ? { onMessage: onLimit } : {})} />
+        </>
+      )}
+      {shared && !shared.ready ? null : <StructurePlugin />}
+      {shared ? <SharedNumbersPlugin /> : null}
       <PlaceholderPlugin />
       {readOnly ? null : (
         <>

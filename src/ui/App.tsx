@@ -2,7 +2,8 @@
  * The application: opens the drafts store (IndexedDB) and shows the workspace. When the browser
  * refuses storage, it says so plainly and explains what still works.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { readSharedLink } from '../collab/address.ts';
 import { openDraftStore, type DraftStore } from '../storage/drafts.ts';
 import { createTabChannel, type TabChannel } from '../storage/tabs.ts';
 import { Workspace } from './Workspace.tsx';
@@ -12,7 +13,40 @@ type State =
   | { readonly kind: 'ready'; readonly store: DraftStore; readonly channel: TabChannel }
   | { readonly kind: 'failed'; readonly message: string };
 
+// A shared draft's page, with Yjs and the provider, loads only when a link opens one.
+const SharedDraftPage = lazy(() =>
+  import('./shared/SharedDraftPage.tsx').then((m) => ({ default: m.SharedDraftPage })),
+);
+
+/**
+ * The application: a shared draft when the address carries a shared draft's link (its fragment:
+ * collab/address.ts), otherwise this browser's drafts.
+ */
 export function App() {
+  const [shared] = useState(() => readSharedLink(window.location.hash));
+  // A shared draft's link pasted into this tab changes only the fragment: open it as a page of its own.
+  useEffect(() => {
+    const onHash = (): void => {
+      if (readSharedLink(window.location.hash) !== null) window.location.reload();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  if (shared !== null)
+    return (
+      <div className="shell">
+        <header className="topbar">
+          <span className="topbar__brand">Resolution Drafter</span>
+        </header>
+        <Suspense fallback={<p className="welcome">Opening the shared draft…</p>}>
+          <SharedDraftPage address={shared} token={shared.token} />
+        </Suspense>
+      </div>
+    );
+  return <LocalDrafts />;
+}
+
+function LocalDrafts() {
   const [state, setState] = useState<State>({ kind: 'opening' });
   useEffect(() => {
     let closed = false;

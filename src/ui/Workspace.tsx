@@ -48,6 +48,8 @@ const NewDraftDialog = lazy(() =>
 const NegotiationView = lazy(() =>
   import('./negotiation/NegotiationView.tsx').then((m) => ({ default: m.NegotiationView })),
 );
+// Sharing for co-drafting (Yjs, the provider) loads with its dialog.
+const ShareDialog = lazy(() => import('./shared/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 // The user's documents in the library, their store and the file readers load with the dialog.
 const LibraryDialog = lazy(() =>
   import('./library/LibraryDialog.tsx').then((m) => ({ default: m.LibraryDialog })),
@@ -181,6 +183,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const readOnly = Boolean(viewing) || Boolean(underNegotiation);
   const [negotiation, setNegotiation] = useState<NegotiationStore | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
   useEffect(() => {
     if (underNegotiation && !negotiation) void session.negotiationStore().then(setNegotiation);
   }, [underNegotiation, negotiation, session]);
@@ -234,6 +237,15 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             title="The compilation text: proposals by delegation, brackets, paragraph status (Ctrl+Alt+G)"
           >
             {underNegotiation ? 'Compilation' : 'Negotiate'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setSharing(true)}
+            disabled={!current || Boolean(viewing)}
+            title="Co-draft live: send the draft to a co-drafting server and give each delegation its link"
+          >
+            Share…
           </button>
           <button
             type="button"
@@ -533,6 +545,11 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             onClose={() => session.setLibrary('closed')}
             {...(current && !viewing ? { getDraft: getDraftForLibrary } : {})}
           />
+        </Suspense>
+      ) : null}
+      {sharing ? (
+        <Suspense fallback={null}>
+          <ShareDialog open onClose={() => setSharing(false)} getDocument={session.getLatest} />
         </Suspense>
       ) : null}
       <Dialog title="Negotiate this draft" open={starting !== null} onClose={() => setStarting(null)}>

@@ -182,7 +182,10 @@ test.describe('offline and secure', () => {
     expect(script).toEqual(["'self'"]);
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    // The page's own origin, and the co-drafting server the user chooses (any address: a server on
+    // this machine, the delegation's network or the conference's); nothing else is fetched unless a
+    // draft is shared, which the offline journeys above check.
+    expect(csp.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:', 'http:', 'https:']);
     // Styles may be 'unsafe-inline' (the policy allows it today, for style attributes), never more. The
     // built app needs no inline style at all: every journey of this file runs without a violation under
     // "style-src 'self'" (React and Lexical set styles through the CSSOM, which CSP does not govern);

@@ -1,0 +1,145 @@
+/**
+ * A shared draft in the browser: Hocuspocus' provider for the network, y-indexeddb so edits made offline
+ * survive a reload and are merged on reconnect, and the adapter Lexical's CollaborationPlugin wants
+ * (its `Provider` speaks y-websocket's events: `sync` and `status`).
+ *
+ * The connection's state for the page: connected, reconnecting (the socket is trying again) or offline
+ * (the browser says it has no network). The store of the page reads it (ui/stores/sharedDraftStore.ts).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Provider } from '@lexical/yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { SharedAddress } from './address.ts';
+import { SHARED_ROOT } from './layout.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
+
+export interface BrowserSession {
+  readonly doc: Y.Doc;
+  readonly hocuspocus: HocuspocusProvider;
+  /** What the CollaborationPlugin's providerFactory returns. */
+  readonly provider: Provider;
+  readonly state: () => ConnectionState;
+  /** Why the server refused the token, when it did. */
+  readonly refusal: () => string | null;
+  /** Whether the server has every local change. */
+  readonly unsynced: () => boolean;
+  /** Whether the draft has arrived (from the server, or from this computer's copy when offline). */
+  readonly ready: () => boolean;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+type Listener = (...args: never[]) => void;
+
+export function openBrowserSession(address: SharedAddress, token: string): BrowserSession {
+  const doc = new Y.Doc();
+  const listeners = new Set<() => void>();
+  const notify = (): void => {
+    for (const listener of listeners) listener();
+  };
+  let state: ConnectionState = navigator.onLine ? 'connecting' : 'offline';
+  let refusal: string | null = null;
+  let synced = false;
+  let restored = false;
+  let everConnected = false;
+  const set = (next: ConnectionState): void => {
+    if (state === 'refused' || state === next) return;
+    state = next;
+    notify();
+  };
+
+  // This computer's copy: loaded at once, so a draft opened offline shows what was last seen.
+  const local = new IndexeddbPersistence(
+    `resolution-drafter-shared:${address.server}/${address.document}`,
+    doc,
+  );
+  void local.whenSynced.then(() => {
+    restored = true;
+    notify();
+  });
+
+  const socket = new HocuspocusProviderWebsocket({
+    url: address.server,
+    // Try again soon and often: a delegate in a meeting room loses the network for seconds, not hours.
+    delay: 500,
+    minDelay: 500,
+    maxDelay: 5000,
+  });
+  const hocuspocus = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: address.document,
+    document: doc,
+    token,
+    onAuthenticationFailed: ({ reason }) => {
+      refusal = reason === 'permission-denied' ? 'The server refused this link.' : reason;
+      state = 'refused';
+      notify();
+    },
+    onStatus: ({ status }) => {
+      if (status === 'connected') {
+        everConnected = true;
+        set('connected');
+      } else if (!navigator.onLine) set('offline');
+      else set(everConnected ? 'reconnecting' : 'connecting');
+    },
+    onSynced: () => {
+      synced = true;
+      notify();
+    },
+    onUnsyncedChanges: () => notify(),
+  });
+  const online = (): void => set(socket.status === 'connected' ? 'connected' : 'reconnecting');
+  const offline = (): void => set('offline');
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+
+  // Lexical's Provider, over Hocuspocus' events.
+  const wrapped = new Map<Listener, Listener>();
+  const provider: Provider = {
+    awareness: hocuspocus.awareness as unknown as Provider['awareness'],
+    connect: () => {
+      hocuspocus.attach();
+    },
+    disconnect: () => undefined,
+    on: ((type: string, callback: Listener) => {
+      if (type === 'sync') {
+        const handler = ({ state: isSynced }: { state: boolean }) =>
+          (callback as (s: boolean) => void)(isSynced);
+        wrapped.set(callback, handler as Listener);
+        hocuspocus.on('synced', handler);
+      } else if (type === 'status') {
+        wrapped.set(callback, callback);
+        hocuspocus.on('status', callback);
+      }
+    }) as Provider['on'],
+    off: ((type: string, callback: Listener) => {
+      const handler = wrapped.get(callback);
+      if (!handler) return;
+      wrapped.delete(callback);
+      hocuspocus.off(type === 'sync' ? 'synced' : type, handler);
+    }) as Provider['off'],
+  };
+
+  return {
+    doc,
+    hocuspocus,
+    provider,
+    state: () => state,
+    refusal: () => refusal,
+    unsynced: () => hocuspocus.hasUnsyncedChanges,
+    ready: () => synced || (restored && doc.get(SHARED_ROOT, Y.XmlText).length > 0),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy: () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      hocuspocus.destroy();
+      socket.destroy();
+      void local.destroy();
+    },
+  };
+}

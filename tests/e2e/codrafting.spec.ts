@@ -1,0 +1,201 @@
+/**
+ * Co-drafting in real browsers against the real server (`npm run server`'s entry, its own process):
+ * drill 1, two browsers typing into the same paragraph at the same time converge, with the numbering
+ * intact; a delegation and an observer see the text live, cannot type into it, and the server refuses
+ * them anyway (tests/server/roles.test.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { NodeWebSocket } from '../../src/collab/nodeSocket.ts';
+import { shareDocument, type SharedDraft } from '../../src/collab/share.ts';
+import type { ResolutionDocument } from '../../src/core/model/types.ts';
+import { readPrintedText } from '../../src/core/parse/printed.ts';
+import { readFileSync } from 'node:fs';
+import { expect, test, textbox } from './fixtures.ts';
+
+const PORT = 4391;
+const SERVER = `ws://127.0.0.1:${PORT}`;
+
+let server: ChildProcess;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'rd-e2e-server-'));
+  server = spawn(
+    process.execPath,
+    ['bin/run-ts.mjs', 'server/main.ts', '--port', String(PORT), '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Resolution Drafter server:')) resolve();
+    };
+    server.stdout?.on('data', read);
+    server.stderr?.on('data', read);
+    server.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+});
+
+test.afterAll(async () => {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function gaDocument(name: string): ResolutionDocument {
+  const text = readFileSync(new URL(`../../corpus/ga/${name}.txt`, import.meta.url), 'utf8');
+  const [doc] = readPrintedText(text).documents;
+  if (!doc) throw new Error(`no document in ${name}`);
+  return doc;
+}
+
+async function share(doc: ResolutionDocument, baseURL: string): Promise<SharedDraft> {
+  return shareDocument(doc, {
+    server: SERVER,
+    delegations: ['Mexico', 'Norway'],
+    app: `${baseURL}/`,
+    WebSocketPolyfill: NodeWebSocket,
+  });
+}
+
+const linkFor = (draft: SharedDraft, baseURL: string, token: string): string =>
+  `${baseURL}/#shared=${draft.document}&server=${encodeURIComponent(SERVER)}&token=${token}`;
+
+async function opened(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Draft' })).toBeVisible();
+}
+
+/** The caret at the very end of a paragraph (End goes only to the end of its first line on screen). */
+async function caretAtEnd(paragraph: Locator): Promise<void> {
+  await paragraph.click();
+  await paragraph.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = document.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+  // Lexical takes the caret from the selectionchange that follows.
+  await paragraph.page().waitForTimeout(100);
+}
+
+/** The operative paragraphs' numbers as the page shows them. */
+const numbers = (page: Page): Promise<string[]> =>
+  page
+    .locator('.res-operative')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-number') ?? ''));
+
+test.describe('co-drafting live', () => {
+  test('two browsers type at once and converge, numbered alike in both', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+    // A second, separate browser: its own process, as a second delegate's laptop.
+    const other: Browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const second = await (await other.newContext()).newPage();
+      await opened(page, draft.url);
+      await opened(second, draft.url);
+      await expect(page.getByRole('list', { name: 'Who is here' }).getByRole('listitem')).toHaveCount(2);
+      const op = (p: Page, n: number) =>
+        textbox(p)
+          .locator('.res-operative')
+          .nth(n - 1);
+
+      // At the same time, in two paragraphs.
+      await caretAtEnd(op(page, 2));
+      await caretAtEnd(op(second, 3));
+      await Promise.all([
+        page.keyboard.type(' alpha bravo charlie', { delay: 25 }),
+        second.keyboard.type(' xray yankee zulu', { delay: 25 }),
+      ]);
+      for (const p of [page, second]) {
+        await expect(op(p, 2)).toContainText('safeguards; alpha bravo charlie');
+        await expect(op(p, 3)).toContainText('in the Middle East; xray yankee zulu');
+      }
+
+      // In one paragraph, in turns: each keystroke reaches the other browser before it types.
+      await caretAtEnd(op(second, 2));
+      const turns: [Page, Page, string][] = [...'abc'].flatMap((c) => [
+        [page, second, c] as [Page, Page, string],
+        [second, page, c.toUpperCase()] as [Page, Page, string],
+      ]);
+      for (const [typist, reader, letter] of turns) {
+        await typist.keyboard.type(letter);
+        await expect(op(reader, 2)).toContainText(letter);
+      }
+      await expect
+        .poll(async () => (await op(second, 2).textContent()) ?? '')
+        .toBe((await op(page, 2).textContent()) ?? '');
+      const tail = ((await op(page, 2).textContent()) ?? '').slice(-6);
+      expect([...tail].sort().join('')).toBe('ABCabc');
+
+      // A paragraph added after OP1 in one browser while the other types in the last: numbered alike.
+      const operatives = await textbox(page).locator('.res-operative').count();
+      await caretAtEnd(op(page, 1));
+      await caretAtEnd(textbox(second).locator('.res-operative').last());
+      await Promise.all([
+        (async () => {
+          await page.keyboard.press('Enter');
+          await page.keyboard.type('Decides to continue the dialogue;', { delay: 20 });
+        })(),
+        second.keyboard.type(' and the last words', { delay: 20 }),
+      ]);
+      for (const p of [page, second]) {
+        await expect(op(p, 2)).toHaveText('Decides to continue the dialogue;');
+        await expect(textbox(p).locator('.res-operative').last()).toContainText('and the last words');
+        await expect(textbox(p).locator('.res-operative')).toHaveCount(operatives + 1);
+      }
+      const expected = Array.from({ length: operatives + 1 }, (_, i) => String(i + 1));
+      await expect.poll(() => numbers(page)).toEqual(expected);
+      await expect.poll(() => numbers(second)).toEqual(expected);
+      // The whole text, block by block (innerText would leave out what is off screen).
+      const blocks = (p: Page) => textbox(p).locator(':scope > *').allTextContents();
+      await expect.poll(() => blocks(second)).toEqual(await blocks(page));
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a delegation and an observer follow live, read-only, with their names among those here', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+    const mexico = await (await browser.newContext()).newPage();
+    const observer = await (await browser.newContext()).newPage();
+    await opened(page, draft.url);
+    await opened(mexico, linkFor(draft, baseURL ?? '', draft.tokens.delegations.Mexico ?? ''));
+    await opened(observer, linkFor(draft, baseURL ?? '', draft.tokens.observer));
+    await expect(mexico.getByText('Mexico: proposes; the facilitator edits the text')).toBeVisible();
+    await expect(observer.getByText('Observer: read-only')).toBeVisible();
+    for (const p of [mexico, observer]) await expect(textbox(p)).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByRole('list', { name: 'Who is here' })).toContainText('Mexico');
+    await expect(page.getByRole('list', { name: 'Who is here' })).toContainText('Observer');
+
+    await caretAtEnd(textbox(page).locator('.res-operative').first());
+    await page.keyboard.type(' as agreed in the room', { delay: 10 });
+    for (const p of [mexico, observer])
+      await expect(textbox(p).locator('.res-operative').first()).toContainText('as agreed in the room');
+  });
+
+  test('a link with a forged token says so and shows nothing', async ({ page, baseURL }) => {
+    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+    await page.goto(linkFor(draft, baseURL ?? '', `${draft.tokens.observer.slice(0, -6)}AAAAAA`));
+    await expect(page.getByRole('alert')).toContainText('This link does not open this draft.');
+    await expect(page.getByRole('article', { name: 'Draft' })).toBeHidden();
+  });
+});
