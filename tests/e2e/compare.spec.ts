@@ -5,7 +5,7 @@
  * the switches are checked as a delegate sees them.
  */
 import type { Locator, Page } from '@playwright/test';
-import { boxOnScreen, caretAtEnd, expect, settle, test, textbox, waitSaved } from './fixtures.ts';
+import { boxOnScreen, caretAtEnd, expect, settle, test, textbox, waitSaved, write } from './fixtures.ts';
 
 async function startFrom63(page: Page, load = true): Promise<void> {
   if (load) await page.goto('/');
@@ -82,7 +82,7 @@ async function editDraft(page: Page): Promise<void> {
   await expect(body.locator('.res-operative')).toHaveCount(20);
   await caretAtEnd(page, operative(page, 11));
   await page.keyboard.press('Enter');
-  await page.keyboard.type(OP12);
+  await write(page, OP12);
   await page.keyboard.press('Escape');
   await expect(operative(page, 12)).toHaveText(OP12);
   await waitSaved(page);

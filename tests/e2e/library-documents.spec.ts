@@ -14,7 +14,7 @@ import {
   newDraftFromTemplate,
   test,
   textbox,
-  typeNewOperative,
+  writeNewOperative,
   waitSaved,
 } from './fixtures.ts';
 
@@ -131,7 +131,7 @@ test.describe('your documents in the library', () => {
       timeout: 60_000,
     });
     await panel(page).getByLabel('Body').selectOption({ label: 'Your documents' });
-    await typeNewOperative(page, TYPED);
+    await writeNewOperative(page, TYPED);
 
     const top = results(page).first();
     await expect(top).toHaveAttribute('data-body', 'user');

@@ -12,7 +12,8 @@ import {
   settle,
   test,
   textbox,
-  typeNewOperative,
+  write,
+  writeNewOperative,
 } from './fixtures.ts';
 
 /** A recurring resolution: A/RES/78/17, 79/16 and 80/17 carry this title. */
@@ -42,7 +43,7 @@ test.describe('the library in the finder', () => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await openPrecedents(page);
-    await typeNewOperative(
+    await writeNewOperative(
       page,
       'Takes note of resolution GC(70)/RES/16, adopted by the General Conference of the International Atomic Energy Agency',
     );
@@ -74,7 +75,7 @@ test.describe('the library in the finder', () => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
     await openPrecedents(page);
-    await typeNewOperative(
+    await writeNewOperative(
       page,
       'Takes note of resolution GC(69)/RES/15, adopted on 18 September 2025 by the General Conference of the International Atomic Energy Agency',
     );
@@ -99,7 +100,7 @@ test.describe('the library in the finder', () => {
     const title = textbox(page).locator('.res-title');
     await caretAtEnd(page, title);
     await page.keyboard.press('Shift+Home');
-    await page.keyboard.type(TITLE);
+    await write(page, TITLE);
     await settle(page);
     await openPrecedents(page);
     await expect(panel(page).locator('.precedents__follows')).toContainText(

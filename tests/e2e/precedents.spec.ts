@@ -11,7 +11,7 @@ import {
   settle,
   test,
   textbox,
-  typeNewOperative,
+  writeNewOperative,
   waitSaved,
 } from './fixtures.ts';
 
@@ -44,7 +44,7 @@ test.describe('the precedents panel', () => {
     await newDraftFromTemplate(page, 'cop-resolution');
     await page.getByRole('tab', { name: 'Precedents' }).click();
     await conferenceOnly(page);
-    await typeNewOperative(
+    await writeNewOperative(
       page,
       'Invites Member States and other donors to provide extrabudgetary resources',
     );
@@ -90,7 +90,7 @@ test.describe('the precedents panel', () => {
     const footnotes = await body.locator('.res-footnote').count();
     const paragraphs = await body.locator('.res-operative').count();
     await conferenceOnly(page);
-    await typeNewOperative(
+    await writeNewOperative(
       page,
       'Urges Member States that have not yet done so to consider ratifying the Protocol against the Smuggling of Migrants',
     );

@@ -10,7 +10,7 @@ import {
   newDraftFromTemplate,
   test,
   textbox,
-  typeNewOperative,
+  writeNewOperative,
   waitSaved,
 } from './fixtures.ts';
 import { downloadOf } from './quality-support.ts';
@@ -55,7 +55,7 @@ test('reloads offline from the cache, with the draft and a lazy feature first us
     await page.getByRole('tab', { name: 'Precedents' }).click();
     const precedents = page.getByRole('region', { name: 'Precedents' });
     await expect(precedents).toContainText(/Library: [\d,]+ documents/, { timeout: 60_000 });
-    await typeNewOperative(
+    await writeNewOperative(
       page,
       'Takes note of resolution GC(70)/RES/16, adopted by the General Conference of the International Atomic Energy Agency',
     );
