@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
+import {
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $isTextNode,
+  type LexicalEditor,
+} from 'lexical';
 import { createSharedEditor, readSharedDocument, writeSharedDocument } from '../../src/collab/headless.ts';
 import { SHARED_ROOT } from '../../src/collab/layout.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
@@ -180,5 +187,60 @@ describe('structure under concurrency', () => {
     expect(outline(a.editor)).toBe(outline(b.editor));
     const labels = [...outline(a.editor).matchAll(/^ {2}\((\w+)\) /gm)].map((m) => m[1]);
     expect(labels.slice(0, 4)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('typing into one text at once', () => {
+  /** Types `ch` at the peer's caret in OP2, putting the caret at `offset` of its text first if it has none there. */
+  function typeAt(editor: LexicalEditor, offset: number, ch: string): void {
+    update(editor, () => {
+      const paragraph = $getRoot().getChildren().filter($isOperativeParagraphNode)[1];
+      const text = paragraph?.getChildren().filter($isTextNode)[1];
+      if (!paragraph || !text) throw new Error('no OP2 text');
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || !paragraph.isParentOf(selection.anchor.getNode()))
+        text.select(offset, offset);
+      const caret = $getSelection();
+      if ($isRangeSelection(caret)) caret.insertText(ch);
+    });
+  }
+
+  it('keeps every letter of two peers typing in one text node, whatever the order of delivery', () => {
+    const ydoc = new Y.Doc();
+    writeSharedDocument(ydoc, gaDocument('A_RES_79_16'));
+    const state = Y.encodeStateAsUpdate(ydoc);
+    const original =
+      gaDocument('A_RES_79_16')
+        .operative[1]?.content.map((i) => ('text' in i ? i.text : ''))
+        .join('') ?? '';
+    for (let seed = 1; seed <= 15; seed++) {
+      let r = seed;
+      const random = (): number => (r = (r * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const a = peer(state);
+      const b = peer(state);
+      const typedA = 'alpha bravo ';
+      const typedB = ' xray yankee';
+      let i = 0;
+      let j = 0;
+      while (i < typedA.length || j < typedB.length || a.outbox.length > 0 || b.outbox.length > 0) {
+        const x = random();
+        if (x < 0.3 && i < typedA.length) typeAt(a.editor, 1, typedA[i++] ?? '');
+        else if (x < 0.6 && j < typedB.length) typeAt(b.editor, 60, typedB[j++] ?? '');
+        else if (x < 0.8)
+          for (const u of a.outbox.splice(0, Math.ceil(random() * 3))) Y.applyUpdate(b.doc, u, 'remote');
+        else for (const u of b.outbox.splice(0, Math.ceil(random() * 3))) Y.applyUpdate(a.doc, u, 'remote');
+      }
+      const line = (editor: LexicalEditor) =>
+        outline(editor)
+          .split('\n')
+          .find((l) => l.startsWith('OP 2')) ?? '';
+      expect(line(a.editor), `seed ${seed}`).toBe(line(b.editor));
+      // Every letter of the original and of both typists is there, and A's words stay whole.
+      const letters = (text: string) => [...text.replace(/\s/g, '')].sort().join('');
+      expect(letters(line(a.editor)), `seed ${seed}`).toBe(
+        letters(`OP 2. <${'Calls upon'}>${original}${typedA}${typedB}`),
+      );
+      expect(line(a.editor)).toContain('alpha bravo');
+    }
   });
 });
