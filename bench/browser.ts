@@ -59,6 +59,10 @@
  *   the draft on screen, with the worker's start, pdf.js's fetch and compilation and the draft's
  *   creation. Median of 3 after 1 of warm-up.
  */
+import { NodeWebSocket } from '../src/collab/nodeSocket.ts';
+import { shareDocument } from '../src/collab/share.ts';
+import { connectEditor, freePort, spawnServer, stopServer, type Client } from '../tests/server/harness.ts';
+import { typeWord } from '../tests/server/typing.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -763,6 +767,116 @@ async function measureNegotiationTyping(bench: Bench, pageWidth: number): Promis
   } finally {
     await appContext.close();
     await bareContext.close();
+  }
+}
+
+/** Peers typing into the shared draft while the app's user types (issue 15). */
+const SHARED_PEERS = 5;
+
+/**
+ * Keystrokes in a shared draft while five peers type (issue 15: within 1.5× the bare editor): the
+ * 150-paragraph draft shared on a real server (its own process), opened in the app as the facilitator;
+ * five headless peers, connected like the app over the protocol, each type a word into a paragraph of
+ * its own every 150-300 ms the whole time, so remote changes arrive between the user's keys. The
+ * user types at the end of the target paragraph, in turn with the bare editor, as `measureTyping` does.
+ */
+async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<void> {
+  const { browser, urls, draft, log, problems } = bench;
+  log(`keystrokes in a shared draft while ${SHARED_PEERS} peers type, against the bare editor`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rd-bench-shared-'));
+  const server = await spawnServer(['--port', String(port), '--data', dataDir]);
+  const url = `ws://127.0.0.1:${port}`;
+  const peers: Client[] = [];
+  let typing: NodeJS.Timeout | undefined;
+  const appContext = await newContext(browser);
+  const bareContext = await newContext(browser);
+  try {
+    const shared = await shareDocument(draft.document, {
+      server: url,
+      delegations: [],
+      app: `${urls.app}`,
+      WebSocketPolyfill: NodeWebSocket,
+    });
+    for (let i = 0; i < SHARED_PEERS; i++)
+      peers.push(await connectEditor(url, shared.document, shared.tokens.facilitator));
+    const app = await appContext.newPage();
+    guard(app, problems);
+    await app.goto(shared.url);
+    await app.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await app.locator(APP_OPERATIVE).nth(draft.targetOperative).waitFor({ state: 'attached' });
+    const bare = await bareContext.newPage();
+    guard(bare, problems);
+    await bare.goto(`${urls.bare}?width=${pageWidth}`);
+    await bare.evaluate('window.__bench.whenReady()');
+
+    // The peers type words into paragraphs of their own (none into the user's), until the end.
+    let word = 0;
+    const tick = (): void => {
+      const peer = peers[word % SHARED_PEERS];
+      const paragraph = (word % SHARED_PEERS) * 3 + 1;
+      word++;
+      if (peer && paragraph !== draft.targetOperative + 1) typeWord(peer.editor, paragraph, `peer${word}`);
+      typing = setTimeout(tick, 30 + ((word * 37) % 30));
+    };
+    tick();
+
+    const appRounds: number[][] = [];
+    const bareRounds: number[][] = [];
+    const size = Math.ceil(TYPED_TEXT.length / TYPING_ROUNDS);
+    for (let r = 0; r < TYPING_ROUNDS; r++) {
+      const text = TYPED_TEXT.slice(r * size, (r + 1) * size);
+      for (const side of r % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+        const page = side === 'app' ? app : bare;
+        await page.bringToFront();
+        await caretAtEnd(
+          page,
+          side === 'app' ? APP_OPERATIVE : BARE_PARAGRAPH,
+          side === 'app' ? draft.targetOperative : draft.targetBlock,
+        );
+        if (r === 0) await typeMeasured(page, WARMUP_TEXT);
+        (side === 'app' ? appRounds : bareRounds).push(
+          (await typeMeasured(page, text)).map((k) => k.end - k.start),
+        );
+      }
+    }
+    clearTimeout(typing);
+    const typed = await textOf(app, APP_OPERATIVE, draft.targetOperative);
+    if (!typed.endsWith(WARMUP_TEXT + TYPED_TEXT))
+      throw new Error('the text typed in the shared draft did not arrive intact');
+    if (word < 50) throw new Error(`the peers typed only ${word} words`);
+    const p95s = (rounds: number[][]) => sorted(rounds.map((times) => percentile(sorted(times), 95)));
+    const appP95s = p95s(appRounds);
+    const bareP95s = p95s(bareRounds);
+    const appP95 = median(appP95s);
+    const bareP95 = median(bareP95s);
+    log(
+      `shared keystroke 95th percentiles by round: ${appP95s.map(show).join(', ')}; bare: ${bareP95s.map(show).join(', ')}; the peers typed ${word} words`,
+    );
+    bench.sink.push(
+      {
+        key: 'browser.sharedKeystrokeP95Ms',
+        value: round(appP95, 1),
+        unit: 'ms',
+        budget: 16,
+        what: `keydown → next frame drawn, the facilitator typing in the shared 150-paragraph draft while ${SHARED_PEERS} peers type (${word} words): 95th percentile of each round of ${size} keys, median of ${TYPING_ROUNDS} rounds`,
+        spread: spreadOf(appP95s),
+      },
+      {
+        key: 'browser.sharedKeystrokeVsBare',
+        value: round(appP95 / bareP95, 2),
+        unit: '×',
+        budget: 1.5,
+        what: `sharedKeystrokeP95Ms / the bare Lexical editor's, typed in turn (bare: ${show(bareP95)})`,
+      },
+    );
+  } finally {
+    clearTimeout(typing);
+    for (const peer of peers) peer.close();
+    await appContext.close();
+    await bareContext.close();
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -1567,6 +1681,9 @@ export async function measureBrowserFigures(
           (await part(bench, 'browser.negotiationKeystrokeP95Ms', () =>
             measureNegotiationTyping(bench, pageWidth),
           )) && ok;
+        ok =
+          (await part(bench, 'browser.sharedKeystrokeP95Ms', () => measureSharedTyping(bench, pageWidth))) &&
+          ok;
       }
       if (typingOnly) return ok;
       ok = (await part(bench, 'browser.docxExportMs', () => measureDocxExport(bench))) && ok;

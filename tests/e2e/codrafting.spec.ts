@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
@@ -16,17 +17,25 @@ import { readPrintedText } from '../../src/core/parse/printed.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test, textbox } from './fixtures.ts';
 
-const PORT = 4391;
-const SERVER = `ws://127.0.0.1:${PORT}`;
+let SERVER = '';
 
 let server: ChildProcess;
 let dataDir: string;
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rd-e2e-server-'));
+  // A free port: another run of these journeys may hold any fixed one.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  SERVER = `ws://127.0.0.1:${port}`;
   server = spawn(
     process.execPath,
-    ['bin/run-ts.mjs', 'server/main.ts', '--port', String(PORT), '--data', dataDir],
+    ['bin/run-ts.mjs', 'server/main.ts', '--port', String(port), '--data', dataDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -190,6 +199,50 @@ test.describe('co-drafting live', () => {
     await page.keyboard.type(' as agreed in the room', { delay: 10 });
     for (const p of [mexico, observer])
       await expect(textbox(p).locator('.res-operative').first()).toContainText('as agreed in the room');
+  });
+
+  test('a delegation proposes, another supports, the facilitator accepts: the text changes in every browser', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+    const mexico = await (await browser.newContext()).newPage();
+    const norway = await (await browser.newContext()).newPage();
+    await opened(page, draft.url);
+    await opened(mexico, linkFor(draft, baseURL ?? '', draft.tokens.delegations.Mexico ?? ''));
+    await opened(norway, linkFor(draft, baseURL ?? '', draft.tokens.delegations.Norway ?? ''));
+
+    // Mexico writes its version of OP2 (no footnote in it) from the keyboard.
+    const op2 = (await textbox(mexico).locator('.res-operative').nth(1).textContent()) ?? '';
+    await mexico.getByLabel('Mexico proposes a version of').focus();
+    await mexico.getByLabel('Mexico proposes a version of').selectOption('operative:2');
+    await expect(mexico.getByLabel('Your text')).toHaveValue(op2);
+    const version = op2.replace('pending the establishment', 'until the establishment');
+    expect(version).not.toBe(op2);
+    await mexico.getByLabel('Your text').fill(version);
+    await mexico.getByRole('button', { name: 'Propose' }).click();
+
+    // Everyone sees it live, with the words it changes; Norway supports it.
+    for (const p of [page, mexico, norway]) {
+      const item = p.getByRole('list', { name: 'Open proposals' }).getByRole('listitem');
+      await expect(item).toHaveCount(1);
+      await expect(item).toContainText('Mexico on OP2');
+      await expect(item.locator('ins')).toHaveText('until');
+      await expect(item.locator('del')).toHaveText('pending');
+    }
+    await norway.getByRole('button', { name: 'Support' }).click();
+    await expect(page.getByRole('list', { name: 'Open proposals' })).toContainText('supported by Norway');
+    // Only the facilitator decides: no Accept for a delegation, and Mexico may withdraw its own.
+    await expect(mexico.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+    await expect(mexico.getByRole('button', { name: 'Withdraw' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Accept' }).click();
+    for (const p of [page, mexico, norway]) {
+      await expect(textbox(p).locator('.res-operative').nth(1)).toHaveText(version);
+      await expect(textbox(p).locator('.res-operative').nth(1).locator('.opener')).toHaveText('Calls upon');
+      await expect(p.getByRole('list', { name: 'Open proposals' }).getByRole('listitem')).toHaveCount(0);
+    }
   });
 
   test('a link with a forged token says so and shows nothing', async ({ page, baseURL }) => {

@@ -18,6 +18,7 @@ import { lexicon } from '../data.ts';
 import { downloadBlob } from '../files.ts';
 import { Masthead } from '../Masthead.tsx';
 import { createSharedDraftStore, type SharedDraftStore } from '../stores/sharedDraftStore.ts';
+import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { docxFileName, writeDocx } from '../word/writer.ts';
 import '../styles/shared.css';
 
@@ -164,32 +165,35 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
       ) : null}
       <LexicalCollaboration>
         <ResolutionComposer document={null} readOnly={!store.canEdit}>
-          <main className="desk" aria-label="Draft workspace">
-            {!state.ready ? <p className="welcome">Opening the shared draft…</p> : null}
-            <article className="page" aria-label="Draft" data-kind={header?.kind} hidden={!state.ready}>
-              {mastheadDocument ? <Masthead document={mastheadDocument} /> : null}
-              <CollaborationPlugin
-                id={store.address.document}
-                providerFactory={store.providerFactory}
-                shouldBootstrap={false}
-                username={store.name}
-                cursorColor={store.colour}
-                cursorsContainerRef={cursors}
-                excludedProperties={DERIVED}
-              />
-              <ResolutionSurface
-                lexicon={lexicon}
-                readOnly={!store.canEdit}
-                shared={{ ready: state.ready }}
-              />
-              <div ref={cursors} className="shared-cursors" />
-            </article>
-            {header ? (
-              <div className="shared-actions">
-                <ExportButton header={header} />
-              </div>
-            ) : null}
-          </main>
+          <div className="shared-layout">
+            <main className="desk" aria-label="Draft workspace">
+              {!state.ready ? <p className="welcome">Opening the shared draft…</p> : null}
+              <article className="page" aria-label="Draft" data-kind={header?.kind} hidden={!state.ready}>
+                {mastheadDocument ? <Masthead document={mastheadDocument} /> : null}
+                <CollaborationPlugin
+                  id={store.address.document}
+                  providerFactory={store.providerFactory}
+                  shouldBootstrap={false}
+                  username={store.name}
+                  cursorColor={store.colour}
+                  cursorsContainerRef={cursors}
+                  excludedProperties={DERIVED}
+                />
+                <ResolutionSurface
+                  lexicon={lexicon}
+                  readOnly={!store.canEdit}
+                  shared={{ ready: state.ready }}
+                />
+                <div ref={cursors} className="shared-cursors" />
+              </article>
+              {header ? (
+                <div className="shared-actions">
+                  <ExportButton header={header} />
+                </div>
+              ) : null}
+            </main>
+            {state.ready ? <ProposalsPanel store={store} proposals={state.proposals} /> : null}
+          </div>
         </ResolutionComposer>
       </LexicalCollaboration>
     </div>

@@ -8,7 +8,8 @@ import type * as Y from 'yjs';
 import type { SharedAddress } from '../../collab/address.ts';
 import { openBrowserSession, type BrowserSession, type ConnectionState } from '../../collab/browser.ts';
 import { readSharedHeader, type SharedHeader } from '../../collab/headless.ts';
-import { SHARED_DRAFT } from '../../collab/layout.ts';
+import { SHARED_DECISIONS, SHARED_DRAFT, SHARED_PROPOSALS, SHARED_STANCES } from '../../collab/layout.ts';
+import { readProposals, type ProposalView } from '../../collab/proposals.ts';
 import { displayName, presenceColour, tokenRole, type TokenRole } from '../../collab/role.ts';
 
 export interface Peer {
@@ -27,6 +28,8 @@ export interface SharedDraftState {
   readonly unsynced: boolean;
   readonly peers: readonly Peer[];
   readonly header: SharedHeader | null;
+  /** Every proposal with its decision and stances, oldest first. */
+  readonly proposals: readonly ProposalView[];
 }
 
 export interface SharedDraftStore {
@@ -81,7 +84,9 @@ export function createSharedDraftStore(
     unsynced: session.unsynced(),
     peers: peers(),
     header: readSharedHeader(session.doc),
+    proposals,
   });
+  let proposals = readProposals(session.doc);
   let state = read();
   const refresh = (): void => {
     const next = read();
@@ -91,6 +96,7 @@ export function createSharedDraftStore(
       next.ready === state.ready &&
       next.unsynced === state.unsynced &&
       next.header === state.header &&
+      next.proposals === state.proposals &&
       next.peers.length === state.peers.length &&
       next.peers.every((p, i) => p.id === state.peers[i]?.id && p.name === state.peers[i]?.name);
     if (same) return;
@@ -101,6 +107,14 @@ export function createSharedDraftStore(
   awareness?.on('change', refresh);
   const draftMap = session.doc.getMap(SHARED_DRAFT);
   draftMap.observe(refresh);
+  const negotiationMaps = [SHARED_PROPOSALS, SHARED_DECISIONS, SHARED_STANCES].map((name) =>
+    session.doc.getMap(name),
+  );
+  const onProposals = (): void => {
+    proposals = readProposals(session.doc);
+    refresh();
+  };
+  for (const map of negotiationMaps) map.observe(onProposals);
 
   return {
     address,
@@ -122,6 +136,7 @@ export function createSharedDraftStore(
       stopSession();
       awareness?.off('change', refresh);
       draftMap.unobserve(refresh);
+      for (const map of negotiationMaps) map.unobserve(onProposals);
       session.destroy();
     },
   };
