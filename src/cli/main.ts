@@ -160,13 +160,16 @@ function printParsed({ documents, diagnostics }: SourceResult, json: boolean, ou
   return 0;
 }
 
-/**
- * Runs one command and gives its exit status; a refusal is thrown (UsageError) for `execute` to print.
- * A command prints through `out` (whole lines on io.stdout); one with options of its own parses them.
- */
 const PARSE_SHARED_USAGE =
   'usage: resolution-drafter parse --shared ws://host:port/<id> --token <token> [--json]';
 
+/**
+ * Runs one command and gives its exit status; a refusal is thrown (UsageError) for `execute` to print.
+ * A command prints through `out` (whole lines on io.stdout), never on process.stdout: the tests run it
+ * in their own process (tests/cli/run.ts). One with options of its own parses them (a module of its
+ * own, imported here when the command is run, returning the text to print), a refusal being a
+ * UsageError; colour, when its output has any, is io.color.
+ */
 export function run(argv: readonly string[], io: CliIo = processIo()): number | Promise<number> {
   const out = lines(io);
   // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
