@@ -15,7 +15,7 @@ import { shareDocument, type SharedDraft } from '../../src/collab/share.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { readPrintedText } from '../../src/core/parse/printed.ts';
 import { readFileSync } from 'node:fs';
-import { expect, test, textbox } from './fixtures.ts';
+import { expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 
 let SERVER = '';
 
@@ -243,6 +243,52 @@ test.describe('co-drafting live', () => {
       await expect(textbox(p).locator('.res-operative').nth(1).locator('.opener')).toHaveText('Calls upon');
       await expect(p.getByRole('list', { name: 'Open proposals' }).getByRole('listitem')).toHaveCount(0);
     }
+  });
+
+  test('Share… turns the open draft into a shared one, with a link per role that opens it live', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'cop-resolution');
+    await caretAtEnd(textbox(page).locator('.res-operative').last());
+    await page.keyboard.type(' Shared from this browser.', { delay: 10 });
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share for co-drafting' });
+    await dialog.getByLabel('Server').fill(SERVER);
+    await dialog.getByLabel('Delegations, separated by commas').fill('Mexico, Norway');
+    await dialog.getByRole('button', { name: 'Share' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Shared.');
+    const links = dialog.getByRole('list', { name: 'Links' });
+    await expect(links.getByRole('listitem')).toHaveCount(4);
+    const norwayLink = await dialog.getByLabel('Link for Norway (proposes)').inputValue();
+    const facilitatorLink = await dialog.getByLabel('Link for Facilitator (edits the text)').inputValue();
+    expect(norwayLink).toContain('#shared=');
+
+    // Norway opens its link: the text typed here, read-only, with Norway's label.
+    const norway = await (await browser.newContext()).newPage();
+    await opened(norway, norwayLink);
+    await expect(textbox(norway)).toContainText('Shared from this browser.');
+    await expect(norway.getByText('Norway: proposes; the facilitator edits the text')).toBeVisible();
+    // The facilitator's link in another tab edits it, and Norway sees it.
+    const facilitator = await (await browser.newContext()).newPage();
+    await opened(facilitator, facilitatorLink);
+    await caretAtEnd(textbox(facilitator).locator('.res-operative').last());
+    await facilitator.keyboard.type(' And edited live.', { delay: 10 });
+    await expect(textbox(norway)).toContainText('And edited live.');
+  });
+
+  test('Share… refuses an address that is not a co-drafting server’s, and nothing is sent', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'cop-resolution');
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share for co-drafting' });
+    // (A server that does not answer is told the same way: tests/cli/shared.test.ts, the same code.)
+    await dialog.getByLabel('Server').fill('http://127.0.0.1:1');
+    await dialog.getByRole('button', { name: 'Share' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('must start with ws:// or wss://');
   });
 
   test('a link with a forged token says so and shows nothing', async ({ page, baseURL }) => {
