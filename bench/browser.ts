@@ -777,7 +777,7 @@ const SHARED_PEERS = 5;
  * Keystrokes in a shared draft while five peers type (issue 15: within 1.5× the bare editor): the
  * 150-paragraph draft shared on a real server (its own process), opened in the app as the facilitator;
  * five headless peers, connected like the app over the protocol, each type a word into a paragraph of
- * its own every 150-300 ms the whole time, so remote changes arrive between the user's keys. The
+ * its own every 30-60 ms the whole time, so remote changes arrive between the user's keys. The
  * user types at the end of the target paragraph, in turn with the bare editor, as `measureTyping` does.
  */
 async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<void> {

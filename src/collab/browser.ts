@@ -11,6 +11,7 @@ import type { Provider } from '@lexical/yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { SharedAddress } from './address.ts';
+import { stickyCarets } from './caret.ts';
 import { SHARED_ROOT } from './layout.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
@@ -50,15 +51,18 @@ export function openBrowserSession(address: SharedAddress, token: string): Brows
     notify();
   };
 
-  // This computer's copy: loaded at once, so a draft opened offline shows what was last seen.
-  const local = new IndexeddbPersistence(
-    `resolution-drafter-shared:${address.server}/${address.document}`,
-    doc,
-  );
-  void local.whenSynced.then(() => {
-    restored = true;
-    notify();
-  });
+  // This computer's copy, so that a draft opened offline shows what was last seen and edits made offline
+  // survive a reload. Loaded when Lexical's binding connects, not before: the binding draws only the
+  // changes it observes, so text already in the document when it was made would never be drawn.
+  let local: IndexeddbPersistence | null = null;
+  const openLocalCopy = (): void => {
+    if (local !== null) return;
+    local = new IndexeddbPersistence(`resolution-drafter-shared:${address.server}/${address.document}`, doc);
+    void local.whenSynced.then(() => {
+      restored = true;
+      notify();
+    });
+  };
 
   const socket = new HocuspocusProviderWebsocket({
     url: address.server,
@@ -98,8 +102,10 @@ export function openBrowserSession(address: SharedAddress, token: string): Brows
   // Lexical's Provider, over Hocuspocus' events.
   const wrapped = new Map<Listener, Listener>();
   const provider: Provider = {
-    awareness: hocuspocus.awareness as unknown as Provider['awareness'],
+    // Carets tied to what their delegate typed (caret.ts).
+    awareness: stickyCarets(hocuspocus.awareness as unknown as Provider['awareness'], doc),
     connect: () => {
+      openLocalCopy();
       hocuspocus.attach();
     },
     disconnect: () => undefined,
@@ -139,7 +145,7 @@ export function openBrowserSession(address: SharedAddress, token: string): Brows
       window.removeEventListener('offline', offline);
       hocuspocus.destroy();
       socket.destroy();
-      void local.destroy();
+      void local?.destroy();
     },
   };
 }

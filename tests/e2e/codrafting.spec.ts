@@ -1,7 +1,7 @@
 /**
  * Co-drafting in real browsers against the real server (`npm run server`'s entry, its own process):
- * drill 1, two browsers typing into the same paragraph at the same time converge, with the numbering
- * intact; a delegation and an observer see the text live, cannot type into it, and the server refuses
+ * drill 1, two browsers typing into the same paragraph at the same time converge, each one's words whole
+ * even where both type at the same place, with the numbering intact; a delegation and an observer see the text live, cannot type into it, and the server refuses
  * them anyway (tests/server/roles.test.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import { shareDocument, type SharedDraft } from '../../src/collab/share.ts';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { readPrintedText } from '../../src/core/parse/printed.ts';
 import { readFileSync } from 'node:fs';
+import { startProxy } from '../server/proxy.ts';
 import { expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 
 let SERVER = '';
@@ -98,6 +99,30 @@ async function caretAtEnd(paragraph: Locator): Promise<void> {
   await paragraph.page().waitForTimeout(100);
 }
 
+/** The caret at a character offset in a paragraph's text. */
+async function caretAt(paragraph: Locator, offset: number): Promise<void> {
+  await paragraph.click();
+  await paragraph.evaluate((element, offset) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let left = offset;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (left <= length) {
+        const range = document.createRange();
+        range.setStart(node, left);
+        range.collapse(true);
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      left -= length;
+    }
+    throw new Error(`no character ${offset} in the paragraph`);
+  }, offset);
+  await paragraph.page().waitForTimeout(100);
+}
+
 /** The operative paragraphs' numbers as the page shows them. */
 const numbers = (page: Page): Promise<string[]> =>
   page
@@ -135,7 +160,30 @@ test.describe('co-drafting live', () => {
         await expect(op(p, 3)).toContainText('in the Middle East; xray yankee zulu');
       }
 
+      // In one paragraph, at the same place, at the same time: both sentences arrive whole (neither
+      // caret jumps past the other's letters), the rest of the paragraph stays, and both show the same.
+      const before = (await op(page, 4).textContent()) ?? '';
+      const middle = before.indexOf(' ', 30);
+      await caretAt(op(page, 4), middle);
+      await caretAt(op(second, 4), middle);
+      const mine = ' alpha bravo charlie delta';
+      const theirs = ' XRAY YANKEE ZULU WHISKEY';
+      await Promise.all([
+        page.keyboard.type(mine, { delay: 20 }),
+        second.keyboard.type(theirs, { delay: 25 }),
+      ]);
+      await expect
+        .poll(async () => (await op(second, 4).textContent()) ?? '')
+        .toBe((await op(page, 4).textContent()) ?? '');
+      const together = (await op(page, 4).textContent()) ?? '';
+      expect(together).toContain(mine);
+      expect(together).toContain(theirs);
+      expect(together.startsWith(before.slice(0, middle))).toBe(true);
+      expect(together.endsWith(before.slice(middle))).toBe(true);
+      expect(together).toHaveLength(before.length + mine.length + theirs.length);
+
       // In one paragraph, in turns: each keystroke reaches the other browser before it types.
+      await caretAtEnd(op(page, 2));
       await caretAtEnd(op(second, 2));
       const turns: [Page, Page, string][] = [...'abc'].flatMap((c) => [
         [page, second, c] as [Page, Page, string],
@@ -175,6 +223,93 @@ test.describe('co-drafting live', () => {
       await expect.poll(() => blocks(second)).toEqual(await blocks(page));
     } finally {
       await other.close();
+    }
+  });
+
+  test('undo takes back one’s own typing only, never another delegate’s, and redo brings it back', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+    const second = await (await browser.newContext()).newPage();
+    await opened(page, draft.url);
+    await opened(second, draft.url);
+    const op = (p: Page, n: number) =>
+      textbox(p)
+        .locator('.res-operative')
+        .nth(n - 1);
+    await caretAtEnd(op(page, 1));
+    await page.keyboard.type(' as I wrote', { delay: 10 });
+    await caretAtEnd(op(second, 3));
+    await second.keyboard.type(' as another wrote', { delay: 10 });
+    await expect(op(page, 3)).toContainText('as another wrote');
+
+    // The other's typing came last; undo here takes back this browser's own.
+    await page.keyboard.press('Control+z');
+    for (const p of [page, second]) {
+      await expect(op(p, 1)).not.toContainText('as I wrote');
+      await expect(op(p, 3)).toContainText('as another wrote');
+    }
+    await page.keyboard.press('Control+Shift+z');
+    for (const p of [page, second]) {
+      await expect(op(p, 1)).toContainText('as I wrote');
+      await expect(op(p, 3)).toContainText('as another wrote');
+    }
+  });
+
+  test('typing while the network is down is kept on this computer, over closing the page, and merged when it returns', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const network = await startProxy(Number(new URL(SERVER.replace('ws:', 'http:')).port));
+    try {
+      const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
+      const throughNetwork = `${baseURL}/#shared=${draft.document}&server=${encodeURIComponent(network.url)}&token=${draft.tokens.facilitator}`;
+      const other = await (await browser.newContext()).newPage();
+      await opened(page, throughNetwork);
+      await opened(other, draft.url);
+      const op = (p: Page, n: number) =>
+        textbox(p)
+          .locator('.res-operative')
+          .nth(n - 1);
+
+      // The network goes: the page says so, and typing goes on.
+      network.restore();
+      network.blackhole();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'your changes are kept on this computer' }),
+      ).toBeVisible();
+      await caretAtEnd(op(page, 2));
+      await page.keyboard.type(' written with the network down', { delay: 10 });
+      // Meanwhile another delegate edits another paragraph.
+      await caretAtEnd(op(other, 4));
+      await other.keyboard.type(' written meanwhile', { delay: 10 });
+      await expect(op(other, 2)).not.toContainText('written with the network down');
+
+      // The page is closed before the network returns, and opened again: the typing is still there.
+      const context = page.context();
+      await page.close();
+      const again = await context.newPage();
+      await again.goto(throughNetwork);
+      await expect(op(again, 2)).toContainText('written with the network down');
+      await expect(again.getByRole('status').filter({ hasText: 'Connected' })).toHaveCount(0);
+
+      // The network returns: both sides have both edits.
+      network.restore();
+      await expect(again.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({
+        timeout: 20_000,
+      });
+      for (const p of [again, other]) {
+        await expect(op(p, 2)).toContainText('written with the network down');
+        await expect(op(p, 4)).toContainText('written meanwhile');
+      }
+      await expect
+        .poll(() => textbox(other).locator(':scope > *').allTextContents())
+        .toEqual(await textbox(again).locator(':scope > *').allTextContents());
+    } finally {
+      await network.close();
     }
   });
 
