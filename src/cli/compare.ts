@@ -15,11 +15,12 @@
  */
 import { compareDocuments } from '../core/compare/compare.ts';
 import type { CompareResult, ParagraphChange, WordChange } from '../core/compare/types.ts';
+import type { ResolutionDocument } from '../core/model/types.ts';
 import { UsageError } from './io.ts';
 import { readOneDocumentAsync } from './sources.ts';
 
 export const COMPARE_USAGE =
-  'usage: resolution-drafter compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]';
+  'usage: resolution-drafter compare <base> <draft> [--json] [--ignore-punctuation] [--ignore-footnotes] [--show-typography]\n       resolution-drafter compare <base> --shared ws://host:port/<id> --token <token> [same options]';
 
 const COLOR = {
   delete: ['\u001b[31;9m', '\u001b[0m'],
@@ -33,6 +34,8 @@ type Marks = typeof COLOR | typeof PLAIN;
 export interface CompareCommandOptions {
   /** ANSI colour; by default when stdout is a terminal and NO_COLOR is unset. */
   readonly color?: boolean;
+  /** The draft side read otherwise (a shared draft, `--shared`): then the arguments name only the base. */
+  readonly draft?: { readonly read: () => Promise<ResolutionDocument>; readonly label: string };
 }
 
 function redline(words: readonly WordChange[], marks: Marks): string {
@@ -157,14 +160,14 @@ export async function compareCommand(
       throw new UsageError(`unknown option ${arg} for compare\n${COMPARE_USAGE}`);
     else positional.push(arg);
   }
+  const given = options.draft;
   const [a, b] = positional;
-  if (a === undefined || b === undefined || positional.length !== 2) throw new UsageError(COMPARE_USAGE);
-  const result = compareDocuments(await readOneDocumentAsync(a), await readOneDocumentAsync(b), {
-    ignorePunctuation,
-    ignoreFootnotes,
-    showTypography,
-  });
+  if (a === undefined || positional.length !== (given ? 1 : 2) || (!given && b === undefined))
+    throw new UsageError(COMPARE_USAGE);
+  const base = await readOneDocumentAsync(a);
+  const draft = given ? await given.read() : await readOneDocumentAsync(b ?? '');
+  const result = compareDocuments(base, draft, { ignorePunctuation, ignoreFootnotes, showTypography });
   if (json) return JSON.stringify(result, null, 2);
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
-  return renderRedline(result, describe(a), describe(b), color, showTypography);
+  return renderRedline(result, describe(a), given ? given.label : describe(b ?? ''), color, showTypography);
 }

@@ -12,7 +12,7 @@ import { loadCorpus, UsageError } from './io.ts';
 import { readSourceAsync, type SourceResult } from './sources.ts';
 import { referencesCommand } from './references.ts';
 import { lintCommand } from './lint.ts';
-import { compareCommand } from './compare.ts';
+import { COMPARE_USAGE, compareCommand } from './compare.ts';
 import { table } from './table.ts';
 
 export const USAGE = `Resolution Drafter — command line
@@ -33,7 +33,8 @@ commands:
                           make a shared draft of the source on a co-drafting server (npm run
                           server): its id, the link to open it, and a token per role
   parse --shared ws://host:port/<id> --token <token>
-  export --shared ws://host:port/<id> --token <token> --out <file.docx>
+  export --shared ws://host:port/<id> --token <token> --out <file.docx> [--base <source>]
+  compare <base> --shared ws://host:port/<id> --token <token>
                           read a shared draft as the app shows it (any role's token)
   compile <base> <delegation.docx>... --out <compilation.docx> [--authors authors.json]
                           merge the Word files delegations send back (tracked changes) into
@@ -175,6 +176,15 @@ export function run(argv: readonly string[], io: CliIo = processIo()): number | 
   // compare reads options of its own (--ignore-punctuation, --ignore-footnotes, --show-typography):
   // src/cli/compare.ts.
   // Either side may be a .docx, a PDF or a web page, read asynchronously (sources.ts).
+  // With --shared, the draft side is a shared draft on a co-drafting server (src/cli/shared.ts).
+  if (argv[0] === 'compare' && argv.includes('--shared'))
+    return import('./shared.ts').then(async ({ readSharedSource, takeSharedOption }) => {
+      const { rest, shared } = takeSharedOption(argv.slice(1), COMPARE_USAGE);
+      if (shared === null) throw new UsageError(COMPARE_USAGE);
+      const draft = { read: () => readSharedSource(shared), label: 'the shared draft' };
+      out(await compareCommand(rest, { color: io.color, draft }));
+      return 0;
+    });
   if (argv[0] === 'compare')
     return compareCommand(argv.slice(1), { color: io.color }).then((text) => {
       out(text);

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startTestServer, type TestServer } from '../server/harness.ts';
+import { connectEditor, removeDir, startTestServer, type TestServer } from '../server/harness.ts';
+import { typeWord } from '../server/typing.ts';
 import { soffice } from '../helpers/soffice.ts';
 import { corpusReference } from '../../src/cli/sources.ts';
 import { cli, cliJson } from './run.ts';
@@ -31,7 +32,7 @@ interface Shared {
   tokens: { facilitator: string; observer: string; delegations: Record<string, string> };
 }
 
-describe('share, parse --shared, export --shared', () => {
+describe('share, parse --shared, export --shared, compare --shared', () => {
   it('shares a corpus resolution and reads it back by any role, as the source reads', async () => {
     const shared = await cliJson<Shared>(
       'share',
@@ -81,6 +82,36 @@ describe('share, parse --shared, export --shared', () => {
     expect(sharedText).toBe(readFileSync(join(dir, 'txt', 'source.txt'), 'utf8'));
   });
 
+  it('compares a source with the shared draft as it is now: nothing changed, then the paragraph typed into', async () => {
+    const shared = await cliJson<Shared>('share', '6/3', '--server', server.url, '--delegations', 'Mexico');
+    const address = `${server.url}/${shared.document}`;
+    const compare = () =>
+      cliJson<{ changes: { type: string; draftLabel: string }[] }>(
+        'compare',
+        '6/3',
+        '--shared',
+        address,
+        '--token',
+        shared.tokens.observer,
+        '--json',
+      );
+    expect((await compare()).changes.filter((c) => c.type !== 'unchanged')).toEqual([]);
+
+    const facilitator = await connectEditor(server.url, shared.document, shared.tokens.facilitator);
+    try {
+      typeWord(facilitator.editor, 2, 'forthwith');
+      await facilitator.flushed();
+    } finally {
+      facilitator.close();
+    }
+    const changed = (await compare()).changes.filter((c) => c.type !== 'unchanged');
+    expect(changed.map((c) => [c.type, c.draftLabel])).toEqual([['changed', 'OP2']]);
+    const text = await cli('compare', '6/3', '--shared', address, '--token', shared.tokens.observer);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('the shared draft');
+    expect(text.stdout).toContain('forthwith');
+  });
+
   it('refuses bad input with one sentence and exit status 2, and writes nothing', async () => {
     const cases: [string[], RegExp][] = [
       [['share', '6/3'], /--server ws:\/\/host:port is required/],
@@ -97,6 +128,8 @@ describe('share, parse --shared, export --shared', () => {
         ['export', '--shared', `${server.url}/AAAAAAAAAAAAAAAA`, '--token', 'rd1.x.y'],
         /--out <file.docx> is required/,
       ],
+      [['compare', '6/3', '6/4', '--shared', `${server.url}/AAAAAAAAAAAAAAAA`, '--token', 'x'], /usage: /],
+      [['compare', '6/3', '--shared', `${server.url}/AAAAAAAAAAAAAAAA`], /--shared needs the --token/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(...args);
