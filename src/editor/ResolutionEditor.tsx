@@ -20,7 +20,7 @@ import type { ResolutionDocument } from '../core/model/types.ts';
 import { $exportResolution } from './bridge/export.ts';
 import { $importResolution } from './bridge/import.ts';
 import { ResolutionNodes } from './nodes/registry.ts';
-import { LimitsPlugin } from './plugins/limits/LimitsPlugin.tsx';
+import { LimitsPlugin, TypingLimitsPlugin } from './plugins/limits/LimitsPlugin.tsx';
 import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
 import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
 import { PlaceholderPlugin } from './plugins/placeholders/PlaceholderPlugin.tsx';
@@ -105,7 +105,9 @@ export function ResolutionSurface({
         }
         ErrorBoundary={LexicalErrorBoundary}
       />
-      {shared ? null : (
+      {shared ? (
+        <TypingLimitsPlugin {...(onLimit ? { onMessage: onLimit } : {})} />
+      ) : (
         <>
           <HistoryPlugin externalHistoryState={history} />
           <LimitsPlugin history={history} {...(onLimit ? { onMessage: onLimit } : {})} />

@@ -4,7 +4,7 @@
  * with each delegation's name and colour; undo takes back this user's changes only). The store
  * (../stores/sharedDraftStore.ts) holds the session; this lays it out.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -15,6 +15,7 @@ import type { SharedHeader } from '../../collab/headless.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../../editor/ResolutionEditor.tsx';
 import { lexicon } from '../data.ts';
+import { EditorExtras } from '../extensions.tsx';
 import { downloadBlob } from '../files.ts';
 import { Masthead } from '../Masthead.tsx';
 import { createSharedDraftStore, type SharedDraftStore } from '../stores/sharedDraftStore.ts';
@@ -124,18 +125,23 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
       ? `${store.role.delegation ?? ''}: ${ROLE_LABELS.delegation}`
       : ROLE_LABELS[store.role.role];
   const header = state.header;
-  const mastheadDocument =
-    header && header.metadata.symbol
-      ? ({
-          ...header,
-          title: '',
-          formula: '',
-          preamble: [],
-          operative: [],
-          annex: null,
-          footnotes: [],
-        } as unknown as ResolutionDocument)
-      : null;
+  // The header as a document without text: the masthead, and what completion and checks read.
+  const headerDocument = useMemo(
+    () =>
+      header
+        ? ({
+            ...header,
+            title: '',
+            formula: '',
+            preamble: [],
+            operative: [],
+            annex: null,
+            footnotes: [],
+          } as unknown as ResolutionDocument)
+        : null,
+    [header],
+  );
+  const mastheadDocument = header?.metadata.symbol ? headerDocument : null;
   return (
     <div className="app app--shared">
       <header className="shared-bar" aria-label="Shared draft">
@@ -158,6 +164,14 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
           ))}
         </ul>
       </header>
+      {state.message ? (
+        <p className="notice notice--warning shared-message" role="alert">
+          {state.message}{' '}
+          <button type="button" className="button button--small" onClick={store.dismiss}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
       {state.refusal ? (
         <p className="notice notice--error" role="alert">
           {state.refusal} Ask whoever shared the draft for a new link.
@@ -183,7 +197,17 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
                   lexicon={lexicon}
                   readOnly={!store.canEdit}
                   shared={{ ready: state.ready }}
-                />
+                  onLimit={store.notify}
+                >
+                  {state.ready ? (
+                    <EditorExtras
+                      onMessage={store.notify}
+                      {...(headerDocument
+                        ? { draft: { id: `shared:${store.address.document}`, document: headerDocument } }
+                        : {})}
+                    />
+                  ) : null}
+                </ResolutionSurface>
                 <div ref={cursors} className="shared-cursors" />
               </article>
               {header ? (

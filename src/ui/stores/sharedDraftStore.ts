@@ -30,6 +30,8 @@ export interface SharedDraftState {
   readonly header: SharedHeader | null;
   /** Every proposal with its decision and stances, oldest first. */
   readonly proposals: readonly ProposalView[];
+  /** What the editor last said to the user (a paste or text refused, and why), until dismissed. */
+  readonly message: string | null;
 }
 
 export interface SharedDraftStore {
@@ -43,6 +45,9 @@ export interface SharedDraftStore {
   /** What the CollaborationPlugin's `providerFactory` gives: the session's provider, with its doc in the map. */
   providerFactory(id: string, docs: Map<string, Y.Doc>): Provider;
   getState(): SharedDraftState;
+  /** Tells the user something the editor refused or changed. */
+  notify(text: string): void;
+  dismiss(): void;
   subscribe(listener: () => void): () => void;
   destroy(): void;
 }
@@ -85,7 +90,9 @@ export function createSharedDraftStore(
     peers: peers(),
     header: readSharedHeader(session.doc),
     proposals,
+    message,
   });
+  let message: string | null = null;
   let proposals = readProposals(session.doc);
   let state = read();
   const refresh = (): void => {
@@ -97,6 +104,7 @@ export function createSharedDraftStore(
       next.unsynced === state.unsynced &&
       next.header === state.header &&
       next.proposals === state.proposals &&
+      next.message === state.message &&
       next.peers.length === state.peers.length &&
       next.peers.every((p, i) => p.id === state.peers[i]?.id && p.name === state.peers[i]?.name);
     if (same) return;
@@ -128,6 +136,14 @@ export function createSharedDraftStore(
       return session.provider;
     },
     getState: () => state,
+    notify: (text) => {
+      message = text;
+      refresh();
+    },
+    dismiss: () => {
+      message = null;
+      refresh();
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -10,6 +10,7 @@
 import {
   $getNodeByKey,
   $getState,
+  COLLABORATION_TAG,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
@@ -88,7 +89,10 @@ export function registerFootnoteRepair(editor: LexicalEditor, cache: FootnoteCac
   return mergeRegister(
     editor.registerMutationListener(
       FootnoteRefNode,
-      (mutations, { prevEditorState }) => {
+      (mutations, { prevEditorState, updateTags }) => {
+        // In a shared draft, the delegate whose change it was repairs it, once for everyone: a repair
+        // made by every browser that receives the change would restore a footnote's text once each.
+        if (updateTags.has(COLLABORATION_TAG)) return;
         const lost = new Set<string>();
         prevEditorState.read(() => {
           for (const [key, mutation] of mutations) {

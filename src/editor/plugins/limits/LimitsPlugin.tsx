@@ -19,3 +19,14 @@ export function LimitsPlugin({ history, onMessage }: LimitsPluginProps): null {
   }, [editor, history, onMessage]);
   return null;
 }
+
+/**
+ * A shared draft's guard: typed text over a limit is refused before it is drawn (paste has its own gate).
+ * Not the taking back of any other update: putting a previous state in place would not reach the shared
+ * document, which would then hold what the page no longer shows.
+ */
+export function TypingLimitsPlugin({ onMessage }: { readonly onMessage?: (text: string) => void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerTypingLimits(editor, onMessage ? { onMessage } : {}), [editor, onMessage]);
+  return null;
+}
