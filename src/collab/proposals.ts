@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { delegationKey, SHARED_DECISIONS, SHARED_PROPOSALS, SHARED_STANCES } from './layout.ts';
+import { LIMITS } from '../core/model/validate.ts';
 
 export interface SharedProposal {
   /** The entry's key: `<delegation>/<n>`. */
@@ -32,7 +33,7 @@ export interface ProposalView extends SharedProposal {
 }
 
 const PARAGRAPH_KEY = /^(preamble|operative):\d+$/;
-const MAX_TEXT = 100_000;
+const MAX_TEXT = LIMITS.paragraphChars;
 
 function readProposal(id: string, value: unknown): SharedProposal | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -14,6 +14,7 @@ import {
   type ProposalView,
 } from '../../collab/proposals.ts';
 import { wordDiff } from '../../core/compare/words.ts';
+import { LIMITS } from '../../core/model/validate.ts';
 import { $pageParagraphs, $replaceParagraphText } from '../../editor/bridge/paragraphText.ts';
 import { presenceColour } from '../../collab/role.ts';
 import type { SharedDraftStore } from '../stores/sharedDraftStore.ts';
@@ -73,6 +74,12 @@ export function ProposalsPanel({
     if (!paragraph || delegation === null) return;
     if (text.trim() === '' || text === paragraph.text) {
       setProblem('Write your version of the paragraph first: it is the same as the text.');
+      return;
+    }
+    if (text.length > LIMITS.paragraphChars) {
+      setProblem(
+        `Your version is ${text.length.toLocaleString('en-US')} characters long; a paragraph may hold at most ${LIMITS.paragraphChars.toLocaleString('en-US')}.`,
+      );
       return;
     }
     writeProposal(store.doc, delegation, {

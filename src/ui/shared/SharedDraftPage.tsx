@@ -117,8 +117,44 @@ export function SharedDraftPage({ address, token }: SharedDraftPageProps) {
   return <SharedDraft store={store} />;
 }
 
+/** The connection and who is here: drawn again as they change, without the page. */
+function SharedStatus({ store }: { readonly store: SharedDraftStore }) {
+  const connection = useSyncExternalStore(store.subscribe, () => store.getState().connection);
+  const unsynced = useSyncExternalStore(store.subscribe, () => store.getState().unsynced);
+  const peers = useSyncExternalStore(store.subscribe, () => store.getState().peers);
+  return (
+    <>
+      <span
+        className={`shared-bar__connection shared-bar__connection--${connection}`}
+        role="status"
+        aria-live="polite"
+      >
+        {CONNECTION_LABELS[connection]}
+        {connection === 'connected' && unsynced ? ' · sending…' : ''}
+      </span>
+      <ul className="shared-bar__peers" aria-label="Who is here">
+        {peers.map((peer) => (
+          <li key={peer.id} style={{ ['--peer' as string]: peer.colour }}>
+            {peer.name}
+            {peer.self ? ' (you)' : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  // Each part of the state on its own: the connection and who is here change with every keystroke and
+  // every peer's caret, and must not draw the page again (the bar is a component of its own).
+  const state = {
+    header: useSyncExternalStore(store.subscribe, () => store.getState().header),
+    message: useSyncExternalStore(store.subscribe, () => store.getState().message),
+    refusal: useSyncExternalStore(store.subscribe, () => store.getState().refusal),
+    ready: useSyncExternalStore(store.subscribe, () => store.getState().ready),
+    proposals: useSyncExternalStore(store.subscribe, () => store.getState().proposals),
+  };
+
   const cursors = useRef<HTMLDivElement>(null);
   const roleLabel =
     store.role.role === 'delegation'
@@ -147,22 +183,7 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
       <header className="shared-bar" aria-label="Shared draft">
         <span className="shared-bar__title">Shared draft</span>
         <span className="shared-bar__role">{roleLabel}</span>
-        <span
-          className={`shared-bar__connection shared-bar__connection--${state.connection}`}
-          role="status"
-          aria-live="polite"
-        >
-          {CONNECTION_LABELS[state.connection]}
-          {state.connection === 'connected' && state.unsynced ? ' · sending…' : ''}
-        </span>
-        <ul className="shared-bar__peers" aria-label="Who is here">
-          {state.peers.map((peer) => (
-            <li key={peer.id} style={{ ['--peer' as string]: peer.colour }}>
-              {peer.name}
-              {peer.self ? ' (you)' : ''}
-            </li>
-          ))}
-        </ul>
+        <SharedStatus store={store} />
       </header>
       {state.message ? (
         <p className="notice notice--warning shared-message" role="alert">

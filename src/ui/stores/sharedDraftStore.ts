@@ -86,13 +86,29 @@ export function createSharedDraftStore(
     connection: session.state(),
     refusal: session.refusal(),
     ready: session.ready(),
-    unsynced: session.unsynced(),
+    unsynced: unsyncedShown,
     peers: peers(),
     header: readSharedHeader(session.doc),
     proposals,
     message,
   });
   let message: string | null = null;
+  // "Sending…" only for changes the server has not had for a second: every keystroke is unacknowledged
+  // for a few milliseconds, and the bar would flicker (and be drawn again) at every key.
+  let unsyncedShown = false;
+  let unsyncedTimer: ReturnType<typeof setTimeout> | undefined;
+  const watchUnsynced = (): void => {
+    if (!session.unsynced()) {
+      clearTimeout(unsyncedTimer);
+      unsyncedTimer = undefined;
+      unsyncedShown = false;
+    } else if (!unsyncedShown && unsyncedTimer === undefined)
+      unsyncedTimer = setTimeout(() => {
+        unsyncedTimer = undefined;
+        unsyncedShown = session.unsynced();
+        refresh();
+      }, 1000);
+  };
   let proposals = readProposals(session.doc);
   let state = read();
   const refresh = (): void => {
@@ -111,7 +127,10 @@ export function createSharedDraftStore(
     state = next;
     for (const listener of listeners) listener();
   };
-  const stopSession = session.subscribe(refresh);
+  const stopSession = session.subscribe(() => {
+    watchUnsynced();
+    refresh();
+  });
   awareness?.on('change', refresh);
   const draftMap = session.doc.getMap(SHARED_DRAFT);
   draftMap.observe(refresh);
@@ -150,6 +169,7 @@ export function createSharedDraftStore(
     },
     destroy: () => {
       stopSession();
+      clearTimeout(unsyncedTimer);
       awareness?.off('change', refresh);
       draftMap.unobserve(refresh);
       for (const map of negotiationMaps) map.unobserve(onProposals);

@@ -12,6 +12,7 @@ import {
   $getSelection,
   $isRangeSelection,
   $setSelection,
+  COLLABORATION_TAG,
   COMMAND_PRIORITY_LOW,
   HISTORY_PUSH_TAG,
   KEY_DOWN_COMMAND,
@@ -61,6 +62,8 @@ export const CHECK_DELAY_MS = 400;
  * the moment furthest from the next key.
  */
 const CHECK_MAX_WAIT_MS = 2500;
+/** How long after a collaborator's change the draft is checked again (shared drafts). */
+const REMOTE_CHECK_MS = 1500;
 /**
  * A check that takes longer than this (a draft of thousands of paragraphs: reading it and the rules
  * that run over the whole text grow with it) no longer interrupts a burst of typing, and waits for a
@@ -329,10 +332,22 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
   const detach = hub.attach({ fix: applyFix, reveal, preview, setRuleEnabled });
   hub.publish({ running: true, disabled, footnoteRule });
 
+  let remote: ReturnType<typeof setTimeout> | undefined;
   const teardown = mergeRegister(
-    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState }) => {
+    () => clearTimeout(remote),
+    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState, tags }) => {
       // A move of the caret changes no text: nothing to check.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // Collaborators' changes in a shared draft, many a second while others type, neither put off a
+      // check this user's typing has due nor run one each: one follows a while after they began.
+      if (tags.has(COLLABORATION_TAG)) {
+        if (!pending.pending && remote === undefined)
+          remote = setTimeout(() => {
+            remote = undefined;
+            schedule();
+          }, REMOTE_CHECK_MS);
+        return;
+      }
       const now = editorState.read(() => $getRoot().getChildrenSize());
       if (now >= blocks + MANY_NEW_BLOCKS) pending.expectSlow(EXPECTED_SLOW_MS);
       blocks = now;

@@ -22,6 +22,7 @@ import {
   $getRoot,
   $isElementNode,
   BLUR_COMMAND,
+  COLLABORATION_TAG,
   COMMAND_PRIORITY_HIGH,
   KEY_ARROW_DOWN_COMMAND,
   KEY_ARROW_UP_COMMAND,
@@ -436,6 +437,12 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
       const edited = dirtyLeaves.size > 0 || dirtyElements.size > 0;
       if (edited) scheduleMentions();
+      // A collaborator's change in a shared draft is not this user typing: it never opens the menu,
+      // and an open one is only checked against the text as it now is.
+      if (tags.has(COLLABORATION_TAG)) {
+        if (state.open) refresh(editorState, false);
+        return;
+      }
       if (tags.has(COMPLETION_INSERT_TAG)) {
         typedLast = false;
         close();

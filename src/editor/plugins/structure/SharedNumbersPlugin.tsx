@@ -13,8 +13,18 @@ export function SharedNumbersPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
-      editor.registerUpdateListener(({ tags }) => {
+      editor.registerUpdateListener(({ tags, dirtyElements }) => {
         if (!tags.has(COLLABORATION_TAG) && !tags.has(HISTORIC_TAG)) return;
+        // Text typed into a paragraph changes no number, and while others type such changes come many
+        // times a second: only an element changed itself (blocks added, removed or moved, a level, a
+        // footnote reference), not as the ancestor of a changed text, can change one.
+        let structural = false;
+        for (const itself of dirtyElements.values())
+          if (itself) {
+            structural = true;
+            break;
+          }
+        if (!structural) return;
         editor.update($renumberResolution, {
           skipTransforms: true,
           tag: [SKIP_COLLAB_TAG, HISTORY_MERGE_TAG],
