@@ -131,7 +131,10 @@ const numbers = (page: Page): Promise<string[]> =>
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-number') ?? ''));
 
 test.describe('co-drafting live', () => {
-  test('two browsers type at once and converge, numbered alike in both', async ({ page, baseURL }) => {
+  test('two browsers type at once and converge, numbered alike in both; undo takes back one’s own typing only', async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
     // A second, separate browser: its own process, as a second delegate's laptop.
@@ -225,40 +228,30 @@ test.describe('co-drafting live', () => {
       // The whole text, block by block (innerText would leave out what is off screen).
       const blocks = (p: Page) => textbox(p).locator(':scope > *').allTextContents();
       await expect.poll(() => blocks(second)).toEqual(await blocks(page));
+
+      // Undo takes back this browser's own typing only, never the other's; redo brings it back.
+      // (Yjs' undo manager makes one step of what one types within half a second: a pause first, so
+      // that the step is this typing alone and not the paragraph added just before.)
+      await page.waitForTimeout(600);
+      await caretAtEnd(op(page, 1));
+      await page.keyboard.type(' as I wrote', { delay: 10 });
+      await caretAtEnd(op(second, 3));
+      await second.keyboard.type(' as another wrote', { delay: 10 });
+      await expect(op(page, 3)).toContainText('as another wrote');
+
+      // The other's typing came last; undo here takes back this browser's own.
+      await page.keyboard.press('Control+z');
+      for (const p of [page, second]) {
+        await expect(op(p, 1)).not.toContainText('as I wrote');
+        await expect(op(p, 3)).toContainText('as another wrote');
+      }
+      await page.keyboard.press('Control+Shift+z');
+      for (const p of [page, second]) {
+        await expect(op(p, 1)).toContainText('as I wrote');
+        await expect(op(p, 3)).toContainText('as another wrote');
+      }
     } finally {
       await other.close();
-    }
-  });
-
-  test('undo takes back one’s own typing only, never another delegate’s, and redo brings it back', async ({
-    page,
-    browser,
-    baseURL,
-  }) => {
-    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
-    const second = await (await browser.newContext()).newPage();
-    await opened(page, draft.url);
-    await opened(second, draft.url);
-    const op = (p: Page, n: number) =>
-      textbox(p)
-        .locator('.res-operative')
-        .nth(n - 1);
-    await caretAtEnd(op(page, 1));
-    await page.keyboard.type(' as I wrote', { delay: 10 });
-    await caretAtEnd(op(second, 3));
-    await second.keyboard.type(' as another wrote', { delay: 10 });
-    await expect(op(page, 3)).toContainText('as another wrote');
-
-    // The other's typing came last; undo here takes back this browser's own.
-    await page.keyboard.press('Control+z');
-    for (const p of [page, second]) {
-      await expect(op(p, 1)).not.toContainText('as I wrote');
-      await expect(op(p, 3)).toContainText('as another wrote');
-    }
-    await page.keyboard.press('Control+Shift+z');
-    for (const p of [page, second]) {
-      await expect(op(p, 1)).toContainText('as I wrote');
-      await expect(op(p, 3)).toContainText('as another wrote');
     }
   });
 
@@ -317,56 +310,7 @@ test.describe('co-drafting live', () => {
     }
   });
 
-  test('the facilitator pastes and completes as in a draft of their own, is told what was refused, and every browser follows', async ({
-    page,
-    browser,
-    baseURL,
-  }) => {
-    const draft = await share(gaDocument('A_RES_79_16'), baseURL ?? '');
-    const second = await (await browser.newContext()).newPage();
-    await opened(page, draft.url);
-    await opened(second, draft.url);
-    const body = textbox(page);
-    const operatives = await body.locator('.res-operative').count();
-
-    // A plain-text paste becomes paragraphs, numbered alike in both browsers.
-    await caretAtEnd(body.locator('.res-operative').last());
-    await page.keyboard.press('Enter');
-    await paste(page, { 'text/plain': '1. Urges all States to act;\n2. Invites donors to contribute.' });
-    for (const p of [page, second]) {
-      await expect(textbox(p).locator('.res-operative')).toHaveCount(operatives + 2);
-      await expect(textbox(p).locator('.res-operative').last()).toHaveText('Invites donors to contribute.');
-      await expect(textbox(p).locator('.res-operative').last()).toHaveAttribute(
-        'data-number',
-        String(operatives + 2),
-      );
-    }
-
-    // Completion offers openers here too.
-    await caretAtEnd(body.locator('.res-operative').last());
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Req');
-    const listbox = page.getByRole('listbox', { name: 'Operative openers' });
-    await expect(listbox).toBeVisible();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('the Secretary-General to report;');
-    await expect(textbox(second).locator('.res-operative').last()).toHaveText(
-      /^(Also )?[Rr]equests the Secretary-General to report;$/,
-    );
-
-    // A paragraph over the length a draft may hold is refused, with a message, and sent to no one.
-    const before = await textbox(second).locator(':scope > *').allTextContents();
-    await caretAtEnd(body.locator('.res-operative').first());
-    await paste(page, { 'text/plain': 'recalling the Convention '.repeat(5_000) });
-    await expect(page.getByRole('alert')).toContainText('characters');
-    await page.waitForTimeout(500);
-    expect(await textbox(second).locator(':scope > *').allTextContents()).toEqual(before);
-    expect(await body.locator(':scope > *').allTextContents()).toEqual(before);
-    await page.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-  });
-
-  test('a delegation and an observer follow live, read-only, with their names among those here', async ({
+  test('a delegation and an observer follow live, read-only; the facilitator pastes, completes and is told what was refused', async ({
     page,
     browser,
     baseURL,
@@ -385,8 +329,51 @@ test.describe('co-drafting live', () => {
 
     await caretAtEnd(textbox(page).locator('.res-operative').first());
     await page.keyboard.type(' as agreed in the room', { delay: 10 });
-    for (const p of [mexico, observer])
+    for (const p of [mexico, observer]) {
       await expect(textbox(p).locator('.res-operative').first()).toContainText('as agreed in the room');
+      // The facilitator's caret, with its name, where they type.
+      await expect(p.locator('.shared-cursors').getByText('Facilitator', { exact: true })).toBeAttached();
+    }
+
+    // The facilitator pastes and completes as in a draft of their own, and is told what was refused.
+    const body = textbox(page);
+    const operatives = await body.locator('.res-operative').count();
+
+    // A plain-text paste becomes paragraphs, numbered alike in both browsers.
+    await caretAtEnd(body.locator('.res-operative').last());
+    await page.keyboard.press('Enter');
+    await paste(page, { 'text/plain': '1. Urges all States to act;\n2. Invites donors to contribute.' });
+    for (const p of [page, mexico]) {
+      await expect(textbox(p).locator('.res-operative')).toHaveCount(operatives + 2);
+      await expect(textbox(p).locator('.res-operative').last()).toHaveText('Invites donors to contribute.');
+      await expect(textbox(p).locator('.res-operative').last()).toHaveAttribute(
+        'data-number',
+        String(operatives + 2),
+      );
+    }
+
+    // Completion offers openers here too.
+    await caretAtEnd(body.locator('.res-operative').last());
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Req');
+    const listbox = page.getByRole('listbox', { name: 'Operative openers' });
+    await expect(listbox).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('the Secretary-General to report;');
+    await expect(textbox(mexico).locator('.res-operative').last()).toHaveText(
+      /^(Also )?[Rr]equests the Secretary-General to report;$/,
+    );
+
+    // A paragraph over the length a draft may hold is refused, with a message, and sent to no one.
+    const before = await textbox(mexico).locator(':scope > *').allTextContents();
+    await caretAtEnd(body.locator('.res-operative').first());
+    await paste(page, { 'text/plain': 'recalling the Convention '.repeat(5_000) });
+    await expect(page.getByRole('alert')).toContainText('characters');
+    await page.waitForTimeout(500);
+    expect(await textbox(mexico).locator(':scope > *').allTextContents()).toEqual(before);
+    expect(await body.locator(':scope > *').allTextContents()).toEqual(before);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('a delegation proposes, another supports, the facilitator accepts: the text changes in every browser', async ({
