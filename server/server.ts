@@ -18,6 +18,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Redis as IORedis } from 'ioredis';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
+import type * as Y from 'yjs';
 import { DEFAULT_LIMITS, Guard, type Limits } from './guard.ts';
 import { assertDecodes, refuseDelegationUpdate, updateInMessage } from './permissions.ts';
 import type { DraftStore } from './persistence/store.ts';
@@ -154,30 +155,56 @@ export async function startDraftServer(options: DraftServerOptions): Promise<Dra
     }),
   ];
   const redisClients: IORedis[] = [];
+  // After Redis comes back, every open draft asks the other instances for what it missed while updates
+  // could not be relayed. A few times: another instance's subscription may come back a moment after
+  // this one, and what is published before it does is lost; otherwise the drafts would differ until
+  // the next change on each side.
+  let relay: Redis | undefined;
+  let openDocuments = (): ReadonlyMap<string, Y.Doc> => new Map();
+  const resyncTimers = new Set<ReturnType<typeof setTimeout>>();
+  const resync = (): void => {
+    for (const ms of [0, 1000, 3000]) {
+      const timer = setTimeout(() => {
+        resyncTimers.delete(timer);
+        const publisher = relay as unknown as {
+          publishFirstSyncStep(name: string, document: Y.Doc): Promise<unknown>;
+        };
+        for (const [name, document] of openDocuments())
+          void publisher.publishFirstSyncStep(name, document).catch(() => undefined);
+      }, ms);
+      resyncTimers.add(timer);
+    }
+  };
   if (options.redis) {
     const { host, port } = options.redis;
     let down = false;
-    extensions.push(
-      new Redis({
-        prefix: options.redis.prefix ?? 'resolution-drafter',
-        ...(options.name ? { identifier: options.name } : {}),
-        // Our own clients, to tell an outage once rather than at every retry: ioredis reconnects by
-        // itself, and the next change on either instance syncs both ways (the extension's onChange).
-        createClient: () => {
-          const client = new IORedis(port, host, { maxRetriesPerRequest: null });
-          client.on('error', (error: Error) => {
-            if (!down) log(`${label}Redis at ${host}:${port} is unreachable (${error.message}); retrying`);
-            down = true;
-          });
-          client.on('ready', () => {
-            if (down) log(`${label}Redis at ${host}:${port} is back`);
-            down = false;
-          });
-          redisClients.push(client);
-          return client;
-        },
-      }),
-    );
+    relay = new Redis({
+      prefix: options.redis.prefix ?? 'resolution-drafter',
+      ...(options.name ? { identifier: options.name } : {}),
+      // Our own clients, to tell an outage once rather than at every retry: ioredis reconnects by
+      // itself, and the next change on either instance syncs both ways (the extension's onChange).
+      createClient: () => {
+        const client = new IORedis(port, host, { maxRetriesPerRequest: null });
+        let lost = false;
+        client.on('error', (error: Error) => {
+          if (!down) log(`${label}Redis at ${host}:${port} is unreachable (${error.message}); retrying`);
+          down = true;
+          lost = true;
+        });
+        client.on('close', () => {
+          lost = true;
+        });
+        client.on('ready', () => {
+          if (down) log(`${label}Redis at ${host}:${port} is back`);
+          down = false;
+          if (lost) resync();
+          lost = false;
+        });
+        redisClients.push(client);
+        return client;
+      },
+    });
+    extensions.push(relay);
   }
 
   const server = new Server(
@@ -267,6 +294,7 @@ export async function startDraftServer(options: DraftServerOptions): Promise<Dra
     },
     { maxPayload: limits.maxMessageBytes },
   );
+  openDocuments = () => server.hocuspocus.documents;
   server.webSocketServer.on('connection', (ws, request) => guard.watch(ws, request));
   await server.listen();
   const address = server.httpServer.address() as AddressInfo;
@@ -278,6 +306,8 @@ export async function startDraftServer(options: DraftServerOptions): Promise<Dra
     guard,
     makeDraft,
     close: async () => {
+      for (const timer of resyncTimers) clearTimeout(timer);
+      resyncTimers.clear();
       await server.destroy();
       await store.close();
     },
