@@ -4,7 +4,7 @@
  * rejects; other delegations support or oppose. What a role cannot do is not offered here, and the
  * server refuses it anyway.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   withdrawProposal,
@@ -63,6 +63,24 @@ export function ProposalsPanel({
       .read(() =>
         $pageParagraphs().map(({ key, label, text: t, opener }) => ({ key, label, text: t, opener })),
       );
+
+  // The paragraphs to choose from, as the page numbers them: read once the panel shows, and again
+  // when blocks are added, removed or moved (not for every keystroke: the labels do not change then).
+  // A list filled only when the menu gets focus opened empty on the first click.
+  useEffect(() => {
+    const read = (): void =>
+      setParagraphs(
+        editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label }))),
+      );
+    read();
+    return editor.registerUpdateListener(({ dirtyElements }) => {
+      for (const itself of dirtyElements.values())
+        if (itself) {
+          read();
+          return;
+        }
+    });
+  }, [editor]);
 
   const choose = (key: string): void => {
     setParagraphKey(key);
@@ -126,12 +144,7 @@ export function ProposalsPanel({
           }}
         >
           <label htmlFor="propose-paragraph">{delegation} proposes a version of</label>
-          <select
-            id="propose-paragraph"
-            value={paragraphKey}
-            onFocus={() => setParagraphs(readParagraphs())}
-            onChange={(e) => choose(e.target.value)}
-          >
+          <select id="propose-paragraph" value={paragraphKey} onChange={(e) => choose(e.target.value)}>
             <option value="">Choose a paragraph…</option>
             {paragraphs.map((p) => (
               <option key={p.key} value={p.key}>
