@@ -4,7 +4,7 @@
  * rejects; other delegations support or oppose. What a role cannot do is not offered here, and the
  * server refuses it anyway.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   withdrawProposal,
@@ -55,7 +55,9 @@ export function ProposalsPanel({
   const [paragraphKey, setParagraphKey] = useState('');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [paragraphs, setParagraphs] = useState<{ key: string; label: string }[]>([]);
+  const [paragraphs, setParagraphs] = useState<{ key: string; label: string }[]>(() =>
+    editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label }))),
+  );
 
   const readParagraphs = () =>
     editor
@@ -64,23 +66,12 @@ export function ProposalsPanel({
         $pageParagraphs().map(({ key, label, text: t, opener }) => ({ key, label, text: t, opener })),
       );
 
-  // The paragraphs to choose from, as the page numbers them: read once the panel shows, and again
-  // when blocks are added, removed or moved (not for every keystroke: the labels do not change then).
-  // A list filled only when the menu gets focus opened empty on the first click.
-  useEffect(() => {
-    const read = (): void =>
-      setParagraphs(
-        editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label }))),
-      );
-    read();
-    return editor.registerUpdateListener(({ dirtyElements }) => {
-      for (const itself of dirtyElements.values())
-        if (itself) {
-          read();
-          return;
-        }
-    });
-  }, [editor]);
+  // The paragraphs to choose from, as the page numbers them: read when the panel shows, and again as
+  // the menu is about to open (pointer down, or focus from the keyboard), never while anyone types.
+  // A list filled only on focus opened empty on the first click.
+  const readChoices = () =>
+    editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label })));
+  const listParagraphs = (): void => setParagraphs(readChoices());
 
   const choose = (key: string): void => {
     setParagraphKey(key);
@@ -144,7 +135,13 @@ export function ProposalsPanel({
           }}
         >
           <label htmlFor="propose-paragraph">{delegation} proposes a version of</label>
-          <select id="propose-paragraph" value={paragraphKey} onChange={(e) => choose(e.target.value)}>
+          <select
+            id="propose-paragraph"
+            value={paragraphKey}
+            onPointerDown={listParagraphs}
+            onFocus={listParagraphs}
+            onChange={(e) => choose(e.target.value)}
+          >
             <option value="">Choose a paragraph…</option>
             {paragraphs.map((p) => (
               <option key={p.key} value={p.key}>
