@@ -55,46 +55,14 @@ export function openBrowserSession(address: SharedAddress, token: string): Brows
   // survive a reload. Loaded when Lexical's binding connects, not before: the binding draws only the
   // changes it observes, so text already in the document when it was made would never be drawn.
   let local: IndexeddbPersistence | null = null;
-  let queued: Uint8Array[] = [];
-  let writing: number | undefined;
-  let writeQueued = (): void => undefined;
-  let stopWriting = (): void => undefined;
+  let writes: DeferredWrites | null = null;
   // Whatever is queued is written when the page goes (a tab closed, a reload).
-  const onPageHide = (): void => writeQueued();
+  const onPageHide = (): void => writes?.flush();
   window.addEventListener('pagehide', onPageHide);
   const openLocalCopy = (): void => {
     if (local !== null) return;
     local = new IndexeddbPersistence(`resolution-drafter-shared:${address.server}/${address.document}`, doc);
-    // Each change is written to the copy after the frame that shows it, merged with the others of that
-    // moment: a write per change, in the keystroke's own task, put IndexedDB between every key (and
-    // every collaborator's change) and the screen.
-    const persistence = local;
-    doc.off('update', persistence._storeUpdate);
-    const onUpdate = (update: Uint8Array, origin: unknown): void => {
-      if (origin === persistence) return;
-      queued.push(update);
-      if (writing === undefined)
-        writing =
-          typeof requestIdleCallback === 'function'
-            ? requestIdleCallback(writeQueued, { timeout: 250 })
-            : window.setTimeout(writeQueued, 50);
-    };
-    writeQueued = (): void => {
-      if (writing !== undefined) {
-        if (typeof cancelIdleCallback === 'function') cancelIdleCallback(writing);
-        clearTimeout(writing);
-      }
-      writing = undefined;
-      if (queued.length === 0) return;
-      const update = queued.length === 1 ? queued[0] : Y.mergeUpdates(queued);
-      queued = [];
-      if (update) persistence._storeUpdate(update, null);
-    };
-    doc.on('update', onUpdate);
-    stopWriting = () => {
-      writeQueued();
-      doc.off('update', onUpdate);
-    };
+    writes = deferWrites(local, doc);
     void local.whenSynced.then(() => {
       restored = true;
       notify();
@@ -183,8 +151,51 @@ export function openBrowserSession(address: SharedAddress, token: string): Brows
       hocuspocus.destroy();
       socket.destroy();
       window.removeEventListener('pagehide', onPageHide);
-      stopWriting();
+      writes?.stop();
       void local?.destroy();
+    },
+  };
+}
+
+interface DeferredWrites {
+  flush(): void;
+  stop(): void;
+}
+
+/**
+ * Each change is written to this computer's copy after the frame that shows it, merged with the others
+ * of that moment: y-indexeddb writes each change in the change's own task, which put IndexedDB between
+ * every key (and every collaborator's change) and the screen.
+ */
+function deferWrites(persistence: IndexeddbPersistence, doc: Y.Doc): DeferredWrites {
+  doc.off('update', persistence._storeUpdate);
+  let queued: Uint8Array[] = [];
+  let waiting: number | undefined;
+  const flush = (): void => {
+    if (waiting !== undefined) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(waiting);
+      clearTimeout(waiting);
+    }
+    waiting = undefined;
+    if (queued.length === 0) return;
+    const update = queued.length === 1 ? queued[0] : Y.mergeUpdates(queued);
+    queued = [];
+    if (update) persistence._storeUpdate(update, null);
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === persistence) return;
+    queued.push(update);
+    waiting ??=
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(flush, { timeout: 250 })
+        : window.setTimeout(flush, 50);
+  };
+  doc.on('update', onUpdate);
+  return {
+    flush,
+    stop: () => {
+      flush();
+      doc.off('update', onUpdate);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * A resolution or decision as Akoma Ntoso 3.0 (OASIS LegalDocML), following the UN system's profile,
- * AKN4UN, where it speaks (DRAFTING-RULES.md section 7): `statement name="resolution"`, a `preface`
+ * AKN4UN, where it speaks: `statement name="resolution"`, a `preface`
  * with the number and title, a `preamble` of the enacting formula and one `container` per preambular
  * paragraph, a `mainBody` of numbered `paragraph`s with `list` / `point` subparagraphs, footnotes as
  * `authorialNote`s where their markers stand, and the annex as an attachment. Valid against the OASIS
@@ -183,16 +183,15 @@ function blockList(subs: readonly Subparagraph[], depth: number, ctx: Context): 
 }
 
 function preambular(p: PreambularParagraph, k: number, ctx: Context, inSection: string | null): string {
-  const name = p.opener === '' ? 'preambularParagraph' : camel(p.opener);
   const text = `<p>${withOpener(p.opener, p.content, ctx)}</p>${blockList(p.subparagraphs ?? [], 1, ctx)}`;
   if (inSection === null) {
+    const name = p.opener === '' ? 'preambularParagraph' : camel(p.opener);
     const id = uniqueId(ctx, `preamble__container_${k + 1}`);
     return `<container name="${escapeAttr(name)}" eId="${id}">${text}</container>`;
   }
   // In a section (a hierarchy), a preambular paragraph is an hcontainer (see the header).
   const id = uniqueId(ctx, `${inSection}__hcontainer_${k + 1}`);
-  const lists = blockList(p.subparagraphs ?? [], 1, ctx);
-  return `<hcontainer name="preambularParagraph" eId="${id}"><content><p>${withOpener(p.opener, p.content, ctx)}</p>${lists}</content></hcontainer>`;
+  return `<hcontainer name="preambularParagraph" eId="${id}"><content>${text}</content></hcontainer>`;
 }
 
 /** "Noting with appreciation" → "notingWithAppreciation": the container's name, by its opener. */
@@ -209,6 +208,7 @@ function meta(
   today: string,
   organ: string,
   prefix = '',
+  name = documentName(doc),
 ): string {
   // eIds are unique across the whole statement, its attachments' metadata included.
   const author = `#${prefix}${organ}`;
@@ -221,7 +221,7 @@ function meta(
     `<FRBRauthor href="${author}"/>`,
     `<FRBRcountry value="un"/>`,
     ...(doc.number ? [`<FRBRnumber value="${escapeAttr(doc.number)}"/>`] : []),
-    `<FRBRname value="${documentName(doc)}"/>`,
+    `<FRBRname value="${name}"/>`,
   ].join('');
   const expr = [
     `<FRBRthis value="${escapeAttr(`${expression}/!main`)}"/>`,
@@ -367,7 +367,8 @@ function annex(
     today,
     organ,
     'annex__',
-  ).replace(/<FRBRname value="[^"]*"\/>/, '<FRBRname value="annex"/>');
+    'annex',
+  );
   const headings = [...(a.headings ?? [])].sort((x, y) => x.before - y.before);
   const parts: string[] = [];
   if (a.intro.length)

@@ -55,23 +55,17 @@ export function ProposalsPanel({
   const [paragraphKey, setParagraphKey] = useState('');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [paragraphs, setParagraphs] = useState<{ key: string; label: string }[]>(() =>
-    editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label }))),
-  );
-
   const readParagraphs = () =>
     editor
       .getEditorState()
       .read(() =>
         $pageParagraphs().map(({ key, label, text: t, opener }) => ({ key, label, text: t, opener })),
       );
-
   // The paragraphs to choose from, as the page numbers them: read when the panel shows, and again as
   // the menu is about to open (pointer down, or focus from the keyboard), never while anyone types.
   // A list filled only on focus opened empty on the first click.
-  const readChoices = () =>
-    editor.getEditorState().read(() => $pageParagraphs().map(({ key, label }) => ({ key, label })));
-  const listParagraphs = (): void => setParagraphs(readChoices());
+  const [paragraphs, setParagraphs] = useState(readParagraphs);
+  const listParagraphs = (): void => setParagraphs(readParagraphs());
 
   const choose = (key: string): void => {
     setParagraphKey(key);
