@@ -463,7 +463,7 @@ const INSTRUMENT = String.raw`(() => {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        bench.events.push({ name: e.name, start: e.startTime, duration: e.duration, interaction: e.interactionId });
+        bench.events.push({ name: e.name, start: e.startTime, duration: e.duration, interaction: e.interactionId, processingStart: e.processingStart, processingEnd: e.processingEnd });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch {}
 })();`;
@@ -825,6 +825,13 @@ async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<voi
     const appRounds: number[][] = [];
     const bareRounds: number[][] = [];
     const size = Math.ceil(TYPED_TEXT.length / TYPING_ROUNDS);
+    // BENCH_PROFILE=<file>: a CPU profile of the app's page over the rounds, for finding the cost.
+    const profile = process.env.BENCH_PROFILE ? await app.context().newCDPSession(app) : null;
+    if (profile) {
+      await profile.send('Profiler.enable');
+      await profile.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profile.send('Profiler.start');
+    }
     for (let r = 0; r < TYPING_ROUNDS; r++) {
       const text = TYPED_TEXT.slice(r * size, (r + 1) * size);
       for (const side of r % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
@@ -842,6 +849,20 @@ async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<voi
       }
     }
     clearTimeout(typing);
+    if (profile && process.env.BENCH_PROFILE) {
+      const { profile: taken } = await profile.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(taken));
+      log(`profile of the app's page written to ${process.env.BENCH_PROFILE}`);
+      // And where the slow keys' time went, from the Event Timing entries (16 ms and over).
+      const events: (EventRecord & { processingStart: number; processingEnd: number })[] =
+        await app.evaluate('window.__bench.events');
+      for (const e of events.filter(
+        (x) => x.name === 'keydown' || x.name === 'beforeinput' || x.name === 'input',
+      ))
+        log(
+          `${e.name} ${show(e.duration)}: delay ${show(e.processingStart - e.start)}, handlers ${show(e.processingEnd - e.processingStart)}, after ${show(e.start + e.duration - e.processingEnd)}`,
+        );
+    }
     const typed = await textOf(app, APP_OPERATIVE, draft.targetOperative);
     if (!typed.endsWith(WARMUP_TEXT + TYPED_TEXT))
       throw new Error('the text typed in the shared draft did not arrive intact');
@@ -852,7 +873,7 @@ async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<voi
     const appP95 = median(appP95s);
     const bareP95 = median(bareP95s);
     log(
-      `shared keystroke 95th percentiles by round: ${appP95s.map(show).join(', ')}; bare: ${bareP95s.map(show).join(', ')}; the peers typed ${word} words`,
+      `shared keystroke 95th percentiles by round: ${appP95s.map(show).join(', ')}; bare: ${bareP95s.map(show).join(', ')}; over all keys: ${show(percentile(sorted(appRounds.flat()), 95))} and ${show(percentile(sorted(bareRounds.flat()), 95))}, medians ${show(percentile(sorted(appRounds.flat()), 50))} and ${show(percentile(sorted(bareRounds.flat()), 50))}; the peers typed ${word} words`,
     );
     bench.sink.push(
       {
@@ -1681,7 +1702,11 @@ export async function measureBrowserFigures(
     cleanups.push(() => rmSync(work, { recursive: true, force: true }));
     const appDir = join(work, 'app');
     const bareDir = join(work, 'bare');
-    await viteBuild(['--outDir', appDir, '--emptyOutDir'], log);
+    // BENCH_NO_MINIFY=1: readable function names in a profile (BENCH_PROFILE), not for figures.
+    await viteBuild(
+      ['--outDir', appDir, '--emptyOutDir', ...(process.env.BENCH_NO_MINIFY ? ['--minify', 'false'] : [])],
+      log,
+    );
     const draft = benchDraft(REPORT_TEXT);
     if (!pasteOnly && !pdfOnly && !libraryOnly) {
       await viteBuild(

@@ -14,6 +14,7 @@
  */
 import type { Provider, UserState } from '@lexical/yjs';
 import * as Y from 'yjs';
+import { oncePerFrame } from './frames.ts';
 
 type Awareness = Provider['awareness'];
 
@@ -40,8 +41,19 @@ function sameState(a: UserState, b: UserState): boolean {
 }
 
 export function stickyCarets(awareness: Awareness, doc: Y.Doc): Awareness {
+  // The state is sent after the frame that shows the key (frames.ts); until then it is `pending`, and
+  // is what Lexical reads back.
+  let pending: UserState | undefined;
+  const sendPending = oncePerFrame(() => {
+    const state = pending;
+    pending = undefined;
+    if (state !== undefined) awareness.setLocalState(state);
+  }, 'after');
+  const current = (): UserState | null => pending ?? awareness.getLocalState();
   const setLocalState = (state: UserState | null): void => {
     if (state === null) {
+      pending = undefined;
+      sendPending.cancel();
       awareness.setLocalState(null);
       return;
     }
@@ -51,16 +63,31 @@ export function stickyCarets(awareness: Awareness, doc: Y.Doc): Awareness {
       const caret = tiedLeft(anchorPos, doc);
       next = { ...state, anchorPos: caret, focusPos: caret };
     }
-    const current = awareness.getLocalState();
-    if (current !== null && sameState(current, next)) return;
-    awareness.setLocalState(next);
+    const now = current();
+    if (now !== null && sameState(now, next)) return;
+    pending = next;
+    sendPending();
   };
+  // The others' carets, drawn by Lexical at each change of who is where: once per frame.
+  const drawers = new Map<unknown, ReturnType<typeof oncePerFrame>>();
   return {
-    getLocalState: () => awareness.getLocalState(),
+    getLocalState: current,
     getStates: () => awareness.getStates(),
-    off: (type, callback) => awareness.off(type, callback),
-    on: (type, callback) => awareness.on(type, callback),
+    off: (type, callback) => {
+      const drawer = drawers.get(callback);
+      drawers.delete(callback);
+      drawer?.cancel();
+      awareness.off(type, drawer ?? callback);
+    },
+    on: (type, callback) => {
+      const drawer = oncePerFrame(callback, 'before');
+      drawers.set(callback, drawer);
+      awareness.on(type, drawer);
+    },
     setLocalState,
-    setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
+    setLocalStateField: (field, value) => {
+      if (pending !== undefined) pending = { ...pending, [field]: value };
+      else awareness.setLocalStateField(field, value);
+    },
   };
 }

@@ -51,7 +51,10 @@ import {
   ElementNode,
   TextNode,
   $isTextNode,
+  COLLABORATION_TAG,
   HISTORIC_TAG,
+  SKIP_COLLAB_TAG,
+  type EditorState,
   HISTORY_MERGE_TAG,
   mergeRegister,
   RootNode,
@@ -223,6 +226,39 @@ export function $renumberResolution(): void {
   if (annex !== null) $numberBody(annex.getChildren(), false);
   const footnotes = children.find($isFootnotesNode) ?? null;
   $numberFootnotes($collectInlines(root).footnoteRefs, footnotes, $footnoteReferenceOrder());
+}
+
+/**
+ * In a shared draft, a collaborator's change (and Yjs' undo) is applied without node transforms, and
+ * the derived numbers are not in the shared document (collab/excluded.ts): after each such change that
+ * can move a number, the numbers are written again from the merged tree, so every peer shows the same
+ * numbering whatever order the updates came in.
+ *
+ * Text typed into a paragraph changes no number, and while others type such changes come many times a
+ * second: only an element changed itself (blocks added, removed or moved, a level, a footnote
+ * reference), not as the ancestor of a changed text, can change one. The root is the exception: the
+ * page's reconciler marks it changed at every change of text (it keeps the whole text on the root), so
+ * it counts only when its own children changed.
+ */
+export function registerSharedNumbers(editor: LexicalEditor): () => void {
+  return editor.registerUpdateListener(({ tags, dirtyElements, prevEditorState, editorState }) => {
+    if (!tags.has(COLLABORATION_TAG) && !tags.has(HISTORIC_TAG)) return;
+    let structural = false;
+    for (const [key, itself] of dirtyElements)
+      if (itself && (key !== 'root' || $rootShape(prevEditorState) !== $rootShape(editorState))) {
+        structural = true;
+        break;
+      }
+    if (!structural) return;
+    editor.update($renumberResolution, {
+      skipTransforms: true,
+      tag: [SKIP_COLLAB_TAG, HISTORY_MERGE_TAG],
+    });
+  });
+}
+
+function $rootShape(state: EditorState): string {
+  return state.read(() => shapeOf($getRoot()));
 }
 
 /**

@@ -8,9 +8,11 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
 import type { SharedAddress } from '../../collab/address.ts';
 import type { ConnectionState } from '../../collab/browser.ts';
 import { derivedProperties } from '../../collab/excluded.ts';
+import { oncePerFrame } from '../../collab/frames.ts';
 import type { SharedHeader } from '../../collab/headless.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../../editor/ResolutionEditor.tsx';
@@ -25,6 +27,14 @@ import '../styles/shared.css';
 
 /** The numbers kept out of the shared document; one map for the binding's life. */
 const DERIVED = derivedProperties();
+
+/**
+ * The others' carets, drawn again after collaborators' changes once per frame, not after each (each
+ * drawing measures the page: collab/frames.ts).
+ */
+function caretDrawer() {
+  return oncePerFrame<Parameters<SyncCursorPositionsFn>>(syncCursorPositions, 'before');
+}
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -156,6 +166,8 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
   };
 
   const cursors = useRef<HTMLDivElement>(null);
+  const [drawCarets] = useState(caretDrawer);
+  useEffect(() => () => drawCarets.cancel(), [drawCarets]);
   const roleLabel =
     store.role.role === 'delegation'
       ? `${store.role.delegation ?? ''}: ${ROLE_LABELS.delegation}`
@@ -213,6 +225,7 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
                   cursorColor={store.colour}
                   cursorsContainerRef={cursors}
                   excludedProperties={DERIVED}
+                  syncCursorPositionsFn={drawCarets}
                 />
                 <ResolutionSurface
                   lexicon={lexicon}
