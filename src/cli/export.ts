@@ -7,9 +7,13 @@
  * curly quotes, dashes, ligatures) are not tracked, as compare does not report them; with
  * --show-typography they are.
  *
- * With --json: `{"out": "<file>", "bytes": n, "base": "<source>" | null, "author": "<name>" | null}`.
+ * With --format akn, the document as Akoma Ntoso 3.0 XML (src/core/export/akn.ts) instead.
+ *
+ * With --json: `{"out": "<file>", "bytes": n, "base": "<source>" | null, "author": "<name>" | null}`
+ * (for Akoma Ntoso, `{"out": "<file>", "bytes": n, "format": "akn"}`).
  */
 import { writeFileSync } from 'node:fs';
+import { writeAkn } from '../core/export/akn.ts';
 import { exactCompareEngine } from '../core/export/docx/compare-engine.ts';
 import { exportDocx, DEFAULT_AUTHOR } from '../core/export/docx/docx.ts';
 import { UsageError } from './io.ts';
@@ -17,7 +21,10 @@ import { readOneDocumentAsync } from './sources.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
 
 export const EXPORT_USAGE =
-  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]\n       resolution-drafter export --shared ws://host:port/<id> --token <token> --out <file.docx> [--json]';
+  'usage: resolution-drafter export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography] [--json]\n       resolution-drafter export <source> --format akn --out <file.xml> [--json]\n       resolution-drafter export --shared ws://host:port/<id> --token <token> --out <file.docx|file.xml> [--format akn] [--json]';
+
+export const EXPORT_FORMATS = ['docx', 'akn'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 interface ExportArgs {
   readonly source: string;
@@ -26,6 +33,7 @@ interface ExportArgs {
   readonly author?: string;
   readonly json: boolean;
   readonly showTypography: boolean;
+  readonly format: ExportFormat;
 }
 
 function parseExportArgs(argv: readonly string[]): ExportArgs {
@@ -37,7 +45,7 @@ function parseExportArgs(argv: readonly string[]): ExportArgs {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--show-typography') showTypography = true;
-    else if (arg === '--out' || arg === '--base' || arg === '--author') {
+    else if (arg === '--out' || arg === '--base' || arg === '--author' || arg === '--format') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
         throw new UsageError(`${arg} needs a value\n${EXPORT_USAGE}`);
@@ -48,14 +56,26 @@ function parseExportArgs(argv: readonly string[]): ExportArgs {
   }
   const [source, ...extra] = positional;
   if (source === undefined || extra.length > 0) throw new UsageError(EXPORT_USAGE);
+  const format = (values.format ?? 'docx') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format))
+    throw new UsageError(`--format ${values.format ?? ''}: the formats are ${EXPORT_FORMATS.join(' and ')}`);
+  const ending = format === 'akn' ? '.xml' : '.docx';
   const out = values.out;
-  if (out === undefined) throw new UsageError(`--out <file.docx> is required\n${EXPORT_USAGE}`);
-  if (!/\.docx$/i.test(out)) throw new UsageError(`${out}: the output file must end in .docx`);
+  if (out === undefined) throw new UsageError(`--out <file${ending}> is required\n${EXPORT_USAGE}`);
+  if (!out.toLowerCase().endsWith(ending))
+    throw new UsageError(
+      `${out}: the output file must end in ${ending}${format === 'docx' ? ' (or give --format akn for Akoma Ntoso)' : ''}`,
+    );
+  if (format === 'akn' && (values.base !== undefined || showTypography))
+    throw new UsageError(
+      '--base and --show-typography make Word tracked changes: they do not go with --format akn',
+    );
   return {
     source,
     out,
     json,
     showTypography,
+    format,
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.author !== undefined ? { author: values.author } : {}),
   };
@@ -75,6 +95,7 @@ export async function exportCommand(argv: readonly string[]): Promise<string> {
 }
 
 async function writeExport(args: ExportArgs, draft: ResolutionDocument): Promise<string> {
+  if (args.format === 'akn') return writeAknExport(args, draft);
   const base = args.base === undefined ? undefined : await readOneDocumentAsync(args.base);
   const bytes = await exportDocx(draft, {
     ...(base ? { base } : {}),
@@ -93,4 +114,18 @@ async function writeExport(args: ExportArgs, draft: ResolutionDocument): Promise
   return base
     ? `wrote ${args.out} (${what}, ${Math.round(bytes.length / 1024)} KB) with tracked changes against ${args.base ?? ''}, by ${author ?? ''}`
     : `wrote ${args.out} (${what}, ${Math.round(bytes.length / 1024)} KB)`;
+}
+
+/** The document as Akoma Ntoso (src/core/export/akn.ts). */
+function writeAknExport(args: ExportArgs, doc: ResolutionDocument): string {
+  const xml = writeAkn(doc);
+  try {
+    writeFileSync(args.out, xml);
+  } catch (e) {
+    throw new UsageError(`cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const bytes = Buffer.byteLength(xml);
+  if (args.json) return JSON.stringify({ out: args.out, bytes, format: 'akn' }, null, 2);
+  const what = `${doc.kind}${doc.number ? ` ${doc.number}` : ''}`;
+  return `wrote ${args.out} (${what}, Akoma Ntoso, ${Math.round(bytes / 1024)} KB)`;
 }

@@ -29,6 +29,8 @@ commands:
                           --ignore-punctuation, --ignore-footnotes, --show-typography
   export <source> --out <file.docx> [--base <source>] [--author <name>] [--show-typography]
                           the UN-layout Word document; with --base, tracked changes against it
+  export <source> --format akn --out <file.xml>
+                          the document as Akoma Ntoso 3.0 (AKN4UN), valid against the OASIS schema
   share <source> --server ws://host:port --delegations "Mexico,Norway" [--app <url>]
                           make a shared draft of the source on a co-drafting server (npm run
                           server): its id, the link to open it, and a token per role
@@ -57,6 +59,7 @@ sources (every command reads each kind):
   file.docx               a Word document
   file.html, file.htm     a web page (a document site's rendition, or Word saved as a web page)
   file.resolution.json    a draft saved by the app
+  file.xml                Akoma Ntoso 3.0 (what export --format akn writes, or another tool's)
   file.txt (any other)    plain text: what a PDF viewer copies, or pdftotext gives
 
 options:

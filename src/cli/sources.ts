@@ -1,9 +1,10 @@
 /**
  * What the commands accept as a document: a corpus reference ("6/3" for a resolution, "decision 6/1"),
  * a plain-text resolution file (what a PDF viewer copies, or pdftotext gives), a *.resolution.json
- * file, a .docx, a PDF, or a web page (.html, .htm). Every command (parse, lint, compare, export) reads
+ * file, a .docx, a PDF, a web page (.html, .htm) or Akoma Ntoso (.xml). Every command (parse, lint, compare, export) reads
  * every kind, through `readSourceAsync`.
  */
+import { looksLikeXml, readAkn } from '../core/import/akn.ts';
 import { parseDocumentFile } from '../core/model/file.ts';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
@@ -30,6 +31,11 @@ export function corpusReference(ref: string): ResolutionDocument | undefined {
   return doc;
 }
 
+/** Akoma Ntoso, by name or by its start (an XML declaration or element, which no other source starts with). */
+function isXmlFile(path: string, text: string): boolean {
+  return /\.(xml|akn)$/i.test(path) || looksLikeXml(text);
+}
+
 function isWordFile(path: string, bytes: Uint8Array): boolean {
   return /\.docx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
 }
@@ -51,6 +57,11 @@ export function readSource(path: string): SourceResult {
   const { text, bytes } = readInputFile(path);
   if (isWordFile(path, bytes) || isPdfFile(path, bytes) || isHtmlFile(path)) {
     throw new UsageError(`${path} is a Word document, PDF or web page: it is read by readSourceAsync`);
+  }
+  if (isXmlFile(path, text)) {
+    const read = readAkn(text);
+    if (!read.ok) throw new UsageError(`${path}: ${read.error}`);
+    return { documents: read.documents, diagnostics: read.diagnostics };
   }
   if (/\.json$/i.test(path)) {
     const parsed = parseDocumentFile(text);

@@ -87,6 +87,8 @@ interface Context {
   readonly numbers: ReadonlyMap<string, number>;
   readonly footnotes: ReadonlyMap<string, readonly Inline[]>;
   readonly organ: string;
+  /** An adopted text (it has a number): its labels are as printed, a missing one is not made up. */
+  readonly adopted: boolean;
   /** eIds given so far, so that none repeats. */
   readonly ids: Set<string>;
 }
@@ -139,18 +141,20 @@ function inlines(content: readonly Inline[], ctx: Context, inNote = false): stri
 function withOpener(opener: string, content: readonly Inline[], ctx: Context): string {
   const rest = inlines(content, ctx);
   if (opener === '') return rest;
-  return `<i>${escapeText(opener)}</i>${rest === '' ? '' : ' '}${rest}`;
+  // class="opener": the reader tells the opener from words printed in italics at a paragraph's start.
+  return `<i class="opener">${escapeText(opener)}</i>${rest === '' ? '' : ' '}${rest}`;
 }
 
 function points(subs: readonly Subparagraph[], depth: number, parent: string, ctx: Context): string {
   const list = uniqueId(ctx, `${parent}__list_1`);
   const items = subs.map((s, k) => {
-    const label = s.label ?? subparagraphLabel(depth, k + 1);
-    const id = uniqueId(ctx, `${list}__point_${slug(label)}`);
+    // An adopted text's subparagraph printed without a label is written without one.
+    const label = s.label ?? (ctx.adopted ? undefined : subparagraphLabel(depth, k + 1));
+    const id = uniqueId(ctx, `${list}__point_${slug(label ?? subparagraphLabel(depth, k + 1))}`);
     const body = s.subparagraphs.length
       ? `<intro><p>${inlines(s.content, ctx)}</p></intro>${points(s.subparagraphs, depth + 1, id, ctx)}`
       : `<content><p>${inlines(s.content, ctx)}</p></content>`;
-    return `<point eId="${id}"><num>${escapeText(label)}</num>${body}</point>`;
+    return `<point eId="${id}">${label === undefined ? '' : `<num>${escapeText(label)}</num>`}${body}</point>`;
   });
   return `<list eId="${list}">${items.join('')}</list>`;
 }
@@ -245,14 +249,7 @@ function meta(
         `<TLCOrganization eId="${prefix}sponsor-${slug(s)}" href="/ontology/organization/${slug(s)}" showAs="${escapeAttr(s)}"/>`,
     ),
   ];
-  const own = [
-    ...(doc.metadata.symbol ? [`<rd:symbol>${escapeText(doc.metadata.symbol)}</rd:symbol>`] : []),
-    ...sponsors.map((s) => `<rd:sponsor refersTo="#sponsor-${slug(s)}">${escapeText(s)}</rd:sponsor>`),
-    ...(doc.metadata.session ? [`<rd:session>${escapeText(doc.metadata.session)}</rd:session>`] : []),
-    ...(doc.metadata.agendaItem
-      ? [`<rd:agendaItem>${escapeText(doc.metadata.agendaItem)}</rd:agendaItem>`]
-      : []),
-  ];
+  const own = prefix === '' ? drafterMetadata(doc) : [];
   return [
     '<meta>',
     `<identification source="#${prefix}resolutionDrafter"><FRBRWork>${work}</FRBRWork><FRBRExpression>${expr}</FRBRExpression><FRBRManifestation>${manif}</FRBRManifestation></identification>`,
@@ -260,6 +257,99 @@ function meta(
     own.length ? `<proprietary source="#${prefix}resolutionDrafter">${own.join('')}</proprietary>` : '',
     '</meta>',
   ].join('');
+}
+
+const rdText = (name: string, value: string | number | undefined): string =>
+  value === undefined ? '' : `<rd:${name}>${escapeText(String(value))}</rd:${name}>`;
+
+/**
+ * What the project keeps of a document that AKN has no place for, in its own namespace (AKN's
+ * `proprietary`), so that a document read back is the one written: the symbol, sponsors and the rest
+ * of the masthead, how it was adopted, and the footnotes' order, printed numbers and expanded "Ibid.".
+ */
+function drafterMetadata(doc: ResolutionDocument): string[] {
+  const m = doc.metadata;
+  const own = [
+    rdText('symbol', m.symbol),
+    ...(m.sponsors ?? []).map(
+      (s) => `<rd:sponsor refersTo="#sponsor-${slug(s)}">${escapeText(s)}</rd:sponsor>`,
+    ),
+    rdText('session', m.session),
+    rdText('agendaItem', m.agendaItem),
+    rdText('agendaItemTitle', m.agendaItemTitle),
+    rdText('date', m.date),
+    rdText('distribution', m.distribution),
+    rdText('originalLanguage', m.originalLanguage),
+    rdText('footnoteRule', m.footnoteRule),
+    ...(m.notes ?? []).map((n) => rdText('note', n)),
+    m.base
+      ? `<rd:base source="${escapeAttr(m.base.source)}">${escapeText(m.base.ref)}</rd:base>`
+      : '',
+  ];
+  // A text without a number whose paragraphs carry their labels (one read from a document whose
+  // number was not found, say): read back with them, not with labels left to the position.
+  if (doc.number === undefined && doc.operative.some((p) => p.label !== undefined))
+    own.push('<rd:printedLabels/>');
+  const a = m.adoption;
+  if (a)
+    own.push(
+      `<rd:adoption date="${escapeAttr(a.date)}"${a.meeting !== undefined ? ` meeting="${a.meeting}"` : ''}>${[
+        rdText('draftSymbol', a.draftSymbol),
+        ...a.sponsors.map((s) => rdText('sponsor', s)),
+        rdText('submittedBy', a.submittedBy),
+        rdText('basis', a.basis),
+      ].join('')}</rd:adoption>`,
+    );
+  // A footnote no reference points to has no place in the text: its words are kept here.
+  const referenced = referencedFootnotes(doc);
+  const runs = (content: readonly Inline[]): string =>
+    content
+      .map((r) => (r.type !== 'text' ? '' : r.italic ? `<rd:i>${escapeText(r.text)}</rd:i>` : escapeText(r.text)))
+      .join('');
+  if (doc.footnotes.length)
+    own.push(
+      `<rd:footnotes>${doc.footnotes
+        .map(
+          (f) =>
+            `<rd:footnote id="${escapeAttr(f.id)}"${f.number !== undefined ? ` number="${f.number}"` : ''}>${rdText('resolved', f.resolved)}${referenced.has(f.id) ? '' : `<rd:content>${runs(f.content)}</rd:content>`}</rd:footnote>`,
+        )
+        .join('')}</rd:footnotes>`,
+    );
+  return own.filter((part) => part !== '');
+}
+
+/** The footnotes a reference in the text (not in another footnote) points to. */
+function referencedFootnotes(doc: ResolutionDocument): Set<string> {
+  const ids = new Set<string>();
+  const visit = (content: readonly Inline[]): void => {
+    for (const part of content) if (part.type === 'footnoteRef') ids.add(part.footnoteId);
+  };
+  const subs = (list: readonly Subparagraph[]): void =>
+    list.forEach((s) => {
+      visit(s.content);
+      subs(s.subparagraphs);
+    });
+  const operative = (list: readonly OperativeParagraph[]): void =>
+    list.forEach((p) => {
+      visit(p.content);
+      subs(p.subparagraphs);
+    });
+  const preamble = (list: readonly PreambularParagraph[]): void =>
+    list.forEach((p) => {
+      visit(p.content);
+      subs(p.subparagraphs ?? []);
+    });
+  preamble(doc.preamble);
+  operative(doc.operative);
+  for (const s of doc.sections ?? []) {
+    preamble(s.preamble);
+    operative(s.operative);
+  }
+  if (doc.annex) {
+    visit(doc.annex.intro);
+    subs(doc.annex.items);
+  }
+  return ids;
 }
 
 /** The document as an Akoma Ntoso XML text. */
@@ -278,6 +368,7 @@ export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): str
     numbers,
     footnotes: new Map(doc.footnotes.map((f) => [f.id, f.content])),
     organ: doc.organ,
+    adopted: doc.number !== undefined,
     ids: new Set(),
   };
 
@@ -302,11 +393,14 @@ export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): str
     doc.operative.length === 1 &&
     doc.operative[0]?.label === undefined &&
     sections.every((s) => s.operative.length === 0);
+  // An adopted text's paragraph printed without a number (a table's rows read as paragraphs, say) is
+  // written without one; in a draft, the position numbers it.
+  const unnumbered = (p: OperativeParagraph): boolean => doc.number !== undefined && p.label === undefined;
   const body = doc.operative.map((p, k) =>
     operativeParagraph(
       p,
       p.label ?? (lettered ? subparagraphLabel(1, k + 1) : String(k + 1)),
-      lone,
+      lone || unnumbered(p),
       lettered ? 2 : 1,
       '',
       ctx,
@@ -320,7 +414,7 @@ export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): str
       section.heading ? `<heading>${escapeText(section.heading)}</heading>` : '',
       ...section.preamble.map((p, k) => preambular(p, k, ctx, id)),
       ...section.operative.map((p, k) =>
-        operativeParagraph(p, sectionLabels[i]?.[k] ?? String(k + 1), false, 1, `${id}__`, ctx),
+        operativeParagraph(p, sectionLabels[i]?.[k] ?? String(k + 1), unnumbered(p), 1, `${id}__`, ctx),
       ),
     ];
     // A section must hold at least one part below its heading.
@@ -386,7 +480,7 @@ function annex(
       operativeParagraph(
         { opener: '', content: item.content, subparagraphs: item.subparagraphs, label },
         label,
-        false,
+        ctx.adopted && item.label === undefined,
         2,
         'annex__',
         ctx,

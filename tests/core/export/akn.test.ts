@@ -85,7 +85,7 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toMatch(/<preamble><formula name="enactingFormula"><p>The Conference of the Parties/);
     const first = doc.preamble[0];
     if (!first) throw new Error('6/1 has no preamble');
-    expect(xml).toContain(`eId="preamble__container_1"><p><i>${first.opener}</i>`);
+    expect(xml).toContain(`eId="preamble__container_1"><p><i class="opener">${first.opener}</i>`);
     expect(xml).toContain('<paragraph eId="para_1"><num>1.</num>');
     expect((xml.match(/<paragraph /g) ?? []).length).toBe(doc.operative.length);
     // Footnotes at their markers, as printed.
@@ -100,7 +100,7 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('<rd:sponsor refersTo="#sponsor-mexico">Mexico</rd:sponsor>');
     expect(xml).toContain('<TLCOrganization eId="sponsor-norway"');
     expect(xml).toMatch(
-      /<paragraph eId="para_1"><num>1\.<\/num><intro><p><i>Urges<\/i> States parties:<\/p><\/intro><list eId="para_1__list_1"><point eId="para_1__list_1__point_a"><num>\(a\)<\/num>/,
+      /<paragraph eId="para_1"><num>1\.<\/num><intro><p><i class="opener">Urges<\/i> States parties:<\/p><\/intro><list eId="para_1__list_1"><point eId="para_1__list_1__point_a"><num>\(a\)<\/num>/,
     );
     expect(xml).toContain('its resolution <ref href="/akn/un/statement/resolution/ctoc-cop/5-3">5/3</ref>');
   });
