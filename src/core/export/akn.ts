@@ -282,9 +282,7 @@ function drafterMetadata(doc: ResolutionDocument): string[] {
     rdText('originalLanguage', m.originalLanguage),
     rdText('footnoteRule', m.footnoteRule),
     ...(m.notes ?? []).map((n) => rdText('note', n)),
-    m.base
-      ? `<rd:base source="${escapeAttr(m.base.source)}">${escapeText(m.base.ref)}</rd:base>`
-      : '',
+    m.base ? `<rd:base source="${escapeAttr(m.base.source)}">${escapeText(m.base.ref)}</rd:base>` : '',
   ];
   // A text without a number whose paragraphs carry their labels (one read from a document whose
   // number was not found, say): read back with them, not with labels left to the position.
@@ -304,7 +302,9 @@ function drafterMetadata(doc: ResolutionDocument): string[] {
   const referenced = referencedFootnotes(doc);
   const runs = (content: readonly Inline[]): string =>
     content
-      .map((r) => (r.type !== 'text' ? '' : r.italic ? `<rd:i>${escapeText(r.text)}</rd:i>` : escapeText(r.text)))
+      .map((r) =>
+        r.type !== 'text' ? '' : r.italic ? `<rd:i>${escapeText(r.text)}</rd:i>` : escapeText(r.text),
+      )
       .join('');
   if (doc.footnotes.length)
     own.push(

@@ -280,8 +280,7 @@ function footnotesOf(reading: Reading, own: XmlElement | undefined): Footnote[] 
   for (const entry of ownAll(listed, 'footnote')) {
     const id = entry.attrs['id'] ?? '';
     const kept = ownAll(entry, 'content')[0];
-    const met =
-      reading.notes.get(id) ?? (kept ? { id, content: trimRuns(drafterRuns(kept)) } : undefined);
+    const met = reading.notes.get(id) ?? (kept ? { id, content: trimRuns(drafterRuns(kept)) } : undefined);
     if (!met || seen.has(id)) continue;
     seen.add(id);
     const number = Number(entry.attrs['number']);
