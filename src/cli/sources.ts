@@ -60,7 +60,7 @@ export function readSource(path: string): SourceResult {
   }
   if (isXmlFile(path, text)) {
     const read = readAkn(text);
-    if (!read.ok) throw new UsageError(`${path}: ${read.error}`);
+    if (!read.ok) throw new UsageError(`${path} was not read: ${read.error}`);
     return { documents: read.documents, diagnostics: read.diagnostics };
   }
   if (/\.json$/i.test(path)) {

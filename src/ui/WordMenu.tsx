@@ -1,6 +1,7 @@
 /**
- * Word in and out (issue 5): export the draft as a UN-layout .docx (with tracked changes against its
- * base), import a .docx — or a PDF (issue 12) — from the menu or by dropping it on the window. The
+ * Files in and out: export the draft as a UN-layout .docx (with tracked changes against its base,
+ * issue 5) or as Akoma Ntoso (issue 16); import a .docx, a PDF (issue 12) or an Akoma Ntoso file from
+ * the menu or by dropping it on the window. The
  * writer is loaded on first use (./word/writer.ts) and the readers run in workers under a deadline
  * (./word/importer.ts); pdf.js is in the PDF reader's worker alone.
  */
@@ -8,6 +9,7 @@ import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import type { Diagnostic } from '../core/parse/diagnostics.ts';
+import { downloadText } from './files.ts';
 import { DropOverlay } from './word/DropOverlay.tsx';
 import type { ExportRequest } from './word/ExportDialog.tsx';
 import { MenuButton } from './word/MenuButton.tsx';
@@ -58,6 +60,23 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
     setRequest({ document: doc, base, fileName: docxFileName(draftName) });
   }, [getDocument, resolveBase, draftName, onMessage]);
 
+  const exportAkn = useCallback(async () => {
+    const doc = await getDocument();
+    if (!doc) {
+      onMessage('Open a draft to export it.', 'warning');
+      return;
+    }
+    try {
+      // The writer is loaded on first use: a blank draft's first screen does not carry it.
+      const { writeAkn } = await import('../core/export/akn.ts');
+      const name = docxFileName(draftName).replace(/\.docx$/i, '.xml');
+      downloadText(name, writeAkn(doc), 'application/akn+xml');
+      onMessage(`Saved ${name} (Akoma Ntoso 3.0).`, 'info');
+    } catch (e) {
+      onMessage(`The Akoma Ntoso file could not be made (${reason(e)}). Your draft is unchanged.`, 'error');
+    }
+  }, [getDocument, draftName, onMessage]);
+
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       const file = files[0];
@@ -86,8 +105,8 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
   return (
     <>
       <MenuButton
-        label="Word"
-        title="Export the draft as a Word document, or import one"
+        label="Import / export"
+        title="Export the draft as a Word document or as Akoma Ntoso, or make a draft of a file"
         items={[
           {
             label: 'Export .docx…',
@@ -96,8 +115,17 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
             onSelect: () => void startExport(),
           },
           {
-            label: 'Import .docx or PDF…',
-            hint: 'Make a new draft of a Word document or PDF (or drop one on the window)',
+            label: 'Export Akoma Ntoso (.xml)',
+            disabled: draftName === undefined,
+            hint:
+              draftName === undefined
+                ? 'Open a draft to export it'
+                : 'Save the draft as Akoma Ntoso 3.0 XML, the open standard for legal texts (AKN4UN)',
+            onSelect: () => void exportAkn(),
+          },
+          {
+            label: 'Import .docx, PDF or Akoma Ntoso…',
+            hint: 'Make a new draft of a Word document, a PDF or an Akoma Ntoso file (or drop one on the window)',
             onSelect: () => fileInput.current?.click(),
           },
         ]}
@@ -105,9 +133,9 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
       <input
         ref={fileInput}
         type="file"
-        accept={`.docx,${DOCX_MIME},.pdf`}
+        accept={`.docx,${DOCX_MIME},.pdf,.xml,.akn,application/xml,text/xml`}
         hidden
-        aria-label="Import a .docx or PDF file"
+        aria-label="Import a .docx, PDF or Akoma Ntoso file"
         data-testid="import-docx"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

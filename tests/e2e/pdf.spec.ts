@@ -72,9 +72,9 @@ test.describe('Opening a PDF', () => {
     // pdf.js is not part of the first screen.
     expect(requested.filter((u) => /pdf/i.test(u))).toEqual([]);
 
-    await page.getByRole('button', { name: 'Word' }).click();
+    await page.getByRole('button', { name: 'Import / export' }).click();
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('menuitem', { name: 'Import .docx or PDF…' }).click();
+    await page.getByRole('menuitem', { name: 'Import .docx, PDF or Akoma Ntoso…' }).click();
     const release = await holdClock(page);
     await (await chooser).setFiles(PDF);
     await expect(draftsList(page)).toHaveCount(1, { timeout: 30_000 });
@@ -95,7 +95,7 @@ test.describe('Opening a PDF', () => {
 
     // The base is the PDF: the Word export offers tracked changes against it.
     await waitSaved(page);
-    await page.getByRole('button', { name: 'Word' }).click();
+    await page.getByRole('button', { name: 'Import / export' }).click();
     await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     await expect(dialog.getByRole('checkbox', { name: 'Tracked changes against the base' })).toBeChecked();

@@ -76,7 +76,7 @@ test.describe('starting a draft from text copied from a PDF', () => {
 
     // The base is the pasted text: the Word export offers tracked changes against it.
     await waitSaved(page);
-    await page.getByRole('button', { name: 'Word' }).click();
+    await page.getByRole('button', { name: 'Import / export' }).click();
     await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     await expect(dialog.getByRole('checkbox', { name: 'Tracked changes against the base' })).toBeChecked();

@@ -121,7 +121,7 @@ test.describe('offline and secure', () => {
     });
 
     await test.step('Word export, and the exported file imported back', async () => {
-      await page.getByRole('button', { name: 'Word' }).click();
+      await page.getByRole('button', { name: 'Import / export' }).click();
       await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
       const docx = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export' }).click());

@@ -45,7 +45,7 @@ test('reloads offline from the cache, with the draft and a lazy feature first us
     await page.keyboard.type(' And offline.');
     await waitSaved(page);
     // The Word writer has never been loaded in this page: it comes from the cache.
-    await page.getByRole('button', { name: 'Word' }).click();
+    await page.getByRole('button', { name: 'Import / export' }).click();
     await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     const docx = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export' }).click());

@@ -100,7 +100,7 @@ function expected(doc: ResolutionDocument): string[] {
 }
 
 async function exportWord(page: Page, tracked: boolean): Promise<Download> {
-  await page.getByRole('button', { name: 'Word' }).click();
+  await page.getByRole('button', { name: 'Import / export' }).click();
   await page.getByRole('menuitem', { name: 'Export .docx…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
   const box = dialog.getByRole('checkbox', { name: 'Tracked changes against the base' });

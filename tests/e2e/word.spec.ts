@@ -23,7 +23,7 @@ async function startFrom(page: Page, ref: string): Promise<void> {
 }
 
 function wordMenu(page: Page) {
-  return page.getByRole('button', { name: 'Word' });
+  return page.getByRole('button', { name: 'Import / export' });
 }
 
 function draftsList(page: Page) {
@@ -167,13 +167,13 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
     },
     [name, data] as const,
   );
-  await expect(page.getByText('Drop a .docx or PDF to import it')).toBeVisible();
+  await expect(page.getByText('Drop a .docx, PDF or Akoma Ntoso file to import it')).toBeVisible();
   await page.evaluate(() => {
     const transfer = (window as unknown as { __drop: DataTransfer }).__drop;
     const target = document.querySelector('.res-preambular') ?? document.body;
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByText('Drop a .docx or PDF to import it')).toBeHidden();
+  await expect(page.getByText('Drop a .docx, PDF or Akoma Ntoso file to import it')).toBeHidden();
 }
 
 test.describe('Word in and out', () => {
@@ -185,7 +185,7 @@ test.describe('Word in and out', () => {
     await page.goto('/');
     await startFrom(page, 'resolution 6/1');
     await wordMenu(page).click();
-    await expect(page.getByRole('menu', { name: 'Word' })).toBeVisible();
+    await expect(page.getByRole('menu', { name: 'Import / export' })).toBeVisible();
     expect(requested.filter((u) => u.includes('docx'))).toEqual([]);
     await page.keyboard.press('Escape');
 
@@ -259,7 +259,7 @@ test.describe('Word in and out', () => {
 
     await wordMenu(page).click();
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('menuitem', { name: 'Import .docx or PDF…' }).click();
+    await page.getByRole('menuitem', { name: 'Import .docx, PDF or Akoma Ntoso…' }).click();
     const release = await holdClock(page);
     await (
       await chooser
@@ -291,7 +291,7 @@ test.describe('Word in and out', () => {
         new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }),
       );
     });
-    await expect(page.getByText('Drop a .docx or PDF to import it')).toBeHidden();
+    await expect(page.getByText('Drop a .docx, PDF or Akoma Ntoso file to import it')).toBeHidden();
 
     const release = await holdClock(page);
     await dropFile(page, 'Dropped 6-1.docx', bytes);
@@ -312,10 +312,14 @@ test.describe('Word in and out', () => {
     await page.keyboard.press('ArrowDown');
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     const exportItem = page.getByRole('menuitem', { name: 'Export .docx…' });
-    const importItem = page.getByRole('menuitem', { name: 'Import .docx or PDF…' });
+    const importItem = page.getByRole('menuitem', { name: 'Import .docx, PDF or Akoma Ntoso…' });
     await expect(exportItem).toBeFocused();
     // No draft is open: the item is there, and disabled.
     await expect(exportItem).toHaveAttribute('aria-disabled', 'true');
+    const aknItem = page.getByRole('menuitem', { name: 'Export Akoma Ntoso (.xml)' });
+    await page.keyboard.press('ArrowDown');
+    await expect(aknItem).toBeFocused();
+    await expect(aknItem).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('ArrowDown');
     await expect(importItem).toBeFocused();
     await page.keyboard.press('ArrowDown');
@@ -439,7 +443,7 @@ test.describe('hostile files', () => {
     await startFrom(page, 'resolution 6/1');
     await dropFile(page, 'notes.txt', Buffer.from('Recalling its resolution 5/1,'));
     await expect(page.getByRole('alert')).toContainText(
-      'notes.txt was not imported: only Word documents (.docx) and PDFs (.pdf) can be imported here.',
+      'notes.txt was not imported: only Word documents (.docx), PDFs (.pdf) and Akoma Ntoso files (.xml) can be imported here.',
     );
     await expect(draftsList(page)).toHaveCount(1);
   });

@@ -48,33 +48,33 @@ export function looksLikeXml(text: string): boolean {
   return /^\uFEFF?\s*<(?:\?xml|[A-Za-z_!])/.test(text);
 }
 
-/** The resolution or decision an Akoma Ntoso file holds, or why it was refused. */
+/** The resolution or decision an Akoma Ntoso file holds, or why it was refused ("it declares…"). */
 export function readAkn(text: string, limits?: XmlLimits): AknReadResult {
   const tree = readXmlTree(text, limits);
-  if (!tree.ok) return { ok: false, error: `The file was not read: ${tree.error}.` };
+  if (!tree.ok) return { ok: false, error: tree.error };
   const root = tree.root;
   if (root.name !== 'akomaNtoso')
     return {
       ok: false,
-      error: `This XML file is not Akoma Ntoso: its root element is <${root.name}>, not <akomaNtoso>.`,
+      error: `it is XML but not Akoma Ntoso: its root element is <${root.name}>, not <akomaNtoso>`,
     };
   if (root.ns !== AKN_NAMESPACE)
     return {
       ok: false,
-      error: `This Akoma Ntoso file is in the namespace "${root.ns || '(none)'}"; the app reads version 3.0 (${AKN_NAMESPACE}).`,
+      error: `its Akoma Ntoso is in the namespace "${root.ns || '(none)'}"; the app reads version 3.0 (${AKN_NAMESPACE})`,
     };
   const [body] = elements(root).filter((e) => e.ns === AKN_NAMESPACE);
-  if (!body) return { ok: false, error: 'This Akoma Ntoso file holds no document.' };
+  if (!body) return { ok: false, error: 'its Akoma Ntoso holds no document' };
   if (body.name !== 'statement')
     return {
       ok: false,
-      error: `This Akoma Ntoso file holds ${article(body.name)} <${body.name}>; the app reads resolutions and decisions, which AKN4UN writes as a <statement>.`,
+      error: `it holds ${article(body.name)} Akoma Ntoso <${body.name}>; the app reads resolutions and decisions, which AKN4UN writes as a <statement>`,
     };
   const diagnostics: Diagnostic[] = [];
   try {
     return { ok: true, documents: [readStatement(body, diagnostics)], diagnostics };
   } catch (e) {
-    if (e instanceof NotReadable) return { ok: false, error: `The file was not read: ${e.message}.` };
+    if (e instanceof NotReadable) return { ok: false, error: e.message };
     throw e;
   }
 }

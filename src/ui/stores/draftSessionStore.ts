@@ -713,7 +713,7 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
   ): Promise<void> => {
     let first: string | undefined;
     for (const d of documents) {
-      const base = fileName.replace(/\.(?:docx|pdf)$/i, '');
+      const base = fileName.replace(/\.(?:docx|pdf|xml|akn)$/i, '');
       const name = documents.length > 1 ? `${base} (${d.title || 'untitled'})` : base;
       const result = await store.create(d, name);
       const kept = result.ok ? await store.createRevision(result.draft.id, fileName) : result;

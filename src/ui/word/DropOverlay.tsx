@@ -71,7 +71,7 @@ export function DropOverlay({ onDrop }: { readonly onDrop: (files: readonly File
   if (!active) return null;
   return createPortal(
     <div className="drop-overlay" data-testid="drop-overlay">
-      <div className="drop-overlay__box">Drop a .docx or PDF to import it</div>
+      <div className="drop-overlay__box">Drop a .docx, PDF or Akoma Ntoso file to import it</div>
     </div>,
     document.body,
   );

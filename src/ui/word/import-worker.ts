@@ -6,7 +6,8 @@
  *
  * Message in: the File (structured-cloned without copying its bytes). Message out: an ImportResult.
  */
-import { importDocx, type ImportResult } from '../../core/import/docx.ts';
+import type { ImportResult } from '../../core/import/docx.ts';
+import { readImportFile } from './readImport.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<File>) => void) | null;
@@ -19,9 +20,9 @@ scope.onmessage = (event) => {
   void (async () => {
     let result: ImportResult;
     try {
-      result = await importDocx(new Uint8Array(await event.data.arrayBuffer()));
+      result = await readImportFile(event.data);
     } catch (e) {
-      // importDocx never throws; reading the File can (it was changed or removed on disk).
+      // The readers never throw; reading the File can (it was changed or removed on disk).
       result = {
         ok: false,
         error: `the file could not be read (${e instanceof Error ? e.message : String(e)})`,

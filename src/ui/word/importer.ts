@@ -91,8 +91,8 @@ export function paragraphCount(doc: ResolutionDocument): number {
 
 /** In the main thread, for a browser without module workers; the deadline cannot stop it here. */
 async function readHere(file: File): Promise<ImportResult> {
-  const { importDocx } = await import('../../core/import/docx.ts');
-  return importDocx(new Uint8Array(await file.arrayBuffer()));
+  const { readImportFile } = await import('./readImport.ts');
+  return readImportFile(file);
 }
 
 /**
@@ -176,16 +176,26 @@ export const readPdfInWorker: DocumentReader = runWorker(
   { startMs: PDF_START_MS, firstPageMs: PDF_FIRST_PAGE_MS },
 );
 
-type Kind = 'docx' | 'pdf';
+type Kind = 'docx' | 'pdf' | 'akn';
 
 function kindOf(file: File): Kind | undefined {
   if (/\.docx$/i.test(file.name)) return 'docx';
   if (/\.pdf$/i.test(file.name)) return 'pdf';
+  if (/\.(xml|akn)$/i.test(file.name)) return 'akn';
   return undefined;
 }
 
-const READERS: Readonly<Record<Kind, DocumentReader>> = { docx: readInWorker, pdf: readPdfInWorker };
-const DEADLINES: Readonly<Record<Kind, number>> = { docx: IMPORT_DEADLINE_MS, pdf: PDF_DEADLINE_MS };
+// Akoma Ntoso is read by the .docx reader's worker (it tells the two apart by the file's name).
+const READERS: Readonly<Record<Kind, DocumentReader>> = {
+  docx: readInWorker,
+  pdf: readPdfInWorker,
+  akn: readInWorker,
+};
+const DEADLINES: Readonly<Record<Kind, number>> = {
+  docx: IMPORT_DEADLINE_MS,
+  pdf: PDF_DEADLINE_MS,
+  akn: IMPORT_DEADLINE_MS,
+};
 
 /**
  * Reads a .docx or a PDF the user gave; never throws. `read` and `deadlineMs` replace the worker and
@@ -202,7 +212,7 @@ export async function importDocumentFile(
       file,
       /\.doc$/i.test(file.name)
         ? 'it is an older Word document (.doc); open it in Word and save it as .docx'
-        : 'only Word documents (.docx) and PDFs (.pdf) can be imported here',
+        : 'only Word documents (.docx), PDFs (.pdf) and Akoma Ntoso files (.xml) can be imported here',
     );
   return readFile(file, kind, read ?? READERS[kind], deadlineMs ?? DEADLINES[kind]);
 }

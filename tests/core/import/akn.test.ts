@@ -231,7 +231,7 @@ describe('XML that is refused, and why', () => {
       refusal(
         '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"/></akomaNtoso>',
       ),
-    ).toMatch(/holds an <act>; the app reads resolutions and decisions/);
+    ).toMatch(/holds an Akoma Ntoso <act>; the app reads resolutions and decisions/);
   });
 
   it('refuses XML that is not well-formed, saying where', () => {
