@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { installPrintView } from './ui/print/printView.ts';
 import './ui/styles/app.css';
 import './ui/styles/page.css';
+import './ui/styles/print.css';
 
 // The offline cache (public/sw.js): once opened online, the app opens again with the network cut.
 if (import.meta.env.PROD && 'serviceWorker' in navigator)
@@ -16,6 +18,9 @@ if (container === null) {
   // index.html ships the #root element; without it there is nothing sensible to render into.
   throw new Error('Resolution Drafter: missing #root element in index.html');
 }
+
+// "Print / Save as PDF" prints the draft as the UN prints it (A4 sheets, footnotes at their foot).
+installPrintView();
 
 createRoot(container).render(
   <StrictMode>

@@ -124,6 +124,15 @@ export function WordMenu({ getDocument, resolveBase, draftName, onImported, onMe
             onSelect: () => void exportAkn(),
           },
           {
+            label: 'Print or save as PDF…',
+            disabled: draftName === undefined,
+            hint:
+              draftName === undefined
+                ? 'Open a draft to print it'
+                : 'The draft on A4 as the UN prints it, footnotes at the foot of each page (Ctrl+P)',
+            onSelect: () => window.print(),
+          },
+          {
             label: 'Import .docx, PDF or Akoma Ntoso…',
             hint: 'Make a new draft of a Word document, a PDF or an Akoma Ntoso file (or drop one on the window)',
             onSelect: () => fileInput.current?.click(),

@@ -321,6 +321,8 @@ test.describe('Word in and out', () => {
     await expect(aknItem).toBeFocused();
     await expect(aknItem).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: 'Print or save as PDF…' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await expect(importItem).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(exportItem).toBeFocused();
