@@ -19,6 +19,7 @@
  * - The sections of an omnibus resolution are `section`s; their preambular paragraphs are
  *   `hcontainer name="preambularParagraph"`.
  */
+import type { Negotiation, Proposal } from '../negotiation/types.ts';
 import type {
   Inline,
   OperativeParagraph,
@@ -91,6 +92,10 @@ interface Context {
   readonly adopted: boolean;
   /** eIds given so far, so that none repeats. */
   readonly ids: Set<string>;
+  /** Each paragraph's eId by its negotiation key ("operative:3.1"), for the negotiation's markup. */
+  readonly keys: Map<string, string>;
+  /** Paragraphs of each part written so far (sections' included), for the keys. */
+  readonly written: { preamble: number; operative: number; annex: number };
 }
 
 function uniqueId(ctx: Context, wanted: string): string {
@@ -145,14 +150,21 @@ function withOpener(opener: string, content: readonly Inline[], ctx: Context): s
   return `<i class="opener">${escapeText(opener)}</i>${rest === '' ? '' : ' '}${rest}`;
 }
 
-function points(subs: readonly Subparagraph[], depth: number, parent: string, ctx: Context): string {
+function points(
+  subs: readonly Subparagraph[],
+  depth: number,
+  parent: string,
+  ctx: Context,
+  key: string,
+): string {
   const list = uniqueId(ctx, `${parent}__list_1`);
   const items = subs.map((s, k) => {
     // An adopted text's subparagraph printed without a label is written without one.
     const label = s.label ?? (ctx.adopted ? undefined : subparagraphLabel(depth, k + 1));
     const id = uniqueId(ctx, `${list}__point_${slug(label ?? subparagraphLabel(depth, k + 1))}`);
+    ctx.keys.set(`${key}.${k + 1}`, id);
     const body = s.subparagraphs.length
-      ? `<intro><p>${inlines(s.content, ctx)}</p></intro>${points(s.subparagraphs, depth + 1, id, ctx)}`
+      ? `<intro><p>${inlines(s.content, ctx)}</p></intro>${points(s.subparagraphs, depth + 1, id, ctx, `${key}.${k + 1}`)}`
       : `<content><p>${inlines(s.content, ctx)}</p></content>`;
     return `<point eId="${id}">${label === undefined ? '' : `<num>${escapeText(label)}</num>`}${body}</point>`;
   });
@@ -168,11 +180,14 @@ function operativeParagraph(
   ctx: Context,
 ): string {
   const id = uniqueId(ctx, `${prefix}para_${slug(label || 'x')}`);
+  const part = prefix === 'annex__' ? 'annex' : 'operative';
+  const key = `${part}:${++ctx.written[part]}`;
+  ctx.keys.set(key, id);
   // As printed: "1." for a number, "(a)" for a letter; a lone paragraph is printed without one.
   const num = lone ? '' : `<num>${escapeText(/^\(/.test(label) ? label : `${label}.`)}</num>`;
   const text = withOpener(p.opener, p.content, ctx);
   const body = p.subparagraphs.length
-    ? `<intro><p>${text}</p></intro>${points(p.subparagraphs, subDepth, id, ctx)}`
+    ? `<intro><p>${text}</p></intro>${points(p.subparagraphs, subDepth, id, ctx, key)}`
     : `<content><p>${text}</p></content>`;
   return `<paragraph eId="${id}">${num}${body}</paragraph>`;
 }
@@ -188,13 +203,16 @@ function blockList(subs: readonly Subparagraph[], depth: number, ctx: Context): 
 
 function preambular(p: PreambularParagraph, k: number, ctx: Context, inSection: string | null): string {
   const text = `<p>${withOpener(p.opener, p.content, ctx)}</p>${blockList(p.subparagraphs ?? [], 1, ctx)}`;
+  const key = `preamble:${++ctx.written.preamble}`;
   if (inSection === null) {
     const name = p.opener === '' ? 'preambularParagraph' : camel(p.opener);
     const id = uniqueId(ctx, `preamble__container_${k + 1}`);
+    ctx.keys.set(key, id);
     return `<container name="${escapeAttr(name)}" eId="${id}">${text}</container>`;
   }
   // In a section (a hierarchy), a preambular paragraph is an hcontainer (see the header).
   const id = uniqueId(ctx, `${inSection}__hcontainer_${k + 1}`);
+  ctx.keys.set(key, id);
   return `<hcontainer name="preambularParagraph" eId="${id}"><content>${text}</content></hcontainer>`;
 }
 
@@ -213,6 +231,7 @@ function meta(
   organ: string,
   prefix = '',
   name = documentName(doc),
+  negotiation: NegotiationMarkup | null = null,
 ): string {
   // eIds are unique across the whole statement, its attachments' metadata included.
   const author = `#${prefix}${organ}`;
@@ -248,12 +267,15 @@ function meta(
       (s) =>
         `<TLCOrganization eId="${prefix}sponsor-${slug(s)}" href="/ontology/organization/${slug(s)}" showAs="${escapeAttr(s)}"/>`,
     ),
+    ...(negotiation?.organizations ?? []),
   ];
-  const own = prefix === '' ? drafterMetadata(doc) : [];
+  const own = prefix === '' ? [...drafterMetadata(doc), ...(negotiation ? [negotiation.own] : [])] : [];
   return [
     '<meta>',
     `<identification source="#${prefix}resolutionDrafter"><FRBRWork>${work}</FRBRWork><FRBRExpression>${expr}</FRBRExpression><FRBRManifestation>${manif}</FRBRManifestation></identification>`,
+    negotiation?.analysis ?? '',
     `<references source="#${prefix}resolutionDrafter">${references.join('')}</references>`,
+    negotiation?.notes ?? '',
     own.length ? `<proprietary source="#${prefix}resolutionDrafter">${own.join('')}</proprietary>` : '',
     '</meta>',
   ].join('');
@@ -352,6 +374,98 @@ function referencedFootnotes(doc: ResolutionDocument): Set<string> {
   return ids;
 }
 
+interface NegotiationMarkup {
+  readonly organizations: readonly string[];
+  readonly analysis: string;
+  readonly notes: string;
+  readonly own: string;
+}
+
+/** AKN's kinds of textual modification, for each kind of proposal. */
+const MODIFICATIONS: Readonly<Record<Proposal['kind'], string>> = {
+  insert: 'insertion',
+  delete: 'repeal',
+  replace: 'substitution',
+  'new paragraph': 'insertion',
+  move: 'renumbering',
+  'delete paragraph': 'repeal',
+};
+
+const rangeAttrs = (range: { start: number; end: number } | undefined): string =>
+  range ? ` start="${range.start}" end="${range.end}"` : '';
+
+/**
+ * A negotiation in AKN's terms where it has them, and whole in the project's namespace:
+ * - each open proposal is a `textualMod` of AKN's `activeModifications` (an insertion, a repeal, a
+ *   substitution…), from its delegation (a TLCOrganization) to the paragraph it is anchored to;
+ * - a paragraph's status and note ("agreed ad ref: pending capitals") is a `note` of AKN's `notes`,
+ *   placed by the paragraph it concerns (`placementBase`);
+ * - the proposals' words, ranges, supporters and states, the brackets and the round are in
+ *   `rd:negotiation`, which is what the reader takes back (AKN has no brackets, and no supporters).
+ */
+function negotiationMarkup(n: Negotiation, ctx: Context): NegotiationMarkup {
+  const delegationId = (name: string): string => `delegation-${slug(name)}`;
+  const names = [
+    ...new Set([n.facilitator, ...n.delegations.map((d) => d.name), ...n.proposals.map((p) => p.delegation)]),
+  ].filter((name) => name !== '');
+  const organizations = names.map(
+    (name) =>
+      `<TLCOrganization eId="${delegationId(name)}" href="/ontology/organization/${slug(name)}" showAs="${escapeAttr(name)}"/>`,
+  );
+  const mods = n.proposals
+    .filter((p) => p.state === 'open' && ctx.keys.has(p.key) && p.delegation !== '')
+    .map(
+      (p) =>
+        `<textualMod type="${MODIFICATIONS[p.kind]}" eId="mod_${slug(p.id)}"><source href="#${delegationId(p.delegation)}"/><destination href="#${ctx.keys.get(p.key) ?? ''}"/></textualMod>`,
+    );
+  const states = Object.entries(n.paragraphs).filter(
+    ([key, state]) => ctx.keys.has(key) && (state.status !== 'pending' || state.note),
+  );
+  const notes = states.map(
+    ([key, state], k) =>
+      `<note eId="note_status_${k + 1}" placementBase="${ctx.keys.get(key) ?? ''}"><p>${escapeText(state.status)}${state.note ? `: ${escapeText(state.note)}` : ''}</p></note>`,
+  );
+  const list = (name: string, values: readonly string[]): string =>
+    values.map((v) => rdText(name, v)).join('');
+  const own = [
+    `<rd:negotiation round="${n.round}" facilitator="${escapeAttr(n.facilitator)}" nextId="${n.nextId}">`,
+    ...n.delegations.map(
+      (d) => `<rd:delegation name="${escapeAttr(d.name)}" colour="${escapeAttr(d.colour)}"/>`,
+    ),
+    ...n.proposals.map(
+      (p) =>
+        `<rd:proposal id="${escapeAttr(p.id)}" delegation="${escapeAttr(p.delegation)}" kind="${escapeAttr(p.kind)}" key="${escapeAttr(p.key)}" state="${escapeAttr(p.state)}"${rangeAttrs(p.range)}${p.to !== undefined ? ` to="${escapeAttr(p.to)}"` : ''}${p.date !== undefined ? ` date="${escapeAttr(p.date)}"` : ''}>` +
+        rdText('text', p.text) +
+        list('supporter', p.supporters) +
+        list('opposer', p.opposers) +
+        (p.source
+          ? `<rd:source file="${escapeAttr(p.source.file)}" author="${escapeAttr(p.source.author)}"/>`
+          : '') +
+        '</rd:proposal>',
+    ),
+    ...n.brackets.map(
+      (b) =>
+        `<rd:bracket id="${escapeAttr(b.id)}" key="${escapeAttr(b.key)}"${rangeAttrs(b.range)}${b.resolved !== undefined ? ` resolved="${escapeAttr(b.resolved)}"` : ''}>` +
+        list('holder', b.originalHolders) +
+        list('proposalRef', b.proposals) +
+        '</rd:bracket>',
+    ),
+    ...Object.entries(n.paragraphs).map(
+      ([key, state]) =>
+        `<rd:paragraph key="${escapeAttr(key)}" status="${escapeAttr(state.status)}">${rdText('note', state.note)}</rd:paragraph>`,
+    ),
+    '</rd:negotiation>',
+  ].join('');
+  return {
+    organizations,
+    analysis: mods.length
+      ? `<analysis source="#resolutionDrafter"><activeModifications>${mods.join('')}</activeModifications></analysis>`
+      : '',
+    notes: notes.length ? `<notes source="#resolutionDrafter">${notes.join('')}</notes>` : '',
+    own,
+  };
+}
+
 /** The document as an Akoma Ntoso XML text. */
 export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): string {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -370,6 +484,8 @@ export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): str
     organ: doc.organ,
     adopted: doc.number !== undefined,
     ids: new Set(),
+    keys: new Map(),
+    written: { preamble: 0, operative: 0, annex: 0 },
   };
 
   const preface = [
@@ -431,7 +547,16 @@ export function writeAkn(doc: ResolutionDocument, options: AknOptions = {}): str
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<akomaNtoso xmlns="${AKN_NAMESPACE}" xmlns:rd="${DRAFTER_NAMESPACE}">`,
     `<statement name="${name}" contains="originalVersion">`,
-    meta(doc, workIri, date, today, organ),
+    meta(
+      doc,
+      workIri,
+      date,
+      today,
+      organ,
+      '',
+      name,
+      doc.negotiation ? negotiationMarkup(doc.negotiation, ctx) : null,
+    ),
     preface ? `<preface>${preface}</preface>` : '',
     preambleParts ? `<preamble>${preambleParts}</preamble>` : '',
     `<mainBody>${body.join('')}</mainBody>`,

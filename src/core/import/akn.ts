@@ -26,6 +26,16 @@ import type {
   Subparagraph,
 } from '../model/types.ts';
 import { SCHEMA_VERSION } from '../model/types.ts';
+import {
+  PARAGRAPH_STATUSES,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  type Bracket,
+  type Negotiation,
+  type ParagraphState,
+  type Proposal,
+  type TextRange,
+} from '../negotiation/types.ts';
 import { subparagraphLabel } from '../export/labels.ts';
 import { AKN_NAMESPACE, DRAFTER_NAMESPACE } from '../export/akn.ts';
 import {
@@ -141,6 +151,7 @@ function readStatement(statement: XmlElement, diagnostics: Diagnostic[]): Resolu
   const metadata = metadataOf(own, /Draft$/.test(name), workDate);
   const footnotes = footnotesOf(reading, own);
   // Labels the position gives are left to it, as in a draft (an adopted text keeps them as printed).
+  const negotiation = negotiationOf(own);
   const doc: ResolutionDocument = {
     schemaVersion: SCHEMA_VERSION,
     kind,
@@ -159,6 +170,7 @@ function readStatement(statement: XmlElement, diagnostics: Diagnostic[]): Resolu
     ...(sections.length ? { sections } : {}),
     annex,
     footnotes,
+    ...(negotiation ? { negotiation } : {}),
   };
   if (operative.length === 0 && preamble.length === 0 && sections.length === 0)
     diagnostics.push({
@@ -269,6 +281,83 @@ function metadataOf(own: XmlElement | undefined, draft: boolean, workDate: strin
   const notes = ownAll(own, 'note').map(textOf);
   if (notes.length) set('notes', notes);
   return m as Metadata;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  values.find((v) => v === value);
+
+/** A text range written as start and end attributes, if both are whole numbers. */
+function rangeOf(el: XmlElement): TextRange | undefined {
+  const start = Number(el.attrs['start']);
+  const end = Number(el.attrs['end']);
+  return el.attrs['start'] !== undefined && Number.isInteger(start) && Number.isInteger(end)
+    ? { start, end }
+    : undefined;
+}
+
+/** The negotiation kept in the project's namespace (export/akn.ts, `negotiationMarkup`), if any. */
+function negotiationOf(own: XmlElement | undefined): Negotiation | undefined {
+  const n = ownAll(own, 'negotiation')[0];
+  if (!n) return undefined;
+  const texts = (el: XmlElement, name: string): string[] => ownAll(el, name).map(textOf);
+  const proposals: Proposal[] = [];
+  for (const p of ownAll(n, 'proposal')) {
+    const kind = oneOf(PROPOSAL_KINDS, p.attrs['kind']);
+    const state = oneOf(PROPOSAL_STATES, p.attrs['state']);
+    if (!kind || !state) continue;
+    const range = rangeOf(p);
+    const source = ownAll(p, 'source')[0];
+    proposals.push({
+      id: p.attrs['id'] ?? '',
+      delegation: p.attrs['delegation'] ?? '',
+      ...(p.attrs['date'] !== undefined ? { date: p.attrs['date'] } : {}),
+      kind,
+      key: p.attrs['key'] ?? '',
+      ...(range ? { range } : {}),
+      text: ownText(p, 'text') ?? '',
+      ...(p.attrs['to'] !== undefined ? { to: p.attrs['to'] } : {}),
+      supporters: texts(p, 'supporter'),
+      opposers: texts(p, 'opposer'),
+      state,
+      ...(source
+        ? { source: { file: source.attrs['file'] ?? '', author: source.attrs['author'] ?? '' } }
+        : {}),
+    });
+  }
+  const brackets: Bracket[] = [];
+  for (const b of ownAll(n, 'bracket')) {
+    const range = rangeOf(b);
+    if (!range) continue;
+    brackets.push({
+      id: b.attrs['id'] ?? '',
+      key: b.attrs['key'] ?? '',
+      range,
+      originalHolders: texts(b, 'holder'),
+      proposals: texts(b, 'proposalRef'),
+      ...(b.attrs['resolved'] !== undefined ? { resolved: b.attrs['resolved'] } : {}),
+    });
+  }
+  const paragraphs: Record<string, ParagraphState> = {};
+  for (const p of ownAll(n, 'paragraph')) {
+    const status = oneOf(PARAGRAPH_STATUSES, p.attrs['status']);
+    const note = ownText(p, 'note');
+    if (status && p.attrs['key'] !== undefined)
+      paragraphs[p.attrs['key']] = { status, ...(note !== undefined ? { note } : {}) };
+  }
+  const round = Number(n.attrs['round']);
+  const nextId = Number(n.attrs['nextId']);
+  return {
+    round: Number.isInteger(round) ? round : 0,
+    facilitator: n.attrs['facilitator'] ?? '',
+    delegations: ownAll(n, 'delegation').map((d) => ({
+      name: d.attrs['name'] ?? '',
+      colour: d.attrs['colour'] ?? '',
+    })),
+    proposals,
+    brackets,
+    paragraphs,
+    nextId: Number.isInteger(nextId) ? nextId : proposals.length + brackets.length + 1,
+  };
 }
 
 /** The footnotes in the project's order with their printed numbers, or in the order first met. */

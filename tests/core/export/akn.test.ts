@@ -10,6 +10,7 @@ import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import { loadCorpus } from '../../../src/cli/io.ts';
 import { writeAkn } from '../../../src/core/export/akn.ts';
 import type { ResolutionDocument } from '../../../src/core/model/types.ts';
+import { addProposals, setNote, startNegotiation } from '../../../src/core/negotiation/operations.ts';
 import { readPrintedText } from '../../../src/core/parse/printed.ts';
 import { op, pre, res, sub } from '../../helpers/builders.ts';
 
@@ -61,6 +62,34 @@ describe('Akoma Ntoso export', () => {
     }));
     expect(await validate(files)).toEqual([]);
   }, 120_000);
+
+  it('writes a draft under negotiation valid too: proposals as textual modifications, statuses as notes', async () => {
+    const added = addProposals(draft, startNegotiation('Egypt'), [
+      {
+        delegation: 'Mexico',
+        kind: 'replace',
+        key: 'operative:1',
+        range: { start: 0, end: 5 },
+        text: 'Calls upon',
+      },
+      {
+        delegation: 'Norway',
+        kind: 'insert',
+        key: 'operative:1.1',
+        range: { start: 3, end: 3 },
+        text: 'sign and ',
+      },
+    ]);
+    if (!added.ok) throw new Error(added.error);
+    const negotiated = {
+      ...draft,
+      negotiation: setNote(added.negotiation, 'preamble:1', 'agreed in informals'),
+    };
+    const xml = writeAkn(negotiated, { today: TODAY });
+    expect(xml).toContain('<activeModifications>');
+    expect(xml).toContain('<notes source="#resolutionDrafter">');
+    expect(await validate([{ fileName: 'negotiated.xml', contents: xml }])).toEqual([]);
+  }, 60_000);
 
   it('is shown invalid when broken: an element the schema does not know, and a body missing', async () => {
     const good = writeAkn(draft, { today: TODAY });

@@ -10,6 +10,12 @@ import { writeAkn } from '../../../src/core/export/akn.ts';
 import { readAkn } from '../../../src/core/import/akn.ts';
 import { normalizeInlines } from '../../../src/core/model/inline.ts';
 import type { Inline, ResolutionDocument } from '../../../src/core/model/types.ts';
+import {
+  addProposals,
+  setNote,
+  setStatus,
+  startNegotiation,
+} from '../../../src/core/negotiation/operations.ts';
 import { readPrintedText } from '../../../src/core/parse/printed.ts';
 import { annex, fn, op, pre, res, sub } from '../../helpers/builders.ts';
 
@@ -102,6 +108,55 @@ describe('Akoma Ntoso read back', () => {
     expect(back).toEqual(draft);
     // Nothing was labelled in the draft: the position numbers it still (a paragraph moved is renumbered).
     expect(back.operative.map((p) => p.label)).toEqual([undefined, undefined]);
+  });
+
+  it('gives back a negotiation: proposals, brackets, supporters, paragraph statuses and notes', () => {
+    const base = { ...draft, footnotes: draft.footnotes.slice(0, 2) };
+    const added = addProposals(base, startNegotiation('Egypt', 1), [
+      {
+        delegation: 'Mexico',
+        kind: 'replace',
+        key: 'operative:1',
+        range: { start: 0, end: 5 },
+        text: 'Calls upon',
+      },
+      {
+        delegation: 'Norway',
+        kind: 'replace',
+        key: 'operative:1',
+        range: { start: 0, end: 5 },
+        text: 'Encourages',
+      },
+      { delegation: 'Norway', kind: 'delete', key: 'operative:1.2', range: { start: 0, end: 8 }, text: '' },
+      {
+        delegation: 'Japan',
+        kind: 'new paragraph',
+        key: 'operative:2',
+        text: 'Requests the Office to report.',
+      },
+    ]);
+    if (!added.ok) throw new Error(added.error);
+    let n = setStatus(added.negotiation, 'preamble:1', 'agreed');
+    n = setNote(setStatus(n, 'operative:2', 'agreed ad ref'), 'operative:2', 'pending capitals');
+    n = {
+      ...n,
+      proposals: n.proposals.map((p, k) =>
+        k === 0 ? { ...p, supporters: ['Peru'], opposers: ['Chile'] } : p,
+      ),
+    };
+    expect(n.brackets.length).toBeGreaterThan(0);
+    const negotiated: ResolutionDocument = { ...base, negotiation: n };
+    expect(roundTrip(negotiated)).toEqual(negotiated);
+    // In AKN's own terms too: the open proposals as textual modifications by delegation, the statuses
+    // as notes placed by their paragraphs.
+    const xml = writeAkn(negotiated, { today: TODAY });
+    expect(xml).toMatch(
+      /<textualMod type="substitution" eId="mod_p1"><source href="#delegation-mexico"\/><destination href="#para_1"\/><\/textualMod>/,
+    );
+    expect(xml).toContain('<destination href="#para_1__list_1__point_b"/>');
+    expect(xml).toContain(
+      '<note eId="note_status_2" placementBase="para_2"><p>agreed ad ref: pending capitals</p></note>',
+    );
   });
 
   it('reads another tool’s statement: prefixed, indented, without the project’s metadata', () => {
