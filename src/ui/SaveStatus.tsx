@@ -33,7 +33,11 @@ export function SaveStatus({ store }: { readonly store: StatusStore }) {
     const draw = (): void => {
       const status = store.get();
       const text = describe(status);
-      if (element.textContent !== text) element.textContent = text;
+      if (element.textContent !== text) {
+        element.textContent = text;
+        // The bar shows one line of it: the whole of a long message on hover.
+        element.title = text;
+      }
       const className = `save-status save-status--${status.state}`;
       if (element.className !== className) element.className = className;
       if (element.dataset.state !== status.state) element.dataset.state = status.state;
