@@ -19,11 +19,12 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     baseURL: 'http://127.0.0.1:4173',
-    // A failed journey keeps its trace (every action, the DOM before and after it, console, network)
-    // and a screenshot of the page as it failed. Not the trace's screencast: it films every journey,
-    // passed or not, and on 2 cores made the journeys take about a third longer (drafts and typing,
-    // 11 journeys: 110 s with it, 72 s without, 60 s with no trace at all).
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A failed journey keeps a screenshot of the page as it failed and its accessibility snapshot
+    // (error-context.md). Its trace (every action, the DOM before and after it, console, network) only
+    // with PW_TRACE=1: to keep one for a failed journey, Playwright records it for every journey, about
+    // a fifth of the suite's time on 2 cores (drafts and typing, 11 journeys: 72 s with traces, 60 s
+    // without; 110 s with the screencast), which took the suite over fifteen minutes.
+    trace: process.env.PW_TRACE ? { mode: 'retain-on-failure', screenshots: false } : 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,

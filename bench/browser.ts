@@ -605,8 +605,12 @@ async function part(bench: Bench, name: string, run: () => Promise<void>): Promi
 
 const spreadOf = (s: readonly number[]): readonly [number, number] => [s[0] ?? NaN, s[s.length - 1] ?? NaN];
 
-/** Cold loads: a new context each time, its storage holding the draft; the in-page clock starts at navigation. */
-async function measureColdLoad(bench: Bench, state: StorageState): Promise<void> {
+/**
+ * Cold loads: a new context each time, its storage holding the draft; the in-page clock starts at
+ * navigation. The bare Lexical page with the same 150 paragraphs is loaded the same way, in turn with
+ * the app (issue 16: the app's cold load at most 1.5× the bare page's, measured in the same run).
+ */
+async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
   const { browser, urls, draft, log, problems } = bench;
   log(`cold loads (1 warm-up + ${COLD_LOADS})`);
   const targetText = draft.blocks[draft.targetBlock] ?? '';
@@ -631,10 +635,41 @@ async function measureColdLoad(bench: Bench, state: StorageState): Promise<void>
       await context.close();
     }
   }
+  const bareLoads: number[] = [];
+  for (let run = 0; run <= COLD_LOADS; run++) {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      guard(page, problems);
+      await page.goto(`${urls.bare}?width=${pageWidth}`, { waitUntil: 'commit' });
+      const ready: number = await page.evaluate('window.__bench.whenReady()');
+      if (run > 0) bareLoads.push(ready);
+    } finally {
+      await context.close();
+    }
+  }
   const s = sorted(loads);
+  const bare = sorted(bareLoads);
   // The same span seen from Node (with the protocol's round trips): a check on the page's own clock.
   log(
-    `cold load, page clock: ${s.map(show).join(', ')}; seen from Node: ${sorted(outside).map(show).join(', ')}`,
+    `cold load, page clock: ${s.map(show).join(', ')}; seen from Node: ${sorted(outside).map(show).join(', ')}; the bare editor: ${bare.map(show).join(', ')}`,
+  );
+  bench.sink.push(
+    {
+      key: 'browser.bareColdLoadMs',
+      value: round(median(bare), 1),
+      unit: 'ms',
+      budget: null,
+      what: 'navigation in a new browser context → the bare Lexical page with the same 150 paragraphs editable on screen (median)',
+      spread: spreadOf(bare),
+    },
+    {
+      key: 'browser.coldLoadVsBare',
+      value: round(median(s) / median(bare), 2),
+      unit: '×',
+      budget: 1.5,
+      what: 'coldLoadMs / bareColdLoadMs, measured in the same run',
+    },
   );
   bench.sink.push({
     key: 'browser.coldLoadMs',
@@ -1744,7 +1779,8 @@ export async function measureBrowserFigures(
       if (seeded !== undefined) {
         const { state, pageWidth } = seeded;
         if (!typingOnly)
-          ok = (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state))) && ok;
+          ok =
+            (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state, pageWidth))) && ok;
         // BENCH_SHARED_ONLY=1: only the shared draft's figures (a quicker run while working on them).
         if (!process.env['BENCH_SHARED_ONLY']) {
           ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;
