@@ -54,7 +54,7 @@
  *   file to the worker's answer, summed over the four. The worker has started (its "ready") before
  *   the clock runs: fetching and compiling pdf.js is the next figure's. Median of 5 rounds after 1 of
  *   warm-up.
- * - Opening a PDF (`browser.pdfImportMs`): Word → Import .docx or PDF… → A_RES_79_242.pdf (6 pages,
+ * - Opening a PDF (`browser.pdfImportMs`): Import / export → Import .docx, PDF or Akoma Ntoso… → A_RES_79_242.pdf (6 pages,
  *   53 paragraphs) in a new browser context, as the first PDF of a session: from choosing the file to
  *   the draft on screen, with the worker's start, pdf.js's fetch and compilation and the draft's
  *   creation. Median of 3 after 1 of warm-up.
@@ -1150,7 +1150,8 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
       key: 'browser.typeaheadOpenP95Ms',
       value: round(percentile(s, 95), 1),
       unit: 'ms',
-      budget: 50,
+      // Issue 16: the completion menu open within a frame at p95 (it was 50 ms).
+      budget: 16,
       what: `keydown → opener menu drawn, at the start of a new paragraph (95th percentile of ${s.length}; median ${show(median(s))})`,
       spread: spreadOf(s),
     });
@@ -1329,15 +1330,15 @@ async function measureDocxExport(bench: Bench): Promise<void> {
     await page.getByRole('button', { name: 'New draft' }).first().click();
     await page.getByRole('button', { name: 'Start from the text of resolution 6/1' }).click();
     await page.getByRole('textbox', { name: 'Resolution text' }).waitFor();
-    const word = page.getByRole('button', { name: 'Word', exact: true });
+    const word = page.getByRole('button', { name: 'Import / export', exact: true });
     if ((await word.count()) === 0) {
-      log('browser.docxExportMs: n/a, the app has no Word menu (a button "Word")');
+      log('browser.docxExportMs: n/a, the app has no Import / export menu');
       bench.sink.push({
         key: 'browser.docxExportMs',
         value: null,
         unit: 'ms',
         budget: 500,
-        what: 'n/a: the app has no Word menu',
+        what: 'n/a: the app has no Import / export menu',
       });
       return;
     }
@@ -1457,7 +1458,7 @@ async function runInNewPage<T>(bench: Bench, script: string, args: unknown): Pro
   }
 }
 
-/** Word → Import .docx or PDF… → A_RES_79_242.pdf in a new context, to the draft on screen. */
+/** Import / export → Import .docx, PDF or Akoma Ntoso… → A_RES_79_242.pdf in a new context, to the draft on screen. */
 async function measurePdfImport(bench: Bench): Promise<void> {
   const { browser, urls, log, problems } = bench;
   log(`opening a PDF in a new context (1 warm-up + ${PDF_IMPORTS})`);
@@ -1469,9 +1470,9 @@ async function measurePdfImport(bench: Bench): Promise<void> {
       guard(page, problems);
       await page.goto(urls.app);
       await page.getByRole('heading', { name: 'Start a draft' }).waitFor();
-      await page.getByRole('button', { name: 'Word', exact: true }).click();
+      await page.getByRole('button', { name: 'Import / export', exact: true }).click();
       const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('menuitem', { name: 'Import .docx or PDF…' }).click();
+      await page.getByRole('menuitem', { name: 'Import .docx, PDF or Akoma Ntoso…' }).click();
       const picker = await chooser;
       const t0 = performance.now();
       await picker.setFiles(join(REAL_DIR, 'A_RES_79_242.pdf'));
@@ -1497,7 +1498,7 @@ async function measurePdfImport(bench: Bench): Promise<void> {
     value: round(median(s), 1),
     unit: 'ms',
     budget: null,
-    what: 'a 6-page resolution (A/RES/79/242) chosen in Import .docx or PDF… → its draft on screen, the first PDF of a session: pdf.js fetched and compiled in a new worker (median)',
+    what: 'a 6-page resolution (A/RES/79/242) chosen in Import .docx, PDF or Akoma Ntoso… → its draft on screen, the first PDF of a session: pdf.js fetched and compiled in a new worker (median)',
     spread: spreadOf(s),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Benchmark figures of issue 3 ("Speed"): the production build's JavaScript, gzipped.
  *
- * - `bundle.initialJsGzipKb` (budget 250 KB): every script the first screen needs before it can run,
+ * - `bundle.initialJsGzipKb` (budget 180 KB, issue 16): every script the first screen needs before it can run,
  *   i.e. the module scripts index.html loads and the chunks it preloads (`<link rel="modulepreload">`),
  *   together with every chunk those import statically (Vite lists them as modulepreload links; the
  *   import graph is followed as well, so nothing is missed if it stops doing so).
@@ -139,7 +139,8 @@ export function bundleFigures(distDir: string): Figure[] {
       key: 'bundle.initialJsGzipKb',
       value: round(total, 1),
       unit: 'KB',
-      budget: 250,
+      // Issue 16: a first screen of at most 180 KB (it was 250).
+      budget: 180,
       what: `JavaScript of the first screen, gzipped (${[...initial.keys()].map((f) => posix.basename(f)).join(', ')})`,
     },
   ];
