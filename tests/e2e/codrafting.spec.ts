@@ -176,9 +176,13 @@ test.describe('co-drafting live', () => {
         page.keyboard.type(mine, { delay: 20 }),
         second.keyboard.type(theirs, { delay: 25 }),
       ]);
+      // Both pages read again at each look: either may still be waiting for the other's last letter.
       await expect
-        .poll(async () => (await op(second, 4).textContent()) ?? '')
-        .toBe((await op(page, 4).textContent()) ?? '');
+        .poll(async () => {
+          const [a, b] = [(await op(page, 4).textContent()) ?? '', (await op(second, 4).textContent()) ?? ''];
+          return a === b && a.length === before.length + mine.length + theirs.length;
+        })
+        .toBe(true);
       const together = (await op(page, 4).textContent()) ?? '';
       // Every word whole (shuffled letters would break them), every character kept. (The space each
       // typed first may land on either side of the other's words: seen once in about twenty runs.)

@@ -332,9 +332,11 @@ test.describe('Word in and out', () => {
     await expect(page.getByRole('menu')).toBeHidden();
     await expect(button).toBeFocused();
     await expect(button).toHaveAttribute('aria-expanded', 'false');
+    // Waited for before the menu opens: Playwright starts catching file choosers when asked, and a key
+    // pressed at once could open one before it does.
+    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('ArrowUp');
     await expect(importItem).toBeFocused();
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await chooser;
     await expect(page.getByRole('menu')).toBeHidden();
