@@ -217,7 +217,7 @@ function preambular(p: PreambularParagraph, k: number, ctx: Context, inSection: 
 }
 
 /** "Noting with appreciation" → "notingWithAppreciation": the container's name, by its opener. */
-function camel(opener: string): string {
+export function camel(opener: string): string {
   const words = slug(opener).split('-');
   return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }

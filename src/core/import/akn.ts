@@ -37,7 +37,7 @@ import {
   type TextRange,
 } from '../negotiation/types.ts';
 import { subparagraphLabel } from '../export/labels.ts';
-import { AKN_NAMESPACE, DRAFTER_NAMESPACE } from '../export/akn.ts';
+import { AKN_NAMESPACE, DRAFTER_NAMESPACE, camel } from '../export/akn.ts';
 import {
   child,
   childrenNamed,
@@ -521,16 +521,6 @@ function openerAndContent(
         (next === undefined || (typeof next === 'string' && /^\s/.test(next)))));
   if (!isOpener) return { opener: '', content: trimRuns(inlineRuns(p.children, reading)) };
   return { opener: collapse(textOf(first)), content: trimRuns(inlineRuns(rest, reading)) };
-}
-
-function camel(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
 
 /** "1." → "1", "(a)" → "(a)": the label as the model keeps it. */
