@@ -69,7 +69,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { readReport } from '../src/core/corpus/report.ts';
 import { draftFromCorpus } from '../src/core/drafts/start.ts';
 import { parseDocumentFile, serializeDocumentFile } from '../src/core/model/file.ts';
@@ -603,6 +603,21 @@ async function part(bench: Bench, name: string, run: () => Promise<void>): Promi
   }
 }
 
+/** A CPU profile of a page (BENCH_PROFILE*: for finding a cost, not for figures). */
+async function startProfile(page: Page): Promise<CDPSession> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: CDPSession, file: string, log: Log): Promise<void> {
+  const { profile } = await session.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  log(`CPU profile written to ${file}`);
+}
+
 const spreadOf = (s: readonly number[]): readonly [number, number] => [s[0] ?? NaN, s[s.length - 1] ?? NaN];
 
 /**
@@ -621,13 +636,16 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
     try {
       const page = await context.newPage();
       guard(page, problems);
+      // BENCH_PROFILE_COLD=<file>: a CPU profile of the last cold load (its figure is then not kept).
+      const profiled = run === COLD_LOADS && process.env.BENCH_PROFILE_COLD ? await startProfile(page) : null;
       const t0 = performance.now();
       await page.goto(urls.app, { waitUntil: 'commit' });
       const ready: number = await page.evaluate('window.__bench.whenReady()');
       const t1 = performance.now();
+      if (profiled) await stopProfile(profiled, process.env.BENCH_PROFILE_COLD ?? '', log);
       const shown = await textOf(page, APP_OPERATIVE, draft.targetOperative);
       if (shown !== targetText) throw new Error('the cold load did not show the benchmark draft');
-      if (run > 0) {
+      if (run > 0 && profiled === null) {
         loads.push(ready);
         outside.push(t1 - t0);
       }
@@ -861,12 +879,7 @@ async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<voi
     const bareRounds: number[][] = [];
     const size = Math.ceil(TYPED_TEXT.length / TYPING_ROUNDS);
     // BENCH_PROFILE=<file>: a CPU profile of the app's page over the rounds, for finding the cost.
-    const profile = process.env.BENCH_PROFILE ? await app.context().newCDPSession(app) : null;
-    if (profile) {
-      await profile.send('Profiler.enable');
-      await profile.send('Profiler.setSamplingInterval', { interval: 200 });
-      await profile.send('Profiler.start');
-    }
+    const profile = process.env.BENCH_PROFILE ? await startProfile(app) : null;
     for (let r = 0; r < TYPING_ROUNDS; r++) {
       const text = TYPED_TEXT.slice(r * size, (r + 1) * size);
       for (const side of r % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
@@ -885,9 +898,7 @@ async function measureSharedTyping(bench: Bench, pageWidth: number): Promise<voi
     }
     clearTimeout(typing);
     if (profile && process.env.BENCH_PROFILE) {
-      const { profile: taken } = await profile.send('Profiler.stop');
-      writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(taken));
-      log(`profile of the app's page written to ${process.env.BENCH_PROFILE}`);
+      await stopProfile(profile, process.env.BENCH_PROFILE, log);
       // And where the slow keys' time went, from the Event Timing entries (16 ms and over).
       const events: (EventRecord & { processingStart: number; processingEnd: number })[] =
         await app.evaluate('window.__bench.events');
@@ -980,7 +991,7 @@ async function measureSharedLoad(bench: Bench, link: string): Promise<void> {
   });
 }
 
-/** Keystrokes in the app and the bare editor in turn, then the typeahead menu in the app's page. */
+/** Keystrokes in the app and the bare editor in turn. */
 async function measureTyping(bench: Bench, state: StorageState, pageWidth: number): Promise<void> {
   const { browser, urls, draft, log, problems } = bench;
   log(
@@ -1109,11 +1120,27 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
         what: `cross-check: the browser's Event Timing duration of the same keys in the app, 95th percentile of all (bare: ${show(await eventTimingP95(bareEditor))}); keys under 16 ms count as 8`,
       },
     );
-    if (bench.problems.length > 0) return;
+  } finally {
+    await appContext.close();
+    await bareContext.close();
+  }
+}
 
+/**
+ * The typeahead menu in a page of its own: a new paragraph after one without subparagraphs, an
+ * opener's first letters, Escape. BENCH_PROFILE_MENU=<file> writes a CPU profile of the trials.
+ */
+async function measureTypeahead(bench: Bench, state: StorageState): Promise<void> {
+  const { browser, urls, draft, log, problems } = bench;
+  const appContext = await newContext(browser, state);
+  try {
+    const app = await appContext.newPage();
+    guard(app, problems);
+    await app.goto(urls.app);
+    await app.evaluate('window.__bench.whenReady()');
+    const profile = process.env.BENCH_PROFILE_MENU ? await startProfile(app) : null;
     // The typeahead menu: a new paragraph after one without subparagraphs, an opener's first letters, Escape.
     log(`typeahead menu (3 openings of warm-up, then ${TYPEAHEAD_TRIALS})`);
-    await app.bringToFront();
     const openings: number[] = [];
     const words = ['Req', 'Rec', 'Enc', 'Not', 'Urg', 'Wel', 'Inv', 'Emp', 'Dec', 'Acknowl'];
     const afterOperative = draft.plainOperatives.filter((i) => i > draft.targetOperative);
@@ -1155,9 +1182,9 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
       what: `keydown → opener menu drawn, at the start of a new paragraph (95th percentile of ${s.length}; median ${show(median(s))})`,
       spread: spreadOf(s),
     });
+    if (profile) await stopProfile(profile, process.env.BENCH_PROFILE_MENU ?? '', log);
   } finally {
     await appContext.close();
-    await bareContext.close();
   }
 }
 
@@ -1718,6 +1745,8 @@ export interface BrowserOptions {
   readonly libraryOnly?: boolean;
   /** Only the keystroke figures (the editor's, the compilation's, the bare editor's). */
   readonly typingOnly?: boolean;
+  /** Only the first screen's figures (the bundle, the cold loads, the typeahead menu). */
+  readonly firstScreenOnly?: boolean;
 }
 
 export async function measureBrowserFigures(
@@ -1731,6 +1760,7 @@ export async function measureBrowserFigures(
     pdfOnly = false,
     libraryOnly = false,
     typingOnly = false,
+    firstScreenOnly = false,
   }: BrowserOptions = {},
 ): Promise<boolean> {
   try {
@@ -1782,6 +1812,9 @@ export async function measureBrowserFigures(
         if (!typingOnly)
           ok =
             (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state, pageWidth))) && ok;
+        if (!typingOnly)
+          ok = (await part(bench, 'browser.typeaheadOpenP95Ms', () => measureTypeahead(bench, state))) && ok;
+        if (firstScreenOnly) return ok;
         // BENCH_SHARED_ONLY=1: only the shared draft's figures (a quicker run while working on them).
         if (!process.env['BENCH_SHARED_ONLY']) {
           ok = (await part(bench, 'typing', () => measureTyping(bench, state, pageWidth))) && ok;

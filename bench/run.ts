@@ -15,7 +15,8 @@
  * browser (its load in the worker, searches). `--pdf-only` measures only the PDF figures in the browser
  * (reading the dev set's PDFs in the app's PDF worker, opening one in the app). `--typing-only`
  * measures only the keystrokes (in the editor and in the compilation, each against the bare editor).
- * `--collab-only` measures only the co-drafting figures (servers, Redis and PostgreSQL started for it).
+ * `--first-screen-only` measures only the first screen's figures (the bundle, the cold loads, the
+ * typeahead menu). `--collab-only` measures only the co-drafting figures (servers, Redis and PostgreSQL started for it).
  * `--browser-only`
  * skips the Node figures (the library's among them, about 3 min).
  *
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   const pdfOnly = process.argv.includes('--pdf-only');
   const libraryOnly = process.argv.includes('--library-only');
   const typingOnly = process.argv.includes('--typing-only');
+  const firstScreenOnly = process.argv.includes('--first-screen-only');
   const sizesArg = process.argv.find((a) => a.startsWith('--paste-sizes='));
   const paragraphArg = process.argv.find((a) => a.startsWith('--paste-paragraph='));
   const browserOptions: BrowserOptions = {
@@ -194,6 +196,7 @@ async function main(): Promise<void> {
     pdfOnly,
     libraryOnly,
     typingOnly,
+    firstScreenOnly,
     ...(sizesArg === undefined
       ? {}
       : {
@@ -216,7 +219,9 @@ async function main(): Promise<void> {
         `the browser figures could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
-    for (const [key, unit, budget] of pasteOnly || pdfOnly || libraryOnly || typingOnly ? [] : BROWSER_KEYS)
+    for (const [key, unit, budget] of pasteOnly || pdfOnly || libraryOnly || typingOnly || firstScreenOnly
+      ? []
+      : BROWSER_KEYS)
       if (!figures.some((f) => f.key === key))
         figures.push({ key, value: null, unit, budget, what: 'n/a: not measured (see stderr)' });
   }
