@@ -1,5 +1,6 @@
 /** The drafts list: open, rename, duplicate, delete (with undo), and damaged records reported. */
 import type { DraftSummary } from '../storage/drafts.ts';
+import { clockTime, dayAndMonth } from './clock.ts';
 
 export interface DraftsSidebarProps {
   readonly drafts: readonly DraftSummary[];
@@ -18,9 +19,7 @@ function when(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const today = new Date();
-  return d.toDateString() === today.toDateString()
-    ? d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+  return d.toDateString() === today.toDateString() ? clockTime(d) : dayAndMonth(d);
 }
 
 export function DraftsSidebar({

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { AutosaveStatus } from '../storage/autosave.ts';
 import type { StatusStore } from './statusStore.ts';
+import { clockTime } from './clock.ts';
 
 function describe(status: AutosaveStatus): string {
   switch (status.state) {
@@ -10,7 +11,7 @@ function describe(status: AutosaveStatus): string {
     case 'saving':
       return 'Saving…';
     case 'saved':
-      return `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
+      return `Saved at ${clockTime(new Date(status.at), true)}`;
     case 'failed':
       return status.reason === 'conflict'
         ? 'Not saved: changed in another tab'

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import { registerTogether } from '../../transforms/together.ts';
 import { registerOpeners } from './registerOpeners.ts';
 
 export function OpenerPlugin({ lexicon }: { readonly lexicon: Lexicon }): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerOpeners(editor, lexicon), [editor, lexicon]);
+  useEffect(() => registerTogether(editor, () => registerOpeners(editor, lexicon)), [editor, lexicon]);
   return null;
 }

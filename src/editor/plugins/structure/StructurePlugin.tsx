@@ -4,6 +4,7 @@ import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isOperativeParagraphNode, OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { registerStructureTransforms } from '../../transforms/structure.ts';
+import { registerTogether } from '../../transforms/together.ts';
 import { registerLayoutMark } from './layout.ts';
 
 /**
@@ -24,7 +25,7 @@ export function StructurePlugin(): null {
       root.toggleAttribute('data-lone-operative', count === 1);
     };
     return mergeRegister(
-      registerStructureTransforms(editor),
+      registerTogether(editor, () => registerStructureTransforms(editor)),
       registerLayoutMark(editor),
       editor.registerMutationListener(OperativeParagraphNode, markLone),
       editor.registerRootListener(() => markLone()),
