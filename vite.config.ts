@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appLibraryFiles, ensurePackFile, loadShippedPack, TEXT_SHARDS } from './src/cli/library-build.ts';
 import { buildCompletionData } from './src/core/library/completion-data.ts';
 import { corpusKnowledge } from './src/core/corpus/knowledge.ts';
+import { reactAsPreact } from './preact-alias.ts';
 
 /**
  * index.html carries a strict Content-Security-Policy (script-src 'self'). The dev server's React
@@ -65,28 +67,40 @@ function libraryPack(): Plugin {
 }
 
 /**
- * `virtual:corpus-knowledge`: the shipped report's openers and references (core/corpus/knowledge.ts),
- * read here at build time and given to the app as plain data (src/ui/data.ts), so the first screen
- * carries neither the report nor its reader.
+ * `virtual:corpus-openers` and `virtual:corpus-references`: the shipped report's openers and
+ * references (core/corpus/knowledge.ts), read here at build time and given to the app as plain data
+ * (src/ui/data.ts, src/ui/references.ts), so the first screen carries neither the report nor its
+ * reader. Two modules, because the editor needs the openers at once and only completion, the checks
+ * and the templates need the references, all of which load later.
  */
-function corpusKnowledgeModule(): Plugin {
-  const id = 'virtual:corpus-knowledge';
-  const resolved = `\0${id}`;
+function corpusKnowledgeModules(): Plugin {
+  const ids = new Map([
+    ['virtual:corpus-openers', 'openers'],
+    ['virtual:corpus-references', 'references'],
+  ] as const);
+  // Read once for both modules; read again when the report changes (the dev server watches it).
+  let knowledge: ReturnType<typeof corpusKnowledge> | undefined;
   return {
     name: 'resolution-drafter:corpus-knowledge',
-    resolveId: (source) => (source === id ? resolved : undefined),
+    watchChange: () => {
+      knowledge = undefined;
+    },
+    resolveId: (source) => (ids.has(source as never) ? `\0${source}` : undefined),
     load(loading) {
-      if (loading !== resolved) return undefined;
-      const report = 'corpus/CTOC-COP-2012-15.txt';
+      const part = ids.get(loading.slice(1) as never);
+      if (!loading.startsWith('\0') || part === undefined) return undefined;
+      // Absolute: the dev server takes a relative watched file for an import of the module, and fails.
+      const report = resolve('corpus/CTOC-COP-2012-15.txt');
       this.addWatchFile(report);
-      const { openers, references } = corpusKnowledge(readFileSync(report, 'utf8'));
-      return `export const openers = JSON.parse(${JSON.stringify(JSON.stringify(openers))});\nexport const references = JSON.parse(${JSON.stringify(JSON.stringify(references))});\n`;
+      knowledge ??= corpusKnowledge(readFileSync(report, 'utf8'));
+      return `export const ${part} = JSON.parse(${JSON.stringify(JSON.stringify(knowledge[part]))});\n`;
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), devCspForFastRefresh(), libraryPack(), corpusKnowledgeModule()],
+  plugins: [react(), devCspForFastRefresh(), libraryPack(), corpusKnowledgeModules()],
+  resolve: { alias: reactAsPreact },
   // The app runs offline from whatever path it is served at.
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1000 },

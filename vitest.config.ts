@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { reactAsPreact } from './preact-alias.ts';
 
 /**
  * Two projects. `node` runs every unit test as before. `browser` runs the storage tests in Debian's
@@ -22,6 +23,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The components run on Preact, as in the build (preact-alias.ts).
+        resolve: { alias: reactAsPreact },
         test: {
           name: 'node',
           maxWorkers: NODE_WORKERS,
@@ -32,9 +35,12 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', 'node_modules/**', 'tests/**/*.browser.test.ts'],
           environment: 'node',
+          // Lexical's React bindings are compiled with the tests, so that they too import Preact.
+          server: { deps: { inline: [/@lexical\/react/] } },
         },
       },
       {
+        resolve: { alias: reactAsPreact },
         test: {
           name: 'browser',
           // One test file's page at a time, beside the Node project's workers.

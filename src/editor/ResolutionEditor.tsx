@@ -24,6 +24,7 @@ import { LimitsPlugin, TypingLimitsPlugin } from './plugins/limits/LimitsPlugin.
 import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
 import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
 import { PlaceholderPlugin } from './plugins/placeholders/PlaceholderPlugin.tsx';
+import { ReaderPlugin } from './plugins/structure/ReaderPlugin.tsx';
 import { SharedNumbersPlugin } from './plugins/structure/SharedNumbersPlugin.tsx';
 import { StructurePlugin } from './plugins/structure/StructurePlugin.tsx';
 import { editorTheme } from './theme.ts';
@@ -93,6 +94,7 @@ export function ResolutionSurface({
   const [history] = useState(createEmptyHistoryState);
   return (
     <>
+      {shared && readOnly ? <ReaderPlugin /> : null}
       <RichTextPlugin
         contentEditable={
           <ContentEditable

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { ResolutionDocument } from '../core/model/types.ts';
 import { draftFromCorpus, draftFromTemplate, followUpDraft } from '../core/drafts/start.ts';
-import { references } from './data.ts';
+import { references } from './references.ts';
 import { corpus } from './corpusData.ts';
 import { templateErrors, templates } from './templates.ts';
 import { Dialog } from './Dialog.tsx';

@@ -15,11 +15,10 @@ import { Dialog } from './Dialog.tsx';
 import { DraftsSidebar } from './DraftsSidebar.tsx';
 import { createHelpStore } from './helpStore.ts';
 import { Masthead } from './Masthead.tsx';
-import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { createStatusStore } from './statusStore.ts';
-import { EditorExtras, PanelExtras } from './extensions.tsx';
-import { ChecksPanel } from './ChecksPanel.tsx';
+import { DeferredEditorExtras } from './deferredExtras.tsx';
+import { FootnotesPlugin } from '../editor/plugins/footnotes/FootnotesPlugin.tsx';
 import { WordMenu } from './WordMenu.tsx';
 import { createDraftSessionStore, type DraftSessionState } from './stores/draftSessionStore.ts';
 import type { NegotiationStore } from './stores/negotiationStore.ts';
@@ -29,6 +28,12 @@ const noSubscription = (): (() => void) => () => undefined;
 /** "Zero draft", "Rev.1": the base of a round (negotiationStore.ts names it the same way). */
 const roundLabel = (round: number): string => (round === 0 ? 'zero draft' : `Rev.${round}`);
 
+// The panels other than the details load when first shown (the checks' with the rules' catalogue).
+const ChecksPanel = lazy(() => import('./ChecksPanel.tsx').then((m) => ({ default: m.ChecksPanel })));
+const RevisionsPanel = lazy(() =>
+  import('./RevisionsPanel.tsx').then((m) => ({ default: m.RevisionsPanel })),
+);
+const PanelExtras = lazy(() => import('./extensions.tsx').then((m) => ({ default: m.PanelExtras })));
 // The compare engine and the agreed-language finder load when first used, keeping the first screen light.
 const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ default: m.CompareView })));
 const PrecedentsPanel = lazy(() =>
@@ -409,7 +414,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   onChange={readOnly ? undefined : onEditorChange}
                   onLimit={onLimit}
                 >
-                  <EditorExtras
+                  <FootnotesPlugin />
+                  <DeferredEditorExtras
                     onMessage={(text) => session.notify(text, 'warning')}
                     draft={{ id: current.draft.id, document: shown }}
                   />
@@ -442,8 +448,16 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                 {panel === 'details' ? (
                   <DetailsPanel document={shown} readOnly={readOnly} onChange={session.setMetadata} />
                 ) : null}
-                {panel === 'footnotes' ? <PanelExtras which="footnotes" /> : null}
-                {panel === 'checks' ? <ChecksPanel help={help} /> : null}
+                {panel === 'footnotes' ? (
+                  <Suspense fallback={<p className="panel__empty">Loading the footnotes…</p>}>
+                    <PanelExtras which="footnotes" />
+                  </Suspense>
+                ) : null}
+                {panel === 'checks' ? (
+                  <Suspense fallback={<p className="panel__empty">Loading the checks…</p>}>
+                    <ChecksPanel help={help} />
+                  </Suspense>
+                ) : null}
                 {panel === 'precedents' ? (
                   <Suspense fallback={<p className="panel__empty">Loading the finder…</p>}>
                     <PrecedentsPanel
@@ -459,14 +473,16 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   </Suspense>
                 ) : null}
                 {panel === 'revisions' ? (
-                  <RevisionsPanel
-                    revisions={revisions}
-                    viewing={viewing?.revisionId}
-                    onCreate={(name) => void session.createRevision(name)}
-                    onView={(id) => void session.viewRevision(id)}
-                    onRestore={(id) => void session.restoreRevision(id)}
-                    onBackToDraft={session.backToDraft}
-                  />
+                  <Suspense fallback={<p className="panel__empty">Loading the revisions…</p>}>
+                    <RevisionsPanel
+                      revisions={revisions}
+                      viewing={viewing?.revisionId}
+                      onCreate={(name) => void session.createRevision(name)}
+                      onView={(id) => void session.viewRevision(id)}
+                      onRestore={(id) => void session.restoreRevision(id)}
+                      onBackToDraft={session.backToDraft}
+                    />
+                  </Suspense>
                 ) : null}
               </div>
             </aside>

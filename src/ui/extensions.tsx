@@ -1,15 +1,16 @@
 /**
  * The editor's further plugins and panels, mounted inside the open draft's composer: completion,
- * footnotes and paste in the page, the footnote pane beside it.
+ * paste and checks in the page, the footnote pane beside it. Both load after the first screen
+ * (deferredExtras.tsx, and the Workspace's panels).
  */
 import { ChecksPlugin } from '../editor/plugins/checks/ChecksPlugin.tsx';
 import { CompletionPlugin } from '../editor/plugins/completion/CompletionPlugin.tsx';
 import { createLibraryCompletionStore } from '../editor/plugins/completion/libraryStore.ts';
 import { FootnotePane } from '../editor/plugins/footnotes/FootnotePane.tsx';
-import { FootnotesPlugin } from '../editor/plugins/footnotes/FootnotesPlugin.tsx';
 import { PastePlugin } from '../editor/plugins/paste/PastePlugin.tsx';
 import type { ResolutionDocument } from '../core/model/types.ts';
-import { lexicon, references } from './data.ts';
+import { lexicon } from './data.ts';
+import { references } from './references.ts';
 
 /**
  * The library's completion data, asked for the first time a draft opens the completion menu (not when
@@ -35,7 +36,6 @@ export function EditorExtras({ onMessage, draft }: EditorExtrasProps) {
         library={libraryCompletion}
         {...(draft ? { organ: draft.document.organ } : {})}
       />
-      <FootnotesPlugin />
       <PastePlugin lexicon={lexicon} onMessage={onMessage} />
       <ChecksPlugin
         lexicon={lexicon}

@@ -5,7 +5,8 @@
  * as the draft changes; a footnote's button puts the caret in its text, "Go to reference" right
  * after its reference.
  */
-import { act } from 'react';
+// The components run on Preact (preact-alias.ts): React's act is Preact's test-utils'.
+import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';

@@ -10,7 +10,8 @@
 import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { RULE_HELP, ruleHelp } from '../../core/rules/help.ts';
 import { createLintContext } from '../../core/rules/lint.ts';
-import { lexicon, references } from '../data.ts';
+import { lexicon } from '../data.ts';
+import { references } from '../references.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ruleTopic, topicRule, type HelpStore, type HelpTopic } from '../helpStore.ts';
 import { SHORTCUTS } from '../shortcuts.ts';

@@ -18,6 +18,7 @@ import type { ResolutionDocument } from '../../core/model/types.ts';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../../editor/ResolutionEditor.tsx';
 import { lexicon } from '../data.ts';
 import { EditorExtras } from '../extensions.tsx';
+import { FootnotesPlugin } from '../../editor/plugins/footnotes/FootnotesPlugin.tsx';
 import { downloadBlob } from '../files.ts';
 import { Masthead } from '../Masthead.tsx';
 import { createSharedDraftStore, type SharedDraftStore } from '../stores/sharedDraftStore.ts';
@@ -233,6 +234,7 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
                   shared={{ ready: state.ready }}
                   onLimit={store.notify}
                 >
+                  {state.ready ? <FootnotesPlugin /> : null}
                   {state.ready ? (
                     <EditorExtras
                       onMessage={store.notify}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Lexicon } from '../../../core/lexicon/lexicon.ts';
+import { replayHeldTransfers } from './pasteGate.ts';
 import { registerPaste } from './registerPaste.ts';
 
 export interface PastePluginProps {
@@ -13,9 +14,14 @@ export interface PastePluginProps {
 /** A resolution's pasted text becomes structure; pasted HTML gives only its text and italics. */
 export function PastePlugin({ lexicon, onMessage }: PastePluginProps): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () => registerPaste(editor, { ...(lexicon ? { lexicon } : {}), ...(onMessage ? { onMessage } : {}) }),
-    [editor, lexicon, onMessage],
-  );
+  useEffect(() => {
+    const teardown = registerPaste(editor, {
+      ...(lexicon ? { lexicon } : {}),
+      ...(onMessage ? { onMessage } : {}),
+    });
+    // A paste made while this plugin was loading (pasteGate.ts) goes in now, the same way.
+    replayHeldTransfers(editor);
+    return teardown;
+  }, [editor, lexicon, onMessage]);
   return null;
 }
