@@ -20,11 +20,13 @@ interface Held {
 }
 
 const heldBy = new WeakMap<LexicalEditor, Held[]>();
+/** The events `replayHeldTransfers` sends: a gate still registered lets them through. */
+const replaying = new WeakSet<Event>();
 
 /** Holds every paste and text drop until `replayHeldTransfers`; returns the teardown. */
 export function registerPasteGate(editor: LexicalEditor): () => void {
   const hold = (kind: Held['kind'], transfer: DataTransfer | null, event: Event): boolean => {
-    if (transfer === null) return false;
+    if (transfer === null || replaying.has(event)) return false;
     const data = [...transfer.types]
       .filter((type) => type !== 'Files')
       .map((type) => [type, transfer.getData(type)] as const)
@@ -63,19 +65,16 @@ export function replayHeldTransfers(editor: LexicalEditor): void {
   for (const { kind, data } of list) {
     const transfer = new DataTransfer();
     for (const [type, value] of data) transfer.setData(type, value);
-    if (kind === 'paste')
-      editor.dispatchCommand(
-        PASTE_COMMAND,
-        new ClipboardEvent('paste', { clipboardData: transfer, cancelable: true }),
-      );
-    else
-      editor.dispatchCommand(
-        CONTROLLED_TEXT_INSERTION_COMMAND,
-        new InputEvent('beforeinput', {
-          inputType: 'insertFromDrop',
-          dataTransfer: transfer,
-          cancelable: true,
-        }),
-      );
+    const event =
+      kind === 'paste'
+        ? new ClipboardEvent('paste', { clipboardData: transfer, cancelable: true })
+        : new InputEvent('beforeinput', {
+            inputType: 'insertFromDrop',
+            dataTransfer: transfer,
+            cancelable: true,
+          });
+    replaying.add(event);
+    if (event instanceof ClipboardEvent) editor.dispatchCommand(PASTE_COMMAND, event);
+    else editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, event);
   }
 }
