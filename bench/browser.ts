@@ -638,14 +638,32 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
       guard(page, problems);
       // BENCH_PROFILE_COLD=<file>: a CPU profile of the last cold load (its figure is then not kept).
       const profiled = run === COLD_LOADS && process.env.BENCH_PROFILE_COLD ? await startProfile(page) : null;
+      // BENCH_TRACE_COLD=<file>: a Chromium trace (style, layout, paint, scripts) of the last cold load.
+      const traced = run === COLD_LOADS - 1 && process.env.BENCH_TRACE_COLD !== undefined;
+      if (traced)
+        await browser.startTracing(page, {
+          path: process.env.BENCH_TRACE_COLD,
+          screenshots: false,
+          categories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8.execute',
+            'blink.user_timing',
+            'loading',
+          ],
+        });
       const t0 = performance.now();
       await page.goto(urls.app, { waitUntil: 'commit' });
       const ready: number = await page.evaluate('window.__bench.whenReady()');
       const t1 = performance.now();
       if (profiled) await stopProfile(profiled, process.env.BENCH_PROFILE_COLD ?? '', log);
+      if (traced) {
+        await browser.stopTracing();
+        log(`trace written to ${process.env.BENCH_TRACE_COLD}`);
+      }
       const shown = await textOf(page, APP_OPERATIVE, draft.targetOperative);
       if (shown !== targetText) throw new Error('the cold load did not show the benchmark draft');
-      if (run > 0 && profiled === null) {
+      if (run > 0 && profiled === null && !traced) {
         loads.push(ready);
         outside.push(t1 - t0);
       }
@@ -1182,7 +1200,18 @@ async function measureTypeahead(bench: Bench, state: StorageState): Promise<void
       what: `keydown → opener menu drawn, at the start of a new paragraph (95th percentile of ${s.length}; median ${show(median(s))})`,
       spread: spreadOf(s),
     });
-    if (profile) await stopProfile(profile, process.env.BENCH_PROFILE_MENU ?? '', log);
+    if (profile) {
+      await stopProfile(profile, process.env.BENCH_PROFILE_MENU ?? '', log);
+      // Where the opening keys' time went (Event Timing: entries of 16 ms and over).
+      const events: (EventRecord & { processingStart: number; processingEnd: number })[] =
+        await app.evaluate('window.__bench.events');
+      const menus: MenuRecord[] = await app.evaluate('window.__bench.menus');
+      for (const m of menus)
+        for (const e of events.filter((x) => Math.abs(x.start - m.start) < 1))
+          log(
+            `menu "${m.key}" ${show(m.end - m.start)}: ${e.name} ${show(e.duration)}, delay ${show(e.processingStart - e.start)}, handlers ${show(e.processingEnd - e.processingStart)}, after ${show(e.start + e.duration - e.processingEnd)}`,
+          );
+    }
   } finally {
     await appContext.close();
   }

@@ -7,11 +7,14 @@ import './ui/styles/page.css';
 import './ui/styles/print.css';
 
 // The offline cache (public/sw.js): once opened online, the app opens again with the network cut.
+// Installing it fetches every file of the app: registered once the page is idle after loading, so
+// that it does not compete with the first draft opening.
 if (import.meta.env.PROD && 'serviceWorker' in navigator)
-  window.addEventListener(
-    'load',
-    () => void navigator.serviceWorker.register('./sw.js').catch(() => undefined),
-  );
+  window.addEventListener('load', () => {
+    const register = (): void => void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 3000 });
+    else setTimeout(register, 1000);
+  });
 
 const container = document.getElementById('root');
 if (container === null) {

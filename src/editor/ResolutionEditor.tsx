@@ -6,8 +6,9 @@
  * `ResolutionSurface` is the editable page with the resolution's plugins. Callers read the model
  * with `readDocument`.
  */
-import { useState, type ReactNode } from 'react';
-import { createEmptyHistoryState } from '@lexical/history';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { createEmptyHistoryState, type HistoryState } from '@lexical/history';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -20,6 +21,7 @@ import type { ResolutionDocument } from '../core/model/types.ts';
 import { $exportResolution } from './bridge/export.ts';
 import { $importResolution } from './bridge/import.ts';
 import { ResolutionNodes } from './nodes/registry.ts';
+import { $registerAtCreation } from './transforms/atCreation.ts';
 import { LimitsPlugin, TypingLimitsPlugin } from './plugins/limits/LimitsPlugin.tsx';
 import { OpenerPlugin } from './plugins/openers/OpenerPlugin.tsx';
 import { ParagraphKeysPlugin } from './plugins/keys/ParagraphKeysPlugin.tsx';
@@ -45,23 +47,43 @@ export interface ResolutionComposerProps {
   /** The document to load; null for a shared draft, whose text the collaboration binding brings. */
   readonly document: ResolutionDocument | null;
   readonly readOnly?: boolean;
+  /** The openers the editor knows: given, their transforms are registered with the others at creation. */
+  readonly lexicon?: Lexicon;
   readonly children: ReactNode;
 }
 
-export function ResolutionComposer({ document, readOnly = false, children }: ResolutionComposerProps) {
+export function ResolutionComposer({
+  document,
+  readOnly = false,
+  lexicon,
+  children,
+}: ResolutionComposerProps) {
   const initialConfig = {
     namespace: 'resolution-drafter',
     nodes: [...ResolutionNodes],
     theme: editorTheme,
     editable: !readOnly,
     // Lexical's CollaborationPlugin wants no initial state: the shared document is the one truth.
-    editorState: document === null ? null : () => $importResolution(document),
+    // The transforms go in before the draft, and run once over it (transforms/atCreation.ts).
+    editorState:
+      document === null
+        ? null
+        : (editor: LexicalEditor) => {
+            $registerAtCreation(editor, readOnly || lexicon === undefined ? {} : { lexicon });
+            $importResolution(document);
+          },
     onError: (error: Error) => {
       // A broken update must not take the draft down: report it; the last good state stays.
       console.error('Resolution Drafter editor error:', error);
     },
   };
   return <LexicalComposer initialConfig={initialConfig}>{children}</LexicalComposer>;
+}
+
+/** Gives an empty history the editor's present state as its starting point (see ResolutionSurface). */
+function startHistoryAtOpening(history: HistoryState, editor: LexicalEditor): void {
+  const opened = editor.getEditorState();
+  if (history.current === null && !opened.isEmpty()) history.current = { editor, editorState: opened };
 }
 
 export interface ResolutionSurfaceProps {
@@ -92,6 +114,10 @@ export function ResolutionSurface({
 }: ResolutionSurfaceProps) {
   // Shared with the limits guard, which takes a refused change back out of the history too.
   const [history] = useState(createEmptyHistoryState);
+  const [editor] = useLexicalComposerContext();
+  // Lexical's history takes the first change it sees as its starting point, which no undo goes back
+  // past: the draft as it opened is that point, so that the first edit is undone like any other.
+  useLayoutEffect(() => startHistoryAtOpening(history, editor), [editor, history]);
   return (
     <>
       {shared && readOnly ? <ReaderPlugin /> : null}

@@ -200,6 +200,17 @@ function damaged(
   };
 }
 
+/**
+ * When a value of the drafts store was removed (soft delete), or undefined: what `readDraftRecord`
+ * gives as `deletedAt`, read without reading the document (the purge at start-up looks at every
+ * record, and validating each document there cost as much as opening the draft).
+ */
+export function draftDeletedAt(raw: unknown): string | undefined {
+  if (!isFields(raw)) return undefined;
+  const deletedAt = own(raw, 'deletedAt');
+  return isTimestamp(deletedAt) ? deletedAt : undefined;
+}
+
 /** Reads a value of the drafts store. Never throws. */
 export function readDraftRecord(raw: unknown, key: IDBValidKey): DraftEntry {
   if (isFields(raw) && own(raw, 'setAside') === 'damaged') return readSetAside(raw, key);

@@ -28,6 +28,7 @@ import {
   isFields,
   openDatabase,
   readAll,
+  draftDeletedAt,
   readDraftRecord,
   readRevisionRecord,
   requestResult,
@@ -328,7 +329,7 @@ class IdbDraftStore implements DraftStore {
       const revisions = tx.objectStore(STORES.revisions);
       let purged = 0;
       for (const { key, value } of await readAll(drafts)) {
-        const { deletedAt } = readDraftRecord(value, key);
+        const deletedAt = draftDeletedAt(value);
         if (deletedAt === undefined || Date.parse(deletedAt) > cutoff) continue;
         await requestResult(drafts.delete(key));
         for (const revisionKey of await requestResult(revisions.index('draftId').getAllKeys(key)))

@@ -2,7 +2,7 @@
  * The application: opens the drafts store (IndexedDB) and shows the workspace. When the browser
  * refuses storage, it says so plainly and explains what still works.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { readSharedLink } from '../collab/address.ts';
 import { openDraftStore, type DraftStore } from '../storage/drafts.ts';
 import { createTabChannel, type TabChannel } from '../storage/tabs.ts';
@@ -48,7 +48,8 @@ export function App() {
 
 function LocalDrafts() {
   const [state, setState] = useState<State>({ kind: 'opening' });
-  useEffect(() => {
+  // A layout effect: the store starts opening before the first frame is drawn, not after it.
+  useLayoutEffect(() => {
     let closed = false;
     const channel = createTabChannel();
     let store: DraftStore | undefined;

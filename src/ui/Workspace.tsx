@@ -3,7 +3,16 @@
  * session and every action on drafts are the draft-session store's (stores/draftSessionStore.ts);
  * this component lays them out and tells the store when the editor's text changed.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../editor/ResolutionEditor.tsx';
 import type { DraftStore } from '../storage/drafts.ts';
@@ -97,8 +106,9 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   const [renameValue, setRenameValue] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // Start: reopen the draft opened last (after a reload or a crash), or the most recent one.
-  useEffect(() => {
+  // Start: reopen the draft opened last (after a reload or a crash), or the most recent one. A layout
+  // effect: the draft starts loading before the workspace's first frame is drawn, not after it.
+  useLayoutEffect(() => {
     void session.start();
     return () => session.dispose();
   }, [session]);
@@ -383,6 +393,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
             key={`${current.key}${underNegotiation ? '-negotiating' : ''}`}
             document={shown}
             readOnly={readOnly}
+            lexicon={lexicon}
           >
             {showCompilation && underNegotiation && negotiation ? (
               <main className="desk" aria-label="Draft workspace">

@@ -8,6 +8,7 @@ import {
   RECORD_VERSION,
   rawJson,
   rawText,
+  draftDeletedAt,
   readDraftRecord,
   readRevisionRecord,
 } from '../../src/storage/db.ts';
@@ -25,6 +26,25 @@ const record = (extra: Record<string, unknown> = {}) => ({
   saveCount: 2,
   document: res({ title: 'T', operative: [op('Requests', 'the Office;')] }),
   ...extra,
+});
+
+describe('draftDeletedAt', () => {
+  it('is the deletion readDraftRecord reads, for every kind of record, without reading the document', () => {
+    const removed = '2012-10-20T09:00:00.000Z';
+    const raws: unknown[] = [
+      record(),
+      record({ deletedAt: removed }),
+      record({ deletedAt: 'yesterday' }),
+      record({ deletedAt: removed, document: { not: 'a resolution' } }),
+      record({ deletedAt: removed, saveCount: -1 }),
+      { setAside: 'damaged', draftId: 'd1', name: 'Old', deletedAt: removed, raw: record() },
+      { setAside: 'damaged', draftId: 'd1', name: 'Old', raw: record({ deletedAt: removed }) },
+      'not a record',
+      null,
+    ];
+    for (const raw of raws) expect(draftDeletedAt(raw)).toBe(readDraftRecord(raw, 'd1').deletedAt);
+    expect(draftDeletedAt(record({ deletedAt: removed }))).toBe(removed);
+  });
 });
 
 describe('DB_UPGRADES', () => {

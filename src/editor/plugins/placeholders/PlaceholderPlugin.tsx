@@ -1,9 +1,16 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { registerPlaceholders } from './registerPlaceholders.ts';
+import { registeredAtCreation } from '../../transforms/atCreation.ts';
+import { registerPlaceholderCommands, registerPlaceholders } from './registerPlaceholders.ts';
 
 export function PlaceholderPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerPlaceholders(editor), [editor]);
+  useEffect(
+    () =>
+      registeredAtCreation(editor, 'placeholders')
+        ? registerPlaceholderCommands(editor)
+        : registerPlaceholders(editor),
+    [editor],
+  );
   return null;
 }

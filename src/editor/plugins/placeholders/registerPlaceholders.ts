@@ -64,15 +64,24 @@ export function $selectPlaceholder(backwards: boolean): boolean {
   return true;
 }
 
-export function registerPlaceholders(editor: LexicalEditor): () => void {
+/** The transforms that make ‹…› placeholder chips and take them back to text once edited. */
+export function registerPlaceholderChips(editor: LexicalEditor): () => void {
   return mergeRegister(
     ...registerLexicalTextEntity(editor, getMatch, PlaceholderNode, (node: TextNode) =>
       $createPlaceholderNode(node.getTextContent()),
     ),
-    editor.registerCommand(
-      SELECT_PLACEHOLDER_COMMAND,
-      (backwards) => $selectPlaceholder(backwards),
-      COMMAND_PRIORITY_EDITOR,
-    ),
   );
+}
+
+/** Tab and Shift+Tab to the next or previous placeholder. */
+export function registerPlaceholderCommands(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    SELECT_PLACEHOLDER_COMMAND,
+    (backwards) => $selectPlaceholder(backwards),
+    COMMAND_PRIORITY_EDITOR,
+  );
+}
+
+export function registerPlaceholders(editor: LexicalEditor): () => void {
+  return mergeRegister(registerPlaceholderChips(editor), registerPlaceholderCommands(editor));
 }

@@ -5,6 +5,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isOperativeParagraphNode, OperativeParagraphNode } from '../../nodes/OperativeParagraphNode.ts';
 import { registerStructureTransforms } from '../../transforms/structure.ts';
 import { registerTogether } from '../../transforms/together.ts';
+import { registeredAtCreation } from '../../transforms/atCreation.ts';
 import { registerLayoutMark } from './layout.ts';
 
 /**
@@ -25,7 +26,9 @@ export function StructurePlugin(): null {
       root.toggleAttribute('data-lone-operative', count === 1);
     };
     return mergeRegister(
-      registerTogether(editor, () => registerStructureTransforms(editor)),
+      registeredAtCreation(editor, 'structure')
+        ? () => undefined
+        : registerTogether(editor, () => registerStructureTransforms(editor)),
       registerLayoutMark(editor),
       editor.registerMutationListener(OperativeParagraphNode, markLone),
       editor.registerRootListener(() => markLone()),

@@ -5,8 +5,10 @@
  * placeholder's, and scrolling to it (a check, a compare jump, a footnote) would land in the wrong
  * place as the paragraphs around it took their real sizes.
  *
- * - When a draft opens, the page is laid out whole once (with the attribute off), and the attribute
- *   that lets paragraphs skip is set in the frame after.
+ * - When a draft opens, the paragraphs on screen are laid out in its first frame and the others skip
+ *   (a 150-paragraph draft's whole layout was a sixth of its cold load, issue 16); then the others are
+ *   laid out a few at a time, one batch a frame (`data-measure`, MEASURED_PER_FRAME), so that each
+ *   soon has its real size; the attribute `data-laid-out` says when all have.
  * - Paragraphs that arrive many at once later (a paste, an undo of a deletion) are not laid out: a
  *   big paste would make that frame lay out all its text, seconds for a few hundred kilobytes, and
  *   turning the attribute off and on again would restyle and lay out the whole draft besides. Each
@@ -37,6 +39,15 @@ import { $isAnnexNode } from '../../nodes/AnnexNode.ts';
 import { $isFootnotesNode } from '../../nodes/FootnotesNode.ts';
 
 export const LAID_OUT_ATTRIBUTE = 'data-laid-out';
+
+/** Set on the blocks being laid out in this frame (ui/styles/page.css lets them not skip). */
+export const MEASURE_ATTRIBUTE = 'data-measure';
+
+/**
+ * Blocks laid out per frame after a draft opens: a paragraph of the corpus takes about a millisecond
+ * to lay out on this 2-core machine, so a batch stays well within a frame beside a keystroke.
+ */
+const MEASURED_PER_FRAME = 12;
 
 /** Paragraphs arriving in one update that are given estimated sizes instead of being laid out. */
 const MANY_NEW_BLOCKS = 2;
@@ -132,17 +143,38 @@ export function registerLayoutMark(editor: LexicalEditor): () => void {
     if (frame !== undefined) cancelAnimationFrame(frame);
     frame = undefined;
   };
+  let measuring: HTMLElement[] = [];
+  /** Lays every block out once, a batch a frame, so that each records its real size (see above). */
   const layOutWhole = (root: HTMLElement | null): void => {
     cancel();
+    for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
+    measuring = [];
     if (root === null || typeof requestAnimationFrame !== 'function') return;
     root.removeAttribute(LAID_OUT_ATTRIBUTE);
-    // The next frame lays every paragraph out and records its size; the one after lets them skip.
-    frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
+    const blocks = [...root.children].flatMap((child) =>
+      child.localName === 'section' ? [...child.children] : [child],
+    );
+    let next = 0;
+    // Each frame: the batch laid out in the last one goes back to skipping (its size now recorded),
+    // and the next batch is laid out in this one.
+    const step = (): void => {
+      for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
+      measuring = [];
+      while (next < blocks.length && measuring.length < MEASURED_PER_FRAME) {
+        const element = blocks[next++];
+        if (element instanceof HTMLElement && element.isConnected && isSkippableBlock(root, element)) {
+          element.setAttribute(MEASURE_ATTRIBUTE, '');
+          measuring.push(element);
+        }
+      }
+      if (measuring.length === 0 && next >= blocks.length) {
         frame = undefined;
         root.setAttribute(LAID_OUT_ATTRIBUTE, '');
-      });
-    });
+        return;
+      }
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
   };
   const count = (): number => editor.getEditorState().read($blockCount);
   // The page's line metrics as last laid out, read when a ResizeObserver reports its size (layout is
@@ -198,6 +230,10 @@ export function registerLayoutMark(editor: LexicalEditor): () => void {
       blocks = now;
     }),
     cancel,
+    () => {
+      for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
+      measuring = [];
+    },
     () => watch(null),
   );
 }
