@@ -148,7 +148,8 @@ function shapeOf(root: RootNode): string {
 
 /**
  * What the repairs depend on, cheaply: every block's key, kind and level, and the keys of its inline
- * children (a footnote reference, an opener or a reference added, removed or moved changes them). Plain
+ * children other than plain text (a footnote reference, an opener or a reference added, removed or
+ * moved changes them), and where an empty run of text is. Plain
  * typing changes text inside existing text nodes and leaves this alone, so the whole-document repair is
  * skipped for it: a keystroke stays within a frame in a long draft (issue 3, "Speed"). Any insertion,
  * removal, move, split or change of level changes the signature, so the repair still runs on every
@@ -185,6 +186,11 @@ function $structureSignature(): string {
         for (let leaf = child.getFirstChild(); leaf !== null; leaf = leaf.getNextSibling())
           mix(leaf.getKey());
         mix(')');
+      } else if ($isTextNode(child) && child.getType() === 'text') {
+        // Plain text: where one run ends and the next begins changes no repair, and the first letter
+        // typed into a new paragraph (the keystroke that opens the completion menu) adds a run: only
+        // an empty run counts, and where it is.
+        if (child.getTextContentSize() === 0) mix(`∅${child.getKey()}`);
       } else {
         mix(child.getKey());
         if ($isTextNode(child) && child.getTextContentSize() === 0) mix('∅');
