@@ -1,0 +1,104 @@
+/**
+ * @vitest-environment happy-dom
+ *
+ * The resolution's transforms registered in the update that builds the editor's first state
+ * (transforms/atCreation.ts): they run once over the draft as it is read in (placeholders become
+ * chips, the structure is numbered), and a draft opened this way needs no further pass. Registered
+ * after the draft, as plugins do, each registration is an update of its own over the whole draft.
+ */
+import { $getRoot, $isElementNode, createEditor, type LexicalEditor, type LexicalNode } from 'lexical';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lexiconOf } from '../../src/core/lexicon/lexicon.ts';
+import { $importResolution } from '../../src/editor/bridge/import.ts';
+import { $isPlaceholderNode } from '../../src/editor/nodes/PlaceholderNode.ts';
+import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
+import { registerOpeners } from '../../src/editor/plugins/openers/registerOpeners.ts';
+import { registerPlaceholderChips } from '../../src/editor/plugins/placeholders/registerPlaceholders.ts';
+import { $registerAtCreation, registeredAtCreation } from '../../src/editor/transforms/atCreation.ts';
+import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
+import { op, pre, res } from '../helpers/builders.ts';
+
+const lexicon = lexiconOf([]);
+const DRAFT = res({
+  title: '‹Title of the resolution›',
+  preamble: [pre('Recalling', 'its resolution ‹number› of ‹date›,')],
+  operative: [op('Requests', 'the Office to ‹what the Office should do›;'), op('Invites', 'States to act.')],
+});
+
+const teardowns: (() => void)[] = [];
+afterEach(() => {
+  teardowns.splice(0).forEach((teardown) => teardown());
+  document.body.innerHTML = '';
+});
+
+/** An editor drawn in a page; counts the updates that walk the draft (many nodes marked). */
+function page(): { editor: LexicalEditor; updates: () => number } {
+  const editor = createEditor({
+    namespace: 'test',
+    nodes: ResolutionNodes,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  document.body.append(root);
+  let updates = 0;
+  teardowns.push(
+    () => editor.setRootElement(null),
+    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      // An update over the draft: it changed (or marked) more than a block's few nodes.
+      if (dirtyElements.size + dirtyLeaves.size >= 5) updates++;
+    }),
+  );
+  editor.setRootElement(root);
+  return { editor, updates: () => updates };
+}
+
+const chips = (editor: LexicalEditor): number =>
+  editor.getEditorState().read(() => {
+    let n = 0;
+    const visit = (node: LexicalNode): void => {
+      if ($isPlaceholderNode(node)) n++;
+      else if ($isElementNode(node)) node.getChildren().forEach(visit);
+    };
+    visit($getRoot());
+    return n;
+  });
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the transforms registered when the editor is created', () => {
+  it('run once over the draft as it is read in: one update, placeholders already chips', async () => {
+    const { editor, updates } = page();
+    editor.update(
+      () => {
+        $registerAtCreation(editor, { lexicon });
+        $importResolution(DRAFT);
+      },
+      { discrete: true },
+    );
+    await tick();
+    expect(chips(editor)).toBe(4);
+    expect(updates()).toBe(1);
+    expect(registeredAtCreation(editor, 'structure')).toBe(true);
+    expect(registeredAtCreation(editor, 'openers')).toBe(true);
+    expect(registeredAtCreation(editor, 'placeholders')).toBe(true);
+  });
+
+  it('registered after the draft, as plugins do, each needs an update of its own (what they spare)', async () => {
+    const { editor, updates } = page();
+    editor.update(() => $importResolution(DRAFT), { discrete: true });
+    await tick();
+    expect(chips(editor)).toBe(0);
+    teardowns.push(registerStructureTransforms(editor));
+    await tick();
+    teardowns.push(registerOpeners(editor, lexicon));
+    await tick();
+    teardowns.push(registerPlaceholderChips(editor));
+    await tick();
+    expect(chips(editor)).toBe(4);
+    expect(updates()).toBeGreaterThanOrEqual(3);
+    expect(registeredAtCreation(editor, 'structure')).toBe(false);
+  });
+});
