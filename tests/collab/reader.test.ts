@@ -10,8 +10,8 @@ import { createSharedEditor, writeSharedDocument } from '../../src/collab/headle
 import { registerReader } from '../../src/editor/plugins/structure/registerReader.ts';
 import { registerPlaceholders } from '../../src/editor/plugins/placeholders/registerPlaceholders.ts';
 import { $isPlaceholderNode } from '../../src/editor/nodes/PlaceholderNode.ts';
-import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
 import { op, pre, res } from '../helpers/builders.ts';
+import { countNodes } from '../editor/testEditor.ts';
 
 const teardowns: (() => void)[] = [];
 afterEach(() => teardowns.splice(0).forEach((teardown) => teardown()));
@@ -38,16 +38,7 @@ function reader(withGuard: boolean): {
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
   let updates = 0;
   doc.on('update', () => updates++);
-  const placeholders = (): number =>
-    shared.editor.getEditorState().read(() => {
-      let n = 0;
-      const visit = (node: LexicalNode): void => {
-        if ($isPlaceholderNode(node)) n++;
-        else if ($isElementNode(node)) node.getChildren().forEach(visit);
-      };
-      visit($getRoot());
-      return n;
-    });
+  const placeholders = (): number => countNodes(shared.editor, $isPlaceholderNode);
   return {
     updates: () => updates,
     placeholders,

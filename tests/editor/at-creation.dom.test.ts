@@ -6,17 +6,17 @@
  * chips, the structure is numbered), and a draft opened this way needs no further pass. Registered
  * after the draft, as plugins do, each registration is an update of its own over the whole draft.
  */
-import { $getRoot, $isElementNode, createEditor, type LexicalEditor, type LexicalNode } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lexiconOf } from '../../src/core/lexicon/lexicon.ts';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
 import { $isPlaceholderNode } from '../../src/editor/nodes/PlaceholderNode.ts';
-import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import { registerOpeners } from '../../src/editor/plugins/openers/registerOpeners.ts';
 import { registerPlaceholderChips } from '../../src/editor/plugins/placeholders/registerPlaceholders.ts';
 import { $registerAtCreation, registeredAtCreation } from '../../src/editor/transforms/atCreation.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { op, pre, res } from '../helpers/builders.ts';
+import { countNodes, editorInPage } from './testEditor.ts';
 
 const lexicon = lexiconOf([]);
 const DRAFT = res({
@@ -33,38 +33,18 @@ afterEach(() => {
 
 /** An editor drawn in a page; counts the updates that walk the draft (many nodes marked). */
 function page(): { editor: LexicalEditor; updates: () => number } {
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: ResolutionNodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  const root = document.createElement('div');
-  root.contentEditable = 'true';
-  document.body.append(root);
+  const { editor } = editorInPage(teardowns);
   let updates = 0;
   teardowns.push(
-    () => editor.setRootElement(null),
     editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       // An update over the draft: it changed (or marked) more than a block's few nodes.
       if (dirtyElements.size + dirtyLeaves.size >= 5) updates++;
     }),
   );
-  editor.setRootElement(root);
   return { editor, updates: () => updates };
 }
 
-const chips = (editor: LexicalEditor): number =>
-  editor.getEditorState().read(() => {
-    let n = 0;
-    const visit = (node: LexicalNode): void => {
-      if ($isPlaceholderNode(node)) n++;
-      else if ($isElementNode(node)) node.getChildren().forEach(visit);
-    };
-    visit($getRoot());
-    return n;
-  });
+const chips = (editor: LexicalEditor): number => countNodes(editor, $isPlaceholderNode);
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -12,7 +12,6 @@ import {
   $isElementNode,
   $isTextNode,
   UNDO_COMMAND,
-  createEditor,
   type LexicalEditor,
   type LexicalNode,
   type TextNode,
@@ -20,7 +19,6 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
 import { $createFootnoteRefNode, $isFootnoteRefNode } from '../../src/editor/nodes/FootnoteRefNode.ts';
-import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import { $findFootnoteText } from '../../src/editor/plugins/footnotes/footnoteTree.ts';
 import {
   MISSING_FOOTNOTE_CLASS,
@@ -28,7 +26,7 @@ import {
 } from '../../src/editor/plugins/footnotes/registerFootnotes.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { fn, op, pre, res } from '../helpers/builders.ts';
-import { outline } from './testEditor.ts';
+import { editorInPage, outline } from './testEditor.ts';
 
 const SOURCE = 'United Nations, *Treaty Series*, vol. 2225, No. 39574.';
 const teardowns: (() => void)[] = [];
@@ -40,19 +38,8 @@ afterEach(() => {
 
 /** An editor in a page, with history, transforms and the footnotes plugin, holding a small draft. */
 function pageEditor(): { editor: LexicalEditor; root: HTMLElement } {
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: ResolutionNodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  const root = document.createElement('div');
-  root.contentEditable = 'true';
-  document.body.append(root);
-  editor.setRootElement(root);
+  const { editor, root } = editorInPage(teardowns);
   teardowns.push(
-    () => editor.setRootElement(null),
     registerHistory(editor, createEmptyHistoryState(), 0),
     registerStructureTransforms(editor),
     registerFootnotes(editor),

@@ -4,11 +4,10 @@
  * paragraphs become paragraphs. In Chromium, with a real paste event on the editable root.
  */
 import { registerRichText } from '@lexical/rich-text';
-import { $getRoot, $isElementNode, createEditor, type LexicalEditor } from 'lexical';
+import { $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
 import { $isOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
-import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import {
   heldTransfers,
   registerPasteGate,
@@ -16,6 +15,7 @@ import {
 } from '../../src/editor/plugins/paste/pasteGate.ts';
 import { registerPaste } from '../../src/editor/plugins/paste/registerPaste.ts';
 import { op, res } from '../helpers/builders.ts';
+import { editorInPage } from './testEditor.ts';
 
 const teardowns: (() => void)[] = [];
 afterEach(() => {
@@ -24,18 +24,8 @@ afterEach(() => {
 });
 
 function page(): { editor: LexicalEditor; root: HTMLElement } {
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: ResolutionNodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  const root = document.createElement('div');
-  root.contentEditable = 'true';
-  document.body.append(root);
-  editor.setRootElement(root);
-  teardowns.push(() => editor.setRootElement(null), registerRichText(editor));
+  const { editor, root } = editorInPage(teardowns);
+  teardowns.push(registerRichText(editor));
   editor.update(
     () => {
       $importResolution(res({ title: 'T', operative: [op('Requests', 'the Office to report;')] }));

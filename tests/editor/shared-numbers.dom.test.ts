@@ -12,7 +12,6 @@ import {
   $isTextNode,
   COLLABORATION_TAG,
   SKIP_COLLAB_TAG,
-  createEditor,
   type LexicalEditor,
 } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,9 +21,9 @@ import {
   $isOperativeParagraphNode,
   type OperativeParagraphNode,
 } from '../../src/editor/nodes/OperativeParagraphNode.ts';
-import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import { registerSharedNumbers } from '../../src/editor/transforms/structure.ts';
 import { op, pre, res } from '../helpers/builders.ts';
+import { editorInPage } from './testEditor.ts';
 
 const teardowns: (() => void)[] = [];
 
@@ -35,17 +34,7 @@ afterEach(() => {
 
 /** A page's editor holding four operative paragraphs, numbered, with the shared renumbering. */
 function sharedPage(): { editor: LexicalEditor; renumbers: () => number; rootMarked: () => boolean } {
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: ResolutionNodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  const root = document.createElement('div');
-  root.contentEditable = 'true';
-  document.body.append(root);
-  editor.setRootElement(root);
+  const { editor } = editorInPage(teardowns);
   editor.update(
     () =>
       $importResolution(
@@ -73,7 +62,6 @@ function sharedPage(): { editor: LexicalEditor; renumbers: () => number; rootMar
   };
   let rootMarked = false;
   teardowns.push(
-    () => editor.setRootElement(null),
     registerSharedNumbers(editor),
     editor.registerUpdateListener(({ tags, dirtyElements }) => {
       if (tags.has(COLLABORATION_TAG)) rootMarked = dirtyElements.get('root') === true;

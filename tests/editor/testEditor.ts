@@ -27,6 +27,7 @@ import {
   $isElementNode,
   $isLineBreakNode,
   $isTextNode,
+  createEditor,
   type LexicalEditor,
   type LexicalNode,
   type TextNode,
@@ -50,6 +51,39 @@ import { $isSectionHeadingNode } from '../../src/editor/nodes/SectionHeadingNode
 import { $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
 import { $isTitleNode } from '../../src/editor/nodes/TitleNode.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
+
+/**
+ * An editor of the resolution's nodes drawn in an element of the page (happy-dom, or Chromium in the
+ * browser tests): Lexical reconciles a DOM, as in the app. Its teardown goes into `teardowns`.
+ */
+export function editorInPage(teardowns: (() => void)[]): { editor: LexicalEditor; root: HTMLElement } {
+  const editor = createEditor({
+    namespace: 'test',
+    nodes: ResolutionNodes,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  document.body.append(root);
+  editor.setRootElement(root);
+  teardowns.push(() => editor.setRootElement(null));
+  return { editor, root };
+}
+
+/** How many nodes of the editor's present state pass `test`. */
+export function countNodes(editor: LexicalEditor, test: (node: LexicalNode) => boolean): number {
+  return editor.getEditorState().read(() => {
+    let n = 0;
+    const visit = (node: LexicalNode): void => {
+      if (test(node)) n++;
+      if ($isElementNode(node)) node.getChildren().forEach(visit);
+    };
+    visit($getRoot());
+    return n;
+  });
+}
 
 export function createTestEditor(options: { transforms?: boolean } = {}): LexicalEditor {
   const editor = createHeadlessEditor({
