@@ -146,7 +146,8 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     [session],
   );
 
-  const onLimit = useCallback((text: string) => session.notify(text, 'warning'), [session]);
+  // One function for the draft's life: the paste plugin registers again when it is given a new one.
+  const warn = useCallback((text: string) => session.notify(text, 'warning'), [session]);
 
   /** The open draft as it reads now, under its name, for "Add this draft" in the Library. */
   const getDraftForLibrary = useCallback(async () => {
@@ -423,13 +424,10 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
                   lexicon={lexicon}
                   readOnly={readOnly}
                   onChange={readOnly ? undefined : onEditorChange}
-                  onLimit={onLimit}
+                  onLimit={warn}
                 >
                   <FootnotesPlugin />
-                  <DeferredEditorExtras
-                    onMessage={(text) => session.notify(text, 'warning')}
-                    draft={{ id: current.draft.id, document: shown }}
-                  />
+                  <DeferredEditorExtras onMessage={warn} draft={{ id: current.draft.id, document: shown }} />
                 </ResolutionSurface>
               </article>
             </main>
