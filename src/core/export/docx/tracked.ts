@@ -166,6 +166,8 @@ export function trackChanges(input: TrackedInput, engine: CompareEngine): Tracke
     }));
   const pairs = engine.alignParagraphs(units(input.base), units(input.draft));
   const out: TrackedBlock[] = [];
+  // Where each block of `out` stands in the draft and in the base (-1: not there).
+  const at: { draft: number; base: number }[] = [];
   const usedBase = new Set<number>();
   const usedDraft = new Set<number>();
   for (const pair of pairs) {
@@ -175,19 +177,49 @@ export function trackChanges(input: TrackedInput, engine: CompareEngine): Tracke
     if (pair.draft !== null) usedDraft.add(pair.draft);
     if (base && draft && !pair.moved) {
       out.push(mergeParagraph(base, draft, input, engine));
+      at.push({ draft: pair.draft ?? -1, base: pair.base ?? -1 });
     } else {
-      if (base) out.push(whole(base, 'base', 'deleted'));
-      if (draft) out.push(whole(draft, 'draft', 'inserted'));
+      if (base) {
+        out.push(whole(base, 'base', 'deleted'));
+        at.push({ draft: -1, base: pair.base ?? -1 });
+      }
+      if (draft) {
+        out.push(whole(draft, 'draft', 'inserted'));
+        at.push({ draft: pair.draft ?? -1, base: -1 });
+      }
     }
   }
   // An aligner that leaves a paragraph out must not lose it: the draft's text is the document's.
   input.draft.forEach((b, k) => {
-    if (!usedDraft.has(k)) out.push(whole(b, 'draft', 'inserted'));
+    if (usedDraft.has(k)) return;
+    out.push(whole(b, 'draft', 'inserted'));
+    at.push({ draft: k, base: -1 });
   });
   input.base.forEach((b, k) => {
-    if (!usedBase.has(k)) out.push(whole(b, 'base', 'deleted'));
+    if (usedBase.has(k)) return;
+    out.push(whole(b, 'base', 'deleted'));
+    at.push({ draft: -1, base: k });
   });
-  return out;
+  return inDocumentOrder(out, at);
+}
+
+/**
+ * The blocks in the draft's order, each deletion before the first block that comes after it in the
+ * base: accept all then gives the draft's paragraphs in order and reject all the base's, whatever
+ * order the aligner gave its pairs in (it aligns part by part: an annex's title and its items are
+ * different parts) and wherever it left a paragraph out.
+ */
+function inDocumentOrder(
+  blocks: readonly TrackedBlock[],
+  at: readonly { readonly draft: number; readonly base: number }[],
+): TrackedBlock[] {
+  const entries = blocks.map((block, i) => ({ block, draft: at[i]?.draft ?? -1, base: at[i]?.base ?? -1 }));
+  const ordered = entries.filter((e) => e.draft >= 0).sort((a, b) => a.draft - b.draft);
+  for (const deletion of entries.filter((e) => e.draft < 0).sort((a, b) => a.base - b.base)) {
+    const i = ordered.findIndex((e) => e.base > deletion.base);
+    ordered.splice(i < 0 ? ordered.length : i, 0, deletion);
+  }
+  return ordered.map((e) => e.block);
 }
 
 function mergeParagraph(base: Block, draft: Block, input: TrackedInput, engine: CompareEngine): TrackedBlock {

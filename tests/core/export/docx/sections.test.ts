@@ -18,7 +18,7 @@ import {
 } from '../../../../src/core/export/docx/tracked.ts';
 import type { ResolutionDocument, Section } from '../../../../src/core/model/types.ts';
 import { arbDocument } from '../../../helpers/arbitraries.ts';
-import { inl, op, pre, res, sub } from '../../../helpers/builders.ts';
+import { annex, inl, op, pre, res, sub } from '../../../helpers/builders.ts';
 import { gaDocument } from '../../../helpers/ga.ts';
 import { docxParts, paragraphs, type DocxParts } from './parts.ts';
 
@@ -268,5 +268,25 @@ describe('tracked changes against a base with sections', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('tracked changes whatever order the aligner gives its pairs in', () => {
+  it('gives the draft on accept all when an annex title is added above an item reworded into the intro (found by the property above)', () => {
+    const base = res({
+      title: '',
+      formula: '',
+      annex: annex('', [{ content: inl('Requests Convention, the States parties'), subparagraphs: [] }]),
+    });
+    const draft = res({
+      title: '',
+      formula: '',
+      annex: annex('Requests Convention, the', [], 'Requests Convention, States parties'),
+    });
+    for (const engine of [exactCompareEngine, compareEngine]) {
+      const blocks = tracked(base, draft, engine);
+      expect(resolve(blocks, 'accept')).toEqual(printedTexts(documentBlocks(draft)));
+      expect(resolve(blocks, 'reject')).toEqual(printedTexts(documentBlocks(base)));
+    }
   });
 });
