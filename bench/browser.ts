@@ -493,6 +493,15 @@ async function newContext(browser: Browser, storageState?: StorageState) {
   return context;
 }
 
+/** A page of the app in `context`, guarded, with the stored draft editable on screen. */
+async function openStoredDraft(bench: Bench, context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  guard(page, bench.problems);
+  await page.goto(bench.urls.app);
+  await page.evaluate('window.__bench.whenReady()');
+  return page;
+}
+
 /** A fresh page must not report errors: a broken build must not produce quick, meaningless figures. */
 function guard(page: Page, problems: string[]): void {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -1018,10 +1027,7 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
   const appContext = await newContext(browser, state);
   const bareContext = await newContext(browser);
   try {
-    const app = await appContext.newPage();
-    guard(app, problems);
-    await app.goto(urls.app);
-    await app.evaluate('window.__bench.whenReady()');
+    const app = await openStoredDraft(bench, appContext);
     const bare = await bareContext.newPage();
     guard(bare, problems);
     await bare.goto(`${urls.bare}?width=${pageWidth}`);
@@ -1149,13 +1155,10 @@ async function measureTyping(bench: Bench, state: StorageState, pageWidth: numbe
  * opener's first letters, Escape. BENCH_PROFILE_MENU=<file> writes a CPU profile of the trials.
  */
 async function measureTypeahead(bench: Bench, state: StorageState): Promise<void> {
-  const { browser, urls, draft, log, problems } = bench;
+  const { browser, draft, log } = bench;
   const appContext = await newContext(browser, state);
   try {
-    const app = await appContext.newPage();
-    guard(app, problems);
-    await app.goto(urls.app);
-    await app.evaluate('window.__bench.whenReady()');
+    const app = await openStoredDraft(bench, appContext);
     const profile = process.env.BENCH_PROFILE_MENU ? await startProfile(app) : null;
     // The typeahead menu: a new paragraph after one without subparagraphs, an opener's first letters, Escape.
     log(`typeahead menu (3 openings of warm-up, then ${TYPEAHEAD_TRIALS})`);
@@ -1273,14 +1276,11 @@ async function measurePaste(
   draft: BenchDraft,
   cases: readonly PasteCase[],
 ): Promise<void> {
-  const { browser, urls, log, problems } = bench;
+  const { browser, log } = bench;
   for (const paste of cases) {
     const context = await newContext(browser, state);
     try {
-      const page = await context.newPage();
-      guard(page, problems);
-      await page.goto(urls.app);
-      await page.evaluate('window.__bench.whenReady()');
+      const page = await openStoredDraft(bench, context);
       await caretAtEnd(page, APP_OPERATIVE, draft.targetOperative);
       // The draft's own start-up work (checks, the first autosave) is done before the paste.
       await sleep(1500);

@@ -20,22 +20,16 @@ export type CreationTransforms = 'structure' | 'openers' | 'placeholders';
 const registered = new WeakMap<LexicalEditor, Set<CreationTransforms>>();
 
 /**
- * Registers the transforms `which` names; call inside the update that builds the editor's first
+ * Registers the structure's and the placeholders' transforms, and the openers' given a lexicon; call inside the update that builds the editor's first
  * state, before it adds a node. The editor keeps them for its life (it is dropped with its composer).
  */
-export function $registerAtCreation(
-  editor: LexicalEditor,
-  which: { readonly lexicon?: Lexicon; readonly placeholders?: boolean },
-): void {
-  const done = new Set<CreationTransforms>(['structure']);
+export function $registerAtCreation(editor: LexicalEditor, which: { readonly lexicon?: Lexicon }): void {
+  const done = new Set<CreationTransforms>(['structure', 'placeholders']);
   registerStructureTransforms(editor);
+  registerPlaceholderChips(editor);
   if (which.lexicon !== undefined) {
     registerOpeners(editor, which.lexicon);
     done.add('openers');
-  }
-  if (which.placeholders !== false) {
-    registerPlaceholderChips(editor);
-    done.add('placeholders');
   }
   registered.set(editor, done);
 }

@@ -165,9 +165,8 @@ export function trackChanges(input: TrackedInput, engine: CompareEngine): Tracke
       ...(b.section === undefined ? {} : { section: b.section }),
     }));
   const pairs = engine.alignParagraphs(units(input.base), units(input.draft));
-  const out: TrackedBlock[] = [];
-  // Where each block of `out` stands in the draft and in the base (-1: not there).
-  const at: { draft: number; base: number }[] = [];
+  // Each block with where it stands in the draft and in the base (-1: not there).
+  const out: Placed[] = [];
   const usedBase = new Set<number>();
   const usedDraft = new Set<number>();
   for (const pair of pairs) {
@@ -176,31 +175,30 @@ export function trackChanges(input: TrackedInput, engine: CompareEngine): Tracke
     if (pair.base !== null) usedBase.add(pair.base);
     if (pair.draft !== null) usedDraft.add(pair.draft);
     if (base && draft && !pair.moved) {
-      out.push(mergeParagraph(base, draft, input, engine));
-      at.push({ draft: pair.draft ?? -1, base: pair.base ?? -1 });
+      out.push({
+        block: mergeParagraph(base, draft, input, engine),
+        draft: pair.draft ?? -1,
+        base: pair.base ?? -1,
+      });
     } else {
-      if (base) {
-        out.push(whole(base, 'base', 'deleted'));
-        at.push({ draft: -1, base: pair.base ?? -1 });
-      }
-      if (draft) {
-        out.push(whole(draft, 'draft', 'inserted'));
-        at.push({ draft: pair.draft ?? -1, base: -1 });
-      }
+      if (base) out.push({ block: whole(base, 'base', 'deleted'), draft: -1, base: pair.base ?? -1 });
+      if (draft) out.push({ block: whole(draft, 'draft', 'inserted'), draft: pair.draft ?? -1, base: -1 });
     }
   }
   // An aligner that leaves a paragraph out must not lose it: the draft's text is the document's.
   input.draft.forEach((b, k) => {
-    if (usedDraft.has(k)) return;
-    out.push(whole(b, 'draft', 'inserted'));
-    at.push({ draft: k, base: -1 });
+    if (!usedDraft.has(k)) out.push({ block: whole(b, 'draft', 'inserted'), draft: k, base: -1 });
   });
   input.base.forEach((b, k) => {
-    if (usedBase.has(k)) return;
-    out.push(whole(b, 'base', 'deleted'));
-    at.push({ draft: -1, base: k });
+    if (!usedBase.has(k)) out.push({ block: whole(b, 'base', 'deleted'), draft: -1, base: k });
   });
-  return inDocumentOrder(out, at);
+  return inDocumentOrder(out);
+}
+
+interface Placed {
+  readonly block: TrackedBlock;
+  readonly draft: number;
+  readonly base: number;
 }
 
 /**
@@ -209,13 +207,9 @@ export function trackChanges(input: TrackedInput, engine: CompareEngine): Tracke
  * order the aligner gave its pairs in (it aligns part by part: an annex's title and its items are
  * different parts) and wherever it left a paragraph out.
  */
-function inDocumentOrder(
-  blocks: readonly TrackedBlock[],
-  at: readonly { readonly draft: number; readonly base: number }[],
-): TrackedBlock[] {
-  const entries = blocks.map((block, i) => ({ block, draft: at[i]?.draft ?? -1, base: at[i]?.base ?? -1 }));
-  const ordered = entries.filter((e) => e.draft >= 0).sort((a, b) => a.draft - b.draft);
-  for (const deletion of entries.filter((e) => e.draft < 0).sort((a, b) => a.base - b.base)) {
+function inDocumentOrder(placed: readonly Placed[]): TrackedBlock[] {
+  const ordered = placed.filter((e) => e.draft >= 0).sort((a, b) => a.draft - b.draft);
+  for (const deletion of placed.filter((e) => e.draft < 0).sort((a, b) => a.base - b.base)) {
     const i = ordered.findIndex((e) => e.base > deletion.base);
     ordered.splice(i < 0 ? ordered.length : i, 0, deletion);
   }

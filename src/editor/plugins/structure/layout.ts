@@ -144,22 +144,24 @@ export function registerLayoutMark(editor: LexicalEditor): () => void {
     frame = undefined;
   };
   let measuring: HTMLElement[] = [];
+  /** The batch laid out in the last frame goes back to skipping (its size is now recorded). */
+  const stopMeasuring = (): void => {
+    for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
+    measuring = [];
+  };
   /** Lays every block out once, a batch a frame, so that each records its real size (see above). */
   const layOutWhole = (root: HTMLElement | null): void => {
     cancel();
-    for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
-    measuring = [];
+    stopMeasuring();
     if (root === null || typeof requestAnimationFrame !== 'function') return;
     root.removeAttribute(LAID_OUT_ATTRIBUTE);
     const blocks = [...root.children].flatMap((child) =>
       child.localName === 'section' ? [...child.children] : [child],
     );
     let next = 0;
-    // Each frame: the batch laid out in the last one goes back to skipping (its size now recorded),
-    // and the next batch is laid out in this one.
+    // Each frame: the last batch goes back to skipping, and the next is laid out in this one.
     const step = (): void => {
-      for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
-      measuring = [];
+      stopMeasuring();
       while (next < blocks.length && measuring.length < MEASURED_PER_FRAME) {
         const element = blocks[next++];
         if (element instanceof HTMLElement && element.isConnected && isSkippableBlock(root, element)) {
@@ -230,10 +232,7 @@ export function registerLayoutMark(editor: LexicalEditor): () => void {
       blocks = now;
     }),
     cancel,
-    () => {
-      for (const element of measuring) element.removeAttribute(MEASURE_ATTRIBUTE);
-      measuring = [];
-    },
+    stopMeasuring,
     () => watch(null),
   );
 }
