@@ -18,40 +18,65 @@ const INDEX = './';
  */
 const CHUNK = /[\w.-]+-[\w-]{8}\.(?:js|css|pack|json)(?![\w.-])/g;
 
-/** Fetches the served build: index.html, then everything reachable from it. */
+/**
+ * What the cache holds besides the build's files: the index.html of the last pass that kept every
+ * file (the same page served again means the same build, already kept whole), and the chunk names
+ * each kept script names (a kept file never changes under its hashed name, so it is read once).
+ */
+const WHOLE = './__kept-whole';
+const NAMES = './__chunk-names';
+
+/**
+ * Fetches the served build: index.html, then everything reachable from it. A file already kept is
+ * taken from the cache, not fetched again: this runs after every navigation, and fetching (and, for a
+ * script, compiling) the whole app again each time competed with the first keystrokes of every visit.
+ */
 async function precache() {
   const cache = await caches.open(CACHE);
   const index = await fetch(INDEX, { cache: 'no-cache' });
   if (!index.ok) return;
   const html = await index.clone().text();
+  const whole = await cache.match(WHOLE);
+  if (whole && (await whole.text()) === html && (await cache.match(INDEX))) return;
+  const namesKept = await cache.match(NAMES);
+  /** url → the chunk names that script names. */
+  const names = namesKept ? await namesKept.json().catch(() => ({})) : {};
   const queue = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"?#]+)"/g)].map((m) => m[1]);
-  const kept = new Set([new URL(INDEX, self.registration.scope).href]);
+  const kept = new Set([WHOLE, NAMES, INDEX].map((path) => new URL(path, self.registration.scope).href));
   // Whether every asset was fetched or found: a pass cut short (the network lost mid-way) deletes nothing.
   let complete = true;
   for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
     const url = new URL(path, self.registration.scope).href;
     if (kept.has(url)) continue;
-    let response = await fetch(url, { cache: 'no-cache' }).catch(() => undefined);
-    if (response) {
-      // A name that only looked like a chunk (a 404) is skipped; index.html's own assets never are.
-      if (!response.ok) continue;
-      await cache.put(url, response.clone());
-    } else {
-      // No network: what the cache already holds stays, and still names the chunks it loads.
-      response = await cache.match(url, { ignoreVary: true });
+    let response = await cache.match(url, { ignoreVary: true });
+    if (!response) {
+      response = await fetch(url, { cache: 'no-cache' }).catch(() => undefined);
       if (!response) {
+        // No network: this file is not kept yet, and the pass is not whole.
         complete = false;
         continue;
       }
+      // A name that only looked like a chunk (a 404) is skipped; index.html's own assets never are.
+      if (!response.ok) continue;
+      await cache.put(url, response.clone());
     }
     kept.add(url);
-    if (/\.js$/.test(path))
-      for (const [name] of (await response.text()).matchAll(CHUNK)) queue.push(`assets/${name}`);
+    if (/\.js$/.test(path)) {
+      names[url] ??= [...(await response.text()).matchAll(CHUNK)].map(([name]) => name);
+      for (const name of names[url]) queue.push(`assets/${name}`);
+    }
   }
+  for (const url of Object.keys(names)) if (!kept.has(url)) delete names[url];
+  await cache.put(
+    NAMES,
+    new Response(JSON.stringify(names), { headers: { 'Content-Type': 'application/json' } }),
+  );
   await cache.put(INDEX, index);
-  // What the previous build left behind.
-  if (complete)
+  if (complete) {
+    await cache.put(WHOLE, new Response(html));
+    // What the previous build left behind.
     for (const request of await cache.keys()) if (!kept.has(request.url)) await cache.delete(request);
+  }
 }
 
 self.addEventListener('install', (event) => {

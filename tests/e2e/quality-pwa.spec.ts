@@ -66,3 +66,38 @@ test('reloads offline from the cache, with the draft and a lazy feature first us
     await context.setOffline(false);
   }
 });
+
+test('a reload takes the kept files from the cache: the whole app is not fetched again at every visit', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await installOfflineCache(page);
+  /** Every kept file with the time the server sent it (a file fetched again gets a new Date). */
+  const kept = (): Promise<Record<string, string>> =>
+    page.evaluate(async () => {
+      const out: Record<string, string> = {};
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys())
+          out[request.url] = (await cache.match(request))?.headers.get('date') ?? '';
+      }
+      return out;
+    });
+  // The first pass (the install) has kept the build whole.
+  await expect
+    .poll(async () => Object.keys(await kept()).some((url) => url.endsWith('/__kept-whole')))
+    .toBe(true);
+  const before = await kept();
+  const assets = Object.keys(before).filter((url) => url.includes('/assets/'));
+  expect(assets.length).toBeGreaterThan(20);
+  expect(assets.some((url) => /\/assets\/index-[\w-]{8}\.js$/.test(url))).toBe(true);
+  // The server's clock moves on (Date has whole seconds), then two visits.
+  await page.waitForTimeout(1100);
+  await page.reload();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'New draft' }).first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  const after = await kept();
+  for (const url of assets) expect(after[url], url).toBe(before[url]);
+  expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+});
