@@ -174,6 +174,49 @@ describe('the completion menu in the browser', () => {
     expect(last?.textContent).toContain('Also requests the Office;');
   });
 
+  it('shows the menu just below the typed word, and above it when the window has no room below', async () => {
+    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const wordRect = (): DOMRect => {
+      const paragraphs = text().querySelectorAll('.res-operative');
+      const range = document.createRange();
+      range.selectNodeContents(paragraphs[paragraphs.length - 1] as Node);
+      return range.getBoundingClientRect();
+    };
+    host.style.paddingLeft = '40px';
+    await caretAtEnd(3);
+    await userEvent.keyboard('{Enter}R');
+    const below = await until(listbox, 'the listbox').then(() => document.querySelector('.completion'));
+    await frame();
+    const menu = (below as HTMLElement).getBoundingClientRect();
+    const word = wordRect();
+    expect(menu.height).toBeGreaterThan(40);
+    expect(menu.top).toBeGreaterThanOrEqual(word.bottom);
+    expect(menu.top - word.bottom).toBeLessThan(12);
+    expect(Math.abs(menu.left - word.left)).toBeLessThan(2);
+    await userEvent.keyboard('{Escape}');
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+
+    // The same editor at the foot of the window: the menu goes above the line, and stays there.
+    host.style.position = 'fixed';
+    host.style.left = '0';
+    host.style.right = '0';
+    host.style.bottom = '0';
+    await frame();
+    await caretAtEnd(4);
+    await userEvent.keyboard('{Enter}E');
+    await until(listbox, 'the listbox');
+    await frame();
+    const element = document.querySelector('.completion') as HTMLElement;
+    const first = element.getBoundingClientRect();
+    const line = wordRect();
+    expect(first.bottom).toBeLessThanOrEqual(line.top);
+    expect(line.top - first.bottom).toBeLessThan(12);
+    expect(first.top).toBeGreaterThanOrEqual(0);
+    await frame();
+    await frame();
+    expect(element.getBoundingClientRect().top).toBe(first.top);
+  });
+
   it('closes on Escape, and Enter then starts a new paragraph', async () => {
     await caretAtEnd(3);
     await userEvent.keyboard('{Enter}Req');

@@ -45,6 +45,14 @@ function listboxName(state: OpenState): string {
   return state.part === 'preamble' ? 'Preambular openers' : 'Operative openers';
 }
 
+/** What the menu shows, with where the typed words start on screen when it opened or changed. */
+interface Shown {
+  readonly state: CompletionState;
+  readonly caret: DOMRect | null;
+}
+
+const CLOSED: Shown = { state: CLOSED_COMPLETION, caret: null };
+
 export function CompletionPlugin({
   lexicon,
   references,
@@ -52,7 +60,7 @@ export function CompletionPlugin({
   organ,
 }: CompletionPluginProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
-  const [state, setState] = useState<CompletionState>(CLOSED_COMPLETION);
+  const [{ state, caret }, setShown] = useState<Shown>(CLOSED);
   const listboxId = `completion-${useId().replace(/[^\w-]/g, '')}`;
 
   useEffect(
@@ -60,7 +68,13 @@ export function CompletionPlugin({
       registerCompletion(editor, {
         lexicon,
         references,
-        onChange: setState,
+        // The caret's place is read here, in the update listener that opens the menu: Lexical has just
+        // placed the selection, so the page is laid out and reading it costs nothing. Read once the
+        // menu is in the page, it would lay the page out a second time in the keystroke.
+        onChange: (next) =>
+          setShown(
+            next.open ? { state: next, caret: caretRect(editor, next.anchorKey, next.start) } : CLOSED,
+          ),
         ...(library === undefined ? {} : { library }),
         ...(organ === undefined ? {} : { organ }),
       }),
@@ -90,51 +104,108 @@ export function CompletionPlugin({
   );
 
   if (!state.open) return null;
-  return createPortal(<CompletionMenu editor={editor} state={state} listboxId={listboxId} />, document.body);
+  return createPortal(
+    <CompletionMenu editor={editor} state={state} caret={caret} listboxId={listboxId} />,
+    document.body,
+  );
+}
+
+const GAP = 4;
+
+/**
+ * Where the menu goes: below the line, or above it when there is no room below and there is above;
+ * moved left as far as needed to stay on screen. `size` is the menu's as last laid out (none yet:
+ * below the line, from the caret).
+ */
+export function menuPlace(
+  caret: Pick<DOMRect, 'top' | 'bottom' | 'left'>,
+  size: { readonly width: number; readonly height: number } | null,
+  viewport: { readonly width: number; readonly height: number },
+): { readonly top: number; readonly left: number } {
+  const below = caret.bottom + GAP;
+  if (size === null) return { top: below, left: Math.max(GAP, caret.left) };
+  const above = caret.top - GAP - size.height;
+  const top = below + size.height > viewport.height && above > 0 ? above : below;
+  const left = Math.max(GAP, Math.min(caret.left, viewport.width - size.width - GAP));
+  return { top, left };
 }
 
 function CompletionMenu({
   editor,
   state,
+  caret,
   listboxId,
 }: {
   readonly editor: LexicalEditor;
   readonly state: OpenState;
+  readonly caret: DOMRect | null;
   readonly listboxId: string;
 }): JSX.Element {
   const menuRef = useRef<HTMLDivElement>(null);
+  /** The caret the menu is placed at, and the menu's size as last laid out. */
+  const at = useRef<DOMRect | null>(caret);
+  const size = useRef<{ width: number; height: number } | null>(null);
   const { anchorKey, start, selected } = state;
 
-  const place = useCallback(() => {
+  // Nothing here reads the layout while the keystroke runs: the menu is placed from the caret read when
+  // it opened and from its size as last laid out, and placed again (flipped above the line, moved in
+  // from the right) when its size is known. A ResizeObserver hears of that size after the frame's
+  // layout and before its paint, so the menu is drawn where it belongs in the frame that first
+  // shows it.
+  const apply = useCallback(() => {
     const menu = menuRef.current;
-    if (menu === null) return;
-    const rect = caretRect(editor, anchorKey, start);
-    if (rect === null) return;
-    const gap = 4;
-    const height = menu.offsetHeight;
-    const width = menu.offsetWidth;
-    // Below the line; above it when there is no room below.
-    const below = rect.bottom + gap;
-    const top =
-      below + height > window.innerHeight && rect.top - gap - height > 0 ? rect.top - gap - height : below;
-    const left = Math.max(gap, Math.min(rect.left, window.innerWidth - width - gap));
-    menu.style.top = `${top}px`;
-    menu.style.left = `${left}px`;
-  }, [editor, anchorKey, start]);
+    const rect = at.current;
+    if (menu === null || rect === null) return;
+    const { top, left } = menuPlace(rect, size.current, {
+      width: window.innerWidth,
+      height: window.innerHeight,
+    });
+    const nextTop = `${top}px`;
+    const nextLeft = `${left}px`;
+    if (menu.style.top !== nextTop) menu.style.top = nextTop;
+    if (menu.style.left !== nextLeft) menu.style.left = nextLeft;
+  }, []);
 
-  useLayoutEffect(place, [place, state.options]);
-
-  useEffect(() => {
-    window.addEventListener('resize', place);
-    window.addEventListener('scroll', place, true);
-    return () => {
-      window.removeEventListener('resize', place);
-      window.removeEventListener('scroll', place, true);
-    };
-  }, [place]);
-
-  // Keep the highlighted option in view when the arrows move past the visible ones.
   useLayoutEffect(() => {
+    at.current = caret ?? at.current;
+    apply();
+  }, [caret, apply]);
+
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (menu === null || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+      size.current =
+        box === undefined
+          ? { width: menu.offsetWidth, height: menu.offsetHeight }
+          : { width: box.inlineSize, height: box.blockSize };
+      apply();
+    });
+    observer.observe(menu);
+    return () => observer.disconnect();
+  }, [apply]);
+
+  // The page scrolled or the window changed: the caret is read again.
+  useEffect(() => {
+    const follow = (): void => {
+      at.current = caretRect(editor, anchorKey, start) ?? at.current;
+      apply();
+    };
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, true);
+    return () => {
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
+    };
+  }, [editor, anchorKey, start, apply]);
+
+  // Keep the highlighted option in view when the arrows move past the visible ones. A menu that has
+  // just opened shows its first option already: nothing to scroll, and no layout to read for it.
+  const shownSelected = useRef(selected);
+  useLayoutEffect(() => {
+    if (shownSelected.current === selected) return;
+    shownSelected.current = selected;
     const option = menuRef.current?.querySelector<HTMLElement>(
       `#${CSS.escape(optionId(listboxId, selected))}`,
     );
