@@ -90,6 +90,8 @@ const BROWSER_KEYS: readonly (readonly [string, Figure['unit'], number | null])[
   ['browser.negotiationKeystrokeP95Ms', 'ms', 16],
   ['browser.negotiationKeystrokeVsBare', '×', 1.5],
   ['browser.typeaheadOpenP95Ms', 'ms', 16],
+  ['browser.typeaheadBareFirstKeyP95Ms', 'ms', null],
+  ['browser.typeaheadVsBareFirstKey', '×', null],
   ['browser.docxExportMs', 'ms', 500],
   ['browser.pdfReadMs', 'ms', 500],
   ['browser.pdfImportMs', 'ms', null],
