@@ -44,10 +44,22 @@ export function matchOpenerPrefix(lexicon: Lexicon, text: string, part: OpenerPa
   return undefined;
 }
 
+/** The forms' keys, for a look-up instead of a pass over every form (each paragraph of a draft opened asks). */
+const keysCache = new WeakMap<Lexicon, Record<OpenerPart, ReadonlySet<string>>>();
+
+function keysOf(lexicon: Lexicon, part: OpenerPart): ReadonlySet<string> {
+  let cached = keysCache.get(lexicon);
+  if (!cached) {
+    const keys = (p: OpenerPart): Set<string> => new Set(formsOf(lexicon, p).map(openerKey));
+    cached = { preamble: keys('preamble'), operative: keys('operative') };
+    keysCache.set(lexicon, cached);
+  }
+  return cached[part];
+}
+
 /** Whether `opener` is a form the lexicon knows for the part (case-insensitive). */
 export function isKnownOpener(lexicon: Lexicon, opener: string, part: OpenerPart): boolean {
-  const key = openerKey(opener);
-  return formsOf(lexicon, part).some((f) => openerKey(f) === key);
+  return keysOf(lexicon, part).has(openerKey(opener));
 }
 
 /**
