@@ -70,7 +70,8 @@ export function ResolutionComposer({
         ? null
         : (editor: LexicalEditor) => {
             $registerAtCreation(editor, readOnly || lexicon === undefined ? {} : { lexicon });
-            $importResolution(document);
+            // The structure transform registered just now repairs the draft at the end of this update.
+            $importResolution(document, { repair: false });
           },
     onError: (error: Error) => {
       // A broken update must not take the draft down: report it; the last good state stays.

@@ -9,13 +9,14 @@
 import type { LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lexiconOf } from '../../src/core/lexicon/lexicon.ts';
+import { $exportResolution } from '../../src/editor/bridge/export.ts';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
 import { $isPlaceholderNode } from '../../src/editor/nodes/PlaceholderNode.ts';
 import { registerOpeners } from '../../src/editor/plugins/openers/registerOpeners.ts';
 import { registerPlaceholderChips } from '../../src/editor/plugins/placeholders/registerPlaceholders.ts';
 import { $registerAtCreation, registeredAtCreation } from '../../src/editor/transforms/atCreation.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
-import { op, pre, res } from '../helpers/builders.ts';
+import { fn, op, pre, res, sub } from '../helpers/builders.ts';
 import { countNodes, editorInPage } from './testEditor.ts';
 
 const lexicon = lexiconOf([]);
@@ -80,5 +81,43 @@ describe('the transforms registered when the editor is created', () => {
     expect(chips(editor)).toBe(4);
     expect(updates()).toBeGreaterThanOrEqual(3);
     expect(registeredAtCreation(editor, 'structure')).toBe(false);
+  });
+
+  it('repair a draft read in unrepaired exactly as the import would repair it', async () => {
+    // Repairs to make: footnotes listed against the order they are cited in, one cited nowhere,
+    // subparagraph labels missing or wrong.
+    const unrepaired = res({
+      title: 'Unrepaired',
+      preamble: [pre('Recalling', 'its resolution 5/1,{fn:b}')],
+      operative: [
+        op('Requests', 'the Office:{fn:a}', [sub('to act;', [], 'x'), sub('to report;')]),
+        op('Invites', 'States to act.{fn:b}'),
+      ],
+      footnotes: [fn('a', 'First cited second.'), fn('c', 'Cited nowhere.'), fn('b', 'Cited first.')],
+    });
+    const repaired = page().editor;
+    repaired.update(() => $importResolution(unrepaired), { discrete: true });
+    const atCreation = page().editor;
+    atCreation.update(
+      () => {
+        $registerAtCreation(atCreation, { lexicon });
+        $importResolution(unrepaired, { repair: false });
+      },
+      { discrete: true },
+    );
+    await tick();
+    // The nodes themselves (an export would order and label on its own): footnotes in citation order,
+    // the labels given, the numbers set.
+    const nodes = (editor: LexicalEditor): unknown => editor.getEditorState().toJSON();
+    expect(JSON.stringify(nodes(atCreation))).toBe(JSON.stringify(nodes(repaired)));
+    const unrepairedNodes = page().editor;
+    unrepairedNodes.update(() => $importResolution(unrepaired, { repair: false }), { discrete: true });
+    expect(JSON.stringify(nodes(unrepairedNodes))).not.toBe(JSON.stringify(nodes(repaired)));
+    expect(
+      repaired
+        .getEditorState()
+        .read(() => $exportResolution())
+        .footnotes.map((f) => f.id),
+    ).toEqual(['b', 'a', 'c']);
   });
 });

@@ -40,8 +40,16 @@ import { $normalizeResolution } from '../transforms/structure.ts';
 import { sectionRestarts } from './sections.ts';
 import { needsSeparator } from './separator.ts';
 
-/** Replaces the editor's content with `doc`; call inside `editor.update`. */
-export function $importResolution(doc: ResolutionDocument): void {
+/**
+ * Replaces the editor's content with `doc`; call inside `editor.update`. `repair: false` leaves the
+ * structure's repairs (numbering, order, footnotes) to the structure transform, for an editor that has
+ * it registered: it runs them at the end of the same update, and running them here too would do the
+ * work twice on opening a draft.
+ */
+export function $importResolution(
+  doc: ResolutionDocument,
+  { repair = true }: { readonly repair?: boolean } = {},
+): void {
   const root = $getRoot();
   root.clear();
   root.append(
@@ -71,7 +79,7 @@ export function $importResolution(doc: ResolutionDocument): void {
   }
   // The old selection pointed into the nodes just removed; where the caret goes is the caller's choice.
   if ($getSelection() !== null) $setSelection(null);
-  $normalizeResolution();
+  if (repair) $normalizeResolution();
 }
 
 /** Inline content → text nodes (italic kept) and footnote references. */

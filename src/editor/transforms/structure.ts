@@ -98,6 +98,7 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
   // their order, its level...), and all of them before the root's in each pass.
   let touched = false;
   let rootShape = '';
+  let first = true;
   const touch = (): void => {
     touched = true;
   };
@@ -122,8 +123,13 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
       touched = false;
       rootShape = shape;
       if (skip) return;
-      const now = $structureSignature();
-      if (now === last) return;
+      // The first run repairs whatever is there (a draft just opened, which the import left unrepaired
+      // for it): no signature on record to compare with, so no walk for one.
+      if (!first) {
+        const now = $structureSignature();
+        if (now === last) return;
+      }
+      first = false;
       $normalizeResolution();
       last = $structureSignature();
       rootShape = shapeOf(root);
