@@ -31,13 +31,38 @@ function formsOf(lexicon: Lexicon, part: OpenerPart): readonly string[] {
 }
 
 /**
+ * The forms by their first letter, each list longest first: a paragraph's opening is compared with
+ * the forms that can start it, not with all of them (every paragraph of a draft opened is).
+ */
+const initialsCache = new WeakMap<Lexicon, Record<OpenerPart, ReadonlyMap<string, readonly string[]>>>();
+
+function formsByInitial(lexicon: Lexicon, part: OpenerPart): ReadonlyMap<string, readonly string[]> {
+  let cached = initialsCache.get(lexicon);
+  if (!cached) {
+    const index = (p: OpenerPart): Map<string, string[]> => {
+      const out = new Map<string, string[]>();
+      for (const form of formsOf(lexicon, p)) {
+        const initial = form.charAt(0);
+        const list = out.get(initial);
+        if (list) list.push(form);
+        else out.set(initial, [form]);
+      }
+      return out;
+    };
+    cached = { preamble: index('preamble'), operative: index('operative') };
+    initialsCache.set(lexicon, cached);
+  }
+  return cached[part];
+}
+
+/**
  * The longest opener the lexicon knows at the start of `text`, followed by a space or punctuation
  * (so "Noting w" gives "Noting", and "Noting with appreciation " gives the whole phrase). The first
  * letter must be upper case, as printed; undefined when none.
  */
 export function matchOpenerPrefix(lexicon: Lexicon, text: string, part: OpenerPart): string | undefined {
   if (!/^[A-Z]/.test(text)) return undefined;
-  for (const form of formsOf(lexicon, part)) {
+  for (const form of formsByInitial(lexicon, part).get(text.charAt(0)) ?? []) {
     if (text.length > form.length && text.startsWith(form) && /[\s,;:]/.test(text.charAt(form.length)))
       return form;
   }
