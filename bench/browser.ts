@@ -45,7 +45,8 @@
  *   code, a fresh renderer) whose storage holds the saved 150-paragraph draft, as after restarting the
  *   browser; from the navigation's start (the document's time origin) to the end of the first frame
  *   in which the page is editable and holds the draft (the app reopens the draft opened last).
- *   Median of 7 after 1 of warm-up.
+ *   Median of 7 after 1 of warm-up, each in turn with a cold load of the bare page (which first
+ *   alternating), whose median is `browser.bareColdLoadMs`.
  * - Word export (`browser.docxExportMs`): a draft started from resolution 6/1's text ("Start from its
  *   text"), Word → Export .docx… with the dialog's default options (tracked changes against 6/1);
  *   from the click on Export to the browser's download event. Median of 5 after 1 of warm-up (which
@@ -366,7 +367,7 @@ export async function stopBrowserBench(): Promise<void> {
  * entries on `window.__bench`.
  */
 const INSTRUMENT = String.raw`(() => {
-  const bench = { keys: [], menus: [], events: [], ready: NaN, minBlocks: 100 };
+  const bench = { keys: [], menus: [], events: [], ready: NaN, minBlocks: 100, stages: {} };
   Object.defineProperty(window, '__bench', { value: bench });
   let last = null;
   let menuShown = false;
@@ -468,7 +469,14 @@ const INSTRUMENT = String.raw`(() => {
     }
     if (Number.isNaN(bench.ready) && !bench.readyScheduled) {
       const root = document.querySelector('[contenteditable="true"]');
+      // Where a cold load's time went (logged by the benchmark): the page's first element, the
+      // editable root, the draft's blocks in it.
+      const app = document.getElementById('root');
+      if (bench.stages.shell === undefined && app !== null && app.firstElementChild !== null)
+        bench.stages.shell = performance.now();
+      if (bench.stages.editable === undefined && root !== null) bench.stages.editable = performance.now();
       if (root !== null && root.childElementCount >= bench.minBlocks) {
+        bench.stages.filled = performance.now();
         bench.readyScheduled = true;
         afterNextFrame((t) => {
           bench.ready = t;
@@ -528,6 +536,19 @@ async function openStoredDraft(bench: Bench, context: BrowserContext): Promise<P
   await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
   return page;
 }
+
+/** The stages of a cold load, read in the page once it is ready (see measureColdLoad). */
+const STAGES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const first = performance.getEntriesByType('resource').filter((r) => r.startTime < nav.domContentLoadedEventStart && /\\.js$/.test(new URL(r.name).pathname));
+  return {
+    html: nav.responseEnd,
+    scripts: Math.max(0, ...first.map((r) => r.responseEnd)),
+    dcl: nav.domContentLoadedEventEnd,
+    ...window.__bench.stages,
+    ready: window.__bench.ready,
+  };
+})()`;
 
 /** A fresh page must not report errors: a broken build must not produce quick, meaningless figures. */
 function guard(page: Page, problems: string[]): void {
@@ -667,7 +688,9 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
   const targetText = draft.blocks[draft.targetBlock] ?? '';
   const loads: number[] = [];
   const outside: number[] = [];
-  for (let run = 0; run <= COLD_LOADS; run++) {
+  const bareLoads: number[] = [];
+  const stages: { app: Record<string, number>[]; bare: Record<string, number>[] } = { app: [], bare: [] };
+  const appLoad = async (run: number): Promise<void> => {
     const context = await newContext(browser, state);
     try {
       const page = await context.newPage();
@@ -691,6 +714,7 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
       const t0 = performance.now();
       await page.goto(urls.app, { waitUntil: 'commit' });
       const ready: number = await page.evaluate('window.__bench.whenReady()');
+      if (run > 0) stages.app.push(await page.evaluate(STAGES));
       const t1 = performance.now();
       if (profiled) await stopProfile(profiled, process.env.BENCH_PROFILE_COLD ?? '', log);
       if (traced) {
@@ -706,22 +730,43 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
     } finally {
       await context.close();
     }
-  }
-  const bareLoads: number[] = [];
-  for (let run = 0; run <= COLD_LOADS; run++) {
+  };
+  const bareLoad = async (run: number): Promise<void> => {
     const context = await newContext(browser);
     try {
       const page = await context.newPage();
       guard(page, problems);
       await page.goto(`${urls.bare}?width=${pageWidth}`, { waitUntil: 'commit' });
       const ready: number = await page.evaluate('window.__bench.whenReady()');
+      if (run > 0) stages.bare.push(await page.evaluate(STAGES));
       if (run > 0) bareLoads.push(ready);
     } finally {
       await context.close();
     }
+  };
+  // The app and the bare page in turn, which first alternating: a busy spell of the machine weighs on
+  // both alike (as the keystrokes are typed in turn).
+  for (let run = 0; run <= COLD_LOADS; run++) {
+    if (run % 2 === 0) {
+      await appLoad(run);
+      await bareLoad(run);
+    } else {
+      await bareLoad(run);
+      await appLoad(run);
+    }
   }
   const s = sorted(loads);
   const bare = sorted(bareLoads);
+  // Where the time went, as medians: the page's HTML, its first scripts fetched, DOMContentLoaded
+  // (the scripts run), the first element in #root, the editable root, the draft's blocks in it, ready.
+  const stageLine = (records: Record<string, number>[]): string =>
+    ['html', 'scripts', 'dcl', 'shell', 'editable', 'filled', 'ready']
+      .map(
+        (k) =>
+          `${k} ${show(median(sorted(records.map((r) => r[k] ?? NaN).filter((x) => !Number.isNaN(x)))))}`,
+      )
+      .join(', ');
+  log(`cold load stages, the app: ${stageLine(stages.app)}; the bare editor: ${stageLine(stages.bare)}`);
   // The same span seen from Node (with the protocol's round trips): a check on the page's own clock.
   log(
     `cold load, page clock: ${s.map(show).join(', ')}; seen from Node: ${sorted(outside).map(show).join(', ')}; the bare editor: ${bare.map(show).join(', ')}`,
@@ -1954,7 +1999,8 @@ export async function measureBrowserFigures(
         if (!typingOnly && !process.env['BENCH_MENU_ONLY'])
           ok =
             (await part(bench, 'browser.coldLoadMs', () => measureColdLoad(bench, state, pageWidth))) && ok;
-        if (!typingOnly)
+        // BENCH_COLD_ONLY=1: of the first screen's figures, only the cold loads'.
+        if (!typingOnly && !process.env['BENCH_COLD_ONLY'])
           ok =
             (await part(bench, 'browser.typeaheadOpenP95Ms', () =>
               measureTypeahead(bench, state, pageWidth),
