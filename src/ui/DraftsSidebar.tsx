@@ -4,6 +4,8 @@ import { clockTime, dayAndMonth } from './clock.ts';
 
 export interface DraftsSidebarProps {
   readonly drafts: readonly DraftSummary[];
+  /** Whether `drafts` has been read: the draft opened last shows before the list of them all. */
+  readonly listed: boolean;
   readonly currentId: string | undefined;
   readonly onOpen: (id: string) => void;
   readonly onNew: () => void;
@@ -24,6 +26,7 @@ function when(iso: string): string {
 
 export function DraftsSidebar({
   drafts,
+  listed,
   currentId,
   onOpen,
   onNew,
@@ -47,9 +50,11 @@ export function DraftsSidebar({
         </button>
       </div>
       {drafts.length === 0 ? (
-        <p className="sidebar__empty">
-          No drafts yet. Drafts are kept in this browser only; save a .resolution.json file to share one.
-        </p>
+        listed ? (
+          <p className="sidebar__empty">
+            No drafts yet. Drafts are kept in this browser only; save a .resolution.json file to share one.
+          </p>
+        ) : null
       ) : (
         <ul className="drafts" aria-label="Saved drafts">
           {drafts.map((d) =>

@@ -377,6 +377,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
       <div className="workspace">
         <DraftsSidebar
           drafts={drafts}
+          listed={loaded}
           currentId={current?.draft.id}
           onOpen={(id) => void session.open(id)}
           onNew={() => session.setDialog('new')}

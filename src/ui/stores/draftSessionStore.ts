@@ -283,10 +283,13 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
     reader = null;
   };
 
-  const open = async (id: string): Promise<void> => {
+  const open = (id: string): Promise<void> => openEntry(id);
+
+  /** Opens a draft; `read` is its entry when the caller has just read it (see `start`). */
+  const openEntry = async (id: string, read?: DraftEntry): Promise<void> => {
     await flush();
     await letGo();
-    const entry = await store.get(id);
+    const entry = read ?? (await store.get(id));
     if (!entry) {
       notify('That draft no longer exists.', 'warning');
       await refresh();
@@ -396,13 +399,22 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
     }
   };
 
-  /** Start: reopen the draft opened last (after a reload or a crash), or the most recent one. */
+  /**
+   * Start: reopen the draft opened last (after a reload or a crash), or else the most recent one. The
+   * draft opened last is read and opened first, then the list of every draft, which reads and checks
+   * each of them: the page waited for all of them before showing the one wanted, longer the more
+   * drafts a delegate kept.
+   */
   const start = async (): Promise<void> => {
+    const last = await store.getLastOpened();
+    const reopened = last === undefined || disposed ? undefined : await store.get(last);
+    if (disposed) return;
+    const wanted = reopened !== undefined && !reopened.damaged;
+    if (wanted) await openEntry(reopened.id, reopened);
     const list = await store.list();
     if (disposed) return;
     set({ drafts: list });
-    const last = await store.getLastOpened();
-    const target = list.find((d) => d.id === last && !d.damaged) ?? list.find((d) => !d.damaged);
+    const target = wanted ? undefined : list.find((d) => !d.damaged);
     if (target && !disposed) await open(target.id);
     if (!disposed) await recoverOrphans();
     if (!disposed) set({ loaded: true });

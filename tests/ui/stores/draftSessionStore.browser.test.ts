@@ -49,6 +49,39 @@ describe('the draft-session store', () => {
     expect(state.current?.draft.name).toBe(state.drafts[0]?.name);
   });
 
+  it('opens the draft opened last before reading the list of every draft', async () => {
+    const { s, store } = await session([{ title: 'Older' }, { title: 'Newer' }]);
+    const older = (await store.list()).find((d) => d.name === 'Older');
+    if (older === undefined || older.damaged) throw new Error('no draft "Older"');
+    await store.setLastOpened(older.id);
+    // What the page had when the draft first showed.
+    let listedWhenShown: number | null = null;
+    const stop = s.subscribe(() => {
+      const { current, drafts } = s.getState();
+      if (current !== null && listedWhenShown === null) listedWhenShown = drafts.length;
+    });
+    await s.start();
+    stop();
+    expect(s.getState().current?.draft.name).toBe('Older');
+    expect(listedWhenShown).toBe(0);
+    expect(
+      s
+        .getState()
+        .drafts.map((d) => d.name)
+        .sort(),
+    ).toEqual(['Newer', 'Older']);
+  });
+
+  it('opens the most recent draft when the one opened last is gone', async () => {
+    const { s, store } = await session([{ title: 'Kept' }, { title: 'Gone' }]);
+    const gone = (await store.list()).find((d) => d.name === 'Gone');
+    if (gone === undefined || gone.damaged) throw new Error('no draft "Gone"');
+    await store.setLastOpened(gone.id);
+    await store.remove(gone.id);
+    await s.start();
+    expect(s.getState().current?.draft.name).toBe('Kept');
+  });
+
   it('stores what the editor holds when asked to flush, and gives it to compare and export', async () => {
     const { s, store } = await session([{ title: 'Typed' }]);
     await s.start();
