@@ -537,6 +537,14 @@ async function openStoredDraft(bench: Bench, context: BrowserContext): Promise<P
   return page;
 }
 
+/** What the traces record (BENCH_TRACE_COLD, BENCH_TRACE_MENU): style, layout, paint, scripts, marks. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+];
+
 /** The stages of a cold load, read in the page once it is ready (see measureColdLoad). */
 const STAGES = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -703,13 +711,7 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
         await browser.startTracing(page, {
           path: process.env.BENCH_TRACE_COLD,
           screenshots: false,
-          categories: [
-            'devtools.timeline',
-            'disabled-by-default-devtools.timeline',
-            'v8.execute',
-            'blink.user_timing',
-            'loading',
-          ],
+          categories: [...TRACE_CATEGORIES, 'loading'],
         });
       const t0 = performance.now();
       await page.goto(urls.app, { waitUntil: 'commit' });
@@ -1249,13 +1251,8 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
       await browser.startTracing(app, {
         path: process.env.BENCH_TRACE_MENU,
         screenshots: false,
-        categories: [
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'disabled-by-default-devtools.timeline.stack',
-          'v8.execute',
-          'blink.user_timing',
-        ],
+        // With the stacks of layouts forced from script.
+        categories: [...TRACE_CATEGORIES, 'disabled-by-default-devtools.timeline.stack'],
       });
     log(
       `typeahead menu: ${TYPEAHEAD_ROUNDS} rounds of ${TYPEAHEAD_PER_ROUND} openings in the app and as many first letters in the bare editor, in turn (3 of each as warm-up)`,
