@@ -794,8 +794,13 @@ const BODY_USE: Readonly<Record<LibraryBody, string>> = {
   user: 'in your documents',
 };
 
+/** "1,599": thousands grouped, as `toLocaleString('en-US')` gives, without a locale look-up per option. */
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function times(count: number): string {
-  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count.toLocaleString('en-US')} times`;
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${grouped(count)} times`;
 }
 
 /** "A/RES/79/136 OP21" → the source the lexicon's types want (paragraph 21 of the operative part). */
@@ -859,7 +864,7 @@ export function libraryOpeners(data: LibraryCompletionData, body: LibraryBody | 
       const said = bodies
         .map((b) => [b, use.counts.get(b) ?? 0] as const)
         .filter(([, n]) => n > 0)
-        .map(([b, n], k) => `${k === 0 ? times(n) : n.toLocaleString('en-US')} ${BODY_USE[b]}`);
+        .map(([b, n], k) => `${k === 0 ? times(n) : grouped(n)} ${BODY_USE[b]}`);
       const counted =
         said.length <= 1 ? (said[0] ?? '') : `${said.slice(0, -1).join(', ')} and ${said.at(-1) ?? ''}`;
       const places = use.sources.join(', ');
