@@ -7,50 +7,41 @@ import type { Lexicon } from './lexicon.ts';
 import { openerKey } from './lexicon.ts';
 import { composeOpener, decomposeOpener, type OpenerPart } from './sequence.ts';
 
-/** Every form the lexicon accepts for a part, longest first: the phrases and their also/further forms. */
-const formsCache = new WeakMap<Lexicon, Record<OpenerPart, readonly string[]>>();
+/**
+ * What the look-ups below need of a part's forms (the phrases and their also/further forms): by first
+ * letter, each list longest first, so that a paragraph's opening is compared only with the forms that
+ * can start it; and their keys, for whether a phrase is one. Built once per lexicon: every paragraph of
+ * a draft opened asks both.
+ */
+interface Forms {
+  readonly byInitial: ReadonlyMap<string, readonly string[]>;
+  readonly keys: ReadonlySet<string>;
+}
 
-function formsOf(lexicon: Lexicon, part: OpenerPart): readonly string[] {
+const formsCache = new WeakMap<Lexicon, Record<OpenerPart, Forms>>();
+
+function formsOf(lexicon: Lexicon, part: OpenerPart): Forms {
   let cached = formsCache.get(lexicon);
   if (!cached) {
-    const build = (p: OpenerPart): string[] => {
-      const out = new Set<string>();
+    const build = (p: OpenerPart): Forms => {
+      const all = new Set<string>();
       for (const row of lexicon.index[p].rows) {
         const { base } = row.entry;
-        out.add(row.entry.phrase);
-        out.add(composeOpener(base, 'plain', p));
-        out.add(composeOpener(base, 'also', p));
-        out.add(composeOpener(base, 'further', p));
+        all.add(row.entry.phrase);
+        all.add(composeOpener(base, 'plain', p));
+        all.add(composeOpener(base, 'also', p));
+        all.add(composeOpener(base, 'further', p));
       }
-      return [...out].sort((a, b) => b.length - a.length);
+      const byInitial = new Map<string, string[]>();
+      for (const form of [...all].sort((a, b) => b.length - a.length)) {
+        const list = byInitial.get(form.charAt(0));
+        if (list) list.push(form);
+        else byInitial.set(form.charAt(0), [form]);
+      }
+      return { byInitial, keys: new Set([...all].map(openerKey)) };
     };
     cached = { preamble: build('preamble'), operative: build('operative') };
     formsCache.set(lexicon, cached);
-  }
-  return cached[part];
-}
-
-/**
- * The forms by their first letter, each list longest first: a paragraph's opening is compared with
- * the forms that can start it, not with all of them (every paragraph of a draft opened is).
- */
-const initialsCache = new WeakMap<Lexicon, Record<OpenerPart, ReadonlyMap<string, readonly string[]>>>();
-
-function formsByInitial(lexicon: Lexicon, part: OpenerPart): ReadonlyMap<string, readonly string[]> {
-  let cached = initialsCache.get(lexicon);
-  if (!cached) {
-    const index = (p: OpenerPart): Map<string, string[]> => {
-      const out = new Map<string, string[]>();
-      for (const form of formsOf(lexicon, p)) {
-        const initial = form.charAt(0);
-        const list = out.get(initial);
-        if (list) list.push(form);
-        else out.set(initial, [form]);
-      }
-      return out;
-    };
-    cached = { preamble: index('preamble'), operative: index('operative') };
-    initialsCache.set(lexicon, cached);
   }
   return cached[part];
 }
@@ -62,29 +53,16 @@ function formsByInitial(lexicon: Lexicon, part: OpenerPart): ReadonlyMap<string,
  */
 export function matchOpenerPrefix(lexicon: Lexicon, text: string, part: OpenerPart): string | undefined {
   if (!/^[A-Z]/.test(text)) return undefined;
-  for (const form of formsByInitial(lexicon, part).get(text.charAt(0)) ?? []) {
+  for (const form of formsOf(lexicon, part).byInitial.get(text.charAt(0)) ?? []) {
     if (text.length > form.length && text.startsWith(form) && /[\s,;:]/.test(text.charAt(form.length)))
       return form;
   }
   return undefined;
 }
 
-/** The forms' keys, for a look-up instead of a pass over every form (each paragraph of a draft opened asks). */
-const keysCache = new WeakMap<Lexicon, Record<OpenerPart, ReadonlySet<string>>>();
-
-function keysOf(lexicon: Lexicon, part: OpenerPart): ReadonlySet<string> {
-  let cached = keysCache.get(lexicon);
-  if (!cached) {
-    const keys = (p: OpenerPart): Set<string> => new Set(formsOf(lexicon, p).map(openerKey));
-    cached = { preamble: keys('preamble'), operative: keys('operative') };
-    keysCache.set(lexicon, cached);
-  }
-  return cached[part];
-}
-
 /** Whether `opener` is a form the lexicon knows for the part (case-insensitive). */
 export function isKnownOpener(lexicon: Lexicon, opener: string, part: OpenerPart): boolean {
-  return keysOf(lexicon, part).has(openerKey(opener));
+  return formsOf(lexicon, part).keys.has(openerKey(opener));
 }
 
 /**
