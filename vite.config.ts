@@ -107,22 +107,31 @@ function corpusKnowledgeModules(): Plugin {
  * some 200 ms more than one file of the same size.
  */
 function firstScreenChunk(id: string, ctx: ChunkingContext): string | null {
-  return staticallyFromEntry(id, ctx, new Set()) ? 'app' : null;
+  let reached = reachedFromEntry.get(ctx);
+  if (reached === undefined) reachedFromEntry.set(ctx, (reached = new Set()));
+  return staticallyFromEntry(id, ctx, reached, new Set()) ? 'app' : null;
 }
 
-const fromEntry = new Map<string, boolean>();
+/** Per chunking pass, the modules known to be reached from the entry by static imports. */
+const reachedFromEntry = new WeakMap<ChunkingContext, Set<string>>();
 
-function staticallyFromEntry(id: string, ctx: ChunkingContext, visiting: Set<string>): boolean {
-  const known = fromEntry.get(id);
-  if (known !== undefined) return known;
+/**
+ * Whether the entry reaches `id` by static imports: up the importers. Only a yes is kept: a no found
+ * while a cycle was cut short (a module on the path being looked at) may be a yes by that module.
+ */
+function staticallyFromEntry(
+  id: string,
+  ctx: ChunkingContext,
+  reached: Set<string>,
+  visiting: Set<string>,
+): boolean {
+  if (reached.has(id)) return true;
   const info = ctx.getModuleInfo(id);
-  if (info === null) return false;
-  if (info.isEntry) return true;
-  if (visiting.has(id)) return false;
+  if (info === null || visiting.has(id)) return false;
   visiting.add(id);
-  const found = info.importers.some((importer) => staticallyFromEntry(importer, ctx, visiting));
+  const found = info.isEntry || info.importers.some((i) => staticallyFromEntry(i, ctx, reached, visiting));
   visiting.delete(id);
-  fromEntry.set(id, found);
+  if (found) reached.add(id);
   return found;
 }
 

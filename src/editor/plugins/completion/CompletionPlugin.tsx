@@ -117,7 +117,7 @@ const GAP = 4;
  * moved left as far as needed to stay on screen. `size` is the menu's as last laid out (none yet:
  * below the line, from the caret).
  */
-export function menuPlace(
+function menuPlace(
   caret: Pick<DOMRect, 'top' | 'bottom' | 'left'>,
   size: { readonly width: number; readonly height: number } | null,
   viewport: { readonly width: number; readonly height: number },
