@@ -69,6 +69,21 @@ export function endsComplete(text: string): boolean {
   return /[,;:.]\s?\d{1,3}$/.test(t);
 }
 
+/**
+ * Whether a line ending in a hyphen broke a compound word that the next line finishes ("Secretary-" /
+ * "General", "eighty-" / "first"): the two are joined without a space. Not a suspended hyphen
+ * ("age-" / "and gender-sensitive"), nor a dash after a space.
+ */
+export function breaksAtCompound(previous: string, next: string): boolean {
+  // The end looked at by position, not a pattern: `previous` may be a paragraph's lines so far.
+  return (
+    previous.endsWith('-') &&
+    /[A-Za-z]/.test(previous.charAt(previous.length - 2)) &&
+    /^[A-Za-z]/.test(next) &&
+    !/^(?:and|or)\b/.test(next)
+  );
+}
+
 function startsLowercase(text: string): boolean {
   return /^[a-z]/.test(text.trimStart());
 }
@@ -192,7 +207,8 @@ export function assembleParagraphs(text: string, options: { firstFootnote?: numb
         ? startsLowercase(trimmed)
         : (!endsComplete(current.text) && !formulaAfterTitle) || startsLowercase(trimmed);
       if (continues) {
-        current.text = `${current.text.trimEnd()} ${trimmed}`;
+        const before = current.text.trimEnd();
+        current.text = breaksAtCompound(before, trimmed) ? before + trimmed : `${before} ${trimmed}`;
         continue;
       }
     }

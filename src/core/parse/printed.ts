@@ -21,6 +21,7 @@ import { linesFromText } from '../import/source-lines.ts';
 import { DISTRIBUTION, ORIGINAL } from '../import/masthead.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { LITERAL_ASTERISK, sentinel } from './markers.ts';
+import { breaksAtCompound } from './lines.ts';
 import { startsWithOpener } from './opener-start.ts';
 import {
   recognize,
@@ -1145,8 +1146,7 @@ function joinLines(lines: readonly string[]): string {
     // A line broken at a compound's hyphen ("Secretary-" / "General"); not a suspended hyphen
     // ("age-" / "and gender-sensitive"). Only the previous line is looked at: a paragraph of
     // thousands of lines is joined in linear time.
-    const compound = /[A-Za-z]-$/.test(previous) && /^[A-Za-z]/.test(line) && !/^(?:and|or)\b/.test(line);
-    if (parts.length > 0 && !compound) parts.push(' ');
+    if (parts.length > 0 && !breaksAtCompound(previous, line)) parts.push(' ');
     parts.push(line);
     previous = line;
   }

@@ -35,6 +35,18 @@ describe('assembleParagraphs', () => {
     );
   });
 
+  it("joins a line broken at a compound word's hyphen without a space, as a PDF viewer copies it", () => {
+    const text = [
+      '2.\tRequests the Secretary-General to submit to the General Assembly at its eighty-',
+      'first session a report, with age-',
+      'and gender-sensitive data, and a list -',
+      'that is short;',
+    ].join('\n');
+    expect(assembleParagraphs(text).paragraphs.map((p) => p.text)).toEqual([
+      'Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report, with age- and gender-sensitive data, and a list - that is short;',
+    ]);
+  });
+
   it('drops the list marks of the conversion and keeps the printed number', () => {
     const { paragraphs } = assembleParagraphs(
       '- 1. Notes with appreciation;\n - 9. Also urges States parties:\n- (a) To consider;\n - (ii) Respond;',
