@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { caretAtEnd, expect, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 import { paste } from './quality-support.ts';
 
@@ -17,6 +18,38 @@ test.describe('paste', () => {
     await expect(body.locator('.res-sub').first()).toHaveAttribute('data-label', '(a)');
     await expect(body.locator('.res-operative').nth(operatives).locator('.opener')).toHaveText('Urges');
     await expect(body.locator('.res-footnote').filter({ hasText: 'CTOC/COP/2012/7.' })).toHaveCount(1);
+  });
+
+  test('puts the paragraphs of a resolution copied out of its PDF into the draft, without its masthead or page furniture', async ({
+    page,
+  }) => {
+    // What a PDF viewer's "select all, copy" gives: wrapped lines, the masthead, running heads, page
+    // numbers, job numbers, footnotes at each page's foot.
+    const copied = readFileSync(new URL('../../corpus/ga/A_RES_79_117.txt', import.meta.url), 'utf8');
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    const title = await body.locator('.res-title').textContent();
+    const preamble = await body.locator('.res-preambular').count();
+    const operatives = await body.locator('.res-operative').count();
+    await caretAtEnd(page, body.locator('.res-operative').last());
+    await paste(page, { 'text/plain': copied });
+
+    // The template's formula is the pasted one: only the title is left out.
+    await expect(page.getByText('The pasted title was left out: the draft has its own.')).toBeVisible();
+    await expect(body.locator('.res-title')).toHaveText(title ?? '');
+    const added = {
+      preamble: (await body.locator('.res-preambular').count()) - preamble,
+      operative: (await body.locator('.res-operative').count()) - operatives,
+    };
+    expect(added.preamble).toBeGreaterThanOrEqual(3);
+    expect(added.operative).toBeGreaterThanOrEqual(3);
+    // Whole paragraphs, not a paragraph to each printed line.
+    expect(added.preamble + added.operative).toBeLessThan(copied.split('\n').length / 4);
+    const text = await body.locator('.res-preambular, .res-operative').allTextContents();
+    expect(text.some((t) => /A\/RES\/79\/117|Distr\.: General|\d{2}-\d{5}|\*\d{7}\*|_{5}/.test(t))).toBe(
+      false,
+    );
   });
 
   test('runs no script from pasted HTML and keeps only text and italics', async ({ page }) => {

@@ -16,8 +16,10 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
+import type { Inline } from '../../src/core/model/types.ts';
 import { $createOpenerNode } from '../../src/editor/nodes/OpenerNode.ts';
 import { $createPreambularParagraphNode } from '../../src/editor/nodes/PreambularParagraphNode.ts';
 import { planPaste } from '../../src/editor/plugins/paste/pastePlan.ts';
@@ -28,6 +30,7 @@ import {
 } from '../../src/editor/plugins/paste/registerPaste.ts';
 import { fn, op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
+import { gaDocument, gaText } from '../helpers/ga.ts';
 import { $caret, $text, createTestEditor, load, outline, update } from './testEditor.ts';
 
 const lexicon = buildLexicon(corpus().documents);
@@ -119,6 +122,101 @@ describe('planPaste', () => {
     expect(plan?.formula).toBe('The Conference of the Parties to the Convention,');
     expect(plan?.preamble).toHaveLength(1);
     expect(plan?.body).toHaveLength(1);
+  });
+});
+
+/** The four resolutions whose structure was counted by hand, and their text as pdftotext gives it. */
+interface Counted {
+  readonly symbol: string;
+  readonly title: string;
+  readonly formula: string;
+  readonly footnotes: number;
+  readonly preambleOpeners: readonly string[];
+  readonly operativeOpeners: readonly string[];
+}
+const real = (name: string): string =>
+  readFileSync(new URL(`../../corpus/real/${name}`, import.meta.url), 'utf8');
+const counted = (JSON.parse(real('expected.json')) as { documents: Counted[] }).documents;
+const printedText = (symbol: string): string => real(`${symbol.replace(/\//g, '_')}.pdftotext.txt`);
+const blockText = (content: readonly Inline[]): string =>
+  content.map((i) => ('text' in i ? i.text : '')).join('');
+
+describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdftotext)', () => {
+  it.each(counted.map((d) => [d.symbol, d] as const))(
+    'reads the whole of %s as its title, formula, paragraphs and footnotes, without the masthead or page furniture',
+    (symbol, d) => {
+      const plan = planPaste(printedText(symbol), { lexicon });
+      expect(plan?.title).toBe(d.title.replace(/^\d+\/\d+\.\s+/, ''));
+      expect(plan?.formula).toBe(d.formula);
+      // Plain text has no italics: an opener is read as the words it starts with ("Guided by" where
+      // "Guided" is printed in italics, "Also commends" where nothing is).
+      const openers = (read: readonly string[], printed: readonly string[]): void => {
+        expect(read).toHaveLength(printed.length);
+        read.forEach((opener, i) => expect(opener.startsWith(printed[i] ?? '')).toBe(true));
+      };
+      openers(plan?.preamble.map((p) => p.opener) ?? [], d.preambleOpeners);
+      openers(
+        plan?.body.flatMap((b) => (b.kind === 'operative' ? [b.opener] : [])) ?? [],
+        d.operativeOpeners,
+      );
+      expect(plan?.footnotes).toHaveLength(d.footnotes);
+      const texts = [...(plan?.preamble ?? []), ...(plan?.body ?? [])].map((b) => blockText(b.content));
+      for (const text of texts) {
+        expect(text).not.toContain(symbol);
+        expect(text).not.toMatch(/Distr\.|\bGeneral Assembly\s+Distr|^\d+\/\d+$/);
+      }
+    },
+  );
+
+  it('reads paragraphs copied across a page break as whole paragraphs, without the page number, job number or symbol', () => {
+    const all = printedText('A/RES/80/225');
+    const copied = all.slice(all.indexOf('Recognizing the efforts'), all.indexOf('\n3.\n'));
+    // The copy runs over a page foot and the next page's head.
+    expect(copied).toMatch(/\n2\/4\n/);
+    expect(copied).toContain('25-20991');
+    const plan = planPaste(copied, { lexicon });
+    expect(plan?.preamble.map((p) => p.opener)).toEqual([
+      'Recognizing',
+      'Having considered',
+      'Bearing in mind',
+    ]);
+    expect(plan?.body.map((b) => (b.kind === 'operative' ? b.opener : b.kind))).toEqual([
+      'Encourages',
+      'Takes note',
+    ]);
+    const texts = [...(plan?.preamble ?? []), ...(plan?.body ?? [])].map((b) => blockText(b.content));
+    for (const text of texts) expect(text).not.toMatch(/25-20991|\b2\/4\b|A\/RES\/80\/225/);
+    // The paragraph the page broke goes on where it left off.
+    expect(texts[2]).toMatch(/^the discussion guide .* United Nations crime /);
+    expect(texts[2]).toMatch(
+      /prevention and criminal justice programme network for the regional preparatory meetings for the Congress,$/,
+    );
+    expect(texts[4]).toMatch(/^of the follow-up by the Commission .* Abu Dhabi declaration;$/);
+  });
+
+  it("pastes a sample of the Assembly's resolutions, as pdftotext gives them, with the paragraphs import reads", () => {
+    const names = [
+      'A_RES_78_1',
+      'A_RES_78_155',
+      'A_RES_79_1',
+      'A_RES_79_169',
+      'A_RES_80_100',
+      'A_RES_80_216',
+    ];
+    for (const name of names) {
+      const doc = gaDocument(name);
+      const plan = planPaste(gaText(name), { lexicon });
+      expect(plan?.formula, name).toBe(doc.formula);
+      expect(
+        plan?.preamble.map((p) => p.opener),
+        name,
+      ).toEqual(doc.preamble.map((p) => p.opener));
+      expect(
+        plan?.body.flatMap((b) => (b.kind === 'operative' ? [b.opener] : [])),
+        name,
+      ).toEqual(doc.operative.map((p) => p.opener));
+      expect(doc.operative.length, name).toBeGreaterThan(0);
+    }
   });
 });
 

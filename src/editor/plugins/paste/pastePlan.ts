@@ -22,7 +22,9 @@ import type {
 } from '../../../core/model/types.ts';
 import { inlineText, joinOpener } from '../../../core/model/inline.ts';
 import { endsComplete } from '../../../core/parse/lines.ts';
+import { looksPrinted, readPrintedText } from '../../../core/parse/printed.ts';
 import { recognize } from '../../../core/parse/recognize.ts';
+import type { RecognizeResult } from '../../../core/parse/recognize.ts';
 import { sectionRestarts } from '../../bridge/sections.ts';
 
 /** A block of the operative part as it lies in the editor: paragraphs and flat subparagraphs. */
@@ -75,7 +77,14 @@ const FRAME_FORMULA = 'The General Assembly,';
  * full stop after an operative one).
  */
 export function planPaste(text: string, options: PastePlanOptions = {}): PastePlan | null {
-  const whole = recognize(text).documents[0];
+  // Text copied out of a printed document (a PDF viewer's selection, pdftotext) has its paragraphs
+  // wrapped at the line ends and carries the page's furniture (symbols and page numbers at a page
+  // break, the masthead, footnotes at the foot of a page): the printed-document reader, which import
+  // uses for the same text, reads it. Text with a paragraph to a line goes to the recognizer.
+  const read: (source: string) => RecognizeResult = looksPrinted(text)
+    ? (source) => readPrintedText(source, { name: 'the pasted text' })
+    : recognize;
+  const whole = read(text).documents[0];
   if (whole !== undefined && whole.formula !== '') {
     const plan: PastePlan = {
       title: whole.title,
@@ -89,7 +98,7 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
     return blockCount(plan) > 0 ? plan : null;
   }
 
-  const framed = recognize(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`).documents;
+  const framed = read(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`).documents;
   const doc = framed[0];
   // A first line that continues a sentence joins the frame's formula: not a paragraph of its own.
   if (framed.length !== 1 || doc === undefined || doc.title !== FRAME_TITLE || doc.formula !== FRAME_FORMULA)
