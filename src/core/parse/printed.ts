@@ -311,6 +311,16 @@ const NUMBER_TAKERS =
 /** What may follow a footnote marker: a space, punctuation, the end. */
 const AFTER_MARKER = /^(?:$|[\s,;:.)\]])/;
 
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
+/** Words after a number that make it a date, a quantity or an ordinal, not a footnote's marker. */
+const NUMBER_UNITS = new RegExp(
+  `^\\s*(?:${MONTHS}|per\\b|%|million|billion|trillion|years?|months?|weeks?|days?|hours?|countries|States|Member|members|times|(?:st|nd|rd|th)\\b)`,
+);
+
+/** A month before a number: a date's day. */
+const AFTER_MONTH = new RegExp(`(?:${MONTHS})\\s*$`);
+
 interface Position {
   line: number;
   offset: number;
@@ -342,13 +352,7 @@ function findPlainMarker(
       const before = text.slice(0, start);
       const rest = text.slice(end);
       if (!AFTER_MARKER.test(rest)) continue;
-      if (
-        /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|per\b|%|million|billion|years?|months?|days?|hours?|countries|States|Member|members|times)/.test(
-          rest,
-        )
-      )
-        continue;
-      if (/^\s*(?:st|nd|rd|th)\b/.test(rest)) continue;
+      if (NUMBER_UNITS.test(rest)) continue;
       // At the start of a line: only after a line ending with punctuation (the marker wrapped).
       if (before.trim() === '') {
         if (rest.trim() === '') continue; // a number alone on its line is a paragraph's, not a marker
@@ -357,6 +361,7 @@ function findPlainMarker(
           return { line: li, offset: start };
         continue;
       }
+      if (inNumberList(before, `${rest} ${lines[li + 1]?.text ?? ''}`)) continue;
       const glued = !/\s$/.test(before);
       const afterPunct = /[,;:.”")\]]\s?$/.test(before);
       if (NUMBER_TAKERS.test(before) && !afterPunct) continue;
@@ -372,6 +377,67 @@ function findPlainMarker(
     }
   }
   return fallback;
+}
+
+/**
+ * Whether a number, with `before` and `rest` the text either side of it (and the next line's), is one
+ * of a list of numbers ("articles 6, 14 and 15", "12, 13 and 14"): a number before it and another
+ * after. "Agenda 21, 2 the Programme" and "resolutions 70/1 3 and 71/243" have a marker there.
+ */
+function inNumberList(before: string, rest: string): boolean {
+  return /(?<![\d/.])\d{1,3}[,;]?\s*$/.test(before) && /^\s*(?:,|and|or|to)\s*\d/.test(rest);
+}
+
+/** Words that cite what follows them by its number ("Goal 6:", "article 5", "paragraph 3 of"). */
+const CITES_NUMBER =
+  /\b(?:Goals?|targets?|Targets?|indicators?|Indicators?|articles?|Articles?|paragraphs?|paras?\.|chapters?|Chapters?|chaps?\.|sections?|Sections?|sect\.|annex|annexes|principles?|Principles?|rules?|Rules?|recommendations?|Recommendations?|items?|No\.|Nos\.|vol\.|pages?|pp?\.|Part|Phase|phase|levels?|Decade|Year|Day|COP|CMP|CMA|Supplement|Rev\.|Add\.|Corr\.)\s*$/;
+
+/**
+ * The marker of footnote `n` where `findPlainMarker` found none, because a word that usually takes a
+ * number stands before it ("the relevant review resolutions 3 and", "the New Urban Agenda 12 and")
+ * or a bracket follows it ("in Africa 24 (the Rio conventions)"). Markers run in the order of their
+ * notes, so the marker lies between the markers of the notes before and after it (`after`,
+ * `before`) on its page. The digits standing alone there are taken only when they are the one such
+ * number in that stretch and not a date, a quantity, one of a list of numbers or a number a word
+ * cites ("Goal 6:", "article 5"): a number of the text is never taken for a marker on a guess.
+ */
+function findBracketedMarker(
+  lines: readonly Line[],
+  n: number,
+  pageLines: readonly number[],
+  after: Position,
+  before: Position | undefined,
+): Position | undefined {
+  const digits = String(n);
+  const re = new RegExp(`(?<![\\d/\\-–.,])${digits}(?![\\d/]|[.,]\\d)`, 'g');
+  let only: Position | undefined;
+  for (const li of pageLines) {
+    if (li < after.line) continue;
+    if (before !== undefined && li > before.line) break;
+    const text = lines[li]?.text ?? '';
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      if (li === after.line && start < after.offset) continue;
+      if (before !== undefined && li === before.line && start >= before.offset) break;
+      // Markers already placed are not text: "12,<13> and 14" is still a list.
+      const prefix = text.slice(0, start).replace(/\uE000\d+\uE001/g, '');
+      const rest = text.slice(start + digits.length);
+      // After a space or punctuation, before a space, a bracket, punctuation or the line's end.
+      if (prefix !== '' && !/[\s,;:.”")\]]$/.test(prefix)) continue;
+      if (!/^(?:$|[\s,;:.)(\]])/.test(rest)) continue;
+      // At a line's start only before the sentence goes on: "3." alone is a paragraph's number.
+      if (prefix.trim() === '' && !/^\s+[a-z(]/.test(rest)) continue;
+      if (NUMBER_UNITS.test(rest) || CITES_NUMBER.test(prefix)) continue;
+      // One of a list or range of numbers: "articles 12, 13 and 14", "items 1 to 4", "18 to 19 May".
+      const onward = `${rest} ${lines[li + 1]?.text ?? ''}`;
+      if (inNumberList(prefix, onward) || /\d[,;]?\s+(?:(?:and|or|to)\s+)?$/.test(prefix)) continue;
+      if (/^\s*(?:and|or|to|[–-])\s*\d/.test(onward)) continue;
+      if (AFTER_MONTH.test(prefix)) continue;
+      if (only !== undefined) return undefined;
+      only = { line: li, offset: start };
+    }
+  }
+  return only;
 }
 
 function insertMarker(line: Line, offset: number, n: number): void {
@@ -573,6 +639,20 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
     list.push(k);
     linesOfPage.set(l.page, list);
   });
+  /** Where the first later note's marker is: a raised one, or a plain one found the usual way. */
+  const nextMarker = (n: number, from: Position): Position | undefined => {
+    for (const later of footnotes) {
+      if (later.number <= n) continue;
+      if (present.has(later.number)) {
+        const li = kept.findIndex((l) => l.text.includes(sentinel(later.number)));
+        if (li >= 0) return { line: li, offset: kept[li]?.text.indexOf(sentinel(later.number)) ?? 0 };
+        continue;
+      }
+      const plain = findPlainMarker(kept, later.number, linesOfPage.get(later.page) ?? [], from);
+      if (plain) return plain;
+    }
+    return undefined;
+  };
   for (const note of footnotes) {
     if (present.has(note.number)) {
       const li = kept.findIndex((l) => l.text.includes(sentinel(note.number)));
@@ -580,7 +660,9 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       continue;
     }
     const pageLines = linesOfPage.get(note.page) ?? [];
-    const found = findPlainMarker(kept, note.number, pageLines, cursor);
+    const found =
+      findPlainMarker(kept, note.number, pageLines, cursor) ??
+      findBracketedMarker(kept, note.number, pageLines, cursor, nextMarker(note.number, cursor));
     if (found) {
       const line = kept[found.line];
       if (line) insertMarker(line, found.offset, note.number);

@@ -23,11 +23,13 @@ interface Reading {
   readonly documents: number;
   readonly footnotesPrinted: number;
   readonly footnotesRead: number;
+  /** Footnotes whose marker was not found in the text, attached at a paragraph's end instead. */
+  readonly markersMissing: number;
 }
 
 const readings: Reading[] = files.map((file) => {
   const text = readFileSync(`${DIR}/${file}`, 'utf8');
-  const { documents } = readPrintedText(text);
+  const { documents, diagnostics } = readPrintedText(text);
   const printed = printedFootnoteNumbers(text);
   const failures = documents.flatMap((d) => consistencyFailures(d, printed));
   return {
@@ -36,6 +38,7 @@ const readings: Reading[] = files.map((file) => {
     documents: documents.length,
     footnotesPrinted: printed.length,
     footnotesRead: documents.reduce((n, d) => n + d.footnotes.length, 0),
+    markersMissing: diagnostics.filter((d) => d.code === 'footnote-marker-missing').length,
   };
 });
 
@@ -74,5 +77,14 @@ describe('reading the 891 Assembly resolutions of 2023-2025', () => {
     const read = readings.reduce((n, r) => n + Math.min(r.footnotesRead, r.footnotesPrinted), 0);
     expect(printed).toBeGreaterThan(5000);
     expect(read / printed).toBeGreaterThanOrEqual(0.995);
+  });
+
+  it('finds the marker in the text of at least 98 % of the footnotes read', () => {
+    const read = readings.reduce((n, r) => n + r.footnotesRead, 0);
+    const missing = readings.reduce((n, r) => n + r.markersMissing, 0);
+    expect(read).toBeGreaterThan(9000);
+    expect(1 - missing / read, `${missing} of ${read} attached without a marker`).toBeGreaterThanOrEqual(
+      0.98,
+    );
   });
 });

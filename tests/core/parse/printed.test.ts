@@ -416,3 +416,51 @@ No. 27531.
     expect(inlineText(doc.preamble[0]?.content ?? []).split('a line of text').length - 1).toBe(20_000);
   });
 });
+
+describe('readPrintedText: footnote markers printed as plain digits', () => {
+  /** Every paragraph's text with its footnote references as "^n", subparagraphs and sections included. */
+  const marked = (name: string): string[] => {
+    const doc = readPrintedText(readFileSync(`corpus/ga/${name}.txt`, 'utf8'))
+      .documents[0] as ResolutionDocument;
+    const text = (content: readonly Inline[]): string =>
+      content
+        .map((c) => (c.type === 'footnoteRef' ? `^${c.footnoteId.replace(/^fn/, '')}` : inlineText([c])))
+        .join('');
+    const paragraphs = [
+      ...doc.preamble,
+      ...doc.operative,
+      ...(doc.sections ?? []).flatMap((s) => [...s.preamble, ...s.operative]),
+    ];
+    return paragraphs.flatMap((p) => [
+      text(p.content),
+      ...(p.subparagraphs ?? []).map((s) => text(s.content)),
+    ]);
+  };
+
+  it.each([
+    ['A_RES_78_115', 'the relevant review resolutions^3 and the debates'],
+    ['A_RES_78_122', 'the New Urban Agenda^12 and other major global agendas'],
+    ['A_RES_78_155', 'Particularly in Africa^24 (the Rio conventions)'],
+    ['A_RES_79_117', 'International Investment Dispute Resolution^5 as one of the elements'],
+    [
+      'A_RES_79_176',
+      'the Convention on the Rights of the Child^14 and articles 12, 13 and 14 of the Convention',
+    ],
+  ])(
+    'in %s, finds a marker after a word that usually takes a number, alone between the markers of the notes either side',
+    (name, expected) => {
+      const text = marked(name).join('\n');
+      expect(text).toContain(expected);
+    },
+  );
+
+  it.each([
+    ['A_RES_79_176', 'articles 6, 14 and 15 of the International Covenant'],
+    ['A_RES_79_176', 'articles 12, 13 and 14 of the Convention on the Rights of Persons with Disabilities'],
+    ['A_RES_80_134', 'Sustainable Development Goal 6: Ensure availability'],
+    ['A_RES_79_247', 'for programmes 2, 10, 17, 25 and 26 of the proposed programme budget'],
+    ['A_RES_80_145', 'held in New York on 18 to 19 May 2023'],
+  ])('in %s, leaves a number the text cites or lists as it is: "%s"', (name, expected) => {
+    expect(marked(name).join('\n').replace(/\s+/g, ' ')).toContain(expected);
+  });
+});
