@@ -168,12 +168,14 @@ describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdft
     },
   );
 
-  it('reads paragraphs copied across a page break as whole paragraphs, without the page number, job number or symbol', () => {
+  it('reads paragraphs copied across a page break as whole paragraphs, without the page number, job number, symbol or running title', () => {
     const all = printedText('A/RES/80/225');
     const copied = all.slice(all.indexOf('Recognizing the efforts'), all.indexOf('\n3.\n'));
-    // The copy runs over a page foot and the next page's head.
+    // The copy runs over a page foot (its notes, page number and job number) and the next page's head
+    // (the running title above the symbol).
     expect(copied).toMatch(/\n2\/4\n/);
     expect(copied).toContain('25-20991');
+    expect(copied).toMatch(/\nCriminal Justice\n\nA\/RES\/80\/225\n/);
     const plan = planPaste(copied, { lexicon });
     expect(plan?.preamble.map((p) => p.opener)).toEqual([
       'Recognizing',
@@ -185,13 +187,38 @@ describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdft
       'Takes note',
     ]);
     const texts = [...(plan?.preamble ?? []), ...(plan?.body ?? [])].map((b) => blockText(b.content));
-    for (const text of texts) expect(text).not.toMatch(/25-20991|\b2\/4\b|A\/RES\/80\/225/);
+    for (const text of texts) expect(text).not.toMatch(/25-20991|\b2\/4\b|A\/RES\/80\/225|Follow-up to the/);
     // The paragraph the page broke goes on where it left off.
-    expect(texts[2]).toMatch(/^the discussion guide .* United Nations crime /);
-    expect(texts[2]).toMatch(
-      /prevention and criminal justice programme network for the regional preparatory meetings for the Congress,$/,
+    expect(texts[2]).toBe(
+      'the discussion guide for the Fifteenth Congress, prepared by the Secretariat in cooperation with the institutes of the United Nations crime prevention and criminal justice programme network for the regional preparatory meetings for the Congress,',
     );
     expect(texts[4]).toMatch(/^of the follow-up by the Commission .* Abu Dhabi declaration;$/);
+    // Of the page's two notes, the one whose marker was copied, on its marker; the other's marker is
+    // in a paragraph before the copy.
+    expect(plan?.footnotes.map((f) => blockText(f.content))).toEqual(['E/CN.15/2025/12.']);
+    const considered = plan?.preamble[1]?.content ?? [];
+    expect(blockText(considered)).toMatch(/preparations for the Fifteenth Congress,$/);
+    expect(considered.at(-1)).toMatchObject({ type: 'footnoteRef', footnoteId: plan?.footnotes[0]?.id });
+  });
+
+  it('leaves out a running title printed below the symbol, and one the copy ends on', () => {
+    const all = gaText('A_RES_79_105');
+    const from = all.indexOf('Expressing concern that, more than 60');
+    const copied = all.slice(from, all.indexOf('Convinced that the wishes'));
+    expect(copied).toMatch(/\n\f?A\/RES\/79\/105\n\nQuestion of Guam\n/);
+    const plan = planPaste(copied, { lexicon });
+    expect(plan?.preamble.map((p) => p.opener)).toEqual(['Expressing', 'Conscious', 'Recognizing']);
+    for (const p of plan?.preamble ?? []) expect(blockText(p.content)).not.toContain('Question of Guam');
+    expect(plan?.footnotes.map((f) => blockText(f.content))).toEqual([
+      'Resolution 1514 (XV).',
+      'A/56/61, annex.',
+    ]);
+
+    const toTitle = planPaste(all.slice(from, all.indexOf('Recognizing that the specific characteristics')), {
+      lexicon,
+    });
+    expect(toTitle?.preamble.map((p) => p.opener)).toEqual(['Expressing', 'Conscious']);
+    expect(blockText(toTitle?.preamble[1]?.content ?? [])).toMatch(/Eradication of Colonialism,$/);
   });
 
   it("pastes a sample of the Assembly's resolutions, as pdftotext gives them, with the paragraphs import reads", () => {

@@ -154,6 +154,12 @@ interface FootnoteRead {
 export interface PrintedOptions {
   /** The file's name, for messages. */
   readonly name?: string;
+  /**
+   * The text is a stretch of a printed document, not the whole (a few paragraphs copied out of a
+   * PDF): its title, which the running title repeats, is not in it, so the running title is known by
+   * where it stands instead (see `runningTitleBlocks`).
+   */
+  readonly fragment?: boolean;
 }
 
 /**
@@ -479,6 +485,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   const firstPage = Math.min(...pages.keys());
   const pageCount = Math.max(...pages.keys());
   let symbol: string | undefined;
+  /** Where in `body` each symbol printed as a running head stood, and on which page. */
+  const symbolsAt: { at: number; page: number }[] = [];
   const mastheadNotes: string[] = [];
   let removed = true;
   // The body's type size: the size most lines are set in (PDF only).
@@ -503,6 +511,7 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       if (isPatternFurniture(trimmed)) {
         // The symbol at the top of the first page is the document's.
         if (page === firstPage && symbol === undefined && SYMBOL_LINE.test(trimmed)) symbol = trimmed;
+        if (SYMBOL_LINE.test(trimmed)) symbolsAt.push({ at: body.length, page });
         removed = true;
         continue;
       }
@@ -572,6 +581,16 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       lastPage = page;
       if (ruleAtEnd) inNotes = true;
     }
+  }
+
+  if (options.fragment) {
+    // The line after a running title goes on from the page before, as after any furniture.
+    const running = runningTitleBlocks(body, symbolsAt);
+    const kept = body.filter((l, k) => {
+      if (running.has(k - 1) && !running.has(k)) l.afterBreak = true;
+      return !running.has(k);
+    });
+    body.splice(0, body.length, ...kept);
   }
 
   // 2. The header, up to the enacting formula.
@@ -653,6 +672,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
     }
     return undefined;
   };
+  /** Notes left out of a fragment: their markers are not in it. */
+  const leftOut = new Set<number>();
   for (const note of footnotes) {
     if (present.has(note.number)) {
       const li = kept.findIndex((l) => l.text.includes(sentinel(note.number)));
@@ -667,6 +688,16 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       const line = kept[found.line];
       if (line) insertMarker(line, found.offset, note.number);
       cursor = { line: found.line, offset: found.offset + 1 };
+    } else if (options.fragment) {
+      // A stretch of a document carries the notes of the page's paragraphs before it too, whose
+      // markers are in text that was not copied: such a note belongs to none of these paragraphs.
+      leftOut.add(note.number);
+      diagnostics.push({
+        code: 'footnote-marker-missing',
+        severity: 'warning',
+        message: `footnote ${note.number} has no marker in the text; it is left out`,
+        document: name,
+      });
     } else {
       // No marker on the page: attach at the end of the last line of its page that ends a part.
       const attachable = (k: number): boolean =>
@@ -699,10 +730,12 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   // 7. Parts: "A" and "B" resolutions printed in one document, each with its title and formula.
   unswapLabelledLines(kept);
   const parts = splitParts(kept, header.title, formulaAt >= 0 ? (body[formulaAt]?.text ?? '') : '');
-  const notes = footnotes.map((f): ParagraphFootnote => ({
-    number: f.number,
-    text: f.text.replace(/\*/g, LITERAL_ASTERISK),
-  }));
+  const notes = footnotes
+    .filter((f) => !leftOut.has(f.number))
+    .map((f): ParagraphFootnote => ({
+      number: f.number,
+      text: f.text.replace(/\*/g, LITERAL_ASTERISK),
+    }));
   const documents: ResolutionDocument[] = [];
   for (const part of parts) {
     const { paragraphs, lines: paragraphLines } = paragraphsOf(part.lines);
@@ -812,6 +845,42 @@ function unswapLabelledLines(lines: Line[]): void {
     lines[i + 1] = first;
     lines[i + 2] = second;
   }
+}
+
+/**
+ * The running title in a stretch of a printed document, where the document's title is not there to
+ * recognize it by: the lines beside the symbol printed as a running head at a page's top
+ * ("Follow-up to the Fourteenth United Nations Congress on / ... / Criminal Justice" above or below
+ * "A/RES/80/225"). A block of at most four lines on the symbol's page: above it, the page's first
+ * lines; below it, the lines up to a blank line. Its lines start with a capital and end without
+ * punctuation, as a title's do; a paragraph's lines run on without a blank line, and it ends with a
+ * comma, semicolon or full stop.
+ */
+function runningTitleBlocks(
+  body: readonly Line[],
+  symbolsAt: readonly { at: number; page: number }[],
+): Set<number> {
+  const out = new Set<number>();
+  const titleLike = (from: number, to: number, page: number): boolean => {
+    if (to < from || to - from >= 4 || !/^[A-Z“"]/.test(body[from]?.text ?? '')) return false;
+    for (let k = from; k <= to; k++)
+      if (body[k]?.page !== page || /[.,;:]$/.test(body[k]?.text ?? '')) return false;
+    return true;
+  };
+  for (const { at: s, page } of symbolsAt) {
+    // Above the symbol: the page's first lines, from the top.
+    let start = s - 1;
+    while (start > s - 4 && start > 0 && body[start - 1]?.page === page) start--;
+    if (body[start - 1]?.page !== page && titleLike(start, s - 1, page))
+      for (let k = start; k < s; k++) out.add(k);
+    // Below it: up to the blank line before the text (or the end of what was copied).
+    let end = s;
+    while (end < s + 3 && end + 1 < body.length && (body[end + 1]?.gapBefore ?? 0) === 0) end++;
+    const text = body[end + 1];
+    if ((text === undefined || text.gapBefore > 0) && titleLike(s, end, page))
+      for (let k = s; k <= end; k++) out.add(k);
+  }
+  return out;
 }
 
 /** Whether body line `i` is among the first lines of its page (furniture before it, or a page break). */

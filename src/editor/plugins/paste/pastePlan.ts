@@ -81,10 +81,10 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
   // wrapped at the line ends and carries the page's furniture (symbols and page numbers at a page
   // break, the masthead, footnotes at the foot of a page): the printed-document reader, which import
   // uses for the same text, reads it. Text with a paragraph to a line goes to the recognizer.
-  const read: (source: string) => RecognizeResult = looksPrinted(text)
-    ? (source) => readPrintedText(source, { name: 'the pasted text' })
-    : recognize;
-  const whole = read(text).documents[0];
+  const printed = looksPrinted(text);
+  const read = (source: string, fragment: boolean): RecognizeResult =>
+    printed ? readPrintedText(source, { name: 'the pasted text', fragment }) : recognize(source);
+  const whole = read(text, false).documents[0];
   if (whole !== undefined && whole.formula !== '') {
     const plan: PastePlan = {
       title: whole.title,
@@ -98,7 +98,9 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
     return blockCount(plan) > 0 ? plan : null;
   }
 
-  const framed = read(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`).documents;
+  // A stretch of a printed document: its running title and the notes of paragraphs not copied are
+  // known as such without the document's title (core/parse/printed.ts, `fragment`).
+  const framed = read(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`, true).documents;
   const doc = framed[0];
   // A first line that continues a sentence joins the frame's formula: not a paragraph of its own.
   if (framed.length !== 1 || doc === undefined || doc.title !== FRAME_TITLE || doc.formula !== FRAME_FORMULA)
