@@ -51,7 +51,8 @@ export interface AssembledText {
 }
 
 const HEADING = /^(Draft\s+)?(Resolution|Decision)(?:\s+(\d+\/\d+|[A-Z]?\d+(?:\/\d+)?))?\.?$/i;
-const ANNEX = /^Annex(?:\s+[IVX]+)?\.?$/i;
+// "Annex" or "ANNEX" as a heading; "annex." alone ends a line run on ("..., resolution 1, / annex.").
+const ANNEX = /^(?:Annex|ANNEX)(?:\s+[IVX]+)?\.?$/;
 // "- 1. Notes", " - 9. Also urges", "12. Requests", "5 bis. Decides": list marks from the conversion are dropped.
 const NUMBERED = /^\s*(?:[-•]\s+)?(\d{1,3}(?:\s+(?:bis|ter|quater|quinquies))?)\.\s+(\S.*)$/;
 const LETTERED = /^\s*(?:[-•]\s+)?\(([a-z]{1,5})\)\s+(\S.*)$/;

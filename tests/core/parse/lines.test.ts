@@ -82,3 +82,16 @@ describe('endsComplete', () => {
     expect(endsComplete('the high-level briefing for')).toBe(false);
   });
 });
+
+describe('annex headings', () => {
+  it('takes "Annex", "ANNEX" and "Annex II" alone on a line for the annex, and "annex." for the end of a line run on', () => {
+    const kinds = (text: string): string[] => assembleParagraphs(text).paragraphs.map((p) => p.kind);
+    expect(kinds('Decides to act.\n\nAnnex\n\nThe plan')).toContain('annex');
+    expect(kinds('Decides to act.\n\nANNEX\n\nThe plan')).toContain('annex');
+    expect(kinds('Decides to act.\n\nAnnex II\n\nThe plan')).toContain('annex');
+    // A footnote copied without the rule above it: "…, chap. I, resolution 1," then "annex." alone.
+    expect(
+      kinds('Report of the Conference, chap. I, resolution 1,\nannex.\n\nReaffirming the Convention,'),
+    ).not.toContain('annex');
+  });
+});
