@@ -6,29 +6,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { counted, realPath } from '../helpers/counted.ts';
 import { passwordPdf } from '../helpers/pdf-writer.ts';
 import { cli, cliJson } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-sources-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const real = (name: string): string => fileURLToPath(new URL(`../../corpus/real/${name}`, import.meta.url));
-const PDF = real('A_RES_79_188.pdf');
+const PDF = realPath('A_RES_79_188.pdf');
 
-interface Expected {
-  readonly symbol: string;
-  readonly preamble: number;
-  readonly operative: number;
-  readonly footnotes: number;
-  readonly preambleOpeners: readonly string[];
-  readonly operativeOpeners: readonly string[];
-}
-const expected = (
-  JSON.parse(readFileSync(real('expected.json'), 'utf8')) as { documents: Expected[] }
-).documents.find((d) => d.symbol === 'A/RES/79/188')!;
+const expected = counted('A/RES/79/188');
 
 interface ParsedDocument {
   formula: string;

@@ -8,28 +8,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { counted, realPath } from '../helpers/counted.ts';
 import { imageOnlyPdf, passwordPdf } from '../helpers/pdf-writer.ts';
 import { PDF_DEADLINE_MS } from '../../src/ui/word/importer.ts';
 import { expect, paragraphs, test, textbox, waitSaved } from './fixtures.ts';
 
-const PDF = fileURLToPath(new URL('../../corpus/real/A_RES_79_188.pdf', import.meta.url));
+const PDF = realPath('A_RES_79_188.pdf');
 
-interface Expected {
-  readonly symbol: string;
-  readonly formula: string;
-  readonly preamble: number;
-  readonly operative: number;
-  readonly footnotes: number;
-  readonly preambleOpeners: readonly string[];
-  readonly operativeOpeners: readonly string[];
-}
-const expected = (
-  JSON.parse(readFileSync(new URL('../../corpus/real/expected.json', import.meta.url), 'utf8')) as {
-    documents: Expected[];
-  }
-).documents.find((d) => d.symbol === 'A/RES/79/188')!;
+const expected = counted('A/RES/79/188');
 
 function draftsList(page: Page) {
   return page.getByRole('list', { name: 'Saved drafts' }).getByRole('listitem');

@@ -4,24 +4,9 @@
  * it. The draft has the resolution's structure, the headers went into its details, and its base is
  * the text as pasted.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { counted, pdftotextOf } from '../helpers/counted.ts';
 import { expect, test, textbox, waitSaved } from './fixtures.ts';
-
-interface Expected {
-  symbol: string;
-  title: string;
-  formula: string;
-  preamble: number;
-  operative: number;
-  footnotes: number;
-  preambleOpeners: string[];
-  operativeOpeners: string[];
-}
-
-const dev = JSON.parse(readFileSync(new URL('../../corpus/real/expected.json', import.meta.url), 'utf8')) as {
-  documents: Expected[];
-};
 
 async function pasteInto(page: Page, label: string, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -40,11 +25,8 @@ async function openers(page: Page, kind: 'preambular' | 'operative'): Promise<st
 
 test.describe('starting a draft from text copied from a PDF', () => {
   // 80/225 is the one whose text the reading was not tuned on last: any of the four would do.
-  const e = dev.documents.find((d) => d.symbol === 'A/RES/80/225') as Expected;
-  const copied = readFileSync(
-    new URL(`../../corpus/real/${e.symbol.replace(/\//g, '_')}.pdftotext.txt`, import.meta.url),
-    'utf8',
-  );
+  const e = counted('A/RES/80/225');
+  const copied = pdftotextOf(e.symbol);
 
   test('gives a draft with the structure of the resolution, its headers in the details, based on the text', async ({
     page,

@@ -16,7 +16,6 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/core/lexicon/lexicon.ts';
 import type { Inline } from '../../src/core/model/types.ts';
@@ -30,6 +29,7 @@ import {
 } from '../../src/editor/plugins/paste/registerPaste.ts';
 import { fn, op, pre, res } from '../helpers/builders.ts';
 import { corpus } from '../helpers/corpus.ts';
+import { countedResolutions, pdftotextOf } from '../helpers/counted.ts';
 import { gaDocument, gaText } from '../helpers/ga.ts';
 import { $caret, $text, createTestEditor, load, outline, update } from './testEditor.ts';
 
@@ -125,27 +125,14 @@ describe('planPaste', () => {
   });
 });
 
-/** The four resolutions whose structure was counted by hand, and their text as pdftotext gives it. */
-interface Counted {
-  readonly symbol: string;
-  readonly title: string;
-  readonly formula: string;
-  readonly footnotes: number;
-  readonly preambleOpeners: readonly string[];
-  readonly operativeOpeners: readonly string[];
-}
-const real = (name: string): string =>
-  readFileSync(new URL(`../../corpus/real/${name}`, import.meta.url), 'utf8');
-const counted = (JSON.parse(real('expected.json')) as { documents: Counted[] }).documents;
-const printedText = (symbol: string): string => real(`${symbol.replace(/\//g, '_')}.pdftotext.txt`);
 const blockText = (content: readonly Inline[]): string =>
   content.map((i) => ('text' in i ? i.text : '')).join('');
 
 describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdftotext)', () => {
-  it.each(counted.map((d) => [d.symbol, d] as const))(
+  it.each(countedResolutions().map((d) => [d.symbol, d] as const))(
     'reads the whole of %s as its title, formula, paragraphs and footnotes, without the masthead or page furniture',
     (symbol, d) => {
-      const plan = planPaste(printedText(symbol), { lexicon });
+      const plan = planPaste(pdftotextOf(symbol), { lexicon });
       expect(plan?.title).toBe(d.title.replace(/^\d+\/\d+\.\s+/, ''));
       expect(plan?.formula).toBe(d.formula);
       // Plain text has no italics: an opener is read as the words it starts with ("Guided by" where
@@ -169,7 +156,7 @@ describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdft
   );
 
   it('reads paragraphs copied across a page break as whole paragraphs, without the page number, job number, symbol or running title', () => {
-    const all = printedText('A/RES/80/225');
+    const all = pdftotextOf('A/RES/80/225');
     const copied = all.slice(all.indexOf('Recognizing the efforts'), all.indexOf('\n3.\n'));
     // The copy runs over a page foot (its notes, page number and job number) and the next page's head
     // (the running title above the symbol).

@@ -7,25 +7,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importPdf, readPdfLines } from '../../../src/core/import/pdf.ts';
 import type { SourceLine } from '../../../src/core/import/source-lines.ts';
+import { countedResolutions, type CountedResolution } from '../../helpers/counted.ts';
 import { pdfjs } from '../../helpers/pdf-writer.ts';
 
-interface Expected {
-  readonly file: string;
-  readonly symbol: string;
-  readonly title: string;
-  readonly preamble: number;
-  readonly operative: number;
-  readonly footnotes: number;
-  readonly footnoteMarkers: Readonly<Record<string, string>>;
-  readonly preambleOpeners: readonly string[];
-  readonly operativeOpeners: readonly string[];
-  readonly notes: readonly string[];
-}
+type Expected = CountedResolution;
 
 const REAL = new URL('../../../corpus/real/', import.meta.url);
-const expected = (
-  JSON.parse(readFileSync(new URL('expected.json', REAL), 'utf8')) as { documents: Expected[] }
-).documents;
+const expected = countedResolutions();
 
 /** "ga-79-188.txt" → the bytes of A_RES_79_188.pdf. */
 function pdfOf(e: Expected): Uint8Array {

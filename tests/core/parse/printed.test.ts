@@ -5,23 +5,10 @@ import type { Inline, ResolutionDocument } from '../../../src/core/model/types.t
 import { validateDocument } from '../../../src/core/model/validate.ts';
 import { importPdf } from '../../../src/core/import/pdf.ts';
 import { readPrintedText } from '../../../src/core/parse/printed.ts';
+import { countedResolutions, pdftotextOf } from '../../helpers/counted.ts';
 import { pdfjs } from '../../helpers/pdf-writer.ts';
 
-interface Expected {
-  file: string;
-  symbol: string;
-  title: string;
-  formula: string;
-  preamble: number;
-  operative: number;
-  footnotes: number;
-  footnoteMarkers: Record<string, string>;
-  preambleOpeners: string[];
-  operativeOpeners: string[];
-  header: { agenda: string; adopted: string; reference: string; meeting: string };
-}
-
-const dev = JSON.parse(readFileSync('corpus/real/expected.json', 'utf8')) as { documents: Expected[] };
+const dev = { documents: countedResolutions() };
 
 function markersOf(doc: ResolutionDocument): Record<string, string> {
   const out: Record<string, string> = {};
@@ -44,15 +31,12 @@ function sameOpener(read: string, printed: string): boolean {
   return read.startsWith(`${printed} `);
 }
 
-function pdftotextOf(e: Expected): string {
-  return readFileSync(`corpus/real/${e.symbol.replace(/\//g, '_')}.pdftotext.txt`, 'utf8');
-}
-
 describe('readPrintedText on the dev set (four Assembly resolutions)', () => {
   for (const e of dev.documents) {
     for (const form of ['pdftotext', 'cleaned'] as const) {
       describe(`${e.symbol} as ${form === 'pdftotext' ? 'pdftotext output' : 'cleaned one-paragraph-per-line text'}`, () => {
-        const text = form === 'pdftotext' ? pdftotextOf(e) : readFileSync(`corpus/real/${e.file}`, 'utf8');
+        const text =
+          form === 'pdftotext' ? pdftotextOf(e.symbol) : readFileSync(`corpus/real/${e.file}`, 'utf8');
         const result = readPrintedText(text);
         const doc = result.documents[0] as ResolutionDocument;
 
