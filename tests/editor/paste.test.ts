@@ -186,6 +186,7 @@ describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdft
     const considered = plan?.preamble[1]?.content ?? [];
     expect(blockText(considered)).toMatch(/preparations for the Fifteenth Congress,$/);
     expect(considered.at(-1)).toMatchObject({ type: 'footnoteRef', footnoteId: plan?.footnotes[0]?.id });
+    expect(plan?.notesLeftOut).toBe(1);
   });
 
   it('leaves out a running title printed below the symbol, and one the copy ends on', () => {
@@ -200,6 +201,8 @@ describe('planPaste: text copied out of a printed resolution (a PDF viewer, pdft
       'Resolution 1514 (XV).',
       'A/56/61, annex.',
     ]);
+    // Notes 1 and 2, printed on the same page, belong to paragraphs above the copy.
+    expect(plan?.notesLeftOut).toBe(2);
 
     const toTitle = planPaste(all.slice(from, all.indexOf('Recognizing that the specific characteristics')), {
       lexicon,
@@ -443,6 +446,17 @@ describe('pasting resolution text', () => {
     expect(outline(full.editor)).toContain('title: T\nformula: The Conference,');
     expect(full.messages).toEqual([
       'The pasted title and enacting formula were left out: the draft has its own.',
+    ]);
+  });
+
+  it('says when notes printed on a copied page were left out because their markers were not copied', () => {
+    const all = pdftotextOf('A/RES/80/225');
+    const { editor, messages } = pasteEditor();
+    update(editor, () => $caret('Requests'));
+    paste(editor, { 'text/plain': all.slice(all.indexOf('Recognizing the efforts'), all.indexOf('\n3.\n')) });
+    expect(outline(editor)).toContain('<Bearing in mind> the discussion guide');
+    expect(messages).toEqual([
+      'A footnote printed on the copied page was left out: its marker is in a paragraph that was not copied.',
     ]);
   });
 

@@ -693,7 +693,7 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       // markers are in text that was not copied: such a note belongs to none of these paragraphs.
       leftOut.add(note.number);
       diagnostics.push({
-        code: 'footnote-marker-missing',
+        code: 'footnote-left-out',
         severity: 'warning',
         message: `footnote ${note.number} has no marker in the text; it is left out`,
         document: name,

@@ -54,6 +54,11 @@ export interface PastePlan {
   readonly annex: Annex | null;
   /** The footnotes the pasted markers refer to, with the recognizer's ids ("fn1" for marker 1). */
   readonly footnotes: readonly Footnote[];
+  /**
+   * Notes printed on a copied page whose markers are in paragraphs that were not copied (a stretch of
+   * a printed document): left out, and the paste says so.
+   */
+  readonly notesLeftOut?: number;
 }
 
 export interface PastePlanOptions {
@@ -100,7 +105,9 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
 
   // A stretch of a printed document: its running title and the notes of paragraphs not copied are
   // known as such without the document's title (core/parse/printed.ts, `fragment`).
-  const framed = read(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`, true).documents;
+  const fragment = read(`${FRAME_TITLE}\n${FRAME_FORMULA}\n${text}`, true);
+  const framed = fragment.documents;
+  const notesLeftOut = fragment.diagnostics.filter((d) => d.code === 'footnote-left-out').length;
   const doc = framed[0];
   // A first line that continues a sentence joins the frame's formula: not a paragraph of its own.
   if (framed.length !== 1 || doc === undefined || doc.title !== FRAME_TITLE || doc.formula !== FRAME_FORMULA)
@@ -132,6 +139,7 @@ export function planPaste(text: string, options: PastePlanOptions = {}): PastePl
     sections: planSections(doc.sections),
     annex: doc.annex,
     footnotes: doc.footnotes,
+    ...(notesLeftOut > 0 ? { notesLeftOut } : {}),
   };
   return looksStructured(plan, doc.operative, options.lexicon) ? plan : null;
 }

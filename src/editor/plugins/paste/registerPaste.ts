@@ -163,7 +163,12 @@ export function registerPaste(editor: LexicalEditor, options: PasteOptions = {})
       if (outcome !== null) {
         $addUpdateTag(PASTE_TAG);
         prevent();
-        if (outcome.leftOut.length > 0) tell(leftOutMessage(outcome.leftOut));
+        // One message: a notice shows the last one it was given.
+        const said = [
+          ...(outcome.leftOut.length > 0 ? [leftOutMessage(outcome.leftOut)] : []),
+          ...(plan.notesLeftOut === undefined ? [] : [notesLeftOutMessage(plan.notesLeftOut)]),
+        ];
+        if (said.length > 0) tell(said.join(' '));
         return true;
       }
     }
@@ -241,6 +246,12 @@ function leftOutMessage(leftOut: readonly ('title' | 'formula')[]): string {
     `The pasted ${leftOut.join(' and ').replace('formula', 'enacting formula')} ` +
     `${leftOut.length > 1 ? 'were' : 'was'} left out: the draft has its own.`
   );
+}
+
+function notesLeftOutMessage(count: number): string {
+  return count === 1
+    ? 'A footnote printed on the copied page was left out: its marker is in a paragraph that was not copied.'
+    : `${count} footnotes printed on the copied pages were left out: their markers are in paragraphs that were not copied.`;
 }
 
 /** The length of the longest line of `text`, found without splitting it. */
