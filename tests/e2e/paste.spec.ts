@@ -52,6 +52,36 @@ test.describe('paste', () => {
     );
   });
 
+  test('puts paragraphs copied across a PDF page break in whole, without the running title, and says which notes it left out', async ({
+    page,
+  }) => {
+    const printed = readFileSync(new URL('../../corpus/ga/A_RES_79_105.txt', import.meta.url), 'utf8');
+    const copied = printed.slice(
+      printed.indexOf('Expressing concern that, more than 60'),
+      printed.indexOf('Convinced that the wishes'),
+    );
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    const body = textbox(page);
+    const preamble = await body.locator('.res-preambular').count();
+    const notes = await body.locator('.res-footnote').count();
+    await caretAtEnd(page, body.locator('.res-preambular').last());
+    await paste(page, { 'text/plain': copied });
+
+    await expect(
+      page.getByText(
+        '2 footnotes printed on the copied pages were left out: their markers are in paragraphs that were not copied.',
+      ),
+    ).toBeVisible();
+    await expect(body.locator('.res-preambular')).toHaveCount(preamble + 3);
+    const pasted = (await body.locator('.res-preambular').allTextContents()).slice(preamble);
+    expect(pasted[1]).toMatch(/^Conscious .* Eradication of Colonialism,\d*$/);
+    expect(pasted[2]).toMatch(/^Recognizing that the specific characteristics .* natural resources,$/);
+    expect(pasted.join('\n')).not.toMatch(/Question of Guam|A\/RES\/79\/105|24-23536/);
+    await expect(body.locator('.res-footnote')).toHaveCount(notes + 2);
+    await expect(body.locator('.res-footnote').filter({ hasText: 'Resolution 1514 (XV).' })).toHaveCount(1);
+  });
+
   test('runs no script from pasted HTML and keeps only text and italics', async ({ page }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');
