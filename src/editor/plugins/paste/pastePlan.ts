@@ -23,8 +23,7 @@ import type {
 import { inlineText, joinOpener } from '../../../core/model/inline.ts';
 import { endsComplete } from '../../../core/parse/lines.ts';
 import { looksPrinted, readPrintedText } from '../../../core/parse/printed.ts';
-import { recognize } from '../../../core/parse/recognize.ts';
-import type { RecognizeResult } from '../../../core/parse/recognize.ts';
+import { recognize, type RecognizeResult } from '../../../core/parse/recognize.ts';
 import { sectionRestarts } from '../../bridge/sections.ts';
 
 /** A block of the operative part as it lies in the editor: paragraphs and flat subparagraphs. */
