@@ -70,7 +70,7 @@ test.describe('paste', () => {
 
     await expect(
       page.getByText(
-        '2 footnotes printed on the copied pages were left out: their markers are in paragraphs that were not copied.',
+        '2 footnotes printed on the copied pages were left out: their markers are not in the copied text.',
       ),
     ).toBeVisible();
     await expect(body.locator('.res-preambular')).toHaveCount(preamble + 3);

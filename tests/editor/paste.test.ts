@@ -456,7 +456,7 @@ describe('pasting resolution text', () => {
     paste(editor, { 'text/plain': all.slice(all.indexOf('Recognizing the efforts'), all.indexOf('\n3.\n')) });
     expect(outline(editor)).toContain('<Bearing in mind> the discussion guide');
     expect(messages).toEqual([
-      'A footnote printed on the copied page was left out: its marker is in a paragraph that was not copied.',
+      'A footnote printed on the copied page was left out: its marker is not in the copied text.',
     ]);
   });
 

@@ -54,8 +54,9 @@ export interface PastePlan {
   /** The footnotes the pasted markers refer to, with the recognizer's ids ("fn1" for marker 1). */
   readonly footnotes: readonly Footnote[];
   /**
-   * Notes printed on a copied page whose markers are in paragraphs that were not copied (a stretch of
-   * a printed document): left out, and the paste says so.
+   * Notes printed on a copied page whose markers are not in the copied text, most often because they
+   * belong to paragraphs that were not copied (a stretch of a printed document): left out, and the
+   * paste says so.
    */
   readonly notesLeftOut?: number;
 }

@@ -250,8 +250,8 @@ function leftOutMessage(leftOut: readonly ('title' | 'formula')[]): string {
 
 function notesLeftOutMessage(count: number): string {
   return count === 1
-    ? 'A footnote printed on the copied page was left out: its marker is in a paragraph that was not copied.'
-    : `${count} footnotes printed on the copied pages were left out: their markers are in paragraphs that were not copied.`;
+    ? 'A footnote printed on the copied page was left out: its marker is not in the copied text.'
+    : `${count} footnotes printed on the copied pages were left out: their markers are not in the copied text.`;
 }
 
 /** The length of the longest line of `text`, found without splitting it. */
