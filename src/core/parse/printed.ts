@@ -435,9 +435,8 @@ function findBracketedMarker(
       if (prefix.trim() === '' && !/^\s+[a-z(]/.test(rest)) continue;
       if (NUMBER_UNITS.test(rest) || CITES_NUMBER.test(prefix)) continue;
       // One of a list or range of numbers: "articles 12, 13 and 14", "items 1 to 4", "18 to 19 May".
-      const onward = `${rest} ${lines[li + 1]?.text ?? ''}`;
-      if (inNumberList(prefix, onward) || /\d[,;]?\s+(?:(?:and|or|to)\s+)?$/.test(prefix)) continue;
-      if (/^\s*(?:and|or|to|[–-])\s*\d/.test(onward)) continue;
+      if (/\d[,;]?\s*(?:(?:and|or|to)\s+)?$/.test(prefix)) continue;
+      if (/^\s*(?:,|and|or|to|[–-])\s*\d/.test(`${rest} ${lines[li + 1]?.text ?? ''}`)) continue;
       if (AFTER_MONTH.test(prefix)) continue;
       if (only !== undefined) return undefined;
       only = { line: li, offset: start };
@@ -658,17 +657,19 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
     list.push(k);
     linesOfPage.set(l.page, list);
   });
+  /** Where a raised marker (already a sentinel in the text) stands. */
+  const raisedAt = (n: number): Position | undefined => {
+    const line = kept.findIndex((l) => l.text.includes(sentinel(n)));
+    return line < 0 ? undefined : { line, offset: kept[line]?.text.indexOf(sentinel(n)) ?? 0 };
+  };
   /** Where the first later note's marker is: a raised one, or a plain one found the usual way. */
   const nextMarker = (n: number, from: Position): Position | undefined => {
     for (const later of footnotes) {
       if (later.number <= n) continue;
-      if (present.has(later.number)) {
-        const li = kept.findIndex((l) => l.text.includes(sentinel(later.number)));
-        if (li >= 0) return { line: li, offset: kept[li]?.text.indexOf(sentinel(later.number)) ?? 0 };
-        continue;
-      }
-      const plain = findPlainMarker(kept, later.number, linesOfPage.get(later.page) ?? [], from);
-      if (plain) return plain;
+      const at = present.has(later.number)
+        ? raisedAt(later.number)
+        : findPlainMarker(kept, later.number, linesOfPage.get(later.page) ?? [], from);
+      if (at) return at;
     }
     return undefined;
   };
@@ -676,8 +677,8 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
   const leftOut = new Set<number>();
   for (const note of footnotes) {
     if (present.has(note.number)) {
-      const li = kept.findIndex((l) => l.text.includes(sentinel(note.number)));
-      if (li >= 0) cursor = { line: li, offset: (kept[li]?.text.indexOf(sentinel(note.number)) ?? 0) + 1 };
+      const at = raisedAt(note.number);
+      if (at) cursor = { line: at.line, offset: at.offset + 1 };
       continue;
     }
     const pageLines = linesOfPage.get(note.page) ?? [];
