@@ -215,6 +215,52 @@ describe('the completion menu in the browser', () => {
     await frame();
     await frame();
     expect(element.getBoundingClientRect().top).toBe(first.top);
+    await userEvent.keyboard('{Escape}');
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+
+    // A menu of another height opening there is placed once, where it belongs: moving it after its
+    // size is known would lay the page out again in the frame that first shows it.
+    const moves: string[] = [];
+    const watch = new MutationObserver((records) => {
+      const menu = records.find((r) => r.target instanceof HTMLElement && r.target.matches('.completion'));
+      if (menu !== undefined) moves.push((menu.target as HTMLElement).style.cssText);
+    });
+    watch.observe(host.ownerDocument.body, { attributes: true, attributeFilter: ['style'], subtree: true });
+    await userEvent.keyboard('{Enter}Acknowl');
+    await until(listbox, 'the listbox');
+    await frame();
+    await frame();
+    watch.disconnect();
+    const other = (document.querySelector('.completion') as HTMLElement).getBoundingClientRect();
+    expect(other.height).not.toBe(first.height);
+    const otherLine = wordRect();
+    expect(other.bottom).toBeLessThanOrEqual(otherLine.top);
+    expect(otherLine.top - other.bottom).toBeLessThan(12);
+    expect(moves).toHaveLength(1);
+  });
+
+  it('highlights the option under the pointer, and writes the one clicked', async () => {
+    await caretAtEnd(3);
+    await userEvent.keyboard('{Enter}Req');
+    await until(listbox, 'the listbox');
+    const third = options()[2];
+    if (third === undefined) throw new Error('fewer than three options');
+    const label = third.querySelector('.completion__label')?.textContent ?? '';
+    expect(label).not.toBe('');
+    // On the option's label, a child of the option.
+    await userEvent.hover(third.querySelector('.completion__label') as HTMLElement);
+    await until(
+      () => (options()[2]?.getAttribute('aria-selected') === 'true' ? true : null),
+      'the highlight',
+    );
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('false');
+    expect(text().getAttribute('aria-activedescendant')).toBe(options()[2]?.id);
+    await userEvent.click(options()[2] as HTMLElement);
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+    const paragraphs = text().querySelectorAll('.res-operative');
+    expect(paragraphs[paragraphs.length - 1]?.querySelector('.opener')?.textContent).toBe(label);
+    // The text kept the focus.
+    expect(document.activeElement).toBe(text());
   });
 
   it('closes on Escape, and Enter then starts a new paragraph', async () => {

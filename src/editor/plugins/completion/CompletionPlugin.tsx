@@ -62,6 +62,9 @@ export function CompletionPlugin({
   const [editor] = useLexicalComposerContext();
   const [{ state, caret }, setShown] = useState<Shown>(CLOSED);
   const listboxId = `completion-${useId().replace(/[^\w-]/g, '')}`;
+  // The size of the menu last shown: a menu opening again is placed with it (flipped above the line
+  // at the window's foot) before it is laid out, and is seldom moved again once its own is known.
+  const lastSize = useRef<Size | null>(null);
 
   useEffect(
     () =>
@@ -105,29 +108,37 @@ export function CompletionPlugin({
 
   if (!state.open) return null;
   return createPortal(
-    <CompletionMenu editor={editor} state={state} caret={caret} listboxId={listboxId} />,
+    <CompletionMenu editor={editor} state={state} caret={caret} listboxId={listboxId} size={lastSize} />,
     document.body,
   );
 }
 
 const GAP = 4;
 
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
  * Where the menu goes: below the line, or above it when there is no room below and there is above;
  * moved left as far as needed to stay on screen. `size` is the menu's as last laid out (none yet:
- * below the line, from the caret).
+ * below the line, from the caret). Above the line, the menu's foot is placed (`bottom`, from the
+ * window's foot), not its head: a menu of another height opening there is already in place.
  */
 function menuPlace(
   caret: Pick<DOMRect, 'top' | 'bottom' | 'left'>,
-  size: { readonly width: number; readonly height: number } | null,
+  size: Size | null,
   viewport: { readonly width: number; readonly height: number },
-): { readonly top: number; readonly left: number } {
-  const below = caret.bottom + GAP;
-  if (size === null) return { top: below, left: Math.max(GAP, caret.left) };
-  const above = caret.top - GAP - size.height;
-  const top = below + size.height > viewport.height && above > 0 ? above : below;
-  const left = Math.max(GAP, Math.min(caret.left, viewport.width - size.width - GAP));
-  return { top, left };
+): { readonly top: string; readonly bottom: string; readonly left: string } {
+  const px = (value: number): string => `${Math.round(value)}px`;
+  const below = { top: px(caret.bottom + GAP), bottom: 'auto' };
+  if (size === null) return { ...below, left: px(Math.max(GAP, caret.left)) };
+  const left = px(Math.max(GAP, Math.min(caret.left, viewport.width - size.width - GAP)));
+  const foot = caret.top - GAP;
+  if (caret.bottom + GAP + size.height > viewport.height && foot - size.height > 0)
+    return { top: 'auto', bottom: px(viewport.height - foot), left };
+  return { ...below, left };
 }
 
 function CompletionMenu({
@@ -135,16 +146,18 @@ function CompletionMenu({
   state,
   caret,
   listboxId,
+  size,
 }: {
   readonly editor: LexicalEditor;
   readonly state: OpenState;
   readonly caret: DOMRect | null;
   readonly listboxId: string;
+  /** The menu's size as last laid out, this opening's or an earlier one's. */
+  readonly size: { current: Size | null };
 }): JSX.Element {
   const menuRef = useRef<HTMLDivElement>(null);
-  /** The caret the menu is placed at, and the menu's size as last laid out. */
+  /** The caret the menu is placed at. */
   const at = useRef<DOMRect | null>(caret);
-  const size = useRef<{ width: number; height: number } | null>(null);
   const { anchorKey, start, selected } = state;
 
   // Nothing here reads the layout while the keystroke runs: the menu is placed from the caret read when
@@ -156,15 +169,18 @@ function CompletionMenu({
     const menu = menuRef.current;
     const rect = at.current;
     if (menu === null || rect === null) return;
-    const { top, left } = menuPlace(rect, size.current, {
+    const place = menuPlace(rect, size.current, {
       width: window.innerWidth,
       height: window.innerHeight,
     });
-    const nextTop = `${top}px`;
-    const nextLeft = `${left}px`;
-    if (menu.style.top !== nextTop) menu.style.top = nextTop;
-    if (menu.style.left !== nextLeft) menu.style.left = nextLeft;
-  }, []);
+    // In whole pixels, which the style reads back as written: a place that has not changed is not
+    // written again (a fractional one reads back rounded to six digits, and writing it again would lay
+    // the page out a second time in the frame that first shows the menu).
+    const { style } = menu;
+    if (style.top !== place.top) style.top = place.top;
+    if (style.bottom !== place.bottom) style.bottom = place.bottom;
+    if (style.left !== place.left) style.left = place.left;
+  }, [size]);
 
   useLayoutEffect(() => {
     at.current = caret ?? at.current;
@@ -184,10 +200,11 @@ function CompletionMenu({
     });
     observer.observe(menu);
     return () => observer.disconnect();
-  }, [apply]);
+  }, [apply, size]);
 
-  // The page scrolled or the window changed: the caret is read again.
-  useEffect(() => {
+  // The page scrolled or the window changed: the caret is read again. Listened to from the commit that
+  // draws the menu (a passive effect would ask for an animation frame in the keystroke's frame).
+  useLayoutEffect(() => {
     const follow = (): void => {
       at.current = caretRect(editor, anchorKey, start) ?? at.current;
       apply();
@@ -220,7 +237,22 @@ function CompletionMenu({
       // The text keeps the focus: a click (on an option or the scroll bar) must not blur it.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <ul className="completion__list" role="listbox" id={listboxId} aria-label={listboxName(state)}>
+      <ul
+        className="completion__list"
+        role="listbox"
+        id={listboxId}
+        aria-label={listboxName(state)}
+        // One listener each for all the options (the option under the pointer found from its index),
+        // not two per option added in the keystroke that opens the menu.
+        onMouseMove={(event) => {
+          const index = optionIndex(event.target);
+          if (index !== null) editor.dispatchCommand(HIGHLIGHT_COMPLETION_COMMAND, index);
+        }}
+        onClick={(event) => {
+          const index = optionIndex(event.target);
+          if (index !== null) editor.dispatchCommand(CHOOSE_COMPLETION_COMMAND, index);
+        }}
+      >
         {state.options.map((option, index) => (
           <li
             key={option.key}
@@ -228,8 +260,7 @@ function CompletionMenu({
             role="option"
             aria-selected={index === selected}
             className="completion__option"
-            onMouseMove={() => editor.dispatchCommand(HIGHLIGHT_COMPLETION_COMMAND, index)}
-            onClick={() => editor.dispatchCommand(CHOOSE_COMPLETION_COMMAND, index)}
+            data-index={index}
           >
             <span className="completion__head">
               <span
@@ -250,6 +281,13 @@ function CompletionMenu({
       </ul>
     </div>
   );
+}
+
+/** The index of the option an event's target is in, or null outside the options. */
+function optionIndex(target: EventTarget | null): number | null {
+  const option = target instanceof Element ? target.closest<HTMLElement>('[role="option"]') : null;
+  const index = Number(option?.dataset.index);
+  return option === null || !Number.isInteger(index) ? null : index;
 }
 
 /** Where the typed words start on screen: a range in the text node's DOM, or the node's element. */
