@@ -8,27 +8,29 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import * as structure from '../../src/editor/transforms/structure.ts';
 import { $importResolution } from '../../src/editor/bridge/import.ts';
-import { $createOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
-import { op, pre, res } from '../helpers/builders.ts';
+import {
+  $createOperativeParagraphNode,
+  $isOperativeParagraphNode,
+} from '../../src/editor/nodes/OperativeParagraphNode.ts';
+import { $isSubparagraphNode } from '../../src/editor/nodes/SubparagraphNode.ts';
+import type { ResolutionDocument } from '../../src/core/model/types.ts';
+import { op, pre, res, sub } from '../helpers/builders.ts';
 
-function setup() {
+const DOC = res({
+  title: 'T',
+  preamble: [pre('Recalling', 'the report,')],
+  operative: [op('Requests', 'the Office;'), op('Decides', 'to act.')],
+});
+
+/** A headless editor holding `doc`, with the structure transforms registered. */
+function setup(doc: ResolutionDocument = DOC) {
   const editor = createHeadlessEditor({
     nodes: [...ResolutionNodes],
     onError: (e) => {
       throw e;
     },
   });
-  editor.update(
-    () =>
-      $importResolution(
-        res({
-          title: 'T',
-          preamble: [pre('Recalling', 'the report,')],
-          operative: [op('Requests', 'the Office;'), op('Decides', 'to act.')],
-        }),
-      ),
-    { discrete: true },
-  );
+  editor.update(() => $importResolution(doc), { discrete: true });
   structure.registerStructureTransforms(editor);
   return editor;
 }
@@ -111,25 +113,120 @@ describe('the structure transform', () => {
     expect(reads).toBeLessThanOrEqual(1);
   });
 
-  it('hashes the tree again once an element is written', () => {
-    const editor = setup();
-    let reads = 0;
+  /** Counts the structure code's own reads of a first child while `run` runs. */
+  function reads(run: () => void): number {
+    let count = 0;
     const firstChild = ElementNode.prototype.getFirstChild;
     const walk = vi.spyOn(ElementNode.prototype, 'getFirstChild').mockImplementation(function (
       this: ElementNode,
     ) {
-      if (new Error().stack?.includes('transforms/structure')) reads += 1;
+      if (new Error().stack?.includes('transforms/structure')) count += 1;
       return firstChild.call(this);
     });
+    try {
+      run();
+    } finally {
+      walk.mockRestore();
+    }
+    return count;
+  }
+
+  /** The update the transforms' registration leaves pending (it writes every node once) is run. */
+  function settled(doc: ResolutionDocument = DOC): ReturnType<typeof setup> {
+    const editor = setup(doc);
+    editor.update(() => undefined, { discrete: true });
+    return editor;
+  }
+
+  it('reads only the written block when an element is written and the structure is as it was', () => {
+    const editor = settled();
+    const spy = vi.spyOn(structure, '$normalizeResolution');
+    // A run added to a paragraph, as the first letter typed into a new one adds its text.
+    const count = reads(() =>
+      editor.update(
+        () => {
+          const paragraph = $getRoot().getChildren()[3] as ElementNode;
+          paragraph.append($createTextNode(' and more'));
+        },
+        { discrete: true },
+      ),
+    );
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    // The root's first child (its shape) and the paragraph's; the whole tree is five blocks.
+    expect(count).toBeLessThanOrEqual(2);
+  });
+
+  it('hashes the whole tree again once a block is inserted', () => {
+    const editor = settled();
+    const count = reads(() =>
+      editor.update(
+        () => {
+          $getRoot()
+            .getChildren()[3]
+            ?.insertAfter($createOperativeParagraphNode().append($createTextNode('Urges States;')));
+        },
+        { discrete: true },
+      ),
+    );
+    expect(count).toBeGreaterThanOrEqual(5);
+    expect(numbers(editor)).toEqual(['1', '2', '3']);
+  });
+
+  it('renumbers two paragraphs that change places in the middle of the operative part', () => {
+    const editor = settled(
+      res({
+        title: 'T',
+        preamble: [pre('Recalling', 'the report,')],
+        operative: ['A', 'B', 'C', 'D'].map((text) => op('Requests', `${text};`)),
+      }),
+    );
+    const byText = (): string[] =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .filter($isOperativeParagraphNode)
+          .map((n) => `${n.getNumber()} ${n.getTextContent()}`),
+      );
+    expect(byText()).toEqual(['1 Requests A;', '2 Requests B;', '3 Requests C;', '4 Requests D;']);
     editor.update(
       () => {
-        const paragraph = $getRoot().getChildren()[3] as ElementNode;
-        paragraph.append($createTextNode(' and more'));
+        const [, b, c] = $getRoot().getChildren().filter($isOperativeParagraphNode);
+        if (b && c) c.insertAfter(b);
       },
       { discrete: true },
     );
-    walk.mockRestore();
-    expect(reads).toBeGreaterThanOrEqual(5);
+    expect(byText()).toEqual(['1 Requests A;', '2 Requests C;', '3 Requests B;', '4 Requests D;']);
+  });
+
+  it('relabels the subparagraphs after one whose level changes', () => {
+    const editor = settled(
+      res({
+        title: 'T',
+        operative: [op('Requests', 'the Office:', [sub('to report;'), sub('to act;'), sub('to inform.')])],
+      }),
+    );
+    const labels = (): string[] =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getAllTextNodes()
+          .map((n) => n.getParent())
+          .filter($isSubparagraphNode)
+          .filter((n, i, all) => all.indexOf(n) === i)
+          .map((n) => n.getLabel()),
+      );
+    expect(labels()).toEqual(['(a)', '(b)', '(c)']);
+    editor.update(
+      () => {
+        const middle = $getRoot()
+          .getAllTextNodes()
+          .map((n) => n.getParent())
+          .find((n) => $isSubparagraphNode(n) && n.getTextContent().includes('to act'));
+        if ($isSubparagraphNode(middle)) middle.setLevel(2);
+      },
+      { discrete: true },
+    );
+    expect(labels()).toEqual(['(a)', '(i)', '(b)']);
   });
 
   it('still repairs when every block is removed (the root alone was written)', () => {

@@ -48,6 +48,7 @@ import {
   $createTextNode,
   $getRoot,
   $isElementNode,
+  $isRootNode,
   ElementNode,
   TextNode,
   $isTextNode,
@@ -90,17 +91,19 @@ import { subparagraphLabel } from './labels.ts';
 export function registerStructureTransforms(editor: LexicalEditor): () => void {
   // The root's transform runs after any change anywhere in the tree (Lexical treats the root as
   // intentionally dirty whenever a node is), which is what document-wide numbering needs.
-  // The structure the repairs look at, as of their last run: see $structureSignature.
+  // The structure the repairs look at, as of their last run (see $structureSignature), and each
+  // top-level block's part of it.
   let last = '';
-  // Whether this update wrote an element or emptied a text node: plain typing does neither, so its
+  let blocks: BlockSignatures = new Map();
+  // The elements this update wrote, and the text nodes it emptied: plain typing does neither, so its
   // keystrokes skip even the signature's walk. Every element type gets a transform that notes it;
   // Lexical runs an element's transform only when the element itself was written (its children,
-  // their order, its level...), and all of them before the root's in each pass.
-  let touched = false;
+  // their order, its neighbours, its level...), and all of them before the root's in each pass.
+  const touched = new Set<LexicalNode>();
   let rootShape = '';
   let first = true;
-  const touch = (): void => {
-    touched = true;
+  const touch = (node: LexicalNode): void => {
+    touched.add(node);
   };
   const element = [...editor._nodes.values()].filter(
     ({ klass }) => klass !== RootNode && klass.prototype instanceof ElementNode,
@@ -112,32 +115,43 @@ export function registerStructureTransforms(editor: LexicalEditor): () => void {
     ...element.map(({ klass }) => editor.registerNodeTransform(klass, touch)),
     ...text.map(({ klass }) =>
       editor.registerNodeTransform(klass, (node: LexicalNode) => {
-        if ($isTextNode(node) && node.getTextContentSize() === 0) touched = true;
+        if ($isTextNode(node) && node.getTextContentSize() === 0) touched.add(node);
       }),
     ),
     editor.registerNodeTransform(RootNode, (root) => {
       // The root's own children: the one change no attached element's transform sees is the
       // removal of every block, which leaves the root alone.
       const shape = shapeOf(root);
-      const skip = last !== '' && !touched && shape === rootShape;
-      touched = false;
+      const sameShape = last !== '' && shape === rootShape;
       rootShape = shape;
-      if (skip) return;
+      if (sameShape && touched.size === 0) return;
+      const written = [...touched];
+      touched.clear();
+      // The blocks written, each compared with its part of the signature on record: a first letter
+      // typed into a new paragraph (the keystroke that opens the completion menu) writes that
+      // paragraph alone, and leaves its structure as it was.
+      if (sameShape && $blocksUnchanged(written, blocks)) return;
       // The first run repairs whatever is there (a draft just opened, which the import left unrepaired
       // for it): no signature on record to compare with, so no walk for one.
       if (!first) {
         const now = $structureSignature();
-        if (now === last) return;
+        if (now.whole === last) {
+          blocks = now.blocks;
+          return;
+        }
       }
       first = false;
       $normalizeResolution();
-      last = $structureSignature();
+      ({ whole: last, blocks } = $structureSignature());
       rootShape = shapeOf(root);
     }),
     // A state put in place whole (undo, redo, a loaded state) or a selection move changes no node:
     // the signature on record no longer describes what the next update starts from.
     editor.registerUpdateListener(({ tags, dirtyElements, dirtyLeaves }) => {
-      if (tags.has(HISTORIC_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) last = '';
+      if (tags.has(HISTORIC_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) {
+        last = '';
+        blocks = new Map();
+      }
     }),
   );
   // Registering a transform re-runs it on existing nodes of its type, but not on a never-edited
@@ -152,31 +166,84 @@ function shapeOf(root: RootNode): string {
   return `${root.getChildrenSize()}:${root.getFirstChild()?.getKey() ?? ''}:${root.getLastChild()?.getKey() ?? ''}`;
 }
 
+/** Each top-level block's part of the structure signature, by its key. */
+type BlockSignatures = Map<string, string>;
+
 /**
- * What the repairs depend on, cheaply: every block's key, kind and level, and the keys of its inline
- * children other than plain text (a footnote reference, an opener or a reference added, removed or
- * moved changes them), and where an empty run of text is. Plain
- * typing changes text inside existing text nodes and leaves this alone, so the whole-document repair is
- * skipped for it: a keystroke stays within a frame in a long draft (issue 3, "Speed"). Any insertion,
- * removal, move, split or change of level changes the signature, so the repair still runs on every
- * structural change and numbering can never be left wrong. (The root's transform runs on every update;
- * Lexical does not tell a transform which nodes changed.)
+ * What the repairs depend on, cheaply: every block's key, kind and level, its neighbours' keys, and the
+ * keys of its inline children other than plain text (a footnote reference, an opener or a reference
+ * added, removed or moved changes them), and where an empty run of text is. Plain typing changes text
+ * inside existing text nodes and leaves this alone, so the whole-document repair is skipped for it: a
+ * keystroke stays within a frame in a long draft (issue 3, "Speed"). Any insertion, removal, move,
+ * split or change of level changes the signature, so the repair still runs on every structural change
+ * and numbering can never be left wrong. (The root's transform runs on every update; Lexical does not
+ * tell a transform which nodes changed.) `whole` is the document's; `blocks` each child of the root's.
  */
-function $structureSignature(): string {
-  // Two independent 32-bit hashes (FNV-1a and a multiply-xorshift), walked with first-child /
-  // next-sibling links: no arrays, no long strings, so typing adds no garbage for the collector to
-  // pause on; 64 bits make a missed structural change vanishingly unlikely.
-  let hash = 0x811c9dc5;
-  let other = 0x9747b28c;
-  const step = (code: number): void => {
-    hash = Math.imul(hash ^ code, 0x01000193);
-    other = Math.imul(other ^ code, 0x5bd1e995);
+function $structureSignature(): { whole: string; blocks: BlockSignatures } {
+  const blocks: BlockSignatures = new Map();
+  const whole = new Signature();
+  for (let block = $getRoot().getFirstChild(); block !== null; block = block.getNextSibling()) {
+    const own = $blockSignature(block);
+    blocks.set(block.getKey(), own);
+    whole.mix(own);
+  }
+  return { whole: whole.value(), blocks };
+}
+
+/**
+ * Whether the blocks that hold `written` (elements written and text nodes emptied in this update) are
+ * as `blocks` recorded them. A node no longer in the document, or one in a block not on record, is a
+ * change.
+ */
+function $blocksUnchanged(written: readonly LexicalNode[], blocks: BlockSignatures): boolean {
+  const seen = new Set<string>();
+  for (const node of written) {
+    if (!node.isAttached()) return false;
+    let block: LexicalNode = node;
+    for (let parent = block.getParent(); parent !== null && !$isRootNode(parent); parent = parent.getParent())
+      block = parent;
+    const key = block.getKey();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const before = blocks.get(key);
+    if (before === undefined || before !== $blockSignature(block)) return false;
+  }
+  return true;
+}
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiply-xorshift): no arrays, no long strings, so
+ * typing adds no garbage for the collector to pause on; 64 bits make a missed structural change
+ * vanishingly unlikely.
+ */
+class Signature {
+  private hash = 0x811c9dc5;
+  private other = 0x9747b28c;
+
+  mix(text: string): void {
+    for (let i = 0; i < text.length; i++) this.step(text.charCodeAt(i));
+    this.step(0x2f); // a separator, so "1" + "23" differs from "12" + "3"
+  }
+
+  value(): string {
+    return `${this.hash >>> 0}:${this.other >>> 0}`;
+  }
+
+  private step(code: number): void {
+    this.hash = Math.imul(this.hash ^ code, 0x01000193);
+    let other = Math.imul(this.other ^ code, 0x5bd1e995);
     other ^= other >>> 15;
-  };
-  const mix = (text: string): void => {
-    for (let i = 0; i < text.length; i++) step(text.charCodeAt(i));
-    step(0x2f); // a separator, so "1" + "23" differs from "12" + "3"
-  };
+    this.other = other;
+  }
+}
+
+/** One child of the root's part of the signature, walked with first-child / next-sibling links. */
+function $blockSignature(block: LexicalNode): string {
+  const signature = new Signature();
+  const mix = (text: string): void => signature.mix(text);
+  // Its place: a block moved, or one inserted or removed next to it, changes its neighbours.
+  mix(block.getPreviousSibling()?.getKey() ?? '^');
+  mix(block.getNextSibling()?.getKey() ?? '$');
   const visit = (node: LexicalNode): void => {
     mix(node.getKey());
     mix(node.getType());
@@ -194,8 +261,7 @@ function $structureSignature(): string {
         mix(')');
       } else if ($isTextNode(child) && child.getType() === 'text') {
         // Plain text: where one run ends and the next begins changes no repair, and the first letter
-        // typed into a new paragraph (the keystroke that opens the completion menu) adds a run: only
-        // an empty run counts, and where it is.
+        // typed into a new paragraph adds a run: only an empty run counts, and where it is.
         if (child.getTextContentSize() === 0) mix(`∅${child.getKey()}`);
       } else {
         mix(child.getKey());
@@ -204,8 +270,8 @@ function $structureSignature(): string {
     }
     mix(']');
   };
-  visit($getRoot());
-  return `${hash >>> 0}:${other >>> 0}`;
+  visit(block);
+  return signature.value();
 }
 
 /** Runs every repair once on the current editor state; the transform calls it, and so does the import. */
