@@ -4,6 +4,7 @@
  * it. The draft has the resolution's structure, the headers went into its details, and its base is
  * the text as pasted.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { counted, pdftotextOf } from '../helpers/counted.ts';
 import { expect, test, textbox, waitSaved } from './fixtures.ts';
@@ -55,6 +56,10 @@ test.describe('starting a draft from text copied from a PDF', () => {
     // The headers are the draft's details, not paragraphs.
     await page.getByRole('tab', { name: 'Details' }).click();
     await expect(page.getByLabel('Symbol')).toHaveValue(e.symbol);
+    // The date as the masthead printed it, and the field's note saying how it will be printed.
+    const distributed = /Distr\.: General\s+(\d{1,2} [A-Z][a-z]+ \d{4})/.exec(copied)?.[1];
+    expect(distributed).toBeDefined();
+    await expect(page.getByText(`Year-month-day; printed as ${distributed}.`)).toBeVisible();
 
     // The base is the pasted text: the Word export offers tracked changes against it.
     await waitSaved(page);
@@ -63,6 +68,29 @@ test.describe('starting a draft from text copied from a PDF', () => {
     const dialog = page.getByRole('dialog', { name: 'Export as Word (.docx)' });
     await expect(dialog.getByRole('checkbox', { name: 'Tracked changes against the base' })).toBeChecked();
     await expect(dialog).toContainText(`Base: the file “${e.symbol}”.`);
+  });
+
+  test('keeps both annexes of a resolution that prints two, and says where the second went', async ({
+    page,
+  }) => {
+    // 80/239 prints its figures in Annex I and Annex II; a draft has one annex.
+    const text = readFileSync('corpus/ga/A_RES_80_239.txt', 'utf8');
+    await page.goto('/');
+    await page.getByRole('button', { name: 'New draft' }).first().click();
+    await pasteInto(page, 'Text of a resolution or draft', text);
+    await page.getByRole('button', { name: 'Start a draft from this text' }).click();
+    const annex = textbox(page).locator('.res-annex');
+    await expect(annex.locator('.res-annex-title')).toContainText('Financing for 2026 of the International');
+    await expect(annex).toContainText('Estimated appropriation for 2026');
+    await expect(annex.locator('.res-annex-heading').first()).toHaveText('Annex II');
+    await expect(annex).toContainText('Total credits reported in the financial performance report for 2024');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported A/RES/80/239' })).toContainText(
+      'Annex II is kept at the end of the annex, after a heading of its name',
+    );
+    // Kept over a reload, as stored.
+    await waitSaved(page);
+    await page.reload();
+    await expect(textbox(page).locator('.res-annex .res-annex-heading').first()).toHaveText('Annex II');
   });
 
   test('says so, and creates nothing, when the text holds no resolution', async ({ page }) => {

@@ -1215,6 +1215,8 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       lastNumber = 0;
       lastLetter = undefined;
       lastSection = 0;
+      // An annex may open with a preamble of its own (a convention's, a declaration's).
+      inOperative = false;
       continue;
     }
     const roman = ROMAN_SECTION.exec(text);

@@ -232,7 +232,9 @@ function placeParagraphs(
   const decisionAttachment = kind === 'decision' && /\.$/.test(formulaText);
 
   let part: 'preamble' | 'operative' | 'annex' = 'preamble';
-  let annexStage: 'title' | 'intro' | 'items' = 'title';
+  let annexStage: 'title' | 'intro' | 'items' | 'nextTitle' = 'title';
+  /** The "Annex" lines met: a document may print more than one annex (Annex I, Annex II). */
+  const annexes: LogicalParagraph[] = [];
   // "Adopts the following outcome document ...:" and the text it adopts, printed without an "Annex"
   // line: the one operative paragraph, then the adopted text as the annex.
   const lead = paragraphs[i];
@@ -265,8 +267,28 @@ function placeParagraphs(
     }
     if (p.kind === 'annex') {
       part = 'annex';
-      annexStage = 'title';
       topRole = undefined;
+      annexes.push(p);
+      if (annexes.length === 1) {
+        annexStage = 'title';
+        continue;
+      }
+      // A second annex ("Annex II"): a draft has one annex, so the second goes on in it after a
+      // heading of its name, its title a heading too, rather than taking the first one's place.
+      placed.push({ role: 'annexHeading', paragraph: p });
+      annexStage = 'nextTitle';
+      diagnostics.push({
+        code: 'annex-more',
+        severity: 'warning',
+        message: `${p.text.trim()} is kept at the end of the annex, after a heading of its name (a draft has one annex)`,
+        line: p.line,
+        document: name,
+      });
+      continue;
+    }
+    if (part === 'annex' && annexStage === 'nextTitle' && p.kind === 'text') {
+      placed.push({ role: 'annexHeading', paragraph: p });
+      annexStage = 'items';
       continue;
     }
     if (

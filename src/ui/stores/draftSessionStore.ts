@@ -739,7 +739,7 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
     const notes = diagnostics.filter((d) => d.severity !== 'info');
     if (notes.length)
       notify(
-        `Imported ${fileName}; ${notes.length} thing(s) were not recognized: ${notes
+        `Imported ${fileName}, with ${notes.length === 1 ? 'a note' : `${notes.length} notes`} on its reading: ${notes
           .slice(0, 3)
           .map((d) => d.message)
           .join('; ')}${notes.length > 3 ? '…' : ''}`,

@@ -11,6 +11,9 @@ import {
   type ConsistencyCheck,
 } from '../../../src/core/parse/consistency.ts';
 import { readPrintedText } from '../../../src/core/parse/printed.ts';
+import { inlineText } from '../../../src/core/model/inline.ts';
+import type { ResolutionDocument } from '../../../src/core/model/types.ts';
+import { validateDocument } from '../../../src/core/model/validate.ts';
 
 const DIR = 'corpus/ga';
 const files = readdirSync(DIR)
@@ -25,6 +28,45 @@ interface Reading {
   readonly footnotesRead: number;
   /** Footnotes whose marker was not found in the text, attached at a paragraph's end instead. */
   readonly markersMissing: number;
+  /** Whether every document read is one the store takes. */
+  readonly storable: boolean;
+  /** The first words after each "Annex" line of the file that are nowhere in what was read. */
+  readonly annexesLost: readonly string[];
+}
+
+const spaced = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Everything a document says, as one string: title, paragraphs, annex, footnotes. */
+function allText(d: ResolutionDocument): string {
+  const annex = d.annex;
+  const subs = (list: ResolutionDocument['operative'][number]['subparagraphs']): string[] =>
+    list.flatMap((s) => [inlineText(s.content), ...subs(s.subparagraphs)]);
+  const parts = [
+    d.title,
+    ...[d, ...(d.sections ?? [])].flatMap((part) => [
+      ...part.preamble.map((p) => `${p.opener} ${inlineText(p.content)}`),
+      ...part.operative.flatMap((p) => [`${p.opener} ${inlineText(p.content)}`, ...subs(p.subparagraphs)]),
+    ]),
+    ...(annex === null
+      ? []
+      : [
+          annex.title,
+          inlineText(annex.intro),
+          ...(annex.headings ?? []).map((h) => h.heading),
+          ...subs(annex.items),
+        ]),
+  ];
+  return spaced(parts.join(' '));
+}
+
+/** The words that open each annex the file prints ("Annex", "Annex II" alone on a line). */
+function annexOpenings(text: string): string[] {
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) =>
+    /^Annex(?:\s+[IVX]+)?$/.test(line.trim())
+      ? [spaced(lines.slice(i + 1).find((next) => next.trim() !== '') ?? '').slice(0, 25)]
+      : [],
+  );
 }
 
 const readings: Reading[] = files.map((file) => {
@@ -39,6 +81,8 @@ const readings: Reading[] = files.map((file) => {
     footnotesPrinted: printed.length,
     footnotesRead: documents.reduce((n, d) => n + d.footnotes.length, 0),
     markersMissing: diagnostics.filter((d) => d.code === 'footnote-marker-missing').length,
+    storable: documents.every((d) => validateDocument(d).ok),
+    annexesLost: annexOpenings(text).filter((words) => !documents.some((d) => allText(d).includes(words))),
   };
 });
 
@@ -51,6 +95,16 @@ describe('reading the 891 Assembly resolutions of 2023-2025', () => {
 
   it('reads a document out of every file', () => {
     expect(readings.filter((r) => r.documents === 0).map((r) => r.file)).toEqual([]);
+  });
+
+  it('reads from every file only documents the store takes (none over a limit)', () => {
+    expect(readings.filter((r) => !r.storable).map((r) => r.file)).toEqual([]);
+  });
+
+  it('keeps every annex a file prints, a second one (Annex II) included', () => {
+    const annexes = files.reduce((n, f) => n + annexOpenings(readFileSync(`${DIR}/${f}`, 'utf8')).length, 0);
+    expect(annexes).toBeGreaterThan(30);
+    expect(readings.flatMap((r) => r.annexesLost.map((words) => `${r.file}: ${words}`))).toEqual([]);
   });
 
   it('reads at least 98 % of them consistently by every check at once', () => {

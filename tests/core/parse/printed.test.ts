@@ -338,6 +338,33 @@ We commit to act.
     expect(doc.metadata.adoption).toMatchObject({ date: '2023-09-29', meeting: 15 });
   });
 
+  it('keeps a second annex (Annex II) after a heading of its name, and says so', () => {
+    // 80/239 prints two tables as Annex I and Annex II (the second took the first's place).
+    const { documents, diagnostics } = readPrintedText(readFileSync('corpus/ga/A_RES_80_239.txt', 'utf8'));
+    const annex = documents[0]?.annex;
+    expect(annex?.title).toMatch(/^Financing for 2026 of the International Residual Mechanism/);
+    expect(inlineText(annex?.intro ?? [])).toContain('Estimated appropriation for 2026');
+    expect(annex?.headings?.map((h) => h.heading.slice(0, 40))).toEqual([
+      'Annex II',
+      'Credits reported in the financial perfor',
+    ]);
+    const items = (annex?.items ?? []).map((i) => inlineText(i.content)).join(' ');
+    expect(items).toContain('Total credits reported in the financial performance report for 2024');
+    expect(diagnostics.filter((d) => d.code === 'annex-more').map((d) => d.message)).toEqual([
+      'Annex II is kept at the end of the annex, after a heading of its name (a draft has one annex)',
+    ]);
+  });
+
+  it('reads the preamble that opens an annex by its own openers (a convention adopted by a resolution)', () => {
+    // 79/243 adopts the Convention against Cybercrime, whose preamble follows the operative part.
+    const doc = readPrintedText(readFileSync('corpus/ga/A_RES_79_243.txt', 'utf8')).documents[0];
+    const annex = doc?.annex;
+    expect(annex?.title).toMatch(/^United Nations Convention against Cybercrime; Strengthening/);
+    expect(annex?.title.length).toBeLessThan(400);
+    expect(inlineText(annex?.intro ?? [])).toMatch(
+      /^Bearing in mind the purposes and principles of the Charter/,
+    );
+  });
   it('reads a decision of the Assembly: its sentence stands as the formula', () => {
     const text = `Decision adopted by the General Assembly on 21 May 2024
 78/541. Inclusion of an additional item in the agenda
