@@ -13,6 +13,7 @@ import {
   type ResolutionDocument,
 } from '../core/model/types.ts';
 import { LIMITS, validateDocument } from '../core/model/validate.ts';
+import { printedFromIsoDate } from '../core/references/dates.ts';
 
 export interface DetailsPanelProps {
   readonly document: ResolutionDocument;
@@ -94,6 +95,14 @@ function Field({
   );
 }
 
+/** How the date is written, and how the page prints it: the draft's own, or an example. */
+function dateHint(date: string | undefined): string {
+  const printed = date === undefined ? undefined : printedFromIsoDate(date);
+  return printed === undefined
+    ? 'Year-month-day: 2014-10-06 is printed as 6 October 2014.'
+    : `Year-month-day; printed as ${printed}.`;
+}
+
 /** A date the store takes: year-month-day that exists, or nothing. */
 function notYetADate(value: string): string | null {
   const trimmed = value.trim();
@@ -153,7 +162,7 @@ export function DetailsPanel({ document: doc, readOnly, onChange }: DetailsPanel
         value={meta.date ?? ''}
         readOnly={readOnly}
         placeholder="2014-10-06"
-        hint="Year-month-day; printed as 6 October 2014."
+        hint={dateHint(meta.date)}
         pending={notYetADate}
         onChange={(v) => onChange(set(meta, 'date', v.trim()))}
       />
