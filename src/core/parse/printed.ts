@@ -1165,7 +1165,7 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
       // came out garbled ("of nuclear" / "1." / "Underlines ...").
       const due = n === lastNumber + 1;
       const nextText = numbered[2] ?? lines[index + 1]?.text ?? '';
-      const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText) || /^We\s/.test(nextText));
+      const evident = due && (l.gapBefore > 0 || startsWithOpener(nextText) || /^We[\s,]/.test(nextText));
       if ((complete || evident) && (due || n === 1 || (lastNumber === 0 && n < 5))) {
         lastNumber = n;
         inOperative = true;

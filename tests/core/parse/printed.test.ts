@@ -338,6 +338,31 @@ We commit to act.
     expect(doc.metadata.adoption).toMatchObject({ date: '2023-09-29', meeting: 15 });
   });
 
+  it('reads paragraph 1 of an adopted declaration that opens "We, the ...", its number on a line of its own', () => {
+    // 79/1 and 80/9 print "1." alone under the adopted text's title; it was read into the title.
+    const text = `80/9. Political declaration
+The General Assembly
+Adopts the political declaration annexed to the present resolution.
+48th plenary meeting
+24 November 2025
+Annex
+2025 Political Declaration on the Implementation of the Global Plan of Action
+1.
+We, the States Members of the United Nations, assembled at Headquarters,
+reaffirm our commitment.
+2.
+We recall and reaffirm our commitments.
+`;
+    const doc = readPrintedText(text).documents[0] as ResolutionDocument;
+    expect(doc.annex?.title).toBe(
+      '2025 Political Declaration on the Implementation of the Global Plan of Action',
+    );
+    expect(doc.annex?.items.map((i) => `${i.label} ${inlineText(i.content).slice(0, 20)}`)).toEqual([
+      '1 We, the States Membe',
+      '2 We recall and reaffi',
+    ]);
+  });
+
   it('keeps a second annex (Annex II) after a heading of its name, and says so', () => {
     // 80/239 prints two tables as Annex I and Annex II (the second took the first's place).
     const { documents, diagnostics } = readPrintedText(readFileSync('corpus/ga/A_RES_80_239.txt', 'utf8'));
