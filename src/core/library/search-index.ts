@@ -300,6 +300,8 @@ const COMMON_SHARE = 0.05;
 const PICK = 10;
 /** Postings a query of common words only may scan (see `searchLibrary`). */
 const COMMON_POSTINGS = 12_000;
+/** Per bigram of a paragraph, taken off its candidate weight: a tie-break by length, below any word's weight. */
+const LENGTH_TIE = 1e-6;
 
 /** Which documents pass a filter, as a per-document mask (undefined: all pass). */
 function documentMask(index: LibraryIndex, filter: LibraryFilter): Uint8Array | undefined {
@@ -376,6 +378,10 @@ export function searchLibrary(index: LibraryIndex, text: string, options: Search
       weight[k] = (weight[k] ?? 0) + idf;
     }
   }
+  // Of paragraphs sharing the same words, the shorter first: a query of common words only ("Also
+  // encourages Member States:") shares them with thousands, and the paragraph that says just that
+  // (a lead before its list) must not be left out of the candidates by the order of the postings.
+  for (const k of touched) weight[k] = (weight[k] ?? 0) - LENGTH_TIE * (index.bigramCount[k] ?? 0);
   const candidates = topBy(touched, weight, CANDIDATES);
   for (const k of touched) weight[k] = 0;
 

@@ -193,6 +193,14 @@ describe('searchLibrary on the shipped library', () => {
     expect(checked).toBeGreaterThan(250);
   });
 
+  it('finds a lead paragraph of common words only (before its list) by its own text, ahead of the thousands sharing them', () => {
+    const results = searchLibrary(index, 'Also encourages Member States:', { top: 3 });
+    expect(results.slice(0, 2).map((r) => [entryMeta(index, r.entry)?.id, r.score])).toEqual([
+      ['A/RES/80/176', 1],
+      ['A/RES/78/173', 1],
+    ]);
+  });
+
   it('filters the shipped library by session: a paragraph of session 80 found in session 79 as last year adopted it', () => {
     const target = pack.documents.find((d) => d.meta.id === 'A/RES/80/220');
     const text = target ? entryUnit(index, index.entryDoc.indexOf(pack.documents.indexOf(target)))?.text : '';
