@@ -378,6 +378,10 @@ We recall and reaffirm our commitments.
     expect(diagnostics.filter((d) => d.code === 'annex-more').map((d) => d.message)).toEqual([
       'Annex II is kept at the end of the annex, after a heading of its name (a draft has one annex)',
     ]);
+    // A note on a paragraph quotes its first words: the reader's count of paragraphs is no line of the text.
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'unlabelled text in the annex (“Total credits reported in the financial…”); kept as an item',
+    );
   });
 
   it('reads the preamble that opens an annex by its own openers (a convention adopted by a resolution)', () => {
