@@ -233,8 +233,6 @@ function placeParagraphs(
 
   let part: 'preamble' | 'operative' | 'annex' = 'preamble';
   let annexStage: 'title' | 'intro' | 'items' | 'nextTitle' = 'title';
-  /** The "Annex" lines met: a document may print more than one annex (Annex I, Annex II). */
-  const annexes: LogicalParagraph[] = [];
   // "Adopts the following outcome document ...:" and the text it adopts, printed without an "Annex"
   // line: the one operative paragraph, then the adopted text as the annex.
   const lead = paragraphs[i];
@@ -266,15 +264,18 @@ function placeParagraphs(
       continue;
     }
     if (p.kind === 'annex') {
+      // The annex part may have begun without an "Annex" line: an adopted text ("Adopts the following
+      // Pact …:") or a decision's attachment.
+      const first = part !== 'annex';
       part = 'annex';
       topRole = undefined;
-      annexes.push(p);
-      if (annexes.length === 1) {
+      if (first) {
         annexStage = 'title';
         continue;
       }
-      // A second annex ("Annex II"): a draft has one annex, so the second goes on in it after a
-      // heading of its name, its title a heading too, rather than taking the first one's place.
+      // A second annex ("Annex II", or "Annex I" after an adopted text): a draft has one annex, so the
+      // second goes on in it after a heading of its name, its title a heading too, rather than taking
+      // the first one's place.
       placed.push({ role: 'annexHeading', paragraph: p });
       annexStage = 'nextTitle';
       diagnostics.push({
@@ -803,7 +804,9 @@ function recognizeAssembled(
           break;
         }
         case 'annexTitle':
-          annex = { title: plainOf(t.text), intro: [], headings: [], items: [] };
+          // Never in place of an annex read already: its text would be lost.
+          if (annex === null) annex = { title: plainOf(t.text), intro: [], headings: [], items: [] };
+          else annex.headings.push({ before: annex.items.length, number: '', heading: plainOf(t.text) });
           break;
         case 'annexIntro':
           if (annex)

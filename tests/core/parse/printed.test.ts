@@ -384,6 +384,36 @@ We recall and reaffirm our commitments.
     );
   });
 
+  it('keeps "Annex I" after an adopted text (which begins the annex without such a line) as a heading', () => {
+    // 79/1: "Adopts the following Pact …:", the Pact, then Annex I, the Global Digital Compact.
+    const text = `79/9. The Pact
+The General Assembly,
+Adopts the following Pact:
+The Pact for the Future
+1.
+We, the Heads of State and Government, have gathered.
+2.
+We are at a time of profound global transformation.
+Annex I
+Global Digital Compact
+1.
+Digital technologies are transforming our world.
+`;
+    const { documents, diagnostics } = readPrintedText(text);
+    const annex = documents[0]?.annex;
+    expect(annex?.title).toBe('The Pact for the Future');
+    expect(annex?.headings?.map((h) => [h.before, h.heading])).toEqual([
+      [2, 'Annex I'],
+      [2, 'Global Digital Compact'],
+    ]);
+    expect(annex?.items.map((i) => inlineText(i.content).slice(0, 12))).toEqual([
+      'We, the Head',
+      'We are at a ',
+      'Digital tech',
+    ]);
+    expect(diagnostics.map((d) => d.code)).toContain('annex-more');
+  });
+
   it('reads the preamble that opens an annex by its own openers (a convention adopted by a resolution)', () => {
     // 79/243 adopts the Convention against Cybercrime, whose preamble follows the operative part.
     const doc = readPrintedText(readFileSync('corpus/ga/A_RES_79_243.txt', 'utf8')).documents[0];
