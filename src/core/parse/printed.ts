@@ -762,15 +762,7 @@ export function readPrinted(source: readonly SourceLine[], options: PrintedOptio
       const at = k === undefined ? undefined : paragraphLines[k];
       const { line: _line, ...rest } = d;
       const named = { ...rest, document: docName };
-      // The recognizer numbers the paragraphs it was given, which are not the text's lines: the
-      // message quotes the paragraph's first words instead.
-      const paragraph = k === undefined ? undefined : paragraphs[k];
-      const said = typeof paragraph === 'string' ? paragraph : paragraph?.heading;
-      const message =
-        d.line === undefined || said === undefined
-          ? d.message
-          : d.message.replace(`on line ${d.line}`, `(“${firstWords(said.replace(/\*/g, ''))}”)`);
-      diagnostics.push(at === undefined ? { ...named, message } : { ...named, message, line: at + 1 });
+      diagnostics.push(at === undefined ? named : { ...named, line: at + 1 });
     }
     for (const doc of recognized.documents)
       documents.push({
@@ -1298,14 +1290,6 @@ function paragraphsOf(lines: readonly Line[]): { paragraphs: (string | SectionHe
 /** Whether headings may stand here before paragraph 1: inside an annex or an adopted text. */
 function afterTitleOrAnnex(paragraphs: readonly (string | SectionHeading)[]): boolean {
   return paragraphs.some((p) => typeof p === 'string' && ANNEX.test(p)) || paragraphs.length > 1;
-}
-
-/** The first words of a text, about 40 characters, cut at a space: "Cancellation of commitments for the…". */
-function firstWords(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= 48) return flat;
-  const cut = flat.lastIndexOf(' ', 40);
-  return `${flat.slice(0, cut > 20 ? cut : 40)}…`;
 }
 
 /** Joins a paragraph's lines: a space between, none after a hyphen that breaks a word ("capacity-\nbuilding"). */

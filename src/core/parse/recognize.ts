@@ -22,7 +22,7 @@ import { inlineText } from '../model/inline.ts';
 import { resolveIbidChain } from '../references/ibid.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { assembleParagraphs, type AssembledText, type LogicalParagraph, type RawFootnote } from './lines.ts';
-import { markerNumbers, resolveMarkers, toInlines } from './markers.ts';
+import { LITERAL_ASTERISK, markerNumbers, resolveMarkers, toInlines } from './markers.ts';
 import { findOpener } from './opener.ts';
 
 export interface RecognizeOptions {
@@ -121,6 +121,28 @@ interface Segment {
   readonly paragraphs: LogicalParagraph[];
 }
 
+/** How a note names the paragraph it is about. */
+type Where = (p: { readonly line: number; readonly text: string }) => string;
+
+/** In a text read line by line: its line. */
+const onLine: Where = (p) => `on line ${p.line}`;
+
+/**
+ * Where the input's units are paragraphs (a .docx, a printed document's paragraphs), whose count is no
+ * line of anything the user has: its first words, about 40 characters, cut at a space.
+ */
+const quoted: Where = (p) => {
+  const flat = p.text
+    .replace(/\uE000\d+\uE001/g, '')
+    .replace(/\*/g, '')
+    .replaceAll(LITERAL_ASTERISK, '*')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat.length <= 48) return `(“${flat}”)`;
+  const cut = flat.lastIndexOf(' ', 40);
+  return `(“${flat.slice(0, cut > 20 ? cut : 40)}…”)`;
+};
+
 /**
  * "Requests the Secretariat to inform the Working Group about: (a) the activities ..." — a list
  * that starts inside the paragraph (resolution 6/2, operative paragraph 12); and a subparagraph that
@@ -131,6 +153,7 @@ function splitInlineLabels(
   paragraphs: readonly LogicalParagraph[],
   diagnostics: Diagnostic[],
   document: string,
+  where: Where,
 ): LogicalParagraph[] {
   const out: LogicalParagraph[] = [];
   for (const p of paragraphs) {
@@ -141,7 +164,7 @@ function splitInlineLabels(
       diagnostics.push({
         code: 'subparagraph-inline',
         severity: 'info',
-        message: `subparagraph (${m[2]}) starts inside the paragraph on line ${p.line}; split into its own subparagraph`,
+        message: `subparagraph (${m[2]}) starts inside the paragraph ${where(p)}; split into its own subparagraph`,
         line: p.line,
         document,
       });
@@ -177,7 +200,7 @@ function splitInlineLabels(
       diagnostics.push({
         code: 'subparagraph-inline',
         severity: 'info',
-        message: `subparagraph (${want}) starts inside (${p.label}) on line ${p.line}; split into its own subparagraph`,
+        message: `subparagraph (${want}) starts inside (${p.label}) ${where(p)}; split into its own subparagraph`,
         line: p.line,
         document,
       });
@@ -198,6 +221,7 @@ function placeParagraphs(
   kindHint: DocumentKind | undefined,
   diagnostics: Diagnostic[],
   name: string,
+  where: Where,
 ): { kind: DocumentKind; placed: Placed[] } {
   const placed: Placed[] = [];
   const paragraphs = segment.paragraphs;
@@ -337,7 +361,7 @@ function placeParagraphs(
         diagnostics.push({
           code: 'annex-text',
           severity: 'warning',
-          message: `unlabelled text in the annex on line ${p.line}; kept as an item`,
+          message: `unlabelled text in the annex ${where(p)}; kept as an item`,
           line: p.line,
           document: name,
         });
@@ -373,7 +397,7 @@ function placeParagraphs(
           diagnostics.push({
             code: 'subparagraph-orphan',
             severity: 'warning',
-            message: `subparagraph (${label}) on line ${p.line} has no operative paragraph to belong to; kept as an operative paragraph`,
+            message: `subparagraph (${label}) ${where(p)} has no operative paragraph to belong to; kept as an operative paragraph`,
             line: p.line,
             document: name,
           });
@@ -410,7 +434,7 @@ function placeParagraphs(
       diagnostics.push({
         code: 'operative-unnumbered',
         severity: 'warning',
-        message: `unnumbered paragraph on line ${p.line} in the operative part; kept as an operative paragraph`,
+        message: `unnumbered paragraph ${where(p)} in the operative part; kept as an operative paragraph`,
         line: p.line,
         document: name,
       });
@@ -539,7 +563,11 @@ function buildSubs(items: readonly { level: 1 | 2; label: string; content: Inlin
   return out.map(({ level: _level, ...s }) => s);
 }
 
-function segmentsOf(paragraphs: readonly LogicalParagraph[], diagnostics: Diagnostic[]): Segment[] {
+function segmentsOf(
+  paragraphs: readonly LogicalParagraph[],
+  diagnostics: Diagnostic[],
+  where: Where,
+): Segment[] {
   const hasHeading = paragraphs.some((p) => p.kind === 'heading');
   if (!hasHeading) return paragraphs.length ? [{ paragraphs: [...paragraphs] }] : [];
   const segments: Segment[] = [];
@@ -553,7 +581,7 @@ function segmentsOf(paragraphs: readonly LogicalParagraph[], diagnostics: Diagno
       diagnostics.push({
         code: 'text-outside-document',
         severity: 'info',
-        message: `line ${p.line} comes before the first "Resolution"/"Decision" heading and was skipped`,
+        message: `the text ${where(p)} comes before the first "Resolution"/"Decision" heading and was skipped`,
         line: p.line,
       });
   }
@@ -577,7 +605,7 @@ export function recognize(input: string, options: RecognizeOptions = {}): Recogn
     text,
     Number.isFinite(firstKnown) ? { firstFootnote: firstKnown } : {},
   );
-  return recognizeAssembled(assembled, text, options, diagnostics);
+  return recognizeAssembled(assembled, text, options, diagnostics, onLine);
 }
 
 /** A footnote handed over with paragraphs whose markers are superscript digits: "¹" for number 1. */
@@ -591,7 +619,8 @@ export interface ParagraphFootnote {
  * For sources whose paragraph boundaries are known — a .docx (src/core/import) — rather than found
  * from line breaks: each string is one paragraph, classified as a line would be ("1. Requests",
  * "(a) ...", "Annex", "Resolution 6/1") but never joined to its neighbours; the footnotes come apart,
- * their markers superscript digits in the paragraphs. Diagnostics count paragraphs as lines (1-based).
+ * their markers superscript digits in the paragraphs. A diagnostic's `line` counts paragraphs (1-based);
+ * its message quotes the paragraph's first words.
  */
 /** A section heading handed over with paragraphs: "II" and its heading, or an unnumbered heading. */
 export interface SectionHeading {
@@ -640,7 +669,7 @@ export function recognizeParagraphs(
     afterParagraph: logical.length - 1,
   }));
   const text = [...logical.map((p) => p.text), ...raw.map((f) => f.text)].join('\n');
-  return recognizeAssembled({ paragraphs: logical, footnotes: raw }, text, options, diagnostics);
+  return recognizeAssembled({ paragraphs: logical, footnotes: raw }, text, options, diagnostics, quoted);
 }
 
 function recognizeAssembled(
@@ -648,6 +677,7 @@ function recognizeAssembled(
   text: string,
   options: RecognizeOptions,
   diagnostics: Diagnostic[],
+  where: Where,
 ): RecognizeResult {
   // The footnote pool: the caller's, overridden by the input's own lines.
   const pool = new Map<number, RawFootnote>();
@@ -657,7 +687,7 @@ function recognizeAssembled(
       diagnostics.push({
         code: 'footnote-duplicate',
         severity: 'warning',
-        message: `footnote ${f.number} is printed twice; the text on line ${f.line} is used`,
+        message: `footnote ${f.number} is printed twice; the text ${where(f)} is used`,
         line: f.line,
       });
     pool.set(f.number, f);
@@ -667,13 +697,15 @@ function recognizeAssembled(
   const resolvedOf = new Map<number, string>();
   ordered.forEach((f, k) => resolvedOf.set(f.number, options.resolved?.get(f.number) ?? chain[k] ?? f.text));
 
-  const segments = segmentsOf(assembled.paragraphs, diagnostics);
+  const segments = segmentsOf(assembled.paragraphs, diagnostics, where);
   const names = segments.map((s, k) => documentName(s, k));
   const split = segments.map((s, k) => ({
     ...s,
-    paragraphs: splitInlineLabels(s.paragraphs, diagnostics, names[k] ?? ''),
+    paragraphs: splitInlineLabels(s.paragraphs, diagnostics, names[k] ?? '', where),
   }));
-  const placements = split.map((s, k) => placeParagraphs(s, options.kind, diagnostics, names[k] ?? ''));
+  const placements = split.map((s, k) =>
+    placeParagraphs(s, options.kind, diagnostics, names[k] ?? '', where),
+  );
 
   // Markers are resolved over the whole input at once: footnote numbers run across documents.
   const flat: { doc: number; placed: Placed }[] = [];
