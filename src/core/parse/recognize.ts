@@ -22,7 +22,7 @@ import { inlineText } from '../model/inline.ts';
 import { resolveIbidChain } from '../references/ibid.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { assembleParagraphs, type AssembledText, type LogicalParagraph, type RawFootnote } from './lines.ts';
-import { LITERAL_ASTERISK, markerNumbers, resolveMarkers, toInlines } from './markers.ts';
+import { markerNumbers, resolveMarkers, toInlines } from './markers.ts';
 import { findOpener } from './opener.ts';
 
 export interface RecognizeOptions {
@@ -132,12 +132,8 @@ const onLine: Where = (p) => `on line ${p.line}`;
  * line of anything the user has: its first words, about 40 characters, cut at a space.
  */
 const quoted: Where = (p) => {
-  const flat = p.text
-    .replace(/\uE000\d+\uE001/g, '')
-    .replace(/\*/g, '')
-    .replaceAll(LITERAL_ASTERISK, '*')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // As the paragraph will read: no italics marks, no footnote markers.
+  const flat = inlineText(toInlines(p.text, footnoteId)).replace(/\s+/g, ' ').trim();
   if (flat.length <= 48) return `(“${flat}”)`;
   const cut = flat.lastIndexOf(' ', 40);
   return `(“${flat.slice(0, cut > 20 ? cut : 40)}…”)`;

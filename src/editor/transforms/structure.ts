@@ -212,9 +212,9 @@ function $blocksUnchanged(written: readonly LexicalNode[], blocks: BlockSignatur
 }
 
 /**
- * Two independent 32-bit hashes (FNV-1a and a multiply-xorshift): no arrays, no long strings, so
- * typing adds no garbage for the collector to pause on; 64 bits make a missed structural change
- * vanishingly unlikely.
+ * Two independent 32-bit hashes (FNV-1a and a multiply-xorshift): a block's part is one short string,
+ * with no arrays or copies of its text, so the keys that read it add little for the collector; 64 bits
+ * make a missed structural change vanishingly unlikely.
  */
 class Signature {
   private hash = 0x811c9dc5;
