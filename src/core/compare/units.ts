@@ -116,7 +116,7 @@ export function documentUnits(doc: ResolutionDocument, style: LabelStyle = 'posi
 }
 
 /**
- * The paragraphs of every part, not yet tokenized (the library tokenizes its own way). Labels follow how delegates cite paragraphs (DRAFTING-RULES.md section 6: PP3,
+ * The paragraphs of every part, not yet tokenized (the library tokenizes its own way). Labels follow how delegates cite paragraphs (PP3,
  * OP5); a decision's operative paragraphs are lettered ("(a)", decision 6/2); annex items are lettered
  * or numbered as printed ("(b)" in the annex of resolution 6/4, "2" in decision 6/1's agenda). `style`
  * decides between the place a paragraph now has and the label printed on it.

@@ -39,7 +39,7 @@ function corpusRef(doc: ResolutionDocument, caller: string): string {
   return `${doc.kind} ${doc.number}`;
 }
 
-/** *Treaty Series* in italics, as the title of a publication (DRAFTING-RULES.md sections 3 and 8). */
+/** *Treaty Series* in italics, as the title of a publication (the UN Editorial Manual's style for publication titles). */
 function italicizeTreatySeries(content: readonly Inline[]): Inline[] {
   return normalizeInlines(
     content.flatMap((run) => (run.type === 'text' && !run.italic ? footnoteContent(run.text) : [run])),
@@ -50,7 +50,7 @@ function italicizeTreatySeries(content: readonly Inline[]): Inline[] {
  * A footnote that no longer leans on the report around it. "Ibid." points at the previous note of
  * the report, which may belong to another resolution (footnote 16, the first of resolution 6/3, means
  * footnote 15 of resolution 6/2) and which the drafter may move or delete; the draft gets the
- * source itself (DRAFTING-RULES.md section 3).
+ * source itself (the Editorial Manual: a treaty's source is a footnote at its first mention).
  */
 function standalone(footnote: Footnote): Footnote {
   const { resolved, ...rest } = footnote;
@@ -65,7 +65,7 @@ function standalone(footnote: Footnote): Footnote {
 /**
  * A draft that starts as a copy of a past resolution or decision: same text and structure, the
  * original as its base (a draft building on an earlier resolution is submitted with that text as the
- * base, DRAFTING-RULES.md section 6). What belonged to the adopted text goes: its number, its
+ * base). What belonged to the adopted text goes: its number, its
  * adoption, its session; labels and footnote numbers give way to position, footnotes stand alone.
  */
 export function draftFromCorpus(doc: ResolutionDocument): ResolutionDocument {
@@ -87,7 +87,7 @@ function resolutionFormula(doc: ResolutionDocument): string {
 
 /**
  * "its resolution 6/3 of 19 October 2012, entitled "..."", "its decision 6/2 of 19 October 2012"
- * (DRAFTING-RULES.md section 4: the title is optional; the corpus cites decisions without it,
+ * (the title of a cited act is optional; the corpus cites decisions without it,
  * "reaffirming its decision 4/6 of 17 October 2008", resolution 6/2, PP1). The references know the
  * corpus's own acts with their dates; an act they do not know is cited from the document itself.
  */
@@ -106,7 +106,7 @@ function citation(doc: ResolutionDocument, refs: References, number: string): st
 /**
  * A new resolution on the same subject as `doc`: the same organ and formula, the title offered as a
  * placeholder holding the old title, a first preambular paragraph recalling `doc`, and one operative
- * paragraph to write. A lone operative paragraph ends with a full stop (DRAFTING-RULES.md section 1).
+ * paragraph to write. A lone operative paragraph ends with a full stop, as the Assembly prints one.
  */
 export function followUpDraft(doc: ResolutionDocument, refs: References): ResolutionDocument {
   const ref = corpusRef(doc, 'followUpDraft');

@@ -79,7 +79,7 @@ export function renderPlainText(doc: ResolutionDocument, options: TextOptions = 
   const lettered = doc.kind === 'decision';
   const sections = doc.sections ?? [];
   const sectionLabels = sectionOperativeLabels(doc);
-  // A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1, item 4).
+  // A lone operative paragraph is not numbered (UN practice).
   const lone =
     !lettered &&
     doc.operative.length === 1 &&

@@ -74,7 +74,7 @@ function preambleHeadLength(words: readonly string[], lower: string): number {
 }
 
 /**
- * Writes a base opener at a step of the sequence. Placement (DRAFTING-RULES.md section 2, observed in
+ * Writes a base opener at a step of the sequence. Placement (the also/further sequence, observed in
  * the corpus and in UN practice):
  * - operative: the word comes first and the verb is lower-cased: "Also requests", "Further calls upon",
  *   "Also takes note with appreciation of";

@@ -1106,7 +1106,7 @@ function suggestInstruments(
         kind: 'library-instrument',
         key,
         label: instrument.title,
-        // The source, as the footnote added with the title gives it (DRAFTING-RULES.md section 3).
+        // The source, as the footnote added with the title gives it (the Editorial Manual: a treaty's source in a footnote at its first mention).
         detail: instrument.source,
         insert: article + instrument.title,
         title: instrument.title,

@@ -48,8 +48,8 @@ export interface PlaceholderLocation {
 }
 
 /**
- * Metadata fields that hold free text, in the order the masthead prints them (DRAFTING-RULES.md
- * section 8): symbol, "Original:" language, session, agenda item and its title, then the sponsors line.
+ * Metadata fields that hold free text, in the order the UN masthead prints
+ * them: symbol, "Original:" language, session, agenda item and its title, then the sponsors line.
  * The date and the distribution are not free text (the validator wants an ISO date and a keyword).
  */
 const METADATA_TEXT_FIELDS = [

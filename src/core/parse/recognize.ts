@@ -438,7 +438,7 @@ function placeParagraphs(
       lastLetter = undefined;
     }
   }
-  // A lone operative paragraph is not numbered (DRAFTING-RULES.md section 1, item 4): a resolution
+  // A lone operative paragraph is not numbered (UN practice): a resolution
   // (or a section of an omnibus one) with no numbered paragraph whose last paragraph ends with a
   // full stop.
   if (kind === 'resolution') {

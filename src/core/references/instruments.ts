@@ -105,7 +105,7 @@ export const INSTRUMENTS: readonly Instrument[] = [
 /**
  * The collective phrase the corpus footnotes with all four volumes at once (6/1 PP2, 6/4 PP1, 6/4
  * annex (b) (v)): "United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574."
- * (DRAFTING-RULES.md section 3, "Several at once").
+ * (the Editorial Manual's form for several volumes of the Treaty Series at once).
  */
 export const CONVENTION_AND_PROTOCOLS = {
   id: 'convention-and-protocols',

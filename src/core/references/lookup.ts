@@ -392,7 +392,7 @@ export function citeAct(
   return act && citation(act, options.withTitle ?? false, options.form ?? 'its');
 }
 
-/** The source as footnote content, with *Treaty Series* in italics (DRAFTING-RULES.md sections 3 and 8). */
+/** The source as footnote content, with *Treaty Series* in italics (the UN Editorial Manual's style for publication titles). */
 export function footnoteContent(source: string): Inline[] {
   return source
     .split(/(Treaty Series)/)

@@ -218,7 +218,7 @@ export function addressLabel(address: ParagraphAddress): string {
 }
 
 /**
- * The label a subparagraph at a 1-based position and depth takes (DRAFTING-RULES.md section 1 item 5):
+ * The label a subparagraph at a 1-based position and depth takes (the Editorial Manual's lettering of subparagraphs):
  * (a), (b) ... at depth 1, (i), (ii) ... at depth 2, then (a) again.
  */
 export function subLabel(position: number, depth: number): string {

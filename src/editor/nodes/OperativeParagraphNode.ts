@@ -114,7 +114,7 @@ export function $isOperativeParagraphNode(
 
 /**
  * The number, and the same position as a letter: a decision's paragraphs are printed (a), (b)
- * (DRAFTING-RULES.md section 1, item 7), which the stylesheet shows when the page is a decision's.
+ * (as the Assembly and the Conference print a decision), which the stylesheet shows when the page is a decision's.
  */
 function setNumberAttributes(dom: HTMLElement, number: number): void {
   dom.setAttribute('data-number', String(number));

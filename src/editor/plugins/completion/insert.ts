@@ -85,7 +85,7 @@ export interface ReferencePlace {
  * Replaces the typed words with the suggestion's text. Instruments and acts are marked as mentions
  * (ReferenceNode; the article "the" stays outside, as ordinary text). At an instrument's first
  * mention whose source the corpus gives, a footnote reference follows the title and the footnote's
- * text is added to the footnotes (DRAFTING-RULES.md section 3); the structure transform puts it in
+ * text is added to the footnotes (the Editorial Manual: a treaty's source is footnoted at its first mention); the structure transform puts it in
  * order of first reference and numbers it.
  */
 export function $insertReference(place: ReferencePlace, suggestion: CompletionReference): boolean {

@@ -51,7 +51,7 @@ export function openerOptions(
     label: s.phrase,
     count: `${s.count}×`,
     detail: provenance ? provenance(s) : s.fromCorpus ? formatSources(s.sources) : 'not in the corpus',
-    // The form the also/further rule asks for here (DRAFTING-RULES.md section 2).
+    // The form the also/further rule asks for here (a repeated opener takes "Also" or "Further").
     ...(s.reason === 'sequence' ? { tag: 'also/further' } : {}),
     action: { kind: 'opener', phrase: s.phrase },
   }));
