@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { ResolutionDocument } from '../../src/core/model/types.ts';
 import { caretAtEnd, expect, newDraftAtEnd, newDraftFromTemplate, test, textbox } from './fixtures.ts';
 
+/** The library loads on the first menu of a draft: a bound for a loaded machine. */
+const LIBRARY_LOAD = { timeout: 60_000 };
+
 test.describe('completion from the corpus', () => {
   test('offers "Also requests" first after a paragraph opening with "Requests", as a listbox', async ({
     page,
@@ -26,9 +29,13 @@ test.describe('completion from the corpus', () => {
     expect(await body.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
     await expect(options.nth(1)).toContainText('Requests');
     await expect(options.nth(1)).toContainText('8×');
-    await expect(options.nth(1)).toContainText('6/1 OP4');
+    // Where an opener was used is shown for the highlighted option only.
+    await expect(options.first()).toContainText('used');
+    await expect(options.nth(1)).not.toContainText('6/1 OP4');
     await page.keyboard.press('ArrowDown');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(options.nth(1)).toContainText('6/1 OP4');
+    await expect(options.first()).not.toContainText('used');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect(listbox).toBeHidden();
@@ -40,11 +47,26 @@ test.describe('completion from the corpus', () => {
     await expect(paragraph).toHaveText(/^Also requests the Office to assist;/);
   });
 
-  test('closes with Escape, after which Enter makes a new paragraph', async ({ page }) => {
+  test('is drawn with the page, on no layer of its own; closes with Escape, after which Enter makes a new paragraph', async ({
+    page,
+  }) => {
     const body = await newDraftAtEnd(page, 'ga-resolution', 'operative');
+    // Chromium's compositor layers, as DevTools shows them: a menu on a layer of its own (its shadow
+    // over the caret, a scroll bar) costs the frame that first shows it.
+    const cdp = await page.context().newCDPSession(page);
+    let layers: { layerId: string }[] = [];
+    cdp.on('LayerTree.layerTreeDidChange', (event) => {
+      layers = event.layers ?? layers;
+    });
+    await cdp.send('LayerTree.enable');
     await page.keyboard.press('Enter');
+    await expect.poll(() => layers.length).toBeGreaterThan(0);
+    const without = layers.length;
     await page.keyboard.type('Enc');
     await expect(page.getByRole('listbox')).toBeVisible();
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('used', LIBRARY_LOAD);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    expect(layers.length).toBe(without);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('listbox')).toBeHidden();
     const count = await body.locator('.res-operative').count();

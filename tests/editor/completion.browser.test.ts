@@ -151,7 +151,8 @@ describe('the completion menu in the browser', () => {
     const [first, second] = options();
     expect(first?.textContent).toContain('Also requests');
     expect(first?.textContent).toContain('3×');
-    expect(second?.textContent).toContain('6/1 OP4, 6/1 OP7, 6/1 OP13 …');
+    // Where an opener was used: shown for the highlighted option only.
+    expect(second?.textContent).not.toContain('6/1 OP4');
     expect(first?.getAttribute('aria-selected')).toBe('true');
     expect(text().getAttribute('aria-activedescendant')).toBe(first?.id);
 
@@ -162,6 +163,8 @@ describe('the completion menu in the browser', () => {
     );
     expect(text().getAttribute('aria-activedescendant')).toBe(options()[1]?.id);
     expect(options()[0]?.getAttribute('aria-selected')).toBe('false');
+    expect(options()[1]?.textContent).toContain('6/1 OP4, 6/1 OP7, 6/1 OP13 …');
+    expect(options()[0]?.querySelector('.completion__detail')).toBeNull();
     await userEvent.keyboard('{ArrowUp}{Enter}the Office;');
 
     await until(() => (listbox() === null ? true : null), 'the menu to close');
@@ -237,6 +240,33 @@ describe('the completion menu in the browser', () => {
     expect(other.bottom).toBeLessThanOrEqual(otherLine.top);
     expect(otherLine.top - other.bottom).toBeLessThan(12);
     expect(moves).toHaveLength(1);
+  });
+
+  it('keeps the menu inside the window when the caret is near its right edge, at its own width', async () => {
+    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await caretAtEnd(3);
+    await userEvent.keyboard('{Enter}R');
+    await until(listbox, 'the listbox');
+    await frame();
+    const width = (document.querySelector('.completion') as HTMLElement).getBoundingClientRect().width;
+    await userEvent.keyboard('{Escape}');
+    await until(() => (listbox() === null ? true : null), 'the menu to close');
+
+    // The editor in a narrow column at the window's right edge.
+    host.style.marginLeft = `${window.innerWidth - 140}px`;
+    host.style.width = '120px';
+    await frame();
+    await caretAtEnd(4);
+    await userEvent.keyboard('{Enter}R');
+    await until(listbox, 'the listbox');
+    await frame();
+    const menu = (document.querySelector('.completion') as HTMLElement).getBoundingClientRect();
+    const caret = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    expect(caret?.left).toBeGreaterThan(window.innerWidth - 140);
+    expect(menu.width).toBeCloseTo(width, 0);
+    expect(menu.right).toBeLessThanOrEqual(window.innerWidth - 3);
+    expect(menu.left).toBeGreaterThanOrEqual(0);
+    expect(menu.left).toBeLessThan((caret?.left ?? 0) - 100);
   });
 
   it('highlights the option under the pointer, and writes the one clicked', async () => {

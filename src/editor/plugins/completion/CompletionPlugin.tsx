@@ -48,7 +48,7 @@ function listboxName(state: OpenState): string {
 /** What the menu shows, with where the typed words start on screen when it opened or changed. */
 interface Shown {
   readonly state: CompletionState;
-  readonly caret: DOMRect | null;
+  readonly caret: Caret | null;
 }
 
 const CLOSED: Shown = { state: CLOSED_COMPLETION, caret: null };
@@ -62,8 +62,8 @@ export function CompletionPlugin({
   const [editor] = useLexicalComposerContext();
   const [{ state, caret }, setShown] = useState<Shown>(CLOSED);
   const listboxId = `completion-${useId().replace(/[^\w-]/g, '')}`;
-  // The size of the menu last shown: a menu opening again is placed with it (flipped above the line
-  // at the window's foot) before it is laid out, and is seldom moved again once its own is known.
+  // The size of the menu last shown: a menu opening again is placed with it (above the line when the
+  // room below would not hold it) before it is laid out.
   const lastSize = useRef<Size | null>(null);
 
   useEffect(
@@ -120,25 +120,62 @@ interface Size {
   readonly height: number;
 }
 
+/** The menu's inline placing: each property as written to its style. */
+interface Place {
+  /** Which side of the line it is on (its shadow falls away from the line, completion.css). */
+  readonly side: 'below' | 'above';
+  readonly top: string;
+  readonly bottom: string;
+  readonly left: string;
+  readonly maxHeight: string;
+  readonly translate: string;
+}
+
+/** The stylesheet's bound on the menu's height (completion.css), with the room it has on screen. */
+const MAX_HEIGHT = ['22rem', '60vh'];
+const MAX_HEIGHT_PX = 22 * 16;
+
 /**
- * Where the menu goes: below the line, or above it when there is no room below and there is above;
- * moved left as far as needed to stay on screen. `size` is the menu's as last laid out (none yet:
- * below the line, from the caret). Above the line, the menu's foot is placed (`bottom`, from the
- * window's foot), not its head: a menu of another height opening there is already in place.
+ * Where the typed words start, read while the page is laid out (never in the keystroke's own work):
+ * on screen, with the window's size and scroll at that moment.
  */
-function menuPlace(
-  caret: Pick<DOMRect, 'top' | 'bottom' | 'left'>,
-  size: Size | null,
-  viewport: { readonly width: number; readonly height: number },
-): { readonly top: string; readonly bottom: string; readonly left: string } {
+export interface Caret {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly scroll: { readonly x: number; readonly y: number };
+}
+
+/**
+ * Where the menu goes, decided without laying it out: below the line when the room there holds a
+ * menu of `size` (the menu's as last laid out; none yet: the tallest the stylesheet allows), else on
+ * whichever side has more room; never taller than that room, so the window never cuts it off, and it
+ * scrolls within it. Above the line, its foot is placed (`bottom`), so a menu of any height stands on
+ * the line. Across, it starts at the caret and is moved in from the window's right edge by a
+ * `translate` that refers to its own width (`100%`), applied when it is painted: the menu is laid out
+ * once, in the frame that first shows it, and never measured in the keystroke.
+ *
+ * It is placed in the page (`position: absolute` from the document's origin, hence the scroll), not
+ * over it (`fixed`): drawn with the page under it, it adds no layer of its own to the frame.
+ */
+export function menuPlace(caret: Caret, size: Size | null): Place {
   const px = (value: number): string => `${Math.round(value)}px`;
-  const below = { top: px(caret.bottom + GAP), bottom: 'auto' };
-  if (size === null) return { ...below, left: px(Math.max(GAP, caret.left)) };
-  const left = px(Math.max(GAP, Math.min(caret.left, viewport.width - size.width - GAP)));
-  const foot = caret.top - GAP;
-  if (caret.bottom + GAP + size.height > viewport.height && foot - size.height > 0)
-    return { top: 'auto', bottom: px(viewport.height - foot), left };
-  return { ...below, left };
+  const { viewport, scroll } = caret;
+  const roomBelow = Math.max(0, viewport.height - caret.bottom - 2 * GAP);
+  const roomAbove = Math.max(0, caret.top - 2 * GAP);
+  const wanted = size?.height ?? Math.min(MAX_HEIGHT_PX, 0.6 * viewport.height);
+  const above = roomBelow < wanted && roomAbove > roomBelow;
+  const left = Math.round(Math.max(GAP, caret.left));
+  return {
+    side: above ? 'above' : 'below',
+    top: above ? 'auto' : px(caret.bottom + GAP + scroll.y),
+    // From the foot of the initial containing block, which is the window's size at the origin.
+    bottom: above ? px(viewport.height - caret.top + GAP - scroll.y) : 'auto',
+    left: px(left + scroll.x),
+    maxHeight: `min(${MAX_HEIGHT.join(', ')}, ${px(above ? roomAbove : roomBelow)})`,
+    translate: `min(0px, calc(${Math.round(viewport.width - GAP - left)}px - 100%)) 0px`,
+  };
 }
 
 function CompletionMenu({
@@ -150,36 +187,35 @@ function CompletionMenu({
 }: {
   readonly editor: LexicalEditor;
   readonly state: OpenState;
-  readonly caret: DOMRect | null;
+  readonly caret: Caret | null;
   readonly listboxId: string;
   /** The menu's size as last laid out, this opening's or an earlier one's. */
   readonly size: { current: Size | null };
 }): JSX.Element {
   const menuRef = useRef<HTMLDivElement>(null);
+  /** The place last written (the style reads some of it back in another spelling). */
+  const written = useRef<Place | null>(null);
   /** The caret the menu is placed at. */
-  const at = useRef<DOMRect | null>(caret);
+  const at = useRef<Caret | null>(caret);
   const { anchorKey, start, selected } = state;
 
   // Nothing here reads the layout while the keystroke runs: the menu is placed from the caret read when
-  // it opened and from its size as last laid out, and placed again (flipped above the line, moved in
-  // from the right) when its size is known. A ResizeObserver hears of that size after the frame's
-  // layout and before its paint, so the menu is drawn where it belongs in the frame that first
-  // shows it.
+  // it opened and from the size of the menu last shown (menuPlace), and is never moved once drawn.
+  // Each property is written only when it changes: a place that has not changed is not written again.
   const apply = useCallback(() => {
     const menu = menuRef.current;
     const rect = at.current;
     if (menu === null || rect === null) return;
-    const place = menuPlace(rect, size.current, {
-      width: window.innerWidth,
-      height: window.innerHeight,
-    });
-    // In whole pixels, which the style reads back as written: a place that has not changed is not
-    // written again (a fractional one reads back rounded to six digits, and writing it again would lay
-    // the page out a second time in the frame that first shows the menu).
+    const place = menuPlace(rect, size.current);
     const { style } = menu;
-    if (style.top !== place.top) style.top = place.top;
-    if (style.bottom !== place.bottom) style.bottom = place.bottom;
-    if (style.left !== place.left) style.left = place.left;
+    const last = written.current;
+    if (last?.side !== place.side) menu.dataset.side = place.side;
+    if (last?.top !== place.top) style.top = place.top;
+    if (last?.bottom !== place.bottom) style.bottom = place.bottom;
+    if (last?.left !== place.left) style.left = place.left;
+    if (last?.maxHeight !== place.maxHeight) style.maxHeight = place.maxHeight;
+    if (last?.translate !== place.translate) style.translate = place.translate;
+    written.current = place;
   }, [size]);
 
   useLayoutEffect(() => {
@@ -187,20 +223,23 @@ function CompletionMenu({
     apply();
   }, [caret, apply]);
 
+  // The menu's size, for placing the next one: read when the browser is idle after the frame that
+  // drew it, when the page is laid out and reading it costs nothing. (A ResizeObserver would report it
+  // inside that frame and make Chromium run its style, layout and paint steps a second time.)
+  const { options } = state;
   useLayoutEffect(() => {
     const menu = menuRef.current;
-    if (menu === null || typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]?.borderBoxSize?.[0];
-      size.current =
-        box === undefined
-          ? { width: menu.offsetWidth, height: menu.offsetHeight }
-          : { width: box.inlineSize, height: box.blockSize };
-      apply();
-    });
-    observer.observe(menu);
-    return () => observer.disconnect();
-  }, [apply, size]);
+    if (menu === null) return;
+    const read = (): void => {
+      if (menu.isConnected) size.current = { width: menu.offsetWidth, height: menu.offsetHeight };
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(read, { timeout: 1000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(read, 200);
+    return () => clearTimeout(handle);
+  }, [options, size]);
 
   // The page scrolled or the window changed: the caret is read again. Listened to from the commit that
   // draws the menu (a passive effect would ask for an animation frame in the keystroke's frame).
@@ -275,7 +314,11 @@ function CompletionMenu({
               {option.count === undefined ? null : <span className="completion__count">{option.count}</span>}
               {option.tag === undefined ? null : <span className="completion__tag">{option.tag}</span>}
             </span>
-            {option.detail === undefined ? null : <span className="completion__detail">{option.detail}</span>}
+            {/* The highlighted option's detail only (where its wording was used): ten lines to read
+                at a glance, and a third of the text to lay out in the keystroke that opens the menu. */}
+            {option.detail === undefined || index !== selected ? null : (
+              <span className="completion__detail">{option.detail}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -291,9 +334,17 @@ function optionIndex(target: EventTarget | null): number | null {
 }
 
 /** Where the typed words start on screen: a range in the text node's DOM, or the node's element. */
-function caretRect(editor: LexicalEditor, key: string, offset: number): DOMRect | null {
+function caretRect(editor: LexicalEditor, key: string, offset: number): Caret | null {
   const element = editor.getElementByKey(key);
   if (element === null) return null;
+  const view = element.ownerDocument.defaultView ?? window;
+  const caret = (rect: DOMRect): Caret => ({
+    top: rect.top,
+    bottom: rect.bottom,
+    left: rect.left,
+    viewport: { width: view.innerWidth, height: view.innerHeight },
+    scroll: { x: view.scrollX, y: view.scrollY },
+  });
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const text = walker.nextNode();
   if (text !== null) {
@@ -302,7 +353,7 @@ function caretRect(editor: LexicalEditor, key: string, offset: number): DOMRect 
     range.setStart(text, at);
     range.setEnd(text, at);
     const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    if (rect.height > 0) return rect;
+    if (rect.height > 0) return caret(rect);
   }
-  return element.getBoundingClientRect();
+  return caret(element.getBoundingClientRect());
 }
