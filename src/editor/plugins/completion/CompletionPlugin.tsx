@@ -314,9 +314,10 @@ function CompletionMenu({
               {option.count === undefined ? null : <span className="completion__count">{option.count}</span>}
               {option.tag === undefined ? null : <span className="completion__tag">{option.tag}</span>}
             </span>
-            {/* The highlighted option's detail only (where its wording was used): ten lines to read
-                at a glance, and a third of the text to lay out in the keystroke that opens the menu. */}
-            {option.detail === undefined || index !== selected ? null : (
+            {/* An opener's detail (where it was used) for the highlighted option only: ten lines to
+                read at a glance, and a third of the text to lay out in the keystroke that opens the
+                menu. A reference's (a title, a source) tells the options apart: shown for each. */}
+            {option.detail === undefined || (state.mode === 'opener' && index !== selected) ? null : (
               <span className="completion__detail">{option.detail}</span>
             )}
           </li>
