@@ -65,6 +65,7 @@ export function CompletionPlugin({
   // The size of the menu last shown: a menu opening again is placed with it (above the line when the
   // room below would not hold it) before it is laid out.
   const lastSize = useRef<Size | null>(null);
+  const shownMenu = useRef<HTMLDivElement | null>(null);
 
   useEffect(
     () =>
@@ -74,10 +75,17 @@ export function CompletionPlugin({
         // The caret's place is read here, in the update listener that opens the menu: Lexical has just
         // placed the selection, so the page is laid out and reading it costs nothing. Read once the
         // menu is in the page, it would lay the page out a second time in the keystroke.
-        onChange: (next) =>
+        // The size of the menu on screen is read here too, as it was laid out for the last frame (a
+        // ResizeObserver would report it inside the frame that first shows it, and make Chromium run
+        // its style, layout and paint steps a second time in that frame).
+        onChange: (next) => {
+          const menu = shownMenu.current;
+          if (menu?.isConnected === true)
+            lastSize.current = { width: menu.offsetWidth, height: menu.offsetHeight };
           setShown(
             next.open ? { state: next, caret: caretRect(editor, next.anchorKey, next.start) } : CLOSED,
-          ),
+          );
+        },
         ...(library === undefined ? {} : { library }),
         ...(organ === undefined ? {} : { organ }),
       }),
@@ -108,7 +116,14 @@ export function CompletionPlugin({
 
   if (!state.open) return null;
   return createPortal(
-    <CompletionMenu editor={editor} state={state} caret={caret} listboxId={listboxId} size={lastSize} />,
+    <CompletionMenu
+      editor={editor}
+      state={state}
+      caret={caret}
+      listboxId={listboxId}
+      size={lastSize}
+      shownRef={shownMenu}
+    />,
     document.body,
   );
 }
@@ -184,6 +199,7 @@ function CompletionMenu({
   caret,
   listboxId,
   size,
+  shownRef,
 }: {
   readonly editor: LexicalEditor;
   readonly state: OpenState;
@@ -191,6 +207,8 @@ function CompletionMenu({
   readonly listboxId: string;
   /** The menu's size as last laid out, this opening's or an earlier one's. */
   readonly size: { current: Size | null };
+  /** Where the menu's element is kept while it is on screen. */
+  readonly shownRef: { current: HTMLDivElement | null };
 }): JSX.Element {
   const menuRef = useRef<HTMLDivElement>(null);
   /** The place last written (the style reads some of it back in another spelling). */
@@ -223,23 +241,13 @@ function CompletionMenu({
     apply();
   }, [caret, apply]);
 
-  // The menu's size, for placing the next one: read when the browser is idle after the frame that
-  // drew it, when the page is laid out and reading it costs nothing. (A ResizeObserver would report it
-  // inside that frame and make Chromium run its style, layout and paint steps a second time.)
-  const { options } = state;
+  // The menu on screen, whose size the plugin reads for placing the next one (CompletionPlugin).
   useLayoutEffect(() => {
-    const menu = menuRef.current;
-    if (menu === null) return;
-    const read = (): void => {
-      if (menu.isConnected) size.current = { width: menu.offsetWidth, height: menu.offsetHeight };
+    shownRef.current = menuRef.current;
+    return () => {
+      shownRef.current = null;
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(read, { timeout: 1000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(read, 200);
-    return () => clearTimeout(handle);
-  }, [options, size]);
+  }, [shownRef]);
 
   // The page scrolled or the window changed: the caret is read again. Listened to from the commit that
   // draws the menu (a passive effect would ask for an animation frame in the keystroke's frame).
