@@ -1,5 +1,5 @@
 /**
- * The first-page masthead of an L document (DRAFTING-RULES.md sections 6 and 8): "United Nations"
+ * The first-page masthead of an L document (UN practice: how drafts travel and the printed page): "United Nations"
  * and the symbol over a rule, the distribution block, the session, the agenda item and the sponsors
  * line. Shown above the text when the draft has a symbol; edited in the Details panel.
  */

@@ -1,6 +1,6 @@
 /**
  * Footnote changes of a pair of paragraphs, reported apart from the words: footnote markers are not
- * words, and what matters to a delegation is the source a reference cites (DRAFTING-RULES.md section 3).
+ * words, and what matters to a delegation is the source a reference cites (UN practice: citing instruments).
  */
 import { inlineText } from '../model/inline.ts';
 import type { Footnote } from '../model/types.ts';

@@ -22,7 +22,7 @@ export interface WordChange {
  *   "Decides"; "Urges" → "Encourages");
  * - `equivalent`: other verb, same level ("Urges" → "Calls upon");
  * - `sequence`: the same verb, only *also* / *further* differs ("Requests" → "Also requests"), the
- *   consequence of a paragraph inserted or deleted before it (DRAFTING-RULES.md section 2);
+ *   consequence of a paragraph inserted or deleted before it (UN practice: the also/further rule);
  * - `unranked`: a verb off the scale on either side (preambular participles, "Reaffirms", "Condemns").
  */
 export const OPENER_SHIFTS = ['strengthening', 'softening', 'equivalent', 'sequence', 'unranked'] as const;

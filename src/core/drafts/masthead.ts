@@ -1,5 +1,5 @@
 /**
- * What the masthead of a draft says beyond its metadata fields (DRAFTING-RULES.md sections 6 and 8):
+ * What the masthead of a draft says beyond its metadata fields (UN practice: how drafts travel and the printed page):
  * the sponsors line above the title, "Mexico and Peru: draft resolution", "Costa Rica, Croatia, ...
  * and United States of America: revised draft resolution". The model keeps the sponsors as a list and
  * the revision in the symbol ("CTOC/COP/2012/L.4/Rev.2"), so the line is derived, never stored.

@@ -1,7 +1,7 @@
 /**
  * A fresh draft is numbered by position: operative paragraphs 1, 2, 3 (lettered (a), (b) in a
- * decision), subparagraphs (a) then (i), footnotes 1, 2, 3 in order (DRAFTING-RULES.md section 1,
- * items 4-5; types.ts: a label is "omitted in a fresh draft, where position decides"). Printed
+ * decision), subparagraphs (a) then (i), footnotes 1, 2, 3 in order (UN practice:
+ * operative paragraphs and subparagraphs; types.ts: a label is "omitted in a fresh draft, where position decides"). Printed
  * labels copied from a report or a template would stay "3" after a paragraph is inserted above.
  */
 import type { Annex, OperativeParagraph, ResolutionDocument, Subparagraph } from '../model/types.ts';

@@ -1,7 +1,7 @@
 /**
  * The ways a draft starts: from a template, from a past resolution or decision of the corpus (its
  * text copied in, the original remembered as the base for compare and tracked changes), or as a
- * follow-up on the same subject that opens by recalling it (DRAFTING-RULES.md sections 4 and 6).
+ * follow-up on the same subject that opens by recalling it (UN practice: citing resolutions and how drafts travel).
  *
  * Misuse throws (ARCHITECTURE.md convention 6): these take documents the app already holds, so a
  * document without a number handed to the corpus functions is a bug, not a user's mistake.

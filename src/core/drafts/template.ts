@@ -138,7 +138,7 @@ function metadataOf(front: FrontMatter): { metadata: Metadata; datedOnStart: boo
   const line = (key: TemplateKey): number | undefined => front.lines[key];
   let symbol = v.symbol;
   if (v.revision !== undefined) {
-    // DRAFTING-RULES.md section 4: the revision is part of the symbol, "CTOC/COP/2012/L.4/Rev.2".
+    // UN practice: citing resolutions: the revision is part of the symbol, "CTOC/COP/2012/L.4/Rev.2".
     if (!/^[1-9]\d*$/.test(v.revision) && !isPlaceholderOnly(v.revision))
       throw new TemplateError(
         `line ${line('revision')}: "revision" must be a number (Rev.1, Rev.2 ...) or a placeholder such as ‹n›, got ${JSON.stringify(v.revision)}`,

@@ -1,5 +1,5 @@
 /**
- * Paragraph labels as UN documents print them (DRAFTING-RULES.md section 1): operative paragraphs
+ * Paragraph labels as UN documents print them (UN practice: the parts of a resolution): operative paragraphs
  * 1, 2, 3; subparagraphs (a), (b) then (i), (ii) one level down. The one place letters and roman
  * numerals are written: export, compare, the rules and the editor's transforms all call these.
  */

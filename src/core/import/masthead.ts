@@ -1,5 +1,5 @@
 /**
- * Reads the masthead of an L document back into metadata (DRAFTING-RULES.md sections 6 and 8): the
+ * Reads the masthead of an L document back into metadata (UN practice: how drafts travel and the printed page): the
  * symbol, "Distr.: Limited", the date, "Original: English", the session, the agenda item and its
  * title, and the sponsors line ("Mexico and Peru: draft resolution"). It reads the text, not the
  * styles, so a delegation's own Word draft with a typed masthead is read as well as an export.

@@ -18,7 +18,7 @@ export interface OpenerSource {
   readonly part: OpenerPart;
   /** 1-based position of the paragraph in its part (the printed number in an operative part). */
   readonly paragraph: number;
-  /** As delegates cite it (DRAFTING-RULES.md section 6): "6/3 OP12", "6/1 PP7". */
+  /** As delegates cite it (UN practice: how drafts travel): "6/3 OP12", "6/1 PP7". */
   readonly label: string;
 }
 
@@ -85,8 +85,8 @@ interface Tally {
 
 /**
  * Counts the openers of the resolutions' preambular and operative paragraphs. Left out on purpose:
- * decisions (the report states them in the past tense, "decided that: (a) ...", DRAFTING-RULES.md
- * section 1 item 7, so their openers are not drafting verbs) and annexes (the annex to 6/4 holds a
+ * decisions (the report states them in the past tense, "decided that: (a) ...", UN practice:
+ * decisions, so their openers are not drafting verbs) and annexes (the annex to 6/4 holds a
  * working group's recommendations, whose "Encourages"/"Requests" belong to that body, not to the
  * Conference). Paragraphs without a recognized opener ('') are skipped. Openers are grouped
  * case-insensitively; the first printed form is kept.

@@ -1,6 +1,6 @@
 /**
  * Recognizing an opener as it is typed: the editor turns the opening words of a paragraph into an
- * italic opener once they form a phrase the lexicon knows (DRAFTING-RULES.md section 1, items 3-4),
+ * italic opener once they form a phrase the lexicon knows (UN practice: preambular paragraphs and operative paragraphs),
  * and converts an opener when a paragraph moves between the preamble and the operative part.
  */
 import type { Lexicon } from './lexicon.ts';

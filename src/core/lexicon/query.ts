@@ -1,8 +1,8 @@
 /**
  * Opener suggestions for the editor's completion menu: at the start of a preambular paragraph the
  * preambular openers, at the start of an operative paragraph the operative verbs, ranked by use in the
- * corpus, with the also/further form of the sequence rule first when it applies (DRAFTING-RULES.md
- * section 2). The rule lives here, not in the UI (ARCHITECTURE.md convention 5).
+ * corpus, with the also/further form of the sequence rule first when it applies (UN practice:
+ * the also/further rule). The rule lives here, not in the UI (ARCHITECTURE.md convention 5).
  *
  * A lookup scans the part's precomputed rows (lexicon.ts) with `startsWith` on lower-case keys; the rows
  * are already in rank order, so nothing is sorted per keystroke.

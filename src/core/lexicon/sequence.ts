@@ -1,5 +1,5 @@
 /**
- * The *also* / *further* sequence of repeated openers (DRAFTING-RULES.md section 2).
+ * The *also* / *further* sequence of repeated openers (UN practice: the also/further rule).
  *
  * When consecutive paragraphs of the same part open with the same verb, the first is plain, the second
  * takes *also*, the third and later take *further*: 6/1 operative paragraphs 4-6 "Requests / Also

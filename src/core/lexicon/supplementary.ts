@@ -5,7 +5,7 @@
  * lexicon entry with `fromCorpus: false` and count 0; `buildLexicon` drops any the corpus already has,
  * so the list may overlap the corpus freely (keeping it independent of the corpus reader).
  *
- * Phrases are the italic opener only, as the corpus prints it (DRAFTING-RULES.md section 1): "Takes
+ * Phrases are the italic opener only, as the corpus prints it (UN practice: the parts of a resolution): "Takes
  * note" and "Mindful", with "of" left to the roman text; idioms whose preposition is part of the phrase
  * keep it ("Guided by", "Bearing in mind", "Calls upon"). Only plain forms: the also/further forms
  * come from the sequence rule (sequence.ts).

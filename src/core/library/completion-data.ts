@@ -133,7 +133,7 @@ function citedName(d: LibraryDocument): string {
 }
 
 interface Paragraph {
-  /** "PP3", "OP12", "II OP3": as delegates cite it (DRAFTING-RULES.md section 6). */
+  /** "PP3", "OP12", "II OP3": as delegates cite it (UN practice: how drafts travel). */
   readonly label: string;
   readonly part: OpenerPart;
   readonly opener: string;

@@ -1,6 +1,6 @@
 /**
  * Placeholders: text still to be written, wrapped in single guillemets, "‹title of the resolution›".
- * U+2039/U+203A never occur in UN English text (DRAFTING-RULES.md section 5 uses double quotation
+ * U+2039/U+203A never occur in UN English text (UN spelling and style use double quotation
  * marks only), so a placeholder needs no node or run type of its own: the model stays plain strings
  * and inline runs, templates stay readable text files, and the editor, Tab navigation and the lint
  * rule for unfilled placeholders all find them with the same pattern.

@@ -2,7 +2,7 @@
  * The resolution document model: the truth that saved drafts, compare, lint and export read.
  * The editor is one view of it (ARCHITECTURE.md, convention 2).
  *
- * Parts follow DRAFTING-RULES.md section 1: title, enacting formula, preambular paragraphs,
+ * Parts follow UN practice: title, enacting formula, preambular paragraphs,
  * numbered operative paragraphs with subparagraphs (a) then (i), an optional annex, footnotes.
  */
 import type { Negotiation } from '../negotiation/types.ts';
@@ -13,7 +13,7 @@ export const SCHEMA_VERSION = 2 as const;
 export const DOCUMENT_KINDS = ['resolution', 'decision'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** The footnote rule of DRAFTING-RULES.md section 3: 2012 practice (the corpus) or the current Editorial Manual. */
+/** The footnote rule for citing instruments: 2012 practice (the corpus) or the current Editorial Manual. */
 export const FOOTNOTE_RULES = ['2012', 'current'] as const;
 export type FootnoteRule = (typeof FOOTNOTE_RULES)[number];
 

@@ -36,7 +36,7 @@ export type ValidationResult =
 /**
  * Caps that protect the app from hostile or corrupt input, set far above any real resolution: the
  * longest paragraph of the corpus is under 2,000 characters and its longest resolution has 20
- * operative paragraphs. Subparagraphs go (a) then (i) (DRAFTING-RULES.md section 1.5); depth 4
+ * operative paragraphs. Subparagraphs go (a) then (i) (UN practice: subparagraphs); depth 4
  * leaves room for negotiation texts without letting a file nest without end.
  */
 export const LIMITS = {

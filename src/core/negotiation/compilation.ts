@@ -1,5 +1,5 @@
 /**
- * The compilation text as facilitators lay it out (NEGOTIATION.md): each paragraph of the base with
+ * The compilation text as facilitators lay it out: each paragraph of the base with
  * what is accepted applied, every open proposal marked with its delegation (insertions set apart,
  * deletions struck), disputed words in brackets with their alternatives "Alt 1", "Alt 2", new
  * paragraphs numbered "OP5 bis" after the one they follow, and each paragraph's status. The editor's

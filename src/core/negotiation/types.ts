@@ -1,5 +1,5 @@
 /**
- * The negotiation of a draft (issue 14; NEGOTIATION.md): the facilitator's compilation text as data.
+ * The negotiation of a draft (issue 14): the facilitator's compilation text as data.
  *
  * A round of negotiation works on one fixed text, its base: the document itself (Rev.0 is the zero
  * draft, Rev.1 the first revision …). Everything delegations propose is anchored to the base — its
@@ -22,7 +22,7 @@ export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export const PROPOSAL_STATES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-/** As delegates say it (NEGOTIATION.md): "agreed ad ref" is agreed for now, subject to the whole text. */
+/** As delegates say it: "agreed ad ref" is agreed for now, subject to the whole text. */
 export const PARAGRAPH_STATUSES = ['pending', 'agreed ad ref', 'agreed', 'deleted'] as const;
 export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 /**
  * Finds the opening phrase of a paragraph: the participle, participial phrase or adjective that
  * opens a preambular paragraph, or the present-tense verb that opens an operative one
- * (DRAFTING-RULES.md section 1, items 3-4), with also/further (in italics) and its fixed complement:
+ * (UN practice: preambular paragraphs and operative paragraphs), with also/further (in italics) and its fixed complement:
  * "Noting with appreciation", "Recognizing also", "Also requests", "Expresses its appreciation",
  * "Calls upon", "Takes note", "Taking note with appreciation", "Greatly concerned".
  *

@@ -1,6 +1,6 @@
 /**
- * Recognizes resolutions and decisions in plain text as UN documents print them (DRAFTING-RULES.md
- * section 1): an optional "Resolution 6/3" line, the title, the enacting formula ending with a comma,
+ * Recognizes resolutions and decisions in plain text as UN documents print them (UN practice:
+ * the parts of a resolution): an optional "Resolution 6/3" line, the title, the enacting formula ending with a comma,
  * preambular paragraphs, "1." operative paragraphs, "(a)"/"(i)" subparagraphs, an optional annex,
  * and footnote lines. Shared by the corpus, by paste and by .docx import.
  *

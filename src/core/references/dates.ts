@@ -1,6 +1,6 @@
 /**
  * Dates as UN documents print them: day month year, no commas, "19 October 2012"
- * (DRAFTING-RULES.md section 4).
+ * (UN practice: citing resolutions).
  */
 
 const MONTHS = [

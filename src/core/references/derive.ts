@@ -1,5 +1,5 @@
 /**
- * The references the corpus cites, read from the corpus itself (DRAFTING-RULES.md sections 3-4):
+ * The references the corpus cites, read from the corpus itself (UN practice: citing instruments and citing resolutions):
  * - each instrument's source is the footnote the corpus places right after its title;
  * - the resolutions and decisions it cites, with the dates and titles it prints for them;
  * - the documents it cites by symbol, with the description it gives in "Description (SYMBOL)" form.
@@ -70,7 +70,7 @@ function documentPassages(doc: ResolutionDocument): Passage[] {
       pushSubs(where, s.subparagraphs);
     });
   };
-  // Paragraphs are named as delegates cite them: PP3, OP5 (DRAFTING-RULES.md section 6).
+  // Paragraphs are named as delegates cite them: PP3, OP5 (UN practice: how drafts travel).
   doc.preamble.forEach((p, i) => push(`${name} PP${i + 1}`, p.opener, p.content));
   doc.operative.forEach((p, i) => {
     const label = p.label ?? String(i + 1);

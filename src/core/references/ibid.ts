@@ -1,5 +1,5 @@
 /**
- * "Ibid." chains (DRAFTING-RULES.md section 3): a footnote that repeats the source of the note before
+ * "Ibid." chains (UN practice: citing instruments): a footnote that repeats the source of the note before
  * it says "Ibid." (same place) or "Ibid., vol. 2326, No. 39574." (same work, other place). The corpus
  * chains them across resolutions: footnote 16 "Ibid." means vol. 2225 because footnote 15 was
  * "Ibid., vol. 2225, No. 39574.", which itself leans on footnote 14.

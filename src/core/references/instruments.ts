@@ -1,6 +1,6 @@
 /**
  * The instruments the corpus cites: who they are, not where they are published. Sources are read from
- * the corpus's footnotes by `derive.ts` (DRAFTING-RULES.md section 3: "read from its footnotes"), so
+ * the corpus's footnotes by `derive.ts` (UN practice: citing instruments: "read from its footnotes"), so
  * this table holds only what the footnotes cannot say: the identity of each instrument, the short titles
  * the corpus uses after a first mention, and the common names a drafter is likely to type.
  */

@@ -1,6 +1,6 @@
 /**
  * Completion over the references the corpus cites (ARCHITECTURE.md convention 5: the editor's typeahead
- * asks here; no lists in plugins). DRAFTING-RULES.md section 3: an instrument's first mention is its full
+ * asks here; no lists in plugins). UN practice: citing instruments: an instrument's first mention is its full
  * title with a footnote giving the source, later mentions its short title. Section 4: the organ's own
  * acts are cited "its resolution 5/1 of 22 October 2010"; others "General Assembly resolution 64/293".
  *

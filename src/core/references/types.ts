@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../parse/diagnostics.ts';
 import type { InstrumentGroupId, InstrumentId } from './instruments.ts';
 
-/** An instrument with the source its first mention is footnoted with (DRAFTING-RULES.md section 3). */
+/** An instrument with the source its first mention is footnoted with (UN practice: citing instruments). */
 export interface InstrumentReference {
   readonly id: InstrumentId;
   /** The full title as printed, without an article. */
@@ -33,7 +33,7 @@ export interface InstrumentGroupReference {
 /** The organ of a report's own "its resolution 5/1": the Conference of the Parties. */
 export const COP_ORGAN = 'Conference of the Parties';
 
-/** A resolution or decision the corpus cites or adopts (DRAFTING-RULES.md section 4). */
+/** A resolution or decision the corpus cites or adopts (UN practice: citing resolutions). */
 export interface CitedAct {
   readonly kind: 'resolution' | 'decision';
   /** `COP_ORGAN`, "General Assembly", "Economic and Social Council" ... */
@@ -53,7 +53,7 @@ export interface CitedAct {
   readonly meeting?: number;
 }
 
-/** What a symbol's parts say the document is (DRAFTING-RULES.md section 4). */
+/** What a symbol's parts say the document is (UN practice: citing resolutions). */
 export type DocumentSymbolKind =
   | 'draft' // L = limited
   | 'conference-room-paper'

@@ -1,5 +1,5 @@
 /**
- * Citing resolutions and decisions (DRAFTING-RULES.md section 4), by the organ that adopted them
+ * Citing resolutions and decisions (UN practice: citing resolutions), by the organ that adopted them
  * (references/organs.ts, references/citations.ts):
  * - the organ's own acts are cited "its resolution 5/1 of 22 October 2010": the first citation with
  *   "its" gives the date, later ones may leave it out (6/3 PP2 "its resolution 5/3 of 22 October 2010",

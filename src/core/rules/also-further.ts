@@ -1,5 +1,5 @@
 /**
- * Repeated openers take *also*, then *further* (DRAFTING-RULES.md section 2): when consecutive
+ * Repeated openers take *also*, then *further* (UN practice: the also/further rule): when consecutive
  * paragraphs of a part open with the same verb, the first is plain, the second takes "also", the third
  * and later "further" ("Requests / Also requests / Further requests", 6/1 OP4-6; "Recognizing /
  * Recognizing also / Recognizing further", 6/1 PP12-14). The sequence logic is the lexicon's

@@ -1,5 +1,5 @@
 /**
- * The punctuation a paragraph ends with (DRAFTING-RULES.md section 1 items 3-5): a comma after a
+ * The punctuation a paragraph ends with (UN practice: preambular paragraphs, operative paragraphs and subparagraphs): a comma after a
  * preambular paragraph, a semicolon after an operative paragraph or subparagraph, a colon before
  * subparagraphs, a full stop at the very end. Shared by the three ending rules.
  */

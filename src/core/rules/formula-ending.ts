@@ -1,7 +1,7 @@
 /**
  * The enacting formula names the organ and ends with a comma: "The Conference of the Parties to the
- * United Nations Convention against Transnational Organized Crime," (DRAFTING-RULES.md section 1 item
- * 2). Decisions differ (section 1 item 7): a formula that introduces lettered paragraphs ends with a
+ * United Nations Convention against Transnational Organized Crime," (UN practice:
+ * the enacting formula). Decisions differ: a formula that introduces lettered paragraphs ends with a
  * colon ("... decided that:", decision 6/3; "... rules of procedure for the Conference:", decision 6/2),
  * and a decision that is one sentence ends with a full stop ("... approved the provisional agenda ...
  * set out below.", decision 6/1).

@@ -1,5 +1,5 @@
 /**
- * Citing treaties and other instruments (DRAFTING-RULES.md section 3):
+ * Citing treaties and other instruments (UN practice: citing instruments):
  * - the first mention uses the full title and carries a footnote with the source ("United Nations,
  *   Treaty Series, vol. 2225, No. 39574."); the fix adds the footnote the corpus gives;
  * - later mentions use the short title ("the Convention", "the Firearms Protocol"): a repeated full

@@ -1,6 +1,6 @@
 /**
- * Printed labels of paragraphs and subparagraphs, read into positions (DRAFTING-RULES.md sections 1 and
- * 6): operative numbers "1", "2", with "5 bis", "5 ter" for paragraphs inserted in negotiation; letters
+ * Printed labels of paragraphs and subparagraphs, read into positions (UN practice:
+ * the parts of a resolution and how drafts travel): operative numbers "1", "2", with "5 bis", "5 ter" for paragraphs inserted in negotiation; letters
  * "(a)", "(b)"; roman numerals "(i)", "(ii)". Shared by the two numbering rules.
  */
 import { subLabel } from './units.ts';

@@ -1,6 +1,6 @@
 /**
  * Operative paragraphs are numbered 1, 2, 3 ... without gaps or repeats; a paragraph inserted in
- * negotiation takes "5 bis", "5 ter" (DRAFTING-RULES.md section 1 item 4 and section 6). A decision's
+ * negotiation takes "5 bis", "5 ter" (UN practice: operative paragraphs and how drafts travel). A decision's
  * paragraphs are lettered (a), (b) ... (decisions 6/2 and 6/3). Only printed labels are checked (text
  * pasted or imported from elsewhere, `label` in the model); where the label is absent the position
  * decides and nothing can be wrong. A lone operative paragraph is not numbered (section 1 item 4).

@@ -1,5 +1,5 @@
 /**
- * How operative paragraphs end (DRAFTING-RULES.md section 1 items 4-5): with a semicolon; the last with
+ * How operative paragraphs end (UN practice: operative paragraphs and subparagraphs): with a semicolon; the last with
  * a full stop; one that introduces subparagraphs with a colon ("9. Also urges States parties:", 6/3).
  * Decisions follow the same pattern ("(a) ...; (b) ....", decision 6/2). The corpus's slips: 6/3 OP2
  * and 6/1 OP16 end with a colon though no subparagraphs follow. In an omnibus resolution only the last

@@ -1,9 +1,9 @@
 /**
  * Operative paragraphs of a resolution open with a verb in the present indicative, in italics:
- * "Requests", "Urges", "Calls upon", "Takes note" (DRAFTING-RULES.md section 1 item 4). A participle
+ * "Requests", "Urges", "Calls upon", "Takes note" (UN practice: operative paragraphs). A participle
  * belongs to the preamble ("Noting" in the operative part is an error); a bare verb ("Request") is the
  * wrong form, and when the lexicon knows the indicative the fix writes it. Decisions are reported in the
- * past tense ("decided that: (a) ...", section 1 item 7; decision 6/2 "Decided", "Requested"), so the
+ * past tense ("decided that: (a) ..."; decision 6/2 "Decided", "Requested"), so the
  * rule leaves them alone. A paragraph may open with a phrase set off by a comma before its verb
  * ("Pending the total elimination of nuclear weapons, urges ...", A/RES/80/23 OP2): the verb after the
  * comma is then its opener.

@@ -1,6 +1,6 @@
 /**
  * Every preambular paragraph ends with a comma, the last one included: the preamble and the operative
- * part are one sentence (DRAFTING-RULES.md section 1 item 3). The corpus has two slips: 6/2 PP2 and PP3
+ * part are one sentence (UN practice: preambular paragraphs). The corpus has two slips: 6/2 PP2 and PP3
  * end with a full stop.
  *
  * Assembly practice adds lists in the preamble: a preambular paragraph that introduces (a), (b) ...

@@ -1,7 +1,7 @@
 /**
  * Preambular paragraphs open with a participle, a participial phrase or an adjective, in italics:
- * "Recalling", "Noting with appreciation", "Mindful", "Greatly concerned" (DRAFTING-RULES.md section 1
- * item 3; UN Editorial Manual, resolutions). The lexicon holds every opener of the corpus and the common
+ * "Recalling", "Noting with appreciation", "Mindful", "Greatly concerned" (UN practice:
+ * preambular paragraphs; UN Editorial Manual, resolutions). The lexicon holds every opener of the corpus and the common
  * UN openers it lacks (lexicon/supplementary.ts); an opener it does not know may still be right, so that
  * is a warning. An operative verb in the preamble ("Requests") is an error.
  */

@@ -1,7 +1,7 @@
 /**
  * Stretches of a paragraph that the text rules leave alone: quoted titles (`entitled "..."`, 6/1 PP1;
  * a conference's title, 6/3 PP6) are cited as printed, and document symbols (CTOC/COP/WG.4/2011/8,
- * A/CONF.192/15) are codes, not words (DRAFTING-RULES.md sections 4 and 5).
+ * A/CONF.192/15) are codes, not words (UN practice: citing resolutions; UN spelling and style).
  */
 import type { TextRange } from './types.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The word list of the UN spelling rule (DRAFTING-RULES.md section 5): UN English follows the Oxford
+ * The word list of the UN spelling rule (UN spelling and style): UN English follows the Oxford
  * spelling — -ize verbs (organize, recognize, criminalize, harmonize), but programme, labour, centre,
  * defence, neighbouring, fulfilment, endeavour (all in the corpus). Hand-kept; each entry is tested
  * (tests/core/rules/spelling.test.ts).

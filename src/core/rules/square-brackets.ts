@@ -1,6 +1,6 @@
 /**
  * Square brackets are balanced. In negotiation, text not yet agreed stands in square brackets
- * (DRAFTING-RULES.md section 6); a bracket left open or closed twice makes it unclear what is agreed.
+ * (UN practice: how drafts travel); a bracket left open or closed twice makes it unclear what is agreed.
  * A bracket may open in one paragraph and close in a later one (a bracketed run of paragraphs), so the
  * check reads the document as one text, in reading order.
  */

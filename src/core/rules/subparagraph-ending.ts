@@ -1,5 +1,5 @@
 /**
- * How subparagraphs end (DRAFTING-RULES.md section 1 item 5): each with a semicolon, the last one of the
+ * How subparagraphs end (UN practice: subparagraphs): each with a semicolon, the last one of the
  * last paragraph with a full stop, one that introduces (i), (ii) ... with a colon. The items of a
  * resolution's annex that continue its introductory sentence follow the same pattern (6/4 annex: "(a)
  * Encourages States ... in order to:", "(i) ...;"). An agenda annexed to a decision ends each item with

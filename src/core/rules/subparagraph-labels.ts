@@ -1,6 +1,6 @@
 /**
- * Subparagraph labels run (a), (b), (c) ... and one level down (i), (ii), (iii) ... (DRAFTING-RULES.md
- * section 1 item 5). Under a lettered paragraph (a decision's, or an annex item) the next level is
+ * Subparagraph labels run (a), (b), (c) ... and one level down (i), (ii), (iii) ... (UN practice:
+ * subparagraphs). Under a lettered paragraph (a decision's, or an annex item) the next level is
  * roman, under a roman one it is lettered again. The items of an annex run (a), (b) ... or, for an
  * agenda, 1, 2 ... (decision 6/1); after one of the annex's headings its numbers may start again at 1
  * (A/RES/78/128, rules of procedure). Only printed labels are checked; where a label is absent the

@@ -1,6 +1,6 @@
 /**
- * A resolution or decision has a title, printed in bold above the text (DRAFTING-RULES.md section 1
- * item 1). An empty title is an error.
+ * A resolution or decision has a title, printed in bold above the text (UN practice:
+ * the title). An empty title is an error.
  */
 import type { ResolutionDocument } from '../model/types.ts';
 import { citeRule } from './authority.ts';

@@ -22,7 +22,7 @@ export interface TextRange {
 }
 
 /**
- * A paragraph of the document, as delegates cite it (DRAFTING-RULES.md section 6) but by position:
+ * A paragraph of the document, as delegates cite it (UN practice: how drafts travel) but by position:
  * - title, formula: no `paragraph`;
  * - preamble, operative: `paragraph` is the 1-based position in the part, not the printed number
  *   ("5 bis" is simply the sixth paragraph);
@@ -111,7 +111,7 @@ export interface RuleDiagnostic {
 
 export interface LintSettings {
   /**
-   * The footnote rule of DRAFTING-RULES.md section 3. A draft's own `metadata.footnoteRule`, when set,
+   * The footnote rule for citing instruments. A draft's own `metadata.footnoteRule`, when set,
    * wins over this default (the rules are "configurable per draft", issue 6).
    */
   readonly footnoteRule: FootnoteRule;
@@ -126,7 +126,7 @@ export interface LintContext {
   readonly settings: LintSettings;
 }
 
-// A draft that does not say follows the current Editorial Manual, as the Details form shows (DRAFTING-RULES.md section 3).
+// A draft that does not say follows the current Editorial Manual, as the Details form shows (UN practice: citing instruments).
 export const DEFAULT_LINT_SETTINGS: LintSettings = { footnoteRule: 'current', disabled: [] };
 
 /**

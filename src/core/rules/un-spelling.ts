@@ -1,5 +1,5 @@
 /**
- * UN spelling (DRAFTING-RULES.md section 5): Oxford spelling, so "organization" (not "organisation"),
+ * UN spelling (UN spelling and style): Oxford spelling, so "organization" (not "organisation"),
  * "programme" for an undertaking (a computer program stays), "labour", "centre", "defence",
  * "neighbouring", "fulfilment", "endeavour". The word list is spelling-words.ts. Quoted titles and
  * document symbols are cited as printed and left alone (spans.ts). Each finding offers the

@@ -1,5 +1,5 @@
 /**
- * The annex (DRAFTING-RULES.md section 1.6): a container after the operative part holding, in this
+ * The annex (UN practice: the annex): a container after the operative part holding, in this
  * order, one `AnnexTitleNode`, at most one `AnnexIntroNode` and the items as `SubparagraphNode`s
  * (level 1 for (a), deeper levels for their own subparagraphs). A shadow root, so that Enter, paste
  * and select-all inside it stay inside it, as in a table cell.

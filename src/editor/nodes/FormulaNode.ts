@@ -1,6 +1,6 @@
 /**
  * The enacting formula: the organ's name ending with a comma, "The Conference of the Parties ...,"
- * (DRAFTING-RULES.md section 1.2). Always the second child of the root; its plain text is
+ * (UN practice: the enacting formula). Always the second child of the root; its plain text is
  * `ResolutionDocument.formula`.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * The opening phrase of a paragraph in italics: *Recalling also*, *Further requests*
- * (DRAFTING-RULES.md sections 1.3, 1.4 and 2). It is structure, not formatting (the model keeps it
+ * (UN practice: preambular paragraphs, operative paragraphs and the also/further rule). It is structure, not formatting (the model keeps it
  * apart as `opener`), so it is its own TextNode subclass: Lexical never merges it into the plain
  * text after it, and the structure transform keeps it italic, first in its paragraph, at most one.
  */
@@ -20,7 +20,7 @@ export class OpenerNode extends TextNode {
   override $config() {
     return this.config('res-opener', {
       extends: TextNode,
-      // Italic and nothing else, whatever formatting is applied to it (DRAFTING-RULES.md section 8).
+      // Italic and nothing else, whatever formatting is applied to it (UN practice: the printed page).
       $transform: (node: OpenerNode) => {
         if (node.getFormat() !== IS_ITALIC) node.setFormat(IS_ITALIC);
       },

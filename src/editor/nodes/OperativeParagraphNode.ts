@@ -1,5 +1,5 @@
 /**
- * An operative paragraph (DRAFTING-RULES.md section 1.4): numbered 1., 2. ..., opens with an italic
+ * An operative paragraph (UN practice: operative paragraphs): numbered 1., 2. ..., opens with an italic
  * verb (an `OpenerNode` as first child). Its subparagraphs are the `SubparagraphNode` siblings that
  * follow it (see registry.ts for the flat layout).
  *

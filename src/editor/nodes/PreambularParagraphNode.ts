@@ -1,5 +1,5 @@
 /**
- * A preambular paragraph (DRAFTING-RULES.md section 1.3): not numbered, opens with an italic
+ * A preambular paragraph (UN practice: preambular paragraphs): not numbered, opens with an italic
  * participle (an `OpenerNode` as first child) and ends with a comma.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * A mention of an instrument ("the United Nations Convention against Transnational Organized
- * Crime") or of an act ("its resolution 5/1 of 22 October 2010"), DRAFTING-RULES.md sections 3-4,
+ * Crime") or of an act ("its resolution 5/1 of 22 October 2010"), UN practice: citing instruments and citing resolutions,
  * keyed to `core/references` by `refKind` + `refId`.
  *
  * An inline ElementNode, like Lexical's LinkNode, rather than a TextNode subclass: the mention keeps

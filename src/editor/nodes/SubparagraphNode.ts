@@ -1,5 +1,5 @@
 /**
- * A subparagraph: (a), (b) ... at level 1, (i), (ii) ... at level 2 (DRAFTING-RULES.md section 1.5);
+ * A subparagraph: (a), (b) ... at level 1, (i), (ii) ... at level 2 (UN practice: subparagraphs);
  * levels 3 and 4 exist because the model allows them (core/model/validate.ts LIMITS).
  *
  * Subparagraphs are flat siblings, not children, of the paragraph they belong to: a level-1

@@ -1,5 +1,5 @@
 /**
- * The title of the resolution (DRAFTING-RULES.md section 1.1: bold in print). Always the first
+ * The title of the resolution (bold in print). Always the first
  * child of the root; its plain text is `ResolutionDocument.title`.
  */
 import {

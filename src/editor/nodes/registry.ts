@@ -1,7 +1,7 @@
 /**
  * The nodes of the drafting editor, registered together: `createEditor({ nodes: ResolutionNodes })`.
  *
- * How a resolution lies in the editor (DRAFTING-RULES.md section 1 gives the parts and their order):
+ * How a resolution lies in the editor (UN practice: the parts of a resolution, in order):
  *
  *   root
  *   ├─ TitleNode                          exactly one, first

@@ -1,5 +1,5 @@
 /**
- * Subparagraph labels by level and position (DRAFTING-RULES.md section 1.5): (a), (b) ... then
+ * Subparagraph labels by level and position (UN practice: subparagraphs): (a), (b) ... then
  * (i), (ii) ... one level down, alternating below that. Written by core/export/labels.ts, the one
  * writer of labels, so the page shows what the text and Word exports print; this only bounds the
  * editor's levels.

@@ -6,7 +6,7 @@
  * The repairs, in the order they run:
  *
  * 1. Root order: title → formula → preamble → operative part → sections → annex → footnotes
- *    (DRAFTING-RULES.md section 1). A missing title or formula is recreated empty; a second one
+ *    (UN practice: the parts of a resolution). A missing title or formula is recreated empty; a second one
  *    becomes an ordinary paragraph where it stands. A section (a SectionHeadingNode and the blocks
  *    after it up to the next one) is a preamble and an operative part again: every rule below holds
  *    within the top-level part and within each section, and nothing moves across a heading.

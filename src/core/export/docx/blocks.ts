@@ -1,6 +1,6 @@
 /**
  * A resolution as printed paragraphs ("blocks"), before any Word XML: what the plain writer prints
- * and what the tracked-changes writer compares. Order and labels follow DRAFTING-RULES.md section 1
+ * and what the tracked-changes writer compares. Order and labels follow UN practice for the parts of a resolution
  * and the plain-text rendering (src/core/export/text.ts), so the recognizer reads an export back
  * into the same structure:
  *   [Resolution 6/1] · title · formula · preambular paragraphs (with the "(a)<tab>..." a paragraph

@@ -1,5 +1,5 @@
 /**
- * The compilation text as a Word file, the way facilitators circulate it (issue 14; NEGOTIATION.md):
+ * The compilation text as a Word file, the way facilitators circulate it (issue 14):
  * each paragraph cited by its label ("PP3", "OP5", "OP5 bis"); proposed additions in bold followed by
  * their delegations in brackets, "[EU]" or "[G77 and China; Mexico]"; deletions struck through, with
  * their delegations; disputed words in square brackets, alternatives parted by slashes with who holds

@@ -1,5 +1,5 @@
 /**
- * The .docx a delegation submits (issue 5; DRAFTING-RULES.md sections 3, 6 and 8): A4, Times New
+ * The .docx a delegation submits (issue 5; UN practice: citing instruments, how drafts travel and the printed page): A4, Times New
  * Roman, named paragraph styles, the L masthead for a draft, real Word footnotes numbered from 1, page
  * numbers at the outer edge and the symbol in the header of later pages; with a base, the differences
  * as real Word tracked changes (w:ins / w:del) attributed to the delegation and dated.

@@ -1,6 +1,6 @@
 /**
  * The footnotes of one exported document: numbered from 1 in order of reference, their texts written
- * per the draft's footnote rule (DRAFTING-RULES.md section 3).
+ * per the draft's footnote rule (UN practice: citing instruments).
  *
  * The report numbers its footnotes across the whole document and chains "Ibid." across resolutions
  * (footnote 16, the first of resolution 6/3, is "Ibid." because footnote 15 in 6/2 was the same source).

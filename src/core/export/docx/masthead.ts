@@ -1,5 +1,5 @@
 /**
- * The first-page masthead of an L document (DRAFTING-RULES.md sections 6 and 8): "United Nations" and
+ * The first-page masthead of an L document (UN practice: how drafts travel and the printed page): "United Nations" and
  * the symbol over a rule; the organ's name beside "Distr.: Limited", the date and "Original: English";
  * then the session, the agenda item and its title, and the sponsors line ending "draft resolution" or
  * "revised draft resolution".

@@ -1,5 +1,5 @@
 /**
- * The page and the named paragraph styles of the UN-layout .docx (DRAFTING-RULES.md section 8).
+ * The page and the named paragraph styles of the UN-layout .docx (UN practice: the printed page).
  *
  * Every paragraph the writer produces carries one of these styles and no direct paragraph formatting,
  * so a user who restyles in Word ("modify style UN Operative") changes every operative paragraph at

@@ -1,5 +1,5 @@
 /**
- * Tracked changes against a base (DRAFTING-RULES.md section 6: "a draft that builds on an earlier
+ * Tracked changes against a base (UN practice: how drafts travel: "a draft that builds on an earlier
  * resolution is submitted with that resolution's text as the base and every change shown as Word
  * tracked changes"): the printed paragraphs of the base and of the draft merged into one list, where
  * every piece is kept, inserted or deleted, so that accepting all changes gives the draft and

@@ -1,6 +1,6 @@
 /**
  * How the Checks panel names things: counts by severity ("2 errors, 3 warnings, 1 note") and the place
- * of a problem as delegates cite it ("OP3", "PP2", "Title"; DRAFTING-RULES.md section 6).
+ * of a problem as delegates cite it ("OP3", "PP2", "Title"; UN practice: how drafts travel).
  */
 import type { ParagraphAddress, RuleDiagnostic, RuleSeverity } from '../../../core/rules/types.ts';
 import { addressLabel } from '../../../core/rules/units.ts';

@@ -1,6 +1,6 @@
 /**
  * Which instruments a draft has already mentioned, so that the next mention takes the short title
- * and no second source footnote (DRAFTING-RULES.md section 3: "First mention: the full title, with a
+ * and no second source footnote (UN practice: citing instruments: "First mention: the full title, with a
  * footnote giving the source"; later, "the Smuggling of Migrants Protocol").
  *
  * A mention is the full title in the text, or a reference the editor marked (ReferenceNode). Titles

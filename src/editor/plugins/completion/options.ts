@@ -32,7 +32,7 @@ export interface CompletionOption {
 /** Uses shown before the list is cut with "…". */
 export const SOURCES_SHOWN = 3;
 
-/** "6/1 OP4, 6/1 OP7, 6/1 OP13 …": the first uses, as delegates cite them (DRAFTING-RULES.md section 6). */
+/** "6/1 OP4, 6/1 OP7, 6/1 OP13 …": the first uses, as delegates cite them (UN practice: how drafts travel). */
 export function formatSources(sources: readonly OpenerSource[], shown: number = SOURCES_SHOWN): string {
   const labels = sources.slice(0, shown).map((s) => s.label);
   return sources.length > shown ? `${labels.join(', ')} …` : labels.join(', ');

@@ -5,7 +5,7 @@
  *
  * - At the start of a preambular or operative paragraph: openers, ranked by the corpus, the
  *   also/further form first where the sequence rule asks for it (core/lexicon/query.ts,
- *   DRAFTING-RULES.md section 2).
+ *   UN practice: the also/further rule).
  * - Elsewhere: instruments, acts and documents (core/references/lookup.ts, sections 3-4), with the
  *   instruments the draft already mentions taking their short title.
  * - Once the library has loaded (issue 13, item 4; asked for the first time the menu opens, see

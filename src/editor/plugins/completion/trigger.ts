@@ -2,8 +2,8 @@
  * When the completion menu opens, decided from plain strings (no Lexical here, so it is tested in
  * Node and stays cheap enough to run on every keystroke).
  *
- * - Openers: the words typed at the start of a preambular or operative paragraph (DRAFTING-RULES.md
- *   section 1, items 3-4). What to offer is the lexicon's business (core/lexicon/query.ts).
+ * - Openers: the words typed at the start of a preambular or operative paragraph (UN practice:
+ *   preambular paragraphs and operative paragraphs). What to offer is the lexicon's business (core/lexicon/query.ts).
  * - References: the last words before the caret, when they start the name of an instrument, cite a
  *   resolution or decision, or start a document symbol (sections 3-4). What to offer is
  *   core/references/lookup.ts's business; this file only picks which of the last words are "typed".

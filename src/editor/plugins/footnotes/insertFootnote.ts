@@ -1,7 +1,7 @@
 /**
  * Inserting a footnote (INSERT_FOOTNOTE_COMMAND, Ctrl+Alt+F as in Word): a reference at the caret,
  * its text in the footnote container, and the caret in that text so the drafter types the source
- * (DRAFTING-RULES.md section 3: "United Nations, *Treaty Series*, vol. 2225, No. 39574.").
+ * (UN practice: citing instruments: "United Nations, *Treaty Series*, vol. 2225, No. 39574.").
  * The number is not chosen here: the structure transform numbers references and sorts the texts in
  * order of first reference (transforms/structure.ts, repairs 4 and 5).
  */

@@ -6,7 +6,7 @@
  *
  * A copied reference pasted while the original is still in the text is a new footnote with the
  * same text (Word does the same; the current Editorial Manual asks for "a new footnote with
- * identical text" where a source must be footnoted again, DRAFTING-RULES.md section 3).
+ * identical text" where a source must be footnoted again, UN practice: citing instruments).
  */
 import type { Inline } from '../../../core/model/types.ts';
 import { $getState, $isElementNode, $setState, type LexicalEditor, type LexicalNode } from 'lexical';

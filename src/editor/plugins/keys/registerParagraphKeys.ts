@@ -1,5 +1,5 @@
 /**
- * The keyboard of a resolution (DRAFTING-RULES.md section 1): Enter continues with a paragraph of the
+ * The keyboard of a resolution (UN practice: the parts of a resolution): Enter continues with a paragraph of the
  * same kind (the nodes' insertNewAfter); Tab and Shift+Tab move a paragraph into and out of
  * subparagraphs — or, while a template still has placeholders, jump between them; Ctrl+Alt+P and
  * Ctrl+Alt+O turn the paragraph at the caret into a preambular or an operative one.

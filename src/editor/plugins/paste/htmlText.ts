@@ -1,7 +1,7 @@
 /**
  * Pasted HTML read as text, for a clipboard that offers no plain text, and as the safe form of any
  * pasted HTML: only text and italics survive (*Treaty Series* is printed in italics,
- * DRAFTING-RULES.md section 3; openers are italic too). The HTML is parsed with DOMParser into a
+ * UN practice: citing instruments; openers are italic too). The HTML is parsed with DOMParser into a
  * separate, inert document (no script runs, nothing loads, nothing is put into the page), and only
  * its text is read: no attribute (href, on*, style beyond font-style) ever reaches the editor.
  *

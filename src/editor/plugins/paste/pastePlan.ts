@@ -78,7 +78,7 @@ const FRAME_FORMULA = 'The General Assembly,';
  * opener, a paragraph that continues the one at the caret): then the ordinary paste applies.
  * Resolution text is a whole resolution (an enacting formula is found), several paragraphs, or one
  * paragraph that is numbered ("1."), lettered ("(a)") or opens with an opener and ends as a
- * paragraph does (DRAFTING-RULES.md section 1: a comma after a preambular paragraph, a semicolon or
+ * paragraph does (UN practice: the parts of a resolution: a comma after a preambular paragraph, a semicolon or
  * full stop after an operative one).
  */
 export function planPaste(text: string, options: PastePlanOptions = {}): PastePlan | null {

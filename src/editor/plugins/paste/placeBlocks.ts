@@ -9,7 +9,7 @@
  *   paragraph in its place; in the middle, the block is split first, as Enter splits it;
  * - preambular paragraphs go where the caret is when it is in the preamble, else at the end of the
  *   preamble; operative paragraphs and subparagraphs where the caret is when it is in the operative
- *   part, else at its start (DRAFTING-RULES.md section 1: the parts keep their order); subparagraphs
+ *   part, else at its start (UN practice: the parts of a resolution: the parts keep their order); subparagraphs
  *   that open a paste into the preamble go at the caret, the list of the preambular paragraph there;
  * - "the preamble" and "the operative part" are those of the section the caret is in (or the
  *   top-level ones before any section heading); pasted sections (a section heading and what follows

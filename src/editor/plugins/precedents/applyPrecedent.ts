@@ -6,8 +6,8 @@
  * Footnotes come along as new footnotes of the draft: each reference gets a fresh id and its text is
  * appended to the footnote texts; the structure transform numbers and orders them by first
  * reference. A footnote that only says "Ibid." in the corpus leans on the note printed before it in
- * the report, which the draft does not have, so it gets the source itself (DRAFTING-RULES.md
- * section 3; the same rule as a draft started from a corpus resolution, core/drafts/start.ts). The
+ * the report, which the draft does not have, so it gets the source itself (UN practice:
+ * citing instruments; the same rule as a draft started from a corpus resolution, core/drafts/start.ts). The
  * footnotes of the wording replaced leave with their references (footnotes/repairFootnotes.ts).
  */
 import { $getEditor, $getSelection, $setSelection, type LexicalNode } from 'lexical';

@@ -11,7 +11,7 @@ import { registerLayoutMark } from './layout.ts';
 /**
  * Numbering, labels and the order of the parts, kept by node transforms (ARCHITECTURE.md convention 4);
  * and the page told when it holds a lone operative paragraph, which is printed without a number
- * (DRAFTING-RULES.md section 1, item 4). Counted only when an operative paragraph is created or removed.
+ * (UN practice: operative paragraphs). Counted only when an operative paragraph is created or removed.
  * Also lets paragraphs far from the screen skip layout once the page has been laid out (layout.ts).
  */
 export function StructurePlugin(): null {
