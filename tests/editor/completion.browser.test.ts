@@ -62,6 +62,8 @@ const text = (): HTMLElement => {
   if (element === null) throw new Error('no editor root');
   return element;
 };
+/** Resolves at the next frame's animation callbacks, before it is drawn. */
+const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const listbox = (): HTMLElement | null => document.querySelector('[role="listbox"]');
 const options = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('[role="option"]')];
 
@@ -178,7 +180,6 @@ describe('the completion menu in the browser', () => {
   });
 
   it('shows the menu just below the typed word, and above it when the window has no room below', async () => {
-    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const wordRect = (): DOMRect => {
       const paragraphs = text().querySelectorAll('.res-operative');
       const range = document.createRange();
@@ -243,7 +244,6 @@ describe('the completion menu in the browser', () => {
   });
 
   it('keeps the menu inside the window when the caret is near its right edge, at its own width', async () => {
-    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     await caretAtEnd(3);
     await userEvent.keyboard('{Enter}R');
     await until(listbox, 'the listbox');
