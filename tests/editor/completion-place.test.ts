@@ -17,21 +17,21 @@ const at = (top: number, left: number, scroll = { x: 0, y: 0 }): Caret => ({
 
 describe('the completion menu’s place', () => {
   it('goes below the line, from the caret, when the room below holds the last menu', () => {
-    const place = menuPlace(at(200, 436.6), { width: 560, height: 300 });
+    const place = menuPlace(at(200, 436.6), 300);
     expect(place).toMatchObject({ side: 'below', top: '224px', bottom: 'auto', left: '437px' });
     // Never taller than the room below (800 - 220 - 8).
     expect(place.maxHeight).toBe('min(22rem, 60vh, 572px)');
   });
 
   it('goes above the line, standing on it, when the room below would not hold it and above has more', () => {
-    const place = menuPlace(at(600, 400), { width: 560, height: 300 });
+    const place = menuPlace(at(600, 400), 300);
     expect(place).toMatchObject({ side: 'above', top: 'auto', bottom: '204px' });
     expect(place.maxHeight).toBe('min(22rem, 60vh, 592px)');
   });
 
   it('stays below, shortened to the room, when neither side holds it and below has more', () => {
     const small = { ...at(300, 400), viewport: { width: 1280, height: 700 } };
-    const place = menuPlace(small, { width: 560, height: 500 });
+    const place = menuPlace(small, 500);
     expect(place.side).toBe('below');
     expect(place.maxHeight).toBe('min(22rem, 60vh, 372px)');
   });
@@ -48,11 +48,11 @@ describe('the completion menu’s place', () => {
   });
 
   it('is placed from the document’s origin when the page has scrolled', () => {
-    const below = menuPlace(at(200, 300, { x: 15, y: 400 }), { width: 500, height: 200 });
+    const below = menuPlace(at(200, 300, { x: 15, y: 400 }), 200);
     expect(below).toMatchObject({ top: '624px', left: '315px' });
     // Across, the room is the window's, whatever the scroll.
     expect(below.translate).toBe('min(0px, calc(976px - 100%)) 0px');
-    const above = menuPlace(at(700, 300, { x: 0, y: 400 }), { width: 500, height: 200 });
+    const above = menuPlace(at(700, 300, { x: 0, y: 400 }), 200);
     expect(above.bottom).toBe(`${800 - 700 + 4 - 400}px`);
   });
 });

@@ -62,9 +62,9 @@ export function CompletionPlugin({
   const [editor] = useLexicalComposerContext();
   const [{ state, caret }, setShown] = useState<Shown>(CLOSED);
   const listboxId = `completion-${useId().replace(/[^\w-]/g, '')}`;
-  // The size of the menu last shown: a menu opening again is placed with it (above the line when the
+  // The height of the menu last shown: a menu opening again is placed with it (above the line when the
   // room below would not hold it) before it is laid out.
-  const lastSize = useRef<Size | null>(null);
+  const lastHeight = useRef<number | null>(null);
   const shownMenu = useRef<HTMLDivElement | null>(null);
 
   useEffect(
@@ -75,13 +75,12 @@ export function CompletionPlugin({
         // The caret's place is read here, in the update listener that opens the menu: Lexical has just
         // placed the selection, so the page is laid out and reading it costs nothing. Read once the
         // menu is in the page, it would lay the page out a second time in the keystroke.
-        // The size of the menu on screen is read here too, as it was laid out for the last frame (a
+        // The height of the menu on screen is read here too, as it was laid out for the last frame (a
         // ResizeObserver would report it inside the frame that first shows it, and make Chromium run
         // its style, layout and paint steps a second time in that frame).
         onChange: (next) => {
           const menu = shownMenu.current;
-          if (menu?.isConnected === true)
-            lastSize.current = { width: menu.offsetWidth, height: menu.offsetHeight };
+          if (menu?.isConnected === true) lastHeight.current = menu.offsetHeight;
           setShown(
             next.open ? { state: next, caret: caretRect(editor, next.anchorKey, next.start) } : CLOSED,
           );
@@ -121,7 +120,7 @@ export function CompletionPlugin({
       state={state}
       caret={caret}
       listboxId={listboxId}
-      size={lastSize}
+      height={lastHeight}
       shownRef={shownMenu}
     />,
     document.body,
@@ -129,11 +128,6 @@ export function CompletionPlugin({
 }
 
 const GAP = 4;
-
-interface Size {
-  readonly width: number;
-  readonly height: number;
-}
 
 /** The menu's inline placing: each property as written to its style. */
 interface Place {
@@ -164,7 +158,7 @@ export interface Caret {
 
 /**
  * Where the menu goes, decided without laying it out: below the line when the room there holds a
- * menu of `size` (the menu's as last laid out; none yet: the tallest the stylesheet allows), else on
+ * menu of `height` (the menu's as last laid out; none yet: the tallest the stylesheet allows), else on
  * whichever side has more room; never taller than that room, so the window never cuts it off, and it
  * scrolls within it. Above the line, its foot is placed (`bottom`), so a menu of any height stands on
  * the line. Across, it starts at the caret and is moved in from the window's right edge by a
@@ -174,12 +168,12 @@ export interface Caret {
  * It is placed in the page (`position: absolute` from the document's origin, hence the scroll), not
  * over it (`fixed`): drawn with the page under it, it adds no layer of its own to the frame.
  */
-export function menuPlace(caret: Caret, size: Size | null): Place {
+export function menuPlace(caret: Caret, height: number | null): Place {
   const px = (value: number): string => `${Math.round(value)}px`;
   const { viewport, scroll } = caret;
   const roomBelow = Math.max(0, viewport.height - caret.bottom - 2 * GAP);
   const roomAbove = Math.max(0, caret.top - 2 * GAP);
-  const wanted = size?.height ?? Math.min(MAX_HEIGHT_PX, 0.6 * viewport.height);
+  const wanted = height ?? Math.min(MAX_HEIGHT_PX, 0.6 * viewport.height);
   const above = roomBelow < wanted && roomAbove > roomBelow;
   const left = Math.round(Math.max(GAP, caret.left));
   return {
@@ -198,15 +192,15 @@ function CompletionMenu({
   state,
   caret,
   listboxId,
-  size,
+  height,
   shownRef,
 }: {
   readonly editor: LexicalEditor;
   readonly state: OpenState;
   readonly caret: Caret | null;
   readonly listboxId: string;
-  /** The menu's size as last laid out, this opening's or an earlier one's. */
-  readonly size: { current: Size | null };
+  /** The menu's height as last laid out, this opening's or an earlier one's. */
+  readonly height: { current: number | null };
   /** Where the menu's element is kept while it is on screen. */
   readonly shownRef: { current: HTMLDivElement | null };
 }): JSX.Element {
@@ -224,7 +218,7 @@ function CompletionMenu({
     const menu = menuRef.current;
     const rect = at.current;
     if (menu === null || rect === null) return;
-    const place = menuPlace(rect, size.current);
+    const place = menuPlace(rect, height.current);
     const { style } = menu;
     const last = written.current;
     if (last?.side !== place.side) menu.dataset.side = place.side;
@@ -234,14 +228,14 @@ function CompletionMenu({
     if (last?.maxHeight !== place.maxHeight) style.maxHeight = place.maxHeight;
     if (last?.translate !== place.translate) style.translate = place.translate;
     written.current = place;
-  }, [size]);
+  }, [height]);
 
   useLayoutEffect(() => {
     at.current = caret ?? at.current;
     apply();
   }, [caret, apply]);
 
-  // The menu on screen, whose size the plugin reads for placing the next one (CompletionPlugin).
+  // The menu on screen, whose height the plugin reads for placing the next one (CompletionPlugin).
   useLayoutEffect(() => {
     shownRef.current = menuRef.current;
     return () => {
