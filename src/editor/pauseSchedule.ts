@@ -41,13 +41,22 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   let firstChange: number | undefined;
+  /** When the text last changed: the pause is counted from it. */
+  let lastChange = 0;
   /** How long the last run took, when it was slow (see `slowRunMs`); 0 otherwise. */
   let slowRun = 0;
-  const cancel = (): void => {
+  const pause = (): number => Math.max(options.pauseMs, 2 * slowRun);
+  const dropTimer = (): void => {
     if (timer !== undefined) clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
     timer = undefined;
+  };
+  const dropIdle = (): void => {
+    if (idle !== undefined) cancelIdleCallback(idle);
     idle = undefined;
+  };
+  const cancel = (): void => {
+    dropTimer();
+    dropIdle();
     firstChange = undefined;
   };
   const fire = (): void => {
@@ -60,33 +69,34 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
       slowRun = options.slowRunMs !== undefined && took > options.slowRunMs ? took : 0;
     }
   };
-  const dropIdle = (): void => {
-    if (idle !== undefined) cancelIdleCallback(idle);
-    idle = undefined;
-  };
   const whenIdle = (): void => {
     if (typeof requestIdleCallback === 'function')
       idle = requestIdleCallback(fire, { timeout: options.idleTimeoutMs });
     else timer = setTimeout(fire, 0);
   };
+  // One timer for a burst of typing, not one per key (a key's own work is what the drafter waits
+  // for): a change only notes its time, and the timer, when it goes off, waits for the rest of the
+  // pause counted from the last change.
+  const afterPause = (): void => {
+    timer = undefined;
+    const left = lastChange + pause() - performance.now();
+    if (left > 0) timer = setTimeout(afterPause, left);
+    else if (options.idleAfterPause) whenIdle();
+    else fire();
+  };
   return {
     changed() {
       const now = performance.now();
+      lastChange = now;
       firstChange ??= now;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
       // A slow run waiting for an idle moment would take the one between two keys: wait for a pause.
       if (slowRun > 0) dropIdle();
-      if (slowRun > 0 || now - firstChange < options.maxWaitMs)
-        timer = setTimeout(
-          () => {
-            timer = undefined;
-            if (options.idleAfterPause) whenIdle();
-            else fire();
-          },
-          Math.max(options.pauseMs, 2 * slowRun),
-        );
-      else if (idle === undefined) whenIdle();
+      if (slowRun > 0 || now - firstChange < options.maxWaitMs) {
+        timer ??= setTimeout(afterPause, pause());
+      } else {
+        dropTimer();
+        if (idle === undefined) whenIdle();
+      }
     },
     get pending() {
       return timer !== undefined || idle !== undefined;

@@ -52,6 +52,31 @@ describe('the pause schedule', () => {
     }
   });
 
+  it('sets one timer for a burst of typing, not one per key, and still waits a pause after the last key', () => {
+    let reads = 0;
+    const schedule = createPauseSchedule(() => reads++, { pauseMs: 100, maxWaitMs: 10_000, idleTimeoutMs: 100 });
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      // Twenty keys 30 ms apart: the pause comes 100 ms after the last.
+      for (let i = 0; i < 20; i++) {
+        schedule.changed();
+        vi.advanceTimersByTime(30);
+      }
+      expect(clearTimer).not.toHaveBeenCalled();
+      // The first key's timer, and one each time it went off before the pause (every 100 ms or so).
+      expect(setTimer.mock.calls.length).toBeLessThanOrEqual(8);
+      expect(reads).toBe(0);
+      vi.advanceTimersByTime(69);
+      expect(reads).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(reads).toBe(1);
+    } finally {
+      setTimer.mockRestore();
+      clearTimer.mockRestore();
+    }
+  });
+
   it('drops a waiting read when cancelled', () => {
     let reads = 0;
     const schedule = createPauseSchedule(() => reads++, { pauseMs: 30, maxWaitMs: 100, idleTimeoutMs: 100 });

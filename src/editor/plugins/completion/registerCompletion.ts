@@ -51,6 +51,7 @@ import type { LibraryCompletionStore } from './libraryStore.ts';
 import { mentionedInstruments } from './mentions.ts';
 import { openerOptions, referenceOptions, type CompletionOption } from './options.ts';
 import { matchReference, openerQuery } from './trigger.ts';
+import { createPauseSchedule } from '../../pauseSchedule.ts';
 
 /** The tag of the update that writes a chosen option: the menu does not reopen on it. */
 export const COMPLETION_INSERT_TAG = 'completion-insert';
@@ -218,7 +219,6 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     .getEditorState()
     .read(() => $mentionsInDraft(references, library, mentionCache, introduced));
   let mentionsVersion = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The last update typed (rather than moved the caret or wrote a chosen option). */
   let typedLast = false;
 
@@ -244,13 +244,15 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       named,
     );
   };
+  // Once typing pauses: one timer for a burst of keys, not one per key.
+  const mentionsPause = createPauseSchedule(rescanMentions, {
+    pauseMs: delay,
+    maxWaitMs: Number.POSITIVE_INFINITY,
+    idleTimeoutMs: delay,
+  });
   const scheduleMentions = (): void => {
-    if (delay <= 0) {
-      rescanMentions();
-      return;
-    }
-    clearTimeout(timer);
-    timer = setTimeout(rescanMentions, delay);
+    if (delay <= 0) rescanMentions();
+    else mentionsPause.changed();
   };
 
   const $find = (): Found | null => {
@@ -522,7 +524,7 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
       COMMAND_PRIORITY_HIGH,
     ),
     () => {
-      clearTimeout(timer);
+      mentionsPause.cancel();
       close();
     },
   );
