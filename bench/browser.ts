@@ -375,10 +375,13 @@ const INSTRUMENT = String.raw`(() => {
   let menuPending = null;
   const readyWaiters = [];
   // rAF runs just before the next frame's style, layout and paint; the message is handled after it.
+  // done(t, frameStart): frameStart is when the frame's animation callbacks ran, before its style,
+  // layout and paint; the time before it is the key's own work (and the wait for the frame).
   const afterNextFrame = (done) =>
     requestAnimationFrame(() => {
+      const frameStart = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
+      channel.port1.onmessage = () => done(performance.now(), frameStart);
       channel.port2.postMessage(null);
     });
   addEventListener('keydown', (e) => {
@@ -389,8 +392,9 @@ const INSTRUMENT = String.raw`(() => {
     const rec = last;
     if (rec === null || rec.scheduled) return;
     rec.scheduled = true;
-    afterNextFrame((t) => {
+    afterNextFrame((t, frameStart) => {
       rec.end = t;
+      rec.frameStart = frameStart;
       for (const w of rec.waiters.splice(0)) w();
     });
   }, true);
@@ -455,11 +459,11 @@ const INSTRUMENT = String.raw`(() => {
     else if (!menuShown && menuPending === null && last !== null) {
       const key = last;
       menuPending = new Promise((settle) =>
-        afterNextFrame((t) => {
+        afterNextFrame((t, frameStart) => {
           menuPending = null;
           if (listbox.isConnected && listbox.checkVisibility() && !menuShown) {
             menuShown = true;
-            bench.menus.push({ key: key.key, start: key.start, end: t, name: listbox.getAttribute('aria-label') });
+            bench.menus.push({ key: key.key, start: key.start, end: t, frameStart, name: listbox.getAttribute('aria-label') });
             // Seen in a trace (BENCH_TRACE_MENU) as the span of each opening.
             performance.measure('menu ' + key.key, { start: key.start, end: t });
           }
@@ -503,11 +507,14 @@ interface KeyRecord {
   readonly key: string;
   readonly start: number;
   readonly end: number;
+  /** When the frame after the key began (its animation callbacks), before its style, layout and paint. */
+  readonly frameStart: number;
 }
 interface MenuRecord {
   readonly key: string;
   readonly start: number;
   readonly end: number;
+  readonly frameStart: number;
   readonly name: string | null;
 }
 interface EventRecord {
@@ -1260,6 +1267,9 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
     const words = ['Req', 'Rec', 'Enc', 'Not', 'Urg', 'Wel', 'Inv', 'Emp', 'Dec', 'Acknowl'];
     const afterOperative = draft.plainOperatives.filter((i) => i > draft.targetOperative);
     let appTrial = 0;
+    /** Each measured key's time before its frame began and the frame's own, app and bare (logged). */
+    const split = { app: [] as [number, number][], bare: [] as [number, number][] };
+    let measuring = false;
     /** One opening in the app: keydown → the first frame that shows the opener menu. */
     const opening = async (): Promise<number> => {
       const trial = appTrial++;
@@ -1288,6 +1298,7 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
         throw new Error(`typing "${word}" at the start of a new paragraph showed no opener menu`);
       await app.keyboard.press('Escape');
       await sleep(60);
+      if (measuring) split.app.push([opened.frameStart - opened.start, opened.end - opened.frameStart]);
       return opened.end - opened.start;
     };
     let bareTrial = 0;
@@ -1304,12 +1315,14 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
         "(() => { const k = window.__bench.keys.at(-1); performance.measure('bare ' + k.key, { start: k.start, end: k.end }); return k; })()",
       );
       await sleep(pace(trial));
+      if (measuring) split.bare.push([key.frameStart - key.start, key.end - key.frameStart]);
       return key.end - key.start;
     };
     for (let i = 0; i < 3; i++) {
       await opening();
       await firstLetter();
     }
+    measuring = true;
     const rounds = { app: [] as number[][], bare: [] as number[][] };
     for (let round = 0; round < TYPEAHEAD_ROUNDS; round++) {
       const appRound: number[] = [];
@@ -1335,6 +1348,13 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
       log(`trace written to ${process.env.BENCH_TRACE_MENU}`);
     }
     const p95s = (r: number[][]): number[] => sorted(r.map((x) => percentile(sorted(x), 95)));
+    for (const [name, pairs] of Object.entries(split)) {
+      const part = (i: 0 | 1): string => {
+        const values = sorted(pairs.map((pair) => pair[i]));
+        return `median ${show(median(values))}, p95 ${show(percentile(values, 95))}`;
+      };
+      log(`typeahead menu, ${name}: the key's work until its frame begins ${part(0)}; the frame ${part(1)} ms`);
+    }
     const appP95 = p95s(rounds.app);
     const bareP95 = p95s(rounds.bare);
     const all = { app: sorted(rounds.app.flat()), bare: sorted(rounds.bare.flat()) };
