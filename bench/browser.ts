@@ -1353,7 +1353,9 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
         const values = sorted(pairs.map((pair) => pair[i]));
         return `median ${show(median(values))}, p95 ${show(percentile(values, 95))}`;
       };
-      log(`typeahead menu, ${name}: the key's work until its frame begins ${part(0)}; the frame ${part(1)} ms`);
+      log(
+        `typeahead menu, ${name}: the key's work until its frame begins ${part(0)}; the frame ${part(1)} ms`,
+      );
     }
     const appP95 = p95s(rounds.app);
     const bareP95 = p95s(rounds.bare);

@@ -54,7 +54,11 @@ describe('the pause schedule', () => {
 
   it('sets one timer for a burst of typing, not one per key, and still waits a pause after the last key', () => {
     let reads = 0;
-    const schedule = createPauseSchedule(() => reads++, { pauseMs: 100, maxWaitMs: 10_000, idleTimeoutMs: 100 });
+    const schedule = createPauseSchedule(() => reads++, {
+      pauseMs: 100,
+      maxWaitMs: 10_000,
+      idleTimeoutMs: 100,
+    });
     const setTimer = vi.spyOn(globalThis, 'setTimeout');
     const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
     try {
