@@ -450,13 +450,30 @@ const INSTRUMENT = String.raw`(() => {
     if (!Number.isNaN(bench.ready)) return resolve(bench.ready);
     readyWaiters.push(resolve);
   });
-  const check = () => {
+  /** The listbox last seen put in the page. */
+  let seenListbox = null;
+  /** A listbox among the nodes a mutation added (they alone are looked in, not the whole page). */
+  const addedListbox = (records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const found = node.matches('[role="listbox"]') ? node : node.querySelector('[role="listbox"]');
+        if (found !== null) return found;
+      }
+    return null;
+  };
+  const check = (records = []) => {
     // A listbox put in the page: was it drawn in the next frame? Asked once that frame is done, when
     // the page is laid out: asking now would lay it out in the middle of the app's work (a cost of the
-    // instrument's, not the app's).
-    const listbox = document.querySelector('[role="listbox"]');
-    if (listbox === null) menuShown = false;
-    else if (!menuShown && menuPending === null && last !== null) {
+    // instrument's, not the app's). Only the added nodes are looked in: a search of the whole page
+    // at each change would be the instrument's cost, counted in the app's keystroke.
+    if (seenListbox !== null && !seenListbox.isConnected) {
+      seenListbox = null;
+      menuShown = false;
+    }
+    const listbox = addedListbox(records);
+    if (listbox !== null) seenListbox = listbox;
+    if (listbox !== null && !menuShown && menuPending === null && last !== null) {
       const key = last;
       menuPending = new Promise((settle) =>
         afterNextFrame((t, frameStart) => {
