@@ -303,19 +303,19 @@ function CompletionMenu({
             className="completion__option"
             data-index={index}
           >
-            <span className="completion__head">
-              <span
-                className={
-                  option.action.kind === 'opener'
-                    ? 'completion__label completion__label--opener'
-                    : 'completion__label'
-                }
-              >
-                {option.label}
-              </span>
-              {option.count === undefined ? null : <span className="completion__count">{option.count}</span>}
-              {option.tag === undefined ? null : <span className="completion__tag">{option.tag}</span>}
+            {/* Plain lines, one element for each part and none around them: the menu is laid out
+                in the frame that first shows it, and each element more is a cost there. */}
+            <span
+              className={
+                option.action.kind === 'opener'
+                  ? 'completion__label completion__label--opener'
+                  : 'completion__label'
+              }
+            >
+              {option.label}
             </span>
+            {option.count === undefined ? null : <span className="completion__count">{option.count}</span>}
+            {option.tag === undefined ? null : <span className="completion__tag">{option.tag}</span>}
             {/* An opener's detail (where it was used) for the highlighted option only: ten lines to
                 read at a glance, and a third of the text to lay out in the keystroke that opens the
                 menu. A reference's (a title, a source) tells the options apart: shown for each. */}
