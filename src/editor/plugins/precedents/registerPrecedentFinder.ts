@@ -11,6 +11,7 @@
 import type { LexicalEditor } from 'lexical';
 import type { Precedent } from '../../../core/compare/finder.ts';
 import { $caretParagraph, type CaretParagraph } from './caretParagraph.ts';
+import { createPauseSchedule } from '../../pauseSchedule.ts';
 
 export type FinderState =
   | { readonly status: 'idle' }
@@ -38,13 +39,11 @@ export const FINDER_DELAY_MS = 150;
 /** Starts following the caret; returns the teardown. Looks up the paragraph at the caret at once. */
 export function registerPrecedentFinder(editor: LexicalEditor, options: PrecedentFinderOptions): () => void {
   const delay = options.delayMs ?? FINDER_DELAY_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let last: { key: string; text: string } | 'outside' | null = null;
   let sequence = 0;
   let stopped = false;
 
   const lookUp = (): void => {
-    timer = undefined;
     const at = editor.getEditorState().read($caretParagraph, { editor });
     if (at === null) return;
     if (at === 'outside') {
@@ -80,16 +79,18 @@ export function registerPrecedentFinder(editor: LexicalEditor, options: Preceden
       );
   };
 
-  const schedule = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(lookUp, delay);
-  };
+  // After a pause of typing or of moving the caret: one timer for a burst of keys, not one per key.
+  const pause = createPauseSchedule(lookUp, {
+    pauseMs: delay,
+    maxWaitMs: Number.POSITIVE_INFINITY,
+    idleTimeoutMs: delay,
+  });
 
   lookUp();
-  const unregister = editor.registerUpdateListener(schedule);
+  const unregister = editor.registerUpdateListener(() => pause.changed());
   return () => {
     stopped = true;
     unregister();
-    if (timer !== undefined) clearTimeout(timer);
+    pause.cancel();
   };
 }
