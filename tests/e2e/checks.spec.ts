@@ -1,12 +1,18 @@
 /**
- * Editorial checks as you type (issue 6): a problem is underlined in the page (a CSS Custom Highlight),
+ * Editorial checks as you type (issue 6): a problem is underlined in the page (a line under its words),
  * listed in the Checks panel with counts by severity, reached from the list with the keyboard and
  * fixed with one action.
  */
 import type { Page } from '@playwright/test';
+import { underlinedWords } from '../helpers/underlines.ts';
 import { caretAtEnd, expect, newDraftFromTemplate, paragraphs, settle, test, textbox } from './fixtures.ts';
 
-/** The texts a named highlight covers in the page (none when it is not registered). */
+/** The words the checks' underlines of a severity stand under, read from the page. */
+async function underlined(page: Page, severity: 'error' | 'warning'): Promise<string[]> {
+  return page.evaluate(underlinedWords, severity);
+}
+
+/** The texts a named highlight covers in the page (none when it is not registered): the chosen problem's. */
 async function highlighted(page: Page, name: string): Promise<string[]> {
   return page.evaluate((n) => {
     const h = CSS.highlights.get(n);
@@ -49,7 +55,7 @@ test.describe('checks as you type', () => {
     await newDraftFromTemplate(page, 'cop-resolution');
     await typeLastParagraph(page, 'Encourages the organisation of regional meetings.');
     // Underlined in place, as a warning.
-    await expect.poll(() => highlighted(page, 'res-check-warning')).toContain('organisation');
+    await expect.poll(() => underlined(page, 'warning')).toContain('organisation');
     await openChecks(page);
     const item = page.locator('.checks__item', { hasText: '"organisation"' });
     await expect(item).toHaveCount(1);
@@ -58,7 +64,7 @@ test.describe('checks as you type', () => {
     await item.getByRole('button', { name: /^Fix OP4/ }).click();
     expect((await paragraphs(page)).at(-1)).toBe('4. Encourages the organization of regional meetings.');
     await expect(item).toHaveCount(0);
-    await expect.poll(() => highlighted(page, 'res-check-warning')).not.toContain('organisation');
+    await expect.poll(() => underlined(page, 'warning')).not.toContain('organisation');
     // One undo brings the word back, and the problem with it.
     await textbox(page).focus();
     await page.keyboard.press('Control+z');
@@ -79,7 +85,7 @@ test.describe('checks as you type', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Encourages States parties to report,');
     await expect.poll(() => counts(page)).toEqual({ ...before, error: before.error + 1 });
-    await expect.poll(() => highlighted(page, 'res-check-error')).toContain(',');
+    await expect.poll(() => underlined(page, 'error')).toContain(',');
     const item = page.locator('.checks__item', { hasText: 'where a semicolon belongs' });
     await expect(item.locator('.checks__where')).toHaveText('OP2');
     await expect(item.locator('.checks__badge')).toHaveText('Error');
@@ -138,7 +144,7 @@ test.describe('checks as you type', () => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'cop-resolution');
     await typeLastParagraph(page, 'Decides to support the labor of the Office.');
-    await expect.poll(() => highlighted(page, 'res-check-warning')).toContain('labor');
+    await expect.poll(() => underlined(page, 'warning')).toContain('labor');
     // The caret into the word, then the fix.
     for (let i = 0; i < 'of the Office.'.length + 3; i++) await page.keyboard.press('ArrowLeft');
     await settle(page);
@@ -158,7 +164,7 @@ test.describe('checks as you type', () => {
     await page.getByRole('checkbox', { name: 'UN spelling' }).uncheck();
     await expect(page.locator('.checks__item', { hasText: '"organisation"' })).toHaveCount(0);
     await expect(page.locator('.checks__rules summary')).toHaveText('Rules (1 off)');
-    await expect.poll(() => highlighted(page, 'res-check-warning')).not.toContain('organisation');
+    await expect.poll(() => underlined(page, 'warning')).not.toContain('organisation');
     await page.reload();
     await expect(textbox(page)).toContainText('organisation');
     await openChecks(page);

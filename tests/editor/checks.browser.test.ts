@@ -1,6 +1,6 @@
 /**
- * The checks in real Chromium (vitest browser mode): underlines drawn as CSS Custom Highlights over the
- * editor's own text nodes, and — printed, not asserted — how long checking a 40-paragraph draft takes
+ * The checks in real Chromium (vitest browser mode): underlines drawn in a layer over the editor's
+ * text, under the words of each problem, and — printed, not asserted — how long checking a 40-paragraph draft takes
  * in the browser: from scratch (`lintDocument`), and the plugin's whole pass (read the model from the
  * editor, incremental lint) after a keystroke's worth of change. The draft is the bench's
  * (bench/lint.ts): 6/1's preamble and three of 6/3's, then 6/3's first 20 operative paragraphs.
@@ -17,10 +17,11 @@ import { $importResolution } from '../../src/editor/bridge/import.ts';
 import { ResolutionNodes } from '../../src/editor/nodes/registry.ts';
 import { $isOperativeParagraphNode } from '../../src/editor/nodes/OperativeParagraphNode.ts';
 import { checksHubOf } from '../../src/editor/plugins/checks/checksHub.ts';
-import { HIGHLIGHT_NAMES } from '../../src/editor/plugins/checks/highlights.ts';
+import { UNDERLINE_LAYER } from '../../src/editor/plugins/checks/highlights.ts';
 import { registerChecks } from '../../src/editor/plugins/checks/registerChecks.ts';
 import { registerStructureTransforms } from '../../src/editor/transforms/structure.ts';
 import { op, res } from '../helpers/builders.ts';
+import { underlinedWords } from '../helpers/underlines.ts';
 
 const corpus = readReport(REPORT);
 const lexicon = buildLexicon(corpus.documents);
@@ -77,21 +78,15 @@ const until = async (ok: () => boolean, ms = 10_000): Promise<void> => {
   }
 };
 
-const texts = (name: string): string[] => {
-  const h = CSS.highlights.get(name);
-  return h
-    ? [...h].map((r) => {
-        // Underlines are static ranges (they stay put while typing): read their text through a live one.
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      })
-    : [];
-};
+/** The first line of the layer's underlines of a severity (the same element while nothing is redrawn). */
+const firstLine = (severity: string): Element | null =>
+  document.querySelector(`.check-underline--${severity}`);
+const warningLines = (): Element[] => [...document.querySelectorAll('.check-underline--warning')];
+const sameElements = (a: readonly Element[], b: readonly Element[]): boolean =>
+  a.length === b.length && a.every((element, i) => element === b[i]);
 
 describe('checks in the browser', () => {
-  it('underlines problems over the editor’s text with the Highlight API, and clears them on teardown', async () => {
+  it('underlines problems under their words in a layer over the editor’s text, and takes it away on teardown', async () => {
     const editor = mount(
       res({
         title: 'Strengthening the organisation',
@@ -99,11 +94,14 @@ describe('checks in the browser', () => {
       }),
     );
     const stop = registerChecks(editor, { lexicon, references, storage: null, delayMs: 0 });
-    await until(() => texts(HIGHLIGHT_NAMES.warning).length > 0);
-    expect(texts(HIGHLIGHT_NAMES.warning)).toEqual(['organisation', 'Organisation']);
-    expect(texts(HIGHLIGHT_NAMES.error)).toEqual([',']);
+    await until(() => underlinedWords('warning').length > 0);
+    expect(underlinedWords('warning')).toEqual(['organisation', 'Organisation']);
+    expect(underlinedWords('error')).toEqual([',']);
+    // Nothing of it is in the editor's text, and no highlight is registered for the underlines.
+    expect(editor.getRootElement()?.querySelector('.check-underline')).toBeNull();
+    expect(CSS.highlights.size).toBe(0);
     stop();
-    expect(CSS.highlights.has(HIGHLIGHT_NAMES.warning)).toBe(false);
+    expect(document.querySelector(`.${UNDERLINE_LAYER}`)).toBeNull();
   });
 
   it('leaves the underlines alone when a check finds what the last one found (no repaint while typing)', async () => {
@@ -115,8 +113,9 @@ describe('checks in the browser', () => {
     );
     const hub = checksHubOf(editor);
     cleanups.push(registerChecks(editor, { lexicon, references, storage: null, delayMs: 0 }));
-    await until(() => texts(HIGHLIGHT_NAMES.warning).length > 0);
-    const drawn = CSS.highlights.get(HIGHLIGHT_NAMES.warning);
+    await until(() => underlinedWords('warning').length > 0);
+    const drawn = warningLines();
+    expect(drawn).toHaveLength(2);
     const checks = (): number => hub.getState().last?.checked ?? 0;
     // Typing at the end of the last paragraph, away from every underline: checked again, not redrawn.
     for (const word of [' and', ' to', ' act']) {
@@ -131,7 +130,7 @@ describe('checks in the browser', () => {
       await until(() => hub.getState() !== before);
     }
     expect(checks()).toBeGreaterThan(0);
-    expect(CSS.highlights.get(HIGHLIGHT_NAMES.warning)).toBe(drawn);
+    expect(sameElements(warningLines(), drawn)).toBe(true);
     // A change that moves an underline is drawn.
     editor.update(
       () => {
@@ -140,8 +139,42 @@ describe('checks in the browser', () => {
       },
       { discrete: true },
     );
-    await until(() => CSS.highlights.get(HIGHLIGHT_NAMES.warning) !== drawn);
-    expect(texts(HIGHLIGHT_NAMES.warning)).toEqual(expect.arrayContaining(['organisation', 'Organisation']));
+    await until(() => !sameElements(warningLines(), drawn));
+    expect(underlinedWords('warning')).toEqual(expect.arrayContaining(['organisation', 'Organisation']));
+    // Only the moved underline's paragraph is drawn again: the title's line is the one drawn first.
+    expect(warningLines()).toContain(drawn[0]);
+    expect(warningLines()).not.toContain(drawn[1]);
+  });
+
+  it('moves a paragraph’s underlines with it, in the next frame, when the text above it grows a line', async () => {
+    const editor = mount(
+      res({
+        title: 'On crime',
+        operative: [
+          op('Requests', 'the Secretariat to act;'),
+          op('Decides', 'that the *Organisation* will act.'),
+        ],
+      }),
+    );
+    // Checks half a second after a change: the frame after the change comes long before the next one.
+    cleanups.push(registerChecks(editor, { lexicon, references, storage: null, delayMs: 500 }));
+    await until(() => underlinedWords('warning').length > 0);
+    expect(underlinedWords('warning')).toEqual(['Organisation']);
+    const drawn = firstLine('warning');
+    const before = drawn?.getBoundingClientRect().top ?? NaN;
+    editor.update(
+      () => {
+        const first = $getRoot().getChildren().filter($isOperativeParagraphNode)[0];
+        first?.getLastDescendant()?.insertAfter($createTextNode(' and to report thereon'.repeat(12)));
+      },
+      { discrete: true },
+    );
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const line = firstLine('warning');
+    // The same line, moved down with its paragraph, still under its word: no check has drawn yet.
+    expect(line).toBe(drawn);
+    expect(line?.getBoundingClientRect().top ?? NaN).toBeGreaterThan(before + 10);
+    expect(underlinedWords('warning')).toEqual(['Organisation']);
   });
 
   it('times the check of a 40-paragraph draft (printed, not asserted)', async () => {

@@ -1,19 +1,23 @@
 /**
- * The underlines of the checks, drawn with the CSS Custom Highlight API: the problems' DOM ranges are
- * registered as named highlights (`CSS.highlights`) and styled by `::highlight(name)` (ui/styles/
- * checks.css). Nothing in the page changes: no Lexical node, no history entry, no DOM of Lexical's —
- * so drawing cannot disturb the caret, typing or undo.
+ * The underlines of the checks, drawn beside the editor's text, never in it: no Lexical node, no
+ * history entry, no DOM of Lexical's — so drawing cannot disturb the caret, typing or undo.
+ *
+ * - Errors and warnings are short wavy lines in a layer of their own laid over the page
+ *   (`.check-underlines`, ui/styles/underlines.css), one group per paragraph, each line placed under the
+ *   words from their boxes when the checks draw. Chromium draws a text with a CSS Custom Highlight
+ *   again, with every underlined paragraph on screen, in each frame that changes anything in the page
+ *   (a keystroke, the completion menu opening): 2 to 5 ms a frame with a screen of underlines,
+ *   measured. Lines in a layer are drawn once. When a change moves a paragraph up or down (a line
+ *   more above it), its group follows in the next frame; the lines are placed again under their
+ *   words when the checks next draw, a pause after typing.
+ * - The problem chosen in the panel's list is a CSS Custom Highlight (`CSS.highlights`, styled by
+ *   `::highlight(name)`): one range, shown behind the text while it is chosen.
  *
  * Where the browser lacks the API, each paragraph with a problem gets a `data-check` attribute with the
  * gravest severity (a mark in the margin); the list in the panel is the same either way.
  */
 import type { RuleSeverity } from '../../../core/rules/types.ts';
-
-export const HIGHLIGHT_NAMES: Readonly<Record<RuleSeverity, string>> = {
-  error: 'res-check-error',
-  warning: 'res-check-warning',
-  info: 'res-check-info',
-};
+import '../../../ui/styles/underlines.css';
 
 /** The problem chosen in the panel's list, shown behind the text. */
 export const CURRENT_HIGHLIGHT = 'res-check-current';
@@ -41,22 +45,25 @@ export function highlightsSupported(): boolean {
   );
 }
 
-const RANK: Readonly<Record<RuleSeverity, number>> = { error: 3, warning: 2, info: 1 };
+/** The layer of the underlines' lines (ui/styles/underlines.css), and the prefix of its classes. */
+export const UNDERLINE_LAYER = 'check-underlines';
 
-/**
- * A live Range follows every change to the text it covers, and Chromium repaints every highlight that
- * holds live ranges on each keystroke — in a long draft with many notes that repaint alone costs more
- * than the keystroke. A StaticRange stays put until the next check redraws (a fraction of a second).
- */
-function frozen(range: Range): AbstractRange {
-  if (typeof StaticRange !== 'function') return range;
-  return new StaticRange({
-    startContainer: range.startContainer,
-    startOffset: range.startOffset,
-    endContainer: range.endContainer,
-    endOffset: range.endOffset,
-  });
+/** A problem to underline: its words, and the paragraph they are in. */
+interface Line {
+  readonly severity: RuleSeverity;
+  readonly element: HTMLElement;
+  readonly range: Range;
 }
+
+/** One line of an underline, under one line of its words: from its paragraph's group. */
+interface Segment {
+  readonly severity: RuleSeverity;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+}
+
+const RANK: Readonly<Record<RuleSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
 /** Whether two lists of ranges cover the same text nodes and offsets, in the same order. */
 export function sameRanges(a: readonly AbstractRange[], b: readonly AbstractRange[]): boolean {
@@ -108,6 +115,8 @@ function blocksNear(container: Element, top: number, bottom: number, out: Set<El
  */
 export function createPainter(page: () => HTMLElement | null = () => null): {
   paint(underlines: readonly Underline[], current: Range | null): void;
+  /** The text changed: the paragraphs' lines follow them if they moved. */
+  follow(): void;
   clear(): void;
 } {
   let marked: HTMLElement[] = [];
@@ -127,9 +136,9 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
     marked = [];
   };
   /**
-   * Chromium repaints every highlighted paragraph on every frame, so a long draft full of notes would
-   * spend more on underlines than on the keystroke (issue 3, "Speed"): only the paragraphs on screen,
-   * and a screen's height around them, are underlined; scrolling brings the others in.
+   * Only the paragraphs on screen, and a screen's height around them, are underlined: a long draft
+   * may have thousands of problems, each placed from its words' boxes (issue 3, "Speed"); scrolling
+   * brings the others in.
    */
   const paintVisible = (underlines: readonly Underline[], current: Range | null): void => {
     const margin = typeof window === 'undefined' ? 0 : window.innerHeight;
@@ -141,18 +150,109 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
         blocksNear(root ?? element.parentElement ?? element, -margin, bottom, (near = new Set()));
       return near.has(element);
     };
-    for (const severity of Object.keys(HIGHLIGHT_NAMES) as RuleSeverity[]) {
-      // Notes (info) are listed in the panel, not underlined: the page stays readable, and every
-      // underline costs a repaint of its paragraph on each frame.
-      const ranges: AbstractRange[] = [];
-      for (const u of underlines) {
-        if (u.severity !== severity || severity === 'info' || !onScreen(u.element)) continue;
-        const range = u.range();
-        if (range !== null) ranges.push(frozen(range));
-      }
-      draw(HIGHLIGHT_NAMES[severity], ranges);
+    // Notes (info) are listed in the panel, not underlined: the page stays readable.
+    const lines: Line[] = [];
+    for (const u of underlines) {
+      if (u.severity === 'info' || !onScreen(u.element)) continue;
+      const range = u.range();
+      if (range !== null) lines.push({ severity: u.severity, element: u.element, range });
     }
+    drawLines(lines);
     draw(CURRENT_HIGHLIGHT, current ? [current] : []);
+  };
+
+  /**
+   * The layer of lines, just before the editor's page (made when there is a first line to draw): it
+   * stands where the page begins, which typing in the page does not move.
+   */
+  let layer: HTMLElement | null = null;
+  /**
+   * Each paragraph's group of lines as drawn: where it stands in the layer, and its lines (a key). A
+   * redraw keeps a paragraph's group whose lines are the same, and moves it if the paragraph moved.
+   */
+  let groups = new Map<HTMLElement, { div: HTMLElement; top: number; key: string }>();
+  let following: number | undefined;
+
+  const drawLines = (lines: readonly Line[]): void => {
+    const root = page() ?? lines[0]?.element.parentElement ?? null;
+    if (lines.length === 0 || root === null) {
+      for (const group of groups.values()) group.div.remove();
+      groups = new Map();
+      return;
+    }
+    if (layer === null || !layer.isConnected || layer.nextElementSibling !== root) {
+      layer?.remove();
+      layer = root.ownerDocument.createElement('div');
+      layer.className = UNDERLINE_LAYER;
+      layer.setAttribute('aria-hidden', 'true');
+      root.before(layer);
+      groups = new Map();
+    }
+    const origin = layer.getBoundingClientRect();
+    const byElement = new Map<HTMLElement, { top: number; segments: Segment[] }>();
+    for (const { severity, element, range } of lines) {
+      let group = byElement.get(element);
+      if (group === undefined) {
+        group = { top: Math.round(element.getBoundingClientRect().top - origin.top), segments: [] };
+        byElement.set(element, group);
+      }
+      for (const box of range.getClientRects()) {
+        if (box.width < 1) continue;
+        group.segments.push({
+          severity,
+          left: Math.round(box.left - origin.left),
+          top: Math.round(box.bottom - origin.top - group.top),
+          width: Math.round(box.width),
+        });
+      }
+    }
+    const document = layer.ownerDocument;
+    const next = new Map<HTMLElement, { div: HTMLElement; top: number; key: string }>();
+    for (const [element, { top, segments }] of byElement) {
+      const key = JSON.stringify(segments);
+      const drawn = groups.get(element);
+      if (drawn !== undefined && drawn.key === key && !drawn.div.hidden) {
+        if (drawn.top !== top) drawn.div.style.top = `${top}px`;
+        next.set(element, { ...drawn, top });
+        continue;
+      }
+      const div = document.createElement('div');
+      div.className = `${UNDERLINE_LAYER}__group`;
+      div.style.top = `${top}px`;
+      for (const segment of segments) {
+        const line = document.createElement('div');
+        line.className = `check-underline check-underline--${segment.severity}`;
+        line.style.left = `${segment.left}px`;
+        line.style.top = `${segment.top}px`;
+        line.style.width = `${segment.width}px`;
+        div.append(line);
+      }
+      if (drawn === undefined) layer.append(div);
+      else drawn.div.replaceWith(div);
+      next.set(element, { div, top, key });
+    }
+    for (const [element, group] of groups) if (!next.has(element)) group.div.remove();
+    groups = next;
+  };
+
+  /** A paragraph moved (the text above it changed its height): its lines follow, in the next frame. */
+  const follow = (): void => {
+    if (groups.size === 0 || following !== undefined || typeof requestAnimationFrame !== 'function') return;
+    following = requestAnimationFrame(() => {
+      following = undefined;
+      if (layer === null || !layer.isConnected) return;
+      const origin = layer.getBoundingClientRect().top;
+      for (const [element, group] of groups) {
+        if (!element.isConnected) {
+          group.div.hidden = true;
+          continue;
+        }
+        const top = Math.round(element.getBoundingClientRect().top - origin);
+        if (top === group.top) continue;
+        group.top = top;
+        group.div.style.top = `${top}px`;
+      }
+    });
   };
   /**
    * What each highlight holds now. A highlight set again is repainted, and that repaint is a frame of
@@ -171,11 +271,14 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
   };
 
   return {
+    follow,
     paint(underlines, current) {
       if (highlightsSupported()) {
         last = { underlines, current };
         if (!listening && typeof document !== 'undefined') {
           document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+          // A window of another width breaks the lines elsewhere: the underlines are placed again.
+          window.addEventListener('resize', onScroll, { passive: true });
           listening = true;
         }
         paintVisible(underlines, current);
@@ -195,14 +298,19 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
     },
     clear() {
       last = null;
-      if (listening) document.removeEventListener('scroll', onScroll, { capture: true });
+      if (listening) {
+        document.removeEventListener('scroll', onScroll, { capture: true });
+        window.removeEventListener('resize', onScroll);
+      }
       listening = false;
       if (frame !== undefined) cancelAnimationFrame(frame);
       frame = undefined;
-      if (highlightsSupported()) {
-        for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT])
-          CSS.highlights.delete(name);
-      }
+      if (following !== undefined) cancelAnimationFrame(following);
+      following = undefined;
+      layer?.remove();
+      layer = null;
+      groups = new Map();
+      if (highlightsSupported()) CSS.highlights.delete(CURRENT_HIGHLIGHT);
       drawn.clear();
       clearFallback();
     },

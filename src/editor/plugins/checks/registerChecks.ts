@@ -338,6 +338,8 @@ export function registerChecks(editor: LexicalEditor, options: ChecksOptions): (
     editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState, tags }) => {
       // A move of the caret changes no text: nothing to check.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // The paragraphs below a line more or less move: their underlines follow them.
+      painter.follow();
       // Collaborators' changes in a shared draft, many a second while others type, neither put off a
       // check this user's typing has due nor run one each: one follows a while after they began.
       if (tags.has(COLLABORATION_TAG)) {
