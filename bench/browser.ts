@@ -1339,11 +1339,6 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
       await opening();
       await firstLetter();
     }
-    // BENCH_NO_UNDERLINES=1 (a diagnosis, not for figures): the checks' underlines taken off the page
-    // and never drawn again. Chromium draws every underlined paragraph on screen again in each frame
-    // that changes anything in the page, the menu's included.
-    if (process.env.BENCH_NO_UNDERLINES)
-      await app.evaluate('CSS.highlights.clear(); CSS.highlights.set = function () { return this; }');
     measuring = true;
     const rounds = { app: [] as number[][], bare: [] as number[][] };
     for (let round = 0; round < TYPEAHEAD_ROUNDS; round++) {
