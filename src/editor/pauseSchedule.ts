@@ -107,3 +107,15 @@ export function createPauseSchedule(run: () => void, options: PauseScheduleOptio
     },
   };
 }
+
+/**
+ * Runs `run` once a pause of `pauseMs` follows the last change, however long the changes go on (a
+ * lookup that only matters once the drafter stops: the precedents, the instruments named).
+ */
+export function createPauseDebounce(run: () => void, pauseMs: number): PauseSchedule {
+  return createPauseSchedule(run, {
+    pauseMs,
+    maxWaitMs: Number.POSITIVE_INFINITY,
+    idleTimeoutMs: pauseMs,
+  });
+}

@@ -19,7 +19,7 @@ import { $acceptUpdates, $pendingRanges } from './acceptUpdates.ts';
 import { loadPlan, savePlan } from './updatePlans.ts';
 import { createUpdatesStore, type UpdateItem, type UpdateView } from './updatesStore.ts';
 import './updates.css';
-import { createPauseSchedule } from '../../editor/pauseSchedule.ts';
+import { createPauseDebounce } from '../../editor/pauseSchedule.ts';
 
 const PENDING_HIGHLIGHT = 'res-update-pending';
 const CURRENT_HIGHLIGHT = 'res-update-current';
@@ -100,11 +100,7 @@ export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
   useEffect(() => {
     const read = (): void => store.setDocument(editor.getEditorState().read(() => $exportResolution()));
     read();
-    const pause = createPauseSchedule(read, {
-      pauseMs: READ_PAUSE_MS,
-      maxWaitMs: Number.POSITIVE_INFINITY,
-      idleTimeoutMs: READ_PAUSE_MS,
-    });
+    const pause = createPauseDebounce(read, READ_PAUSE_MS);
     const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       pause.changed();

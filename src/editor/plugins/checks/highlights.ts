@@ -157,7 +157,7 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
       const range = u.range();
       if (range !== null) lines.push({ severity: u.severity, element: u.element, range });
     }
-    drawLines(lines);
+    drawLines(lines, root);
     draw(CURRENT_HIGHLIGHT, current ? [current] : []);
   };
 
@@ -173,8 +173,8 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
   let groups = new Map<HTMLElement, { div: HTMLElement; top: number; key: string }>();
   let following: number | undefined;
 
-  const drawLines = (lines: readonly Line[]): void => {
-    const root = page() ?? lines[0]?.element.parentElement ?? null;
+  const drawLines = (lines: readonly Line[], page: HTMLElement | null): void => {
+    const root = page ?? lines[0]?.element.parentElement ?? null;
     if (lines.length === 0 || root === null) {
       for (const group of groups.values()) group.div.remove();
       groups = new Map();

@@ -51,7 +51,7 @@ import type { LibraryCompletionStore } from './libraryStore.ts';
 import { mentionedInstruments } from './mentions.ts';
 import { openerOptions, referenceOptions, type CompletionOption } from './options.ts';
 import { matchReference, openerQuery } from './trigger.ts';
-import { createPauseSchedule } from '../../pauseSchedule.ts';
+import { createPauseDebounce } from '../../pauseSchedule.ts';
 
 /** The tag of the update that writes a chosen option: the menu does not reopen on it. */
 export const COMPLETION_INSERT_TAG = 'completion-insert';
@@ -245,11 +245,7 @@ export function registerCompletion(editor: LexicalEditor, deps: CompletionDepend
     );
   };
   // Once typing pauses: one timer for a burst of keys, not one per key.
-  const mentionsPause = createPauseSchedule(rescanMentions, {
-    pauseMs: delay,
-    maxWaitMs: Number.POSITIVE_INFINITY,
-    idleTimeoutMs: delay,
-  });
+  const mentionsPause = createPauseDebounce(rescanMentions, delay);
   const scheduleMentions = (): void => {
     if (delay <= 0) rescanMentions();
     else mentionsPause.changed();

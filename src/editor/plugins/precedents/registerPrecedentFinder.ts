@@ -11,7 +11,7 @@
 import type { LexicalEditor } from 'lexical';
 import type { Precedent } from '../../../core/compare/finder.ts';
 import { $caretParagraph, type CaretParagraph } from './caretParagraph.ts';
-import { createPauseSchedule } from '../../pauseSchedule.ts';
+import { createPauseDebounce } from '../../pauseSchedule.ts';
 
 export type FinderState =
   | { readonly status: 'idle' }
@@ -80,11 +80,7 @@ export function registerPrecedentFinder(editor: LexicalEditor, options: Preceden
   };
 
   // After a pause of typing or of moving the caret: one timer for a burst of keys, not one per key.
-  const pause = createPauseSchedule(lookUp, {
-    pauseMs: delay,
-    maxWaitMs: Number.POSITIVE_INFINITY,
-    idleTimeoutMs: delay,
-  });
+  const pause = createPauseDebounce(lookUp, delay);
 
   lookUp();
   const unregister = editor.registerUpdateListener(() => pause.changed());
