@@ -99,6 +99,57 @@ function corpusKnowledgeModules(): Plugin {
   };
 }
 
+/** The page's early script (src/storage/early.ts): it opens the drafts database while the app loads. */
+const EARLY_READ = resolve(import.meta.dirname, 'src/storage/early.ts');
+
+/**
+ * The early read as a script of its own, put first in the page (`vite build` only): a file the size of
+ * a few lines, fetched and run while the browser is still fetching and compiling the app's code, so
+ * that the database is open and the draft opened last read by the time the app asks (storage/early.ts).
+ * The app's entry imports the same module, so it runs once; `vite` (serve) loads it with the app.
+ */
+function earlyReadScript(): Plugin {
+  return {
+    name: 'resolution-drafter:early-read',
+    apply: 'build',
+    config: () => ({
+      build: {
+        rolldownOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), early: EARLY_READ } },
+      },
+    }),
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === EARLY_READ,
+        );
+        const at = html.indexOf('<script type="module"');
+        if (chunk === undefined || at < 0) throw new Error('the early read script is missing from the build');
+        // Before the app's script, after the Content-Security-Policy: scripts run in the page's order.
+        const tag = `<script type="module" crossorigin src="./${chunk.fileName}"></script>\n    `;
+        return html.slice(0, at) + tag + html.slice(at);
+      },
+    },
+  };
+}
+
+/** The early script and the modules it imports: never part of the app's chunk (see firstScreenChunk). */
+function earlyModules(ctx: ChunkingContext): Set<string> {
+  let found = earlyOf.get(ctx);
+  if (found !== undefined) return found;
+  found = new Set();
+  const visit = (id: string): void => {
+    if (found?.has(id)) return;
+    found?.add(id);
+    for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+  };
+  visit(EARLY_READ);
+  earlyOf.set(ctx, found);
+  return found;
+}
+
+const earlyOf = new WeakMap<ChunkingContext, Set<string>>();
+
 /**
  * The first screen's code in one file: every module the entry imports statically, directly or not,
  * goes into the chunk "app" (the rest stays split by use, loaded when first needed). Left to itself
@@ -107,6 +158,9 @@ function corpusKnowledgeModules(): Plugin {
  * some 200 ms more than one file of the same size.
  */
 function firstScreenChunk(id: string, ctx: ChunkingContext): string | null {
+  // The early script stays the few lines it is: the app imports it from its own file.
+
+  if (earlyModules(ctx).has(id)) return null;
   let reached = reachedFromEntry.get(ctx);
   if (reached === undefined) reachedFromEntry.set(ctx, (reached = new Set()));
   return staticallyFromEntry(id, ctx, reached, new Set()) ? 'app' : null;
@@ -129,14 +183,16 @@ function staticallyFromEntry(
   const info = ctx.getModuleInfo(id);
   if (info === null || visiting.has(id)) return false;
   visiting.add(id);
-  const found = info.isEntry || info.importers.some((i) => staticallyFromEntry(i, ctx, reached, visiting));
+  const found =
+    (info.isEntry && id !== EARLY_READ) ||
+    info.importers.some((i) => staticallyFromEntry(i, ctx, reached, visiting));
   visiting.delete(id);
   if (found) reached.add(id);
   return found;
 }
 
 export default defineConfig({
-  plugins: [react(), devCspForFastRefresh(), libraryPack(), corpusKnowledgeModules()],
+  plugins: [react(), devCspForFastRefresh(), earlyReadScript(), libraryPack(), corpusKnowledgeModules()],
   resolve: { alias: reactAsPreact },
   // The app runs offline from whatever path it is served at.
   base: './',
@@ -145,7 +201,13 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: firstScreenChunk }] } },
+      // The group takes exactly what firstScreenChunk names: with the modules each captures pulling in
+      // their imports too, the early script (imported by the entry) was pulled into the app's chunk.
+      output: {
+        codeSplitting: {
+          groups: [{ name: firstScreenChunk, debugName: 'app', includeDependenciesRecursively: false }],
+        },
+      },
     },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -762,10 +762,19 @@ async function measureColdLoad(bench: Bench, state: StorageState, pageWidth: num
     try {
       const page = await context.newPage();
       guard(page, problems);
+      // BENCH_TRACE_COLD=<file>: the bare page's trace too, in <file>.bare.json.
+      const traced = run === COLD_LOADS - 1 && process.env.BENCH_TRACE_COLD !== undefined;
+      if (traced)
+        await browser.startTracing(page, {
+          path: `${process.env.BENCH_TRACE_COLD}.bare.json`,
+          screenshots: false,
+          categories: [...TRACE_CATEGORIES, 'loading'],
+        });
       await page.goto(`${urls.bare}?width=${pageWidth}`, { waitUntil: 'commit' });
       const ready: number = await page.evaluate('window.__bench.whenReady()');
+      if (traced) await browser.stopTracing();
       if (run > 0) stages.bare.push(await page.evaluate(STAGES));
-      if (run > 0) bareLoads.push(ready);
+      if (run > 0 && !traced) bareLoads.push(ready);
     } finally {
       await context.close();
     }

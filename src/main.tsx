@@ -1,3 +1,6 @@
+// First: the early read of the draft opened last (storage/early.ts), when the page's own early script
+// has not started it.
+import './storage/early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';

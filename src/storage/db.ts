@@ -11,36 +11,11 @@ import type { ResolutionDocument } from '../core/model/types.ts';
 import { SCHEMA_VERSION } from '../core/model/types.ts';
 import { migrate } from '../core/model/migrations.ts';
 import { formatValidationErrors, validateDocument } from '../core/model/validate.ts';
+import { DB_NAME, DB_UPGRADES, DB_VERSION, type StoreName } from './schema.ts';
 
-export const DB_NAME = 'resolution-drafter';
-
-export const STORES = { drafts: 'drafts', revisions: 'revisions', meta: 'meta' } as const;
-export type StoreName = (typeof STORES)[keyof typeof STORES];
-
-export interface DbUpgrade {
-  readonly version: number;
-  readonly describe: string;
-  upgrade(db: IDBDatabase, tx: IDBTransaction): void;
-}
-
-/**
- * The database's object stores, one step per version, in order. A step runs once, when a browser
- * whose database is older opens it; never edit a released step, add a new one.
- */
-export const DB_UPGRADES: readonly DbUpgrade[] = [
-  {
-    version: 1,
-    describe: 'drafts (key id), revisions (key id, index draftId), meta (key key)',
-    upgrade(db) {
-      db.createObjectStore(STORES.drafts, { keyPath: 'id' });
-      const revisions = db.createObjectStore(STORES.revisions, { keyPath: 'id' });
-      revisions.createIndex('draftId', 'draftId');
-      db.createObjectStore(STORES.meta, { keyPath: 'key' });
-    },
-  },
-];
-
-export const DB_VERSION = DB_UPGRADES[DB_UPGRADES.length - 1]?.version ?? 1;
+// The database's name, stores and upgrades live in schema.ts, which imports nothing: the page's first
+// script (storage/early.ts) opens the database with them before the app's code has loaded.
+export { DB_NAME, DB_UPGRADES, DB_VERSION, STORES, type DbUpgrade, type StoreName } from './schema.ts';
 
 /** The version of the record envelope below; a record from a newer app is reported, not guessed at. */
 export const RECORD_VERSION = 1 as const;
@@ -386,11 +361,7 @@ export function openDatabase(options: OpenOptions = {}): Promise<IDBDatabase> {
     request.onblocked = () => options.onBlocked?.();
     request.onsuccess = () => {
       const db = request.result;
-      // Let a newer app in another tab upgrade instead of blocking it forever.
-      db.onversionchange = () => {
-        db.close();
-        options.onVersionChange?.();
-      };
+      watchVersionChange(db, options.onVersionChange);
       resolve(db);
     };
     request.onerror = () => {
@@ -404,6 +375,14 @@ export function openDatabase(options: OpenOptions = {}): Promise<IDBDatabase> {
       );
     };
   });
+}
+
+/** Lets a newer app in another tab upgrade the database instead of blocking it forever: closes it. */
+export function watchVersionChange(db: IDBDatabase, onVersionChange: (() => void) | undefined): void {
+  db.onversionchange = () => {
+    db.close();
+    onVersionChange?.();
+  };
 }
 
 /** Deletes a whole database (tests, and a future "erase everything"). */

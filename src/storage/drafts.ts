@@ -20,14 +20,17 @@ import type { Failed, Result, SaveResult } from './results.ts';
 import type { RestoreResult } from './revisions.ts';
 import type { DraftSummary, RevisionSummary, StoredRevisionSummary } from './summaries.ts';
 import type { TabChannel, TabMessageBody } from './tabs.ts';
+import type { EarlyLastOpened, EarlyRead } from './early.ts';
 import { formatValidationErrors, validateDocument } from '../core/model/validate.ts';
 import {
+  DB_NAME,
   STORES,
   draftRecord,
   inTransaction,
   isFields,
   openDatabase,
   readAll,
+  watchVersionChange,
   draftDeletedAt,
   readDraftRecord,
   readRevisionRecord,
@@ -74,8 +77,8 @@ export interface DraftStore {
   rename(id: string, name: string): Promise<Result<{ name: string }>>;
   duplicate(id: string, name?: string): Promise<Result<{ draft: StoredDraft }>>;
   /**
-   * A soft delete: `undoRemove` brings the draft back until it is purged, the first `list()` or
-   * `openDraftStore` after `undoUntil`. Damaged records can be removed too.
+   * A soft delete: `undoRemove` brings the draft back until it is purged, by the first `list()` after
+   * `undoUntil`. Damaged records can be removed too.
    */
   remove(id: string): Promise<Result<{ undoUntil: string }>>;
   undoRemove(id: string): Promise<Result<object>>;
@@ -110,6 +113,12 @@ export interface DraftStore {
   importFile(text: string, options?: { fileName?: string }): Promise<Result<ImportResult>>;
   /** The draft opened last, to reopen after a reload or a crash. */
   getLastOpened(): Promise<string | undefined>;
+  /**
+   * The draft opened last itself (undefined when none, or it was deleted), read with its id in one
+   * transaction. A store opened with the page's early read (storage/early.ts) answers the first call
+   * from what that read found.
+   */
+  getLastOpenedDraft(): Promise<DraftEntry | undefined>;
   setLastOpened(id: string): Promise<void>;
   close(): void;
 }
@@ -124,18 +133,43 @@ export interface DraftStoreOptions {
   /** The clock, in milliseconds; tests move it past the undo window. */
   readonly now?: () => number;
   readonly onVersionChange?: () => void;
+  /**
+   * The page's early read (storage/early.ts): its connection is the store's, and what it read answers
+   * the first `getLastOpenedDraft`. Used when it is of the database asked for (by name).
+   */
+  readonly early?: EarlyRead | null;
 }
 
-/** Opens the drafts database; rejects with a message to show when IndexedDB is unavailable. */
+/**
+ * Opens the drafts database; rejects with a message to show when IndexedDB is unavailable. Drafts
+ * removed longer ago than the undo window are purged by the first `list()`, which reads every draft
+ * anyway, not here: opening the store is on the way to the draft opened last, which it need not wait for.
+ */
 export async function openDraftStore(options: DraftStoreOptions = {}): Promise<DraftStore> {
-  const db = await openDatabase({
-    ...(options.dbName === undefined ? {} : { name: options.dbName }),
-    ...(options.factory === undefined ? {} : { factory: options.factory }),
-    ...(options.onVersionChange === undefined ? {} : { onVersionChange: options.onVersionChange }),
-  });
-  const store = new IdbDraftStore(db, options.channel ?? createTabChannel(), options.now ?? Date.now);
-  await store.purgeRemoved().catch(() => 0);
-  return store;
+  const early = options.early?.db.name === (options.dbName ?? DB_NAME) ? options.early : undefined;
+  // An early read of another database is of no use here: its connection is not left open.
+  if (options.early && early === undefined) options.early.db.close();
+  if (early) watchVersionChange(early.db, options.onVersionChange);
+  const db =
+    early?.db ??
+    (await openDatabase({
+      ...(options.dbName === undefined ? {} : { name: options.dbName }),
+      ...(options.factory === undefined ? {} : { factory: options.factory }),
+      ...(options.onVersionChange === undefined ? {} : { onVersionChange: options.onVersionChange }),
+    }));
+  return new IdbDraftStore(
+    db,
+    options.channel ?? createTabChannel(),
+    options.now ?? Date.now,
+    early?.lastOpened ?? undefined,
+  );
+}
+
+/** A stored draft as read (damaged or not), or undefined when there is none or it is deleted. */
+function liveEntry(raw: unknown, id: string): DraftEntry | undefined {
+  if (raw === undefined) return undefined;
+  const entry = readDraftRecord(raw, id);
+  return entry.deletedAt === undefined ? entry : undefined;
 }
 
 /** A document the validator refuses is not stored; the failure says why. */
@@ -153,6 +187,8 @@ class IdbDraftStore implements DraftStore {
     private readonly db: IDBDatabase,
     private readonly channel: TabChannel,
     private readonly now: () => number,
+    /** What the page's early read found, for the first `getLastOpenedDraft` (then forgotten). */
+    private early: EarlyLastOpened | undefined,
   ) {
     this.tabId = channel.tabId;
   }
@@ -186,9 +222,7 @@ class IdbDraftStore implements DraftStore {
     const raw = await inTransaction(this.db, STORES.drafts, 'readonly', (tx) =>
       requestResult(tx.objectStore(STORES.drafts).get(id)),
     );
-    if (raw === undefined) return undefined;
-    const entry = readDraftRecord(raw, id);
-    return entry.deletedAt === undefined ? entry : undefined;
+    return liveEntry(raw, id);
   }
 
   create(document: ResolutionDocument, name?: string): Promise<Result<{ draft: StoredDraft }>> {
@@ -435,6 +469,20 @@ class IdbDraftStore implements DraftStore {
     );
     const value = isFields(raw) ? raw.value : undefined;
     return typeof value === 'string' ? value : undefined;
+  }
+
+  async getLastOpenedDraft(): Promise<DraftEntry | undefined> {
+    const early = this.early;
+    this.early = undefined;
+    const { id, raw } =
+      early ??
+      (await inTransaction(this.db, [STORES.meta, STORES.drafts], 'readonly', async (tx) => {
+        const last: unknown = await requestResult(tx.objectStore(STORES.meta).get('lastOpened'));
+        const value = isFields(last) ? last.value : undefined;
+        if (typeof value !== 'string') return { id: undefined, raw: undefined };
+        return { id: value, raw: await requestResult(tx.objectStore(STORES.drafts).get(value)) };
+      }));
+    return id === undefined ? undefined : liveEntry(raw, id);
   }
 
   async setLastOpened(id: string): Promise<void> {

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { readSharedLink } from '../collab/address.ts';
 import { openDraftStore, type DraftStore } from '../storage/drafts.ts';
+import { takeEarlyRead } from '../storage/early.ts';
 import { createTabChannel, type TabChannel } from '../storage/tabs.ts';
 import { Workspace } from './Workspace.tsx';
 
@@ -53,24 +54,30 @@ function LocalDrafts() {
     let closed = false;
     const channel = createTabChannel();
     let store: DraftStore | undefined;
-    openDraftStore({
-      channel,
-      onVersionChange: () =>
-        setState({
-          kind: 'failed',
-          message:
-            'A newer version of Resolution Drafter was opened in another tab. Reload this tab to continue; your drafts are safe.',
+    // The page's first script has opened the database and read the draft opened last (storage/early.ts).
+    takeEarlyRead()
+      .then((early) =>
+        openDraftStore({
+          channel,
+          early,
+          onVersionChange: () =>
+            setState({
+              kind: 'failed',
+              message:
+                'A newer version of Resolution Drafter was opened in another tab. Reload this tab to continue; your drafts are safe.',
+            }),
         }),
-    }).then(
-      (s) => {
-        store = s;
-        if (closed) s.close();
-        else setState({ kind: 'ready', store: s, channel });
-      },
-      (e: unknown) => {
-        if (!closed) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-      },
-    );
+      )
+      .then(
+        (s) => {
+          store = s;
+          if (closed) s.close();
+          else setState({ kind: 'ready', store: s, channel });
+        },
+        (e: unknown) => {
+          if (!closed) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        },
+      );
     return () => {
       closed = true;
       store?.close();

@@ -22,6 +22,33 @@ test.describe('drafts that are never lost', () => {
     );
   });
 
+  test('reopens the draft opened last, not the newest, read by the page before the app has loaded', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await newDraftFromTemplate(page, 'ga-resolution');
+    await newDraftFromTemplate(page, 'ecosoc-resolution');
+    const formula = textbox(page).locator('.res-formula');
+    await expect(formula).toHaveText('The Economic and Social Council,');
+    // The older draft, opened again: the one to come back to.
+    await page.locator('.drafts__item:not(.drafts__item--current) .drafts__open').click();
+    await expect(formula).toHaveText('The General Assembly,');
+    await waitSaved(page);
+    await page.reload();
+    await expect(formula).toHaveText('The General Assembly,');
+    await expect(page.locator('.drafts__item--current .drafts__open')).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(page.getByRole('list', { name: 'Saved drafts' }).getByRole('listitem')).toHaveCount(2);
+    // The page's first script is the early read of the drafts (storage/early.ts), before the app's own.
+    const scripts = await page
+      .locator('script[type="module"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('src') ?? ''));
+    expect(scripts[0]).toMatch(/\/early-[\w-]+\.js$/);
+    expect(scripts.length).toBeGreaterThan(1);
+  });
+
   test('keeps the last keystrokes when the tab is reloaded right after typing', async ({ page }) => {
     await page.goto('/');
     await newDraftFromTemplate(page, 'ga-resolution');

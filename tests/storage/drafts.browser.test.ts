@@ -118,6 +118,24 @@ describe('DraftStore: drafts', () => {
     await store.setLastOpened('abc');
     expect(await store.getLastOpened()).toBe('abc');
   });
+
+  it('reads the draft opened last with its id, and nothing once it is deleted or gone', async () => {
+    const store = await scratchStore();
+    expect(await store.getLastOpenedDraft()).toBeUndefined();
+    const draft = await created(store, draftDoc(), 'Opened last');
+    await created(store, draftDoc('Another draft'));
+    await store.setLastOpened(draft.id);
+    expect(await store.getLastOpenedDraft()).toMatchObject({
+      id: draft.id,
+      damaged: false,
+      name: 'Opened last',
+      document: draft.document,
+    });
+    ok(await store.remove(draft.id));
+    expect(await store.getLastOpenedDraft()).toBeUndefined();
+    await store.setLastOpened('no-such-draft');
+    expect(await store.getLastOpenedDraft()).toBeUndefined();
+  });
 });
 
 describe('DraftStore: delete and undo', () => {

@@ -46,7 +46,11 @@ export function scratchChannel(name: string): TabChannel {
 }
 
 /** Writes a value straight into a store, bypassing DraftStore: how damage and old formats get there. */
-export async function putRaw(dbName: string, store: 'drafts' | 'revisions', value: unknown): Promise<void> {
+export async function putRaw(
+  dbName: string,
+  store: 'drafts' | 'revisions' | 'meta',
+  value: unknown,
+): Promise<void> {
   const db = await openDatabase({ name: dbName });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -401,13 +401,13 @@ export function createDraftSessionStore(options: DraftSessionStoreOptions) {
 
   /**
    * Start: reopen the draft opened last (after a reload or a crash), or else the most recent one. The
-   * draft opened last is read and opened first, then the list of every draft, which reads and checks
+   * draft opened last is read (with its id, in one transaction; on a cold load the page's first script
+   * has read it already, storage/early.ts) and opened first, then the list of every draft, which reads and checks
    * each of them: the page waited for all of them before showing the one wanted, longer the more
    * drafts a delegate kept.
    */
   const start = async (): Promise<void> => {
-    const last = await store.getLastOpened();
-    const reopened = last === undefined || disposed ? undefined : await store.get(last);
+    const reopened = await store.getLastOpenedDraft();
     if (disposed) return;
     const wanted = reopened !== undefined && !reopened.damaged;
     if (wanted) await openEntry(reopened.id, reopened);
