@@ -1383,6 +1383,10 @@ async function measureTypeahead(bench: Bench, state: StorageState, pageWidth: nu
         `typeahead menu, ${name}: the key's work until its frame begins ${part(0)}; the frame ${part(1)} ms`,
       );
     }
+    if (process.env['BENCH_MENU_VALUES'])
+      log(
+        `typeahead values: app ${JSON.stringify(split.app.map(([a, b]) => [round(a, 1), round(b, 1)]))}; bare ${JSON.stringify(split.bare.map(([a, b]) => [round(a, 1), round(b, 1)]))}`,
+      );
     const appP95 = p95s(rounds.app);
     const bareP95 = p95s(rounds.bare);
     const all = { app: sorted(rounds.app.flat()), bare: sorted(rounds.bare.flat()) };

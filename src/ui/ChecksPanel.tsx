@@ -11,7 +11,8 @@
  * Enter puts the caret on it in the page; Tab reaches its Fix button and "About this rule"; Ctrl+. fixes
  * it; F1 opens its rule's page.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from './useStore.ts';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { RULE_CATALOG } from '../core/rules/catalog.ts';
 import type { RuleDiagnostic } from '../core/rules/types.ts';
@@ -30,7 +31,7 @@ const FOOTNOTE_RULES = {
 export function ChecksPanel({ help }: { readonly help?: HelpStore }) {
   const [editor] = useLexicalComposerContext();
   const hub = checksHubOf(editor);
-  const state = useSyncExternalStore(hub.subscribe, hub.getState);
+  const state = useStore(hub.subscribe, hub.getState);
   const { diagnostics } = state;
   const [activeKey, setActiveKey] = useState<string | null>(null);
   /** After a fix, the position whose item takes the focus once the list is checked again. */

@@ -13,14 +13,8 @@
  * Keyboard: n / p (or Alt+Down / Alt+Up) move to the next / previous change and focus it; every change
  * is also a stop of the Tab order; Escape closes the view.
  */
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from './useStore.ts';
 import type { BaseDocument, ResolutionDocument } from '../core/model/types.ts';
 import type { DraftSummary, RevisionSummary } from '../storage/drafts.ts';
 import { ChangesBar } from './compare/ChangesBar.tsx';
@@ -81,10 +75,7 @@ export function CompareView({
   useLayoutEffect(() => {
     store.setSources({ draft, draftId, revisions, drafts, loadRevision, loadDraft, libraryBase });
   }, [store, draft, draftId, revisions, drafts, loadRevision, loadDraft, libraryBase]);
-  const { fileError, loaded, result, stops, mode, baseName } = useSyncExternalStore(
-    store.subscribe,
-    store.getState,
-  );
+  const { fileError, loaded, result, stops, mode, baseName } = useStore(store.subscribe, store.getState);
 
   /** The change moved to, focused (keys typed next are about it) and scrolled to the middle. */
   const show = (stop: Stop | undefined): void => {

@@ -10,7 +10,8 @@
  * The library loads in a worker the first time the panel opens (libraryClient.ts); filters narrow it
  * to a session, a body, or the draft's own agenda item.
  */
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useStore } from './useStore.ts';
 import type { Precedent } from '../core/compare/finder.ts';
 import type { LineageVersion } from '../core/library/lineage.ts';
 import type { LibraryMatch } from '../core/library/matches.ts';
@@ -53,7 +54,7 @@ interface Filters {
 
 export function PrecedentsPanel({ getDocument, onCompare, onOpenLibrary }: PrecedentsPanelProps) {
   const client = libraryClient();
-  const status = useSyncExternalStore(client.subscribe, client.status);
+  const status = useStore(client.subscribe, client.status);
   const [filters, setFilters] = useState<Filters>({ session: null, body: null, sameItem: false });
   const [documents, setDocuments] = useState<readonly LibraryMeta[]>([]);
   const [predecessor, setPredecessor] = useState<LibraryMeta | null>(null);

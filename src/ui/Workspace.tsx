@@ -3,16 +3,8 @@
  * session and every action on drafts are the draft-session store's (stores/draftSessionStore.ts);
  * this component lays them out and tells the store when the editor's text changed.
  */
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useStore } from './useStore.ts';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { ResolutionComposer, ResolutionSurface, readDocument } from '../editor/ResolutionEditor.tsx';
 import type { DraftStore } from '../storage/drafts.ts';
@@ -83,7 +75,7 @@ const PANELS: readonly { readonly name: PanelName; readonly label: string }[] = 
 export function Workspace({ store, channel }: { readonly store: DraftStore; readonly channel: TabChannel }) {
   const [statusStore] = useState(() => createStatusStore());
   const [session] = useState(() => createDraftSessionStore({ store, channel, status: statusStore }));
-  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const state = useStore(session.subscribe, session.getState);
   const {
     drafts,
     current,
@@ -99,7 +91,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
     library,
   } = state;
   const [help] = useState(() => createHelpStore());
-  const helpOpen = useSyncExternalStore(help.subscribe, () => help.getState().open);
+  const helpOpen = useStore(help.subscribe, () => help.getState().open);
   /** Once opened, the Help stays mounted (closed), so it opens again at once and where it was left. */
   const [helpLoaded, setHelpLoaded] = useState(false);
   if (helpOpen && !helpLoaded) setHelpLoaded(true);
@@ -203,7 +195,7 @@ export function Workspace({ store, channel }: { readonly store: DraftStore; read
   useEffect(() => {
     if (underNegotiation && !negotiation) void session.negotiationStore().then(setNegotiation);
   }, [underNegotiation, negotiation, session]);
-  const surface = useSyncExternalStore(negotiation?.subscribe ?? noSubscription, () =>
+  const surface = useStore(negotiation?.subscribe ?? noSubscription, () =>
     negotiation ? negotiation.getState().surface : 'compilation',
   );
   const showCompilation = Boolean(underNegotiation && negotiation && surface === 'compilation');

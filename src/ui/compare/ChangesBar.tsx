@@ -2,7 +2,7 @@
  * The compare view's second bar, shown while there is a result (issue 4): the summary, previous / next change
  * with where the focus is ("Change 2 of 5: OP3 changed"), and "Use as base for tracked changes".
  */
-import { useSyncExternalStore } from 'react';
+import { useStore } from '../useStore.ts';
 import type { CompareStore } from '../stores/compareStore.ts';
 import { Summary } from './Summary.tsx';
 
@@ -18,7 +18,7 @@ export function ChangesBar({
   readonly onNext: () => void;
   readonly onRecord: () => void;
 }) {
-  const { result, options, stops, at, navigable, canRecord, isRecorded } = useSyncExternalStore(
+  const { result, options, stops, at, navigable, canRecord, isRecorded } = useStore(
     store.subscribe,
     store.getState,
   );

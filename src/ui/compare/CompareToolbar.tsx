@@ -2,7 +2,8 @@
  * The compare view's first bar (issue 4): the base to compare with (the select, or "A file…"), redline
  * or side by side, the switches of the comparison, and Close.
  */
-import { useId, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { useId, useRef, type RefObject } from 'react';
+import { useStore } from '../useStore.ts';
 import type { CompareStore, CompareSwitch } from '../stores/compareStore.ts';
 
 /** The comparison's switches, in the order of the bar. */
@@ -24,7 +25,7 @@ export function CompareToolbar({
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
   readonly onClose: () => void;
 }) {
-  const { value, groups, mode, options } = useSyncExternalStore(store.subscribe, store.getState);
+  const { value, groups, mode, options } = useStore(store.subscribe, store.getState);
   const headingId = useId();
   const baseSelectId = useId();
   const fileInput = useRef<HTMLInputElement>(null);

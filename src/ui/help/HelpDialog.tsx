@@ -7,7 +7,8 @@
  * Tab goes on into the page; Escape closes. Opened at a rule's page ("About this rule"), the page
  * itself takes the focus, so a screen reader starts reading it.
  */
-import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useStore } from '../useStore.ts';
 import { RULE_HELP, ruleHelp } from '../../core/rules/help.ts';
 import { createLintContext } from '../../core/rules/lint.ts';
 import { lexicon } from '../data.ts';
@@ -27,7 +28,7 @@ const TOPICS: readonly { readonly topic: HelpTopic; readonly label: string; read
 ];
 
 export function HelpDialog({ store }: { readonly store: HelpStore }) {
-  const { open, topic } = useSyncExternalStore(store.subscribe, store.getState);
+  const { open, topic } = useStore(store.subscribe, store.getState);
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
   const navRef = useRef<HTMLUListElement>(null);

@@ -9,7 +9,8 @@
  * removal the focus is on Undo, and after an undo on the document put back. Messages are read out
  * from a polite live region.
  */
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useStore } from '../useStore.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
 import type { UserDocumentSource } from '../../storage/library.ts';
 import { Dialog } from '../Dialog.tsx';
@@ -46,9 +47,9 @@ function hasFiles(e: DragEvent<HTMLElement>): boolean {
 
 export function LibraryDialog({ open, onClose, getDraft }: LibraryDialogProps) {
   const library = userLibrary();
-  const state = useSyncExternalStore(library.subscribe, library.getState);
+  const state = useStore(library.subscribe, library.getState);
   const client = libraryClient();
-  const status = useSyncExternalStore(client.subscribe, client.status);
+  const status = useStore(client.subscribe, client.status);
   const fileInput = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);

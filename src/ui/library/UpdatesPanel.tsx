@@ -9,7 +9,8 @@
  * Keyboard: Tab reaches "Accept all" and each proposal's Accept and Reject; a proposal's buttons show
  * its place in the page when focused. What was done is announced in a live region.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from '../useStore.ts';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { wordDiff } from '../../core/compare/words.ts';
 import { ordinalWords } from '../../core/library/ordinals.ts';
@@ -87,7 +88,7 @@ export interface UpdatesPanelProps {
 export function UpdatesPanel({ draftId, readOnly = false }: UpdatesPanelProps) {
   const [editor] = useLexicalComposerContext();
   const store = useMemo(() => createUpdatesStore(draftId, { load: loadPlan, save: savePlan }), [draftId]);
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const state = useStore(store.subscribe, store.getState);
   const [focused, setFocused] = useState<string | null>(null);
   /**
    * The proposal just accepted or rejected: once the list no longer offers it, the focus goes to the

@@ -6,15 +6,8 @@
  *
  * The state is the negotiation store's (stores/negotiationStore.ts); this component draws it.
  */
-import {
-  useCallback,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from '../useStore.ts';
 import type { ResolutionDocument } from '../../core/model/types.ts';
 import { compilation, type CompilationParagraph } from '../../core/negotiation/compilation.ts';
 import { delegationVersion } from '../../core/negotiation/operations.ts';
@@ -54,7 +47,7 @@ export function NegotiationView({
   resolveBase,
   onMessage,
 }: NegotiationViewProps) {
-  const ui = useSyncExternalStore(store.subscribe, store.getState);
+  const ui = useStore(store.subscribe, store.getState);
   const [merging, setMerging] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const list = useRef<HTMLOListElement>(null);

@@ -4,7 +4,8 @@
  * with each delegation's name and colour; undo takes back this user's changes only). The store
  * (../stores/sharedDraftStore.ts) holds the session; this lays it out.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from '../useStore.ts';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -130,9 +131,9 @@ export function SharedDraftPage({ address, token }: SharedDraftPageProps) {
 
 /** The connection and who is here: drawn again as they change, without the page. */
 function SharedStatus({ store }: { readonly store: SharedDraftStore }) {
-  const connection = useSyncExternalStore(store.subscribe, () => store.getState().connection);
-  const unsynced = useSyncExternalStore(store.subscribe, () => store.getState().unsynced);
-  const peers = useSyncExternalStore(store.subscribe, () => store.getState().peers);
+  const connection = useStore(store.subscribe, () => store.getState().connection);
+  const unsynced = useStore(store.subscribe, () => store.getState().unsynced);
+  const peers = useStore(store.subscribe, () => store.getState().peers);
   return (
     <>
       <span
@@ -159,11 +160,11 @@ function SharedDraft({ store }: { readonly store: SharedDraftStore }) {
   // Each part of the state on its own: the connection and who is here change with every keystroke and
   // every peer's caret, and must not draw the page again (the bar is a component of its own).
   const state = {
-    header: useSyncExternalStore(store.subscribe, () => store.getState().header),
-    message: useSyncExternalStore(store.subscribe, () => store.getState().message),
-    refusal: useSyncExternalStore(store.subscribe, () => store.getState().refusal),
-    ready: useSyncExternalStore(store.subscribe, () => store.getState().ready),
-    proposals: useSyncExternalStore(store.subscribe, () => store.getState().proposals),
+    header: useStore(store.subscribe, () => store.getState().header),
+    message: useStore(store.subscribe, () => store.getState().message),
+    refusal: useStore(store.subscribe, () => store.getState().refusal),
+    ready: useStore(store.subscribe, () => store.getState().ready),
+    proposals: useStore(store.subscribe, () => store.getState().proposals),
   };
 
   const cursors = useRef<HTMLDivElement>(null);
