@@ -177,6 +177,41 @@ describe('checks in the browser', () => {
     expect(underlinedWords('warning')).toEqual(['Organisation']);
   });
 
+  it('draws the lines of the paragraphs a scroll brings near the screen, measuring none of those already drawn', async () => {
+    const operative = Array.from({ length: 300 }, (_, i) =>
+      op('Decides', `that the Organisation will act on item ${i + 1}.`),
+    );
+    const editor = mount(res({ title: 'On crime', operative }));
+    cleanups.push(registerChecks(editor, { lexicon, references, storage: null, delayMs: 50 }));
+    await until(() => warningLines().length > 0);
+    // Every line, warnings and errors (the draft has both).
+    const lines = (): Element[] => [...document.querySelectorAll('.check-underline')];
+    const before = lines();
+    // Only the paragraphs a screen around the window are underlined: most of the 300 are not yet.
+    expect(warningLines().length).toBeGreaterThan(0);
+    expect(warningLines().length).toBeLessThan(300);
+    let measured = 0;
+    const measure = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = function (this: Range) {
+      measured++;
+      return measure.call(this);
+    };
+    cleanups.push(() => {
+      Range.prototype.getClientRects = measure;
+      window.scrollTo(0, 0);
+    });
+    window.scrollBy(0, window.innerHeight);
+    await until(() => lines().length > before.length);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const after = lines();
+    // The lines drawn before are the same elements, in their places; only the new ones were measured.
+    expect(before.every((line) => line.isConnected)).toBe(true);
+    expect(measured).toBeGreaterThan(0);
+    expect(measured).toBeLessThanOrEqual(after.length - before.length);
+    // Each line still stands under a word a warning is about (the spelling, the repeated opener).
+    expect(new Set(underlinedWords('warning'))).toEqual(new Set(['Organisation', 'Decides']));
+  });
+
   it('times the check of a 40-paragraph draft (printed, not asserted)', async () => {
     expect(DRAFT_40.preamble.length + DRAFT_40.operative.length).toBe(40);
     const context = createLintContext(lexicon, references, { footnoteRule: 'current' });

@@ -123,11 +123,23 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
   // The last underlines asked for, painted again (for what is then on screen) when the page scrolls.
   let last: { underlines: readonly Underline[]; current: Range | null } | null = null;
   let frame: number | undefined;
-  const onScroll = (): void => {
+  /** Whether the repaint waiting for the next frame must measure every line again (a resize). */
+  let remeasure = false;
+  /**
+   * The page scrolled (or the window changed size): the paragraphs it brings near the screen get their
+   * lines. Those already drawn keep theirs on a scroll: the layer scrolls with the page, so their places
+   * have not changed, and measuring them again (the boxes of every underlined word a screen around)
+   * took several milliseconds a frame of scrolling, most of it laying out paragraphs that skip layout
+   * (`content-visibility: auto`) to measure them. A new width breaks the lines elsewhere: all again.
+   */
+  const onScroll = (event: Event): void => {
+    if (event.type === 'resize') remeasure = true;
     if (frame !== undefined || last === null) return;
     frame = requestAnimationFrame(() => {
       frame = undefined;
-      if (last) paintVisible(last.underlines, last.current);
+      const all = remeasure;
+      remeasure = false;
+      if (last) paintVisible(last.underlines, last.current, all ? null : last.underlines);
     });
   };
   let listening = false;
@@ -140,7 +152,12 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
    * may have thousands of problems, each placed from its words' boxes (issue 3, "Speed"); scrolling
    * brings the others in.
    */
-  const paintVisible = (underlines: readonly Underline[], current: Range | null): void => {
+  const paintVisible = (
+    underlines: readonly Underline[],
+    current: Range | null,
+    /** The underlines of a scroll's repaint: the paragraphs drawn from these keep their lines. */
+    scrolledWith: readonly Underline[] | null = null,
+  ): void => {
     const margin = typeof window === 'undefined' ? 0 : window.innerHeight;
     const bottom = (typeof window === 'undefined' ? 0 : window.innerHeight) + margin;
     const root = page();
@@ -151,13 +168,26 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
       return near.has(element);
     };
     // Notes (info) are listed in the panel, not underlined: the page stays readable.
+    const keep = new Set<HTMLElement>();
+    // Lines kept only where they are: the same underlines, drawn in the layer still before the page.
+    const keeping =
+      scrolledWith !== null &&
+      scrolledWith === drawnFrom &&
+      layer !== null &&
+      layer.isConnected &&
+      (root === null || layer.nextElementSibling === root);
     const lines: Line[] = [];
     for (const u of underlines) {
       if (u.severity === 'info' || !onScreen(u.element)) continue;
+      if (keeping && groups.has(u.element) && groups.get(u.element)?.div.hidden !== true) {
+        keep.add(u.element);
+        continue;
+      }
       const range = u.range();
       if (range !== null) lines.push({ severity: u.severity, element: u.element, range });
     }
-    drawLines(lines, root);
+    drawnFrom = underlines;
+    drawLines(lines, root, keep);
     draw(CURRENT_HIGHLIGHT, current ? [current] : []);
   };
 
@@ -171,11 +201,18 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
    * redraw keeps a paragraph's group whose lines are the same, and moves it if the paragraph moved.
    */
   let groups = new Map<HTMLElement, { div: HTMLElement; top: number; key: string }>();
+  /** The underlines the groups were measured from. */
+  let drawnFrom: readonly Underline[] | null = null;
   let following: number | undefined;
 
-  const drawLines = (lines: readonly Line[], page: HTMLElement | null): void => {
+  /** Draws `lines`, and keeps as they are the groups of the paragraphs in `keep`; removes the others. */
+  const drawLines = (
+    lines: readonly Line[],
+    page: HTMLElement | null,
+    keep: ReadonlySet<HTMLElement> = new Set(),
+  ): void => {
     const root = page ?? lines[0]?.element.parentElement ?? null;
-    if (lines.length === 0 || root === null) {
+    if ((lines.length === 0 && keep.size === 0) || root === null) {
       for (const group of groups.values()) group.div.remove();
       groups = new Map();
       return;
@@ -208,6 +245,10 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
     }
     const document = layer.ownerDocument;
     const next = new Map<HTMLElement, { div: HTMLElement; top: number; key: string }>();
+    for (const element of keep) {
+      const kept = groups.get(element);
+      if (kept !== undefined) next.set(element, kept);
+    }
     for (const [element, { top, segments }] of byElement) {
       const key = JSON.stringify(segments);
       const drawn = groups.get(element);
