@@ -21,13 +21,13 @@ import type { RestoreResult } from './revisions.ts';
 import type { DraftSummary, RevisionSummary, StoredRevisionSummary } from './summaries.ts';
 import type { TabChannel, TabMessageBody } from './tabs.ts';
 import type { EarlyLastOpened, EarlyRead } from './early.ts';
+import { LAST_OPENED_KEY, lastOpenedId } from './schema.ts';
 import { formatValidationErrors, validateDocument } from '../core/model/validate.ts';
 import {
   DB_NAME,
   STORES,
   draftRecord,
   inTransaction,
-  isFields,
   openDatabase,
   readAll,
   watchVersionChange,
@@ -464,11 +464,11 @@ class IdbDraftStore implements DraftStore {
   }
 
   async getLastOpened(): Promise<string | undefined> {
-    const raw: unknown = await inTransaction(this.db, STORES.meta, 'readonly', (tx) =>
-      requestResult(tx.objectStore(STORES.meta).get('lastOpened')),
+    return lastOpenedId(
+      await inTransaction(this.db, STORES.meta, 'readonly', (tx) =>
+        requestResult(tx.objectStore(STORES.meta).get(LAST_OPENED_KEY)),
+      ),
     );
-    const value = isFields(raw) ? raw.value : undefined;
-    return typeof value === 'string' ? value : undefined;
   }
 
   async getLastOpenedDraft(): Promise<DraftEntry | undefined> {
@@ -477,17 +477,16 @@ class IdbDraftStore implements DraftStore {
     const { id, raw } =
       early ??
       (await inTransaction(this.db, [STORES.meta, STORES.drafts], 'readonly', async (tx) => {
-        const last: unknown = await requestResult(tx.objectStore(STORES.meta).get('lastOpened'));
-        const value = isFields(last) ? last.value : undefined;
-        if (typeof value !== 'string') return { id: undefined, raw: undefined };
-        return { id: value, raw: await requestResult(tx.objectStore(STORES.drafts).get(value)) };
+        const id = lastOpenedId(await requestResult(tx.objectStore(STORES.meta).get(LAST_OPENED_KEY)));
+        if (id === undefined) return { id, raw: undefined };
+        return { id, raw: await requestResult(tx.objectStore(STORES.drafts).get(id)) };
       }));
     return id === undefined ? undefined : liveEntry(raw, id);
   }
 
   async setLastOpened(id: string): Promise<void> {
     await inTransaction(this.db, STORES.meta, 'readwrite', (tx) =>
-      requestResult(tx.objectStore(STORES.meta).put({ key: 'lastOpened', value: id })),
+      requestResult(tx.objectStore(STORES.meta).put({ key: LAST_OPENED_KEY, value: id })),
     );
   }
 

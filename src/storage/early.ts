@@ -14,7 +14,7 @@
  * the app to open (the upgrade is aborted here, so nothing is created with a half-known schema); a
  * failure of any kind gives nothing, and the app opens the database itself and reports what it finds.
  */
-import { DB_NAME, DB_VERSION, STORES } from './schema.ts';
+import { DB_NAME, DB_VERSION, LAST_OPENED_KEY, STORES, lastOpenedId } from './schema.ts';
 
 /** The draft opened last as stored: its id and its record, unread (undefined when none). */
 export interface EarlyLastOpened {
@@ -33,7 +33,7 @@ export interface EarlyRead {
 let started: Promise<EarlyRead | null> | undefined;
 
 /** Starts the early read of the drafts database, unless it has started (this module does, when first run). */
-export function startEarlyRead(): void {
+function startEarlyRead(): void {
   started ??= typeof indexedDB === 'undefined' ? Promise.resolve(null) : readEarly(indexedDB, DB_NAME);
 }
 
@@ -74,14 +74,11 @@ export function readEarly(factory: IDBFactory, name: string): Promise<EarlyRead 
       let tx: IDBTransaction;
       try {
         tx = db.transaction([STORES.meta, STORES.drafts], 'readonly');
-        const last = tx.objectStore(STORES.meta).get('lastOpened');
+        const last = tx.objectStore(STORES.meta).get(LAST_OPENED_KEY);
         last.onsuccess = () => {
-          const value: unknown = last.result;
-          const stored =
-            typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : undefined;
-          if (typeof stored !== 'string') return;
-          id = stored;
-          const draft = tx.objectStore(STORES.drafts).get(stored);
+          id = lastOpenedId(last.result);
+          if (id === undefined) return;
+          const draft = tx.objectStore(STORES.drafts).get(id);
           draft.onsuccess = () => {
             raw = draft.result;
           };

@@ -32,3 +32,13 @@ export const DB_UPGRADES: readonly DbUpgrade[] = [
 ];
 
 export const DB_VERSION = DB_UPGRADES[DB_UPGRADES.length - 1]?.version ?? 1;
+
+/** The key of the meta record that names the draft opened last: `{ key, value: <draft id> }`. */
+export const LAST_OPENED_KEY = 'lastOpened';
+
+/** The id of the draft opened last, from its meta record as stored (undefined when none or not an id). */
+export function lastOpenedId(record: unknown): string | undefined {
+  const value =
+    typeof record === 'object' && record !== null ? (record as { value?: unknown }).value : undefined;
+  return typeof value === 'string' ? value : undefined;
+}

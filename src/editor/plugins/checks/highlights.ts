@@ -179,7 +179,7 @@ export function createPainter(page: () => HTMLElement | null = () => null): {
     const lines: Line[] = [];
     for (const u of underlines) {
       if (u.severity === 'info' || !onScreen(u.element)) continue;
-      if (keeping && groups.has(u.element) && groups.get(u.element)?.div.hidden !== true) {
+      if (keeping && groups.get(u.element)?.div.hidden === false) {
         keep.add(u.element);
         continue;
       }
